@@ -1,0 +1,159 @@
+package io.github.fargateprivate.stack;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.inputs.GetSubnetsArgs;
+import com.pulumi.aws.ec2.inputs.GetSubnetsFilterArgs;
+import com.pulumi.aws.ec2.inputs.GetVpcArgs;
+import com.pulumi.aws.ec2.outputs.GetSubnetsResult;
+import com.pulumi.aws.ec2.outputs.GetVpcResult;
+import com.pulumi.aws.inputs.GetRegionPlainArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
+import com.pulumi.aws.outputs.GetRegionResult;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
+import io.github.fargateprivate.arn.Arn;
+import io.github.fargateprivate.patterns.LoadBalancedFargateService;
+import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stack entry point, and the only code that reads config: config, then validated settings, then the
+ * {@link LoadBalancedFargateService} component, then the exports.
+ */
+public final class App {
+
+    /** The component's name; every resource name starts with it. */
+    public static final String SERVICE_NAME = "app";
+
+    private App() {
+    }
+
+    /**
+     * Runs the stack under the Pulumi engine ({@code pulumi up}).
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    /**
+     * The stack program.
+     *
+     * @param ctx the Pulumi context
+     * @throws ConfigException when the config is wrong, before any resource is registered
+     */
+    public static void stack(Context ctx) {
+        StackSettings settings = StackSettings.parse(new EngineConfig(ctx));
+        // Looked up before any resource exists: the account and partition the stack deploys into.
+        GetCallerIdentityResult identity = AwsFunctions.getCallerIdentityPlain().join();
+        String partition = Arn.parse(identity.arn()).map(Arn::partition).orElse("aws");
+
+        var args = LoadBalancedFargateServiceArgs.builder()
+                .image(settings.image().reference())
+                .partition(partition)
+                .containerPort(settings.containerPort())
+                .listenerPort(settings.listenerPort())
+                .healthCheckPath(settings.healthCheckPath())
+                .desiredCount(settings.desiredCount())
+                .size(settings.cpu(), settings.memory())
+                .certificateArn(settings.certificateArn().orElse(null))
+                .deletionProtection(settings.deletionProtection())
+                .accessLogsBucket(settings.accessLogsBucket().orElse(null))
+                .timing(settings.deregistrationDelaySeconds(), settings.healthCheckGracePeriodSeconds(),
+                        settings.stopTimeoutSeconds())
+                .logRetentionDays(settings.logRetentionDays())
+                .appSecrets(settings.appSecrets())
+                .environment(settings.environment())
+                .redeployOnSecretRotation(settings.redeployOnSecretRotation());
+        settings.kmsKeyArn().ifPresent(args::kmsKeyArn);
+        settings.autoScaling().ifPresent(a -> args.autoScaling(a.minCount(), a.maxCount(), a.cpuTargetPercent()));
+        switch (settings.credentials()) {
+            case CREATE -> args.registryCredentials(Output.of(settings.registryUsername().orElseThrow()),
+                    settings.registryPassword().orElseThrow());
+            case EXISTING -> {
+                String secret = settings.existingSecret().orElseThrow();
+                args.existingCredentialsSecret(secret, existingSecretPolicyResource(ctx, secret, identity, partition));
+            }
+            case NONE -> { }
+        }
+        if (settings.network().isPresent()) {
+            var n = settings.network().get();
+            args.network(Output.of(n.vpcId()), Output.of(n.publicSubnetIds()), Output.of(n.privateSubnetIds()), false);
+        } else {
+            // The default VPC has only public subnets and no NAT gateway: tasks need a public IP to reach the registry.
+            Output<String> vpcId = Ec2Functions.getVpc(GetVpcArgs.builder().default_(true).build())
+                    .applyValue(GetVpcResult::id);
+            Output<List<String>> subnets = vpcId.apply(id -> Ec2Functions.getSubnets(GetSubnetsArgs.builder()
+                            .filters(GetSubnetsFilterArgs.builder().name("vpc-id").values(id).build(),
+                                    GetSubnetsFilterArgs.builder().name("default-for-az").values("true").build())
+                            .build()))
+                    .applyValue(GetSubnetsResult::ids);
+            args.network(vpcId, subnets, subnets, true);
+        }
+
+        var service = new LoadBalancedFargateService(SERVICE_NAME, args.build());
+
+        ctx.export("url", service.url());
+        ctx.export("serviceName", service.service().serviceName());
+        ctx.export("clusterName", service.service().clusterName());
+        if (settings.credentials() != StackSettings.Credentials.NONE) {
+            ctx.export("credentialsSecretArn", service.credentialsSecretArn());
+        }
+        ctx.export("executionRoleArn", service.executionRole().arn());
+        ctx.export("logGroupName", service.service().logGroupName());
+        ctx.export("forceNewDeploymentCommand", Output.format(
+                "aws ecs update-service --cluster %s --service %s --force-new-deployment",
+                service.service().clusterName(), service.service().serviceName()));
+    }
+
+    /**
+     * Checks that an existing secret belongs to the deploying account and returns what the execution role's policy
+     * names: the complete ARN, or for a bare name the ARN pattern Secrets Manager's random suffix matches.
+     */
+    private static String existingSecretPolicyResource(Context ctx, String secret, GetCallerIdentityResult identity,
+                                                       String partition) {
+        Optional<Arn> arn = Arn.parse(secret);
+        if (arn.isPresent()) {
+            if (!arn.get().account().equals(identity.accountId())) {
+                throw new ConfigException(ctx.stackName(), List.of(ConfigKey.REGISTRY_CREDENTIALS_SECRET_ARN
+                        + ": the secret belongs to account " + arn.get().account() + ", but the stack deploys into "
+                        + identity.accountId() + "; use a secret of account " + identity.accountId()
+                        + " (ECS reads repository credentials only from the task's own account)"));
+            }
+            return secret;
+        }
+        GetRegionResult region = AwsFunctions.getRegionPlain(GetRegionPlainArgs.builder().build()).join();
+        return "arn:" + partition + ":secretsmanager:" + region.name() + ":" + identity.accountId() + ":secret:"
+                + secret + "-??????";
+    }
+
+    /** The config of the running Pulumi program. */
+    private static final class EngineConfig implements ConfigSource {
+        private final Context ctx;
+
+        EngineConfig(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Optional<String> get(ConfigKey key) {
+            return ctx.config().get(key.key());
+        }
+
+        @Override
+        public boolean isSecret(ConfigKey key) {
+            return Deployment.getInstance().getConfig().isConfigSecret(ctx.projectName() + ":" + key.key());
+        }
+
+        @Override
+        public String stackName() {
+            return ctx.stackName();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.fargateprivate;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.github.fargateprivate.plan.OfflineMocks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Runs a program under Pulumi's mock engine with {@link OfflineMocks} and stack config. */
+public final class Harness {
+
+    /** The Pulumi project name, the prefix of every config key. */
+    public static final String PROJECT = "fargate-private-registry";
+
+    private Harness() {
+    }
+
+    /**
+     * The outcome of one run.
+     *
+     * @param result the engine's result
+     * @param mocks  what was registered
+     */
+    public record Run(TestResult result, OfflineMocks mocks) {
+        /** @return all errors and exception messages, joined */
+        public String errorText() {
+            return Stream.concat(result.errors().stream(),
+                            result.exceptions().stream().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()))
+                    .collect(Collectors.joining("\n"));
+        }
+
+        /**
+         * @param name an export
+         * @return its value
+         */
+        public Object output(String name) {
+            return value(result.output(name));
+        }
+
+        /**
+         * @param name an export
+         * @return whether it is secret
+         */
+        public boolean outputIsSecret(String name) {
+            return PulumiTestInternal.extractOutputData(result.output(name)).isSecret();
+        }
+
+        /** @return this run, after asserting it succeeded */
+        public Run ok() {
+            if (result.exitCode() != 0) {
+                throw new AssertionError("program failed with exit code " + result.exitCode() + ":\n" + errorText());
+            }
+            return this;
+        }
+
+        /**
+         * @param name a resource name
+         * @param key  an input holding JSON text
+         * @return the parsed JSON
+         */
+        public JsonElement json(String name, String key) {
+            return JsonParser.parseString(String.valueOf(mocks.named(name).inputs().get(key)));
+        }
+    }
+
+    /**
+     * @param output an output
+     * @param <T>    its type
+     * @return its value
+     */
+    public static <T> T value(Output<T> output) {
+        return PulumiTestInternal.extractOutputData(output).getValueNullable();
+    }
+
+    /**
+     * Runs a program with no config.
+     *
+     * @param program the program
+     * @return the run
+     */
+    public static Run program(Consumer<Context> program) {
+        return run(program, Map.of(), Set.of(), new OfflineMocks());
+    }
+
+    /**
+     * Runs a program with stack config.
+     *
+     * @param program    the program
+     * @param config     key (without project prefix) to value
+     * @param secretKeys keys (without prefix) stored as secrets
+     * @param mocks      the mocks
+     * @return the run
+     */
+    public static Run run(Consumer<Context> program, Map<String, String> config, Set<String> secretKeys,
+                          OfflineMocks mocks) {
+        Map<String, String> full = new LinkedHashMap<>();
+        config.forEach((k, v) -> full.put(k.contains(":") ? k : PROJECT + ":" + k, v));
+        Set<String> secrets = secretKeys.stream().map(k -> PROJECT + ":" + k).collect(Collectors.toSet());
+        try {
+            TestResult result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(PROJECT).stackName("test").preview(false).build())
+                    .mocks(mocks)
+                    .config(full, secrets)
+                    .build()
+                    .runTest(program);
+            return new Run(result, mocks);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    /** @return a list of the given values, for readable expectations */
+    @SafeVarargs
+    public static <T> List<T> list(T... values) {
+        return List.of(values);
+    }
+}
