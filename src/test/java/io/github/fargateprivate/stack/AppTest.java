@@ -1,0 +1,146 @@
+package io.github.fargateprivate.stack;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.fargateprivate.Harness;
+import io.github.fargateprivate.plan.OfflineMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.github.fargateprivate.stack.StackConfigs.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AppTest {
+
+    private static JsonObject container(Harness.Run run) {
+        JsonArray defs = run.json("app-fargate-task", "containerDefinitions").getAsJsonArray();
+        assertEquals(1, defs.size());
+        return defs.get(0).getAsJsonObject();
+    }
+
+    @Test
+    void devStackRegistersTheExpectedResources() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        assertEquals(List.of(
+                        "app-credentials-secret aws:secretsmanager/secret:Secret",
+                        "app-credentials-version aws:secretsmanager/secretVersion:SecretVersion",
+                        "app-execution-exec-role aws:iam/role:Role",
+                        "app-execution-exec-managed aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                        "app-execution-exec-policy aws:iam/rolePolicy:RolePolicy",
+                        "app-lb-alb-sg aws:ec2/securityGroup:SecurityGroup",
+                        "app-lb-alb aws:lb/loadBalancer:LoadBalancer",
+                        "app-lb-tg aws:lb/targetGroup:TargetGroup",
+                        "app-lb-http aws:lb/listener:Listener",
+                        "app-fargate-cluster aws:ecs/cluster:Cluster",
+                        "app-fargate-logs aws:cloudwatch/logGroup:LogGroup",
+                        "app-fargate-task-sg aws:ec2/securityGroup:SecurityGroup",
+                        "app-fargate-task aws:ecs/taskDefinition:TaskDefinition",
+                        "app-fargate-service aws:ecs/service:Service"),
+                run.mocks().awsResources().stream().map(r -> r.name() + " " + r.type()).sorted(
+                        java.util.Comparator.comparingInt(AppTest::creationRank)).toList());
+        assertEquals(19, run.mocks().registrations().size(), "14 AWS resources and 5 components");
+    }
+
+    private static final List<String> CREATION_ORDER = List.of("app-credentials-secret", "app-credentials-version",
+            "app-execution-exec-role", "app-execution-exec-managed", "app-execution-exec-policy", "app-lb-alb-sg",
+            "app-lb-alb", "app-lb-tg", "app-lb-http", "app-fargate-cluster", "app-fargate-logs", "app-fargate-task-sg",
+            "app-fargate-task", "app-fargate-service");
+
+    /** Registrations arrive in the order the engine resolves their inputs; compare them in program order. */
+    private static int creationRank(String nameAndType) {
+        int rank = CREATION_ORDER.indexOf(nameAndType.split(" ")[0]);
+        return rank < 0 ? Integer.MAX_VALUE : rank;
+    }
+
+    @Test
+    void devStackWiresCredentialsRoleAndImageTogether() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        String secretArn = (String) run.mocks().generated().entrySet().stream()
+                .filter(e -> e.getValue().equals("app-credentials-secret.arn")).findFirst().orElseThrow().getKey();
+        String roleArn = run.mocks().generated().entrySet().stream()
+                .filter(e -> e.getValue().equals("app-execution-exec-role.arn")).findFirst().orElseThrow().getKey();
+
+        JsonObject c = container(run);
+        assertEquals("ghcr.io/jonashackt/microservice-api-spring-boot-private:latest", c.get("image").getAsString());
+        assertEquals(secretArn, c.getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
+        assertEquals(8098, c.getAsJsonArray("portMappings").get(0).getAsJsonObject().get("containerPort").getAsInt());
+        assertEquals(roleArn, run.mocks().named("app-fargate-task").inputs().get("executionRoleArn"));
+        JsonObject policy = run.json("app-execution-exec-policy", "policy").getAsJsonObject();
+        JsonObject statement = policy.getAsJsonArray("Statement").get(0).getAsJsonObject();
+        assertEquals("secretsmanager:GetSecretValue", statement.get("Action").getAsString());
+        assertEquals(secretArn, statement.get("Resource").getAsString());
+        assertEquals(1, policy.getAsJsonArray("Statement").size(), "no kms:* without kmsKeyArn");
+
+        assertEquals(secretArn, run.output("credentialsSecretArn"));
+        assertEquals(roleArn, run.output("executionRoleArn"));
+    }
+
+    @Test
+    void devStackUsesTheDefaultVpcWithPublicIps() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        assertEquals(OfflineMocks.DEFAULT_SUBNETS, run.mocks().named("app-lb-alb").inputs().get("subnets"));
+        @SuppressWarnings("unchecked")
+        var network = (Map<String, Object>) run.mocks().named("app-fargate-service").inputs().get("networkConfiguration");
+        assertEquals(OfflineMocks.DEFAULT_SUBNETS, network.get("subnets"));
+        assertEquals(true, network.get("assignPublicIp"));
+        assertEquals(OfflineMocks.DEFAULT_VPC, run.mocks().named("app-lb-tg").inputs().get("vpcId"));
+    }
+
+    @Test
+    void everyDefaultApplies() {
+        var run = StackConfigs.run(StackConfigs.minimal()).ok();
+        var tg = run.mocks().named("app-lb-tg").inputs();
+        assertEquals(8080.0, tg.get("port"));
+        @SuppressWarnings("unchecked")
+        var health = (Map<String, Object>) tg.get("healthCheck");
+        assertEquals("/actuator/health", health.get("path"));
+        assertEquals(80.0, run.mocks().named("app-lb-http").inputs().get("port"));
+        assertEquals(2.0, run.mocks().named("app-fargate-service").inputs().get("desiredCount"));
+        assertEquals("256", run.mocks().named("app-fargate-task").inputs().get("cpu"));
+        assertEquals("512", run.mocks().named("app-fargate-task").inputs().get("memory"));
+        assertEquals(30.0, run.mocks().named("app-fargate-logs").inputs().get("retentionInDays"));
+        assertEquals(8080, container(run).getAsJsonArray("portMappings").get(0).getAsJsonObject()
+                .get("containerPort").getAsInt());
+    }
+
+    @Test
+    void exportsTheUrlAndNames() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        String dns = run.mocks().generated().entrySet().stream()
+                .filter(e -> e.getValue().equals("app-lb-alb.dnsName")).findFirst().orElseThrow().getKey();
+        assertEquals("http://" + dns, run.output("url"));
+        assertEquals(run.mocks().named("app-fargate-logs").inputs().getOrDefault("name",
+                "app-fargate-logs-1a2b3c4"), run.output("logGroupName"));
+        assertEquals("app-fargate-service-1a2b3c4", run.output("serviceName"));
+        assertEquals("app-fargate-cluster-1a2b3c4", run.output("clusterName"));
+        assertEquals("aws ecs update-service --cluster app-fargate-cluster-1a2b3c4 --service "
+                + "app-fargate-service-1a2b3c4 --force-new-deployment", run.output("forceNewDeploymentCommand"));
+    }
+
+    @Test
+    void passwordAppearsOnlyInTheSecretVersion() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        List<String> holders = run.mocks().registrations().stream()
+                .filter(r -> String.valueOf(r.inputs()).contains(PASSWORD))
+                .map(OfflineMocks.Registration::name).toList();
+        assertEquals(List.of("app-credentials-version"), holders);
+        for (String name : run.result().outputs().keySet()) {
+            boolean holds = String.valueOf(run.output(name)).contains(PASSWORD);
+            assertFalse(holds && !run.outputIsSecret(name), "export " + name + " shows the password in plain text");
+        }
+    }
+
+    @Test
+    void childrenAreNamedFromTheirComponent() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        assertTrue(run.mocks().registrations().stream().allMatch(r -> r.name().equals("app")
+                || r.name().startsWith("app-")), "every resource is named from the stack's component");
+        assertEquals(List.of("app", "app-credentials", "app-execution", "app-lb", "app-fargate"),
+                run.mocks().registrations().stream().filter(r -> r.type().startsWith("fargate-private-registry:"))
+                        .map(OfflineMocks.Registration::name).toList());
+    }
+}

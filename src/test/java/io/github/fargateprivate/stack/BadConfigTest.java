@@ -1,0 +1,163 @@
+package io.github.fargateprivate.stack;
+
+import io.github.fargateprivate.Harness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every bad input fails before any resource exists, with a message that names the key and the fix. */
+class BadConfigTest {
+
+    private static final String ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1.0";
+    private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:registry/ghcr-AbCdEf";
+    private static final String KMS_KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+    private static final String REMOVE = "<remove>";
+
+    /**
+     * @param change   keys to set on top of a valid GHCR config ({@link #REMOVE} removes a key)
+     * @param key      the key the message must name
+     * @param fragment text the message must contain (the problem or the fix)
+     */
+    private static Arguments bad(Map<String, String> change, String key, String fragment) {
+        return Arguments.of(change, key, fragment);
+    }
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                bad(Map.of("image", REMOVE), "image", "required; set the image to run: pulumi config set image"),
+                bad(Map.of("image", "ghcr.io/Acme/App:1"), "image", "invalid repository path component 'Acme'"),
+                bad(Map.of("image", "ghcr.io/acme/app@sha256:1234"), "image", "invalid digest"),
+                bad(Map.of("image", "ghcr.io/acme/app:-bad"), "image", "invalid tag '-bad'"),
+                bad(Map.of("image", "ghcr.io//app"), "image", "invalid repository path component ''"),
+                bad(Map.of("registry", "github"), "registry",
+                        "'github' is not one of ghcr, dockerhub, gitlab, quay, ecr, custom"),
+                bad(Map.of("registry", "quay"), "registry", "'quay' contradicts the image host ghcr.io, which is ghcr"),
+                bad(Map.of("registryPassword", REMOVE), "registryPassword",
+                        "ghcr wants a GitHub personal access token (classic) with the read:packages scope"),
+                bad(Map.of("image", "acme/app:1", "registryUsername", REMOVE), "registryUsername",
+                        "dockerhub wants a Docker Hub personal access token"),
+                bad(Map.of("image", "registry.gitlab.com/acme/app:1", "registryPassword", REMOVE), "registryPassword",
+                        "gitlab wants a GitLab deploy token with the read_registry scope"),
+                bad(Map.of("image", "quay.io/acme/app:1", "registryPassword", REMOVE), "registryPassword",
+                        "quay wants a Quay robot account"),
+                bad(Map.of("image", ECR_IMAGE, "registryPassword", REMOVE), "registryUsername",
+                        "ECR images need no registry credentials"),
+                bad(Map.of("image", ECR_IMAGE, "registryUsername", REMOVE, "registryPassword", REMOVE,
+                        "kmsKeyArn", KMS_KEY), "kmsKeyArn", "pulumi config rm kmsKeyArn"),
+                bad(Map.of("registryPassword", "plain-" + "text"), "registryPassword",
+                        "stored in plain text in Pulumi.test.yaml; encrypt it (this replaces it): "
+                                + "pulumi config set --secret registryPassword"),
+                bad(Map.of("registryCredentialsSecretArn", SECRET_ARN), "registryCredentialsSecretArn",
+                        "given together with registryUsername/registryPassword"),
+                bad(Map.of("registryUsername", REMOVE, "registryPassword", REMOVE, "registryCredentialsSecretArn",
+                        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:registry/ghcr"),
+                        "registryCredentialsSecretArn", "is a partial secret ARN"),
+                bad(Map.of("registryUsername", REMOVE, "registryPassword", REMOVE, "registryCredentialsSecretArn",
+                        "arn:aws:ssm:eu-west-1:123456789012:parameter/registry"),
+                        "registryCredentialsSecretArn", "is an ARN of ssm, not of a Secrets Manager secret"),
+                bad(Map.of("registryUsername", REMOVE, "registryPassword", REMOVE, "registryCredentialsSecretArn",
+                        "my secret"), "registryCredentialsSecretArn", "neither a secret ARN nor a secret name"),
+                bad(Map.of("kmsKeyArn", "arn:aws:kms:eu-central-1:123456789012:alias/registry"), "kmsKeyArn",
+                        "is an alias ARN; use the key ARN"),
+                bad(Map.of("containerPort", "abc"), "containerPort", "'abc' is not a whole number"),
+                bad(Map.of("containerPort", "70000"), "containerPort", "70000 is above 65535"),
+                bad(Map.of("listenerPort", "0"), "listenerPort", "0 is below 1"),
+                bad(Map.of("desiredCount", "-1"), "desiredCount", "-1 is below 0"),
+                bad(Map.of("memory", "4096"), "memory",
+                        "Fargate offers no memory 4096 MiB with cpu 256; valid memory values: 512, 1024, 2048"),
+                bad(Map.of("cpu", "300", "memory", "1024"), "cpu", "Fargate offers no cpu value 300"),
+                bad(Map.of("healthCheckPath", "actuator/health"), "healthCheckPath", "must start with '/'"),
+                bad(Map.of("logRetentionDays", "45"), "logRetentionDays",
+                        "45 is not a retention CloudWatch Logs accepts"),
+                bad(Map.of("deregistrationDelaySeconds", "60"), "deregistrationDelaySeconds",
+                        "60 is above stopTimeoutSeconds 30"),
+                bad(Map.of("stopTimeoutSeconds", "300"), "stopTimeoutSeconds", "300 is above 120"),
+                bad(Map.of("certificateArn", "arn:aws:iam::123456789012:server-certificate/x"), "certificateArn",
+                        "is not an ACM certificate ARN"),
+                bad(Map.of("certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/"
+                        + "11111111-2222-3333-4444-555555555555", "listenerPort", "443"), "listenerPort",
+                        "443 is taken by the HTTPS listener"),
+                bad(Map.of("vpcId", "vpc-0123456789abcdef0"), "publicSubnetIds",
+                        "an own network needs vpcId, publicSubnetIds and privateSubnetIds together"),
+                bad(Map.of("vpcId", "vpc-0123456789abcdef0", "publicSubnetIds", "[\"subnet-0aaaaaaaaaaaaaaa1\"]",
+                        "privateSubnetIds", "[\"subnet-0bbbbbbbbbbbbbbb1\",\"subnet-0bbbbbbbbbbbbbbb2\"]"),
+                        "publicSubnetIds", "needs at least two subnets"),
+                bad(Map.of("vpcId", "vpc-0123456789abcdef0", "publicSubnetIds", "[\"subnet-0aaaaaaaaaaaaaaa1\","
+                        + "\"sub-2\"]", "privateSubnetIds", "[\"subnet-0bbbbbbbbbbbbbbb1\",\"subnet-0bbbbbbbbbbbbbbb2\"]"),
+                        "publicSubnetIds", "'sub-2' is not a subnet id"),
+                bad(Map.of("vpcId", "default"), "vpcId", "'default' is not a VPC id"),
+                bad(Map.of("minCount", "2"), "maxCount", "autoscaling needs minCount and maxCount together"),
+                bad(Map.of("minCount", "5", "maxCount", "2"), "minCount", "5 is above maxCount 2"),
+                bad(Map.of("cpuTargetPercent", "70"), "cpuTargetPercent", "has no effect without minCount"),
+                bad(Map.of("environment", "{\"DB_PASSWORD\":\"hunter2\"}"), "environment",
+                        "'DB_PASSWORD' looks like a secret"),
+                bad(Map.of("environment", "{\"ECS_ENGINE_AUTH_DATA\":\"x\"}"), "environment",
+                        "pulumi config set --path 'appSecrets.ECS_ENGINE_AUTH_DATA'"),
+                bad(Map.of("environment", "{\"1X\":\"x\"}"), "environment", "'1X' is not a valid environment variable"),
+                bad(Map.of("appSecrets", "{\"DB\":\"plain\"}"), "appSecrets",
+                        "DB: 'plain' is neither a Secrets Manager secret ARN nor an SSM parameter ARN"),
+                bad(Map.of("appSecrets", "[1,2]"), "appSecrets", "is not a map of names to values"),
+                bad(Map.of("appSecrets", "{\"DB\":\"" + SECRET_ARN + "\"}", "environment", "{\"DB\":\"x\"}"),
+                        "environment", "'DB' is also in appSecrets"),
+                bad(Map.of("deletionProtection", "yes"), "deletionProtection", "'yes' is not true or false"),
+                bad(Map.of("accessLogsBucket", "My_Bucket"), "accessLogsBucket", "is not an S3 bucket name"));
+    }
+
+    private static Map<String, String> valid() {
+        return new HashMap<>(Map.of("image", "ghcr.io/acme/app:1.0", "registryUsername", "acme",
+                "registryPassword", "token"));
+    }
+
+    private static Harness.Run runWith(Map<String, String> change) {
+        Map<String, String> config = valid();
+        change.forEach((k, v) -> {
+            if (v.equals(REMOVE)) {
+                config.remove(k);
+            } else {
+                config.put(k, v);
+            }
+        });
+        // The password is a secret unless a case sets it in plain text.
+        boolean plain = change.containsKey("registryPassword") && !change.get("registryPassword").equals(REMOVE);
+        return StackConfigs.run(config, plain ? Set.of() : Set.of("registryPassword"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}: {2}")
+    @MethodSource("badConfigs")
+    void failsBeforeAnyResourceWithAMessageNamingTheKey(Map<String, String> change, String key, String fragment) {
+        var run = runWith(change);
+        assertNotEquals(0, run.result().exitCode());
+        String message = run.errorText();
+        assertTrue(message.contains("\n  - " + key + ": "), "message names " + key + ":\n" + message);
+        assertTrue(message.contains(fragment), "message says '" + fragment + "':\n" + message);
+        assertEquals(0, run.mocks().registrations().size(), "nothing is registered");
+    }
+
+    @Test
+    void thereAreAtLeastThirtyBadConfigs() {
+        assertTrue(badConfigs().count() >= 30);
+    }
+
+    @Test
+    void reportsAllProblemsTogether() {
+        var run = runWith(Map.of("containerPort", "0", "healthCheckPath", "health", "memory", "3000",
+                "registryPassword", REMOVE));
+        String message = run.errorText();
+        assertTrue(message.contains("Stack 'test' has 4 configuration problems (Pulumi.test.yaml); nothing was deployed:"),
+                message);
+        for (String key : new String[]{"containerPort", "healthCheckPath", "memory", "registryPassword"}) {
+            assertTrue(message.contains("  - " + key + ": "), key + " in\n" + message);
+        }
+        assertEquals(0, run.mocks().registrations().size());
+    }
+}
