@@ -4,13 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.fargateprivate.plan.OfflineMocks;
+import io.github.fargateprivate.plan.OfflineRun;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,20 +103,8 @@ public final class Harness {
      */
     public static Run run(Consumer<Context> program, Map<String, String> config, Set<String> secretKeys,
                           OfflineMocks mocks) {
-        Map<String, String> full = new LinkedHashMap<>();
-        config.forEach((k, v) -> full.put(k.contains(":") ? k : PROJECT + ":" + k, v));
-        Set<String> secrets = secretKeys.stream().map(k -> PROJECT + ":" + k).collect(Collectors.toSet());
-        try {
-            TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(PROJECT).stackName("test").preview(false).build())
-                    .mocks(mocks)
-                    .config(full, secrets)
-                    .build()
-                    .runTest(program);
-            return new Run(result, mocks);
-        } finally {
-            PulumiTest.cleanup();
-        }
+        OfflineRun run = OfflineRun.of(program, PROJECT, "test", config, secretKeys, mocks);
+        return new Run(run.result(), run.mocks());
     }
 
     /** @return a list of the given values, for readable expectations */

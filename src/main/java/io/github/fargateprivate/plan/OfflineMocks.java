@@ -103,9 +103,10 @@ public class OfflineMocks implements Mocks {
                     "description", region, "endpoint", "ec2." + region + ".amazonaws.com");
             case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "id", "aws",
                     "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws");
-            case "aws:ec2/getVpc:getVpc" -> Map.of("id", DEFAULT_VPC, "cidrBlock", "172.31.0.0/16",
+            case "aws:ec2/getVpc:getVpc" -> Map.of("id", made("default VPC", "id", DEFAULT_VPC), "cidrBlock", "172.31.0.0/16",
                     "default", true);
-            case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", region, "ids", DEFAULT_SUBNETS);
+            case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", region, "ids", DEFAULT_SUBNETS.stream()
+                    .map(s -> made("default VPC", "subnet" + (DEFAULT_SUBNETS.indexOf(s) + 1), s)).toList());
             case "aws:secretsmanager/getSecretVersions:getSecretVersions" -> Map.of(
                     "arn", String.valueOf(in.get("secretId")), "id", String.valueOf(in.get("secretId")),
                     "name", "secret", "secretId", String.valueOf(in.get("secretId")),

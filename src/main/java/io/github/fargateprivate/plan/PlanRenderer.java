@@ -1,0 +1,85 @@
+package io.github.fargateprivate.plan;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Renders a {@link PlanReport} for a person (text) or a program (JSON). */
+public final class PlanRenderer {
+
+    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+            .serializeNulls().create();
+
+    private PlanRenderer() {
+    }
+
+    /**
+     * @param report the plan
+     * @return the plan as JSON
+     */
+    public static String json(PlanReport report) {
+        return PRETTY.toJson(report);
+    }
+
+    /**
+     * @param report the plan
+     * @return the plan as text: a tree of resources with their inputs, the exports and the summary
+     */
+    public static String text(PlanReport report) {
+        var b = new StringBuilder();
+        b.append("Plan for stack '").append(report.stack()).append("' of project '").append(report.project())
+                .append("' in ").append(report.region())
+                .append(" (offline: the real program under Pulumi's mock engine, no AWS calls)\n\n");
+        tree(b, report.resources(), null, "");
+        b.append("\nExports:\n");
+        report.exports().forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
+        var s = report.summary();
+        b.append("\nSummary:\n");
+        b.append("  resources: ").append(s.resourceCount()).append(" to create (in ").append(s.componentCount())
+                .append(" components)\n");
+        b.append(String.format("  estimated cost: $%.2f/month (%s)%n", s.monthlyTotal(), s.pricesOf()));
+        for (var c : s.costs()) {
+            b.append(String.format("    %-42s $%8.2f  %s%n", c.item(), c.monthly(), c.basis()));
+        }
+        b.append("    not included: ").append(String.join("; ", s.notPriced())).append('\n');
+        if (s.rollout() != null) {
+            var r = s.rollout();
+            var d = s.awsDefaults();
+            b.append("  rollout timing (AWS defaults in brackets):\n");
+            b.append(String.format("    app ready -> serving traffic:   <= %3d s  [%3d s]  health check every %d s x %d%n",
+                    r.readyToServingSeconds(), d.readyToServingSeconds(), r.healthCheckIntervalSeconds(),
+                    r.healthyThreshold()));
+            b.append(String.format("    new task ready -> old task gone: <= %3d s  [%3d s]  + drain %d s + stop <= %d s%n",
+                    r.readyToOldTaskGoneSeconds(), d.readyToOldTaskGoneSeconds(), r.deregistrationDelaySeconds(),
+                    r.stopTimeoutSeconds()));
+        }
+        return b.toString();
+    }
+
+    private static void tree(StringBuilder b, List<PlanReport.Item> items, String parent, String indent) {
+        for (var item : items) {
+            if (!Objects.equals(item.parent(), parent)) {
+                continue;
+            }
+            b.append(indent).append(item.component() ? "* " : "+ ").append(item.name()).append("  ")
+                    .append(item.type()).append('\n');
+            if (!item.component()) {
+                item.inputs().forEach((k, v) -> b.append(indent).append("      ").append(k).append(": ")
+                        .append(value(v, indent + "      ")).append('\n'));
+            }
+            tree(b, items, item.name(), indent + "    ");
+        }
+    }
+
+    private static String value(Object v, String indent) {
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            String json = PRETTY.toJson(v);
+            return json.contains("\n") && json.length() > 60 ? json.replace("\n", "\n" + indent) : json
+                    .replaceAll("\\s*\n\\s*", " ");
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.fargateprivate.plan;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.pulumi.test.internal.PulumiTestInternal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a stack would create, built from an {@link OfflineRun}: the resources under their components with their
+ * inputs (secrets masked, values known only after deployment marked), the exports, and a summary with a monthly
+ * cost estimate and the rollout timing.
+ *
+ * @param project    the project
+ * @param stack      the stack
+ * @param region     the region the plan assumed
+ * @param resources  every resource and component, in registration order
+ * @param exports    export name to display value
+ * @param summary    counts, cost and timing
+ */
+public record PlanReport(String project, String stack, String region, List<Item> resources,
+                         Map<String, Object> exports, Summary summary) {
+
+    /** Shown for a value that exists only once AWS has created the resource. */
+    public static final String KNOWN_AFTER_DEPLOY = "(known after deploy)";
+    /** Shown instead of a secret. */
+    public static final String MASK = StackFile.SECRET_PLACEHOLDER;
+
+    private static final Set<String> JSON_INPUTS = Set.of("policy", "assumeRolePolicy", "containerDefinitions");
+    private static final Set<String> SECRET_INPUTS = Set.of("secretString", "secretBinary");
+
+    /**
+     * One resource or component.
+     *
+     * @param name      logical name
+     * @param type      type token
+     * @param parent    the component it belongs to, or null at the top
+     * @param component whether it is a component (no AWS resource of its own)
+     * @param inputs    display values of its inputs
+     */
+    public record Item(String name, String type, String parent, boolean component,
+                       Map<String, Object> inputs) {
+    }
+
+    /**
+     * One line of the cost estimate.
+     *
+     * @param item    what is priced
+     * @param monthly USD per month
+     * @param basis   how it was computed
+     */
+    public record Cost(String item, double monthly, String basis) {
+    }
+
+    /**
+     * The summary.
+     *
+     * @param resourceCount  AWS resources
+     * @param componentCount components
+     * @param costs          priced lines
+     * @param monthlyTotal   their sum, USD per month
+     * @param notPriced      what is left out of the estimate
+     * @param pricesOf       date and region of the price table
+     * @param rollout        this stack's rollout timing
+     * @param awsDefaults    the same with AWS's defaults
+     */
+    public record Summary(int resourceCount, int componentCount, List<Cost> costs, double monthlyTotal,
+                          List<String> notPriced, String pricesOf, RolloutTiming rollout, RolloutTiming awsDefaults) {
+    }
+
+    /**
+     * Builds the report of a successful run.
+     *
+     * @param run     the run
+     * @param file    the stack file it ran with
+     * @param pricing the price table
+     * @return the report
+     */
+    public static PlanReport of(OfflineRun run, StackFile file, Pricing pricing) {
+        OfflineMocks mocks = run.mocks();
+        Map<String, String> generated = mocks.generated();
+        List<String> components = mocks.registrations().stream()
+                .filter(r -> !r.type().startsWith("aws:")).map(OfflineMocks.Registration::name).toList();
+        List<Item> items = new ArrayList<>();
+        for (var r : mocks.registrations()) {
+            Map<String, Object> inputs = new TreeMap<>();
+            r.inputs().forEach((k, v) -> inputs.put(k, SECRET_INPUTS.contains(k) ? MASK
+                    : display(JSON_INPUTS.contains(k) ? parseJson(v) : v, generated)));
+            items.add(new Item(r.name(), r.type(), parentOf(r.name(), components), components.contains(r.name()),
+                    inputs));
+        }
+        Map<String, Object> exports = new TreeMap<>();
+        run.result().outputs().forEach((name, output) -> {
+            var data = PulumiTestInternal.extractOutputData(output);
+            exports.put(name, data.isSecret() ? MASK
+                    : !data.isKnown() ? KNOWN_AFTER_DEPLOY : display(data.getValueNullable(), generated));
+        });
+        return new PlanReport(file.project(), file.stack(), mocks.region(), items, exports,
+                summary(mocks, pricing, components.size()));
+    }
+
+    private static String parentOf(String name, List<String> components) {
+        return components.stream().filter(c -> !c.equals(name) && name.startsWith(c + "-"))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+    }
+
+    private static Object parseJson(Object value) {
+        try {
+            return value instanceof String s ? JsonParser.parseString(s) : value;
+        } catch (JsonParseException e) {
+            return value;
+        }
+    }
+
+    /** Replaces made-up output values with a marker, inside strings, lists, maps and JSON. */
+    private static Object display(Object value, Map<String, String> generated) {
+        if (value instanceof JsonElement json) {
+            return display(new com.google.gson.Gson().fromJson(json, Object.class), generated);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), display(v, generated)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> display(v, generated)).toList();
+        }
+        if (value instanceof Double d && d == Math.rint(d)) {
+            return d.longValue();
+        }
+        if (value instanceof String s) {
+            if (generated.containsKey(s)) {
+                return KNOWN_AFTER_DEPLOY.replace(")", ": " + generated.get(s) + ")");
+            }
+            // Longest first, so that an ARN is replaced whole before the name inside it.
+            String shown = s;
+            for (String made : generated.keySet().stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+                shown = shown.replace(made, "<" + generated.get(made) + ">");
+            }
+            return shown;
+        }
+        return value;
+    }
+
+    private static Summary summary(OfflineMocks mocks, Pricing pricing, int componentCount) {
+        List<Cost> costs = new ArrayList<>();
+        List<String> notPriced = new ArrayList<>(List.of("data transfer", "CloudWatch Logs ingestion and storage",
+                "Secrets Manager and KMS API calls"));
+        var tasks = mocks.ofType("aws:ecs/taskDefinition:TaskDefinition");
+        var services = mocks.ofType("aws:ecs/service:Service");
+        for (int i = 0; i < Math.min(tasks.size(), services.size()); i++) {
+            int cpu = Integer.parseInt(String.valueOf(tasks.get(i).inputs().get("cpu")));
+            int memory = Integer.parseInt(String.valueOf(tasks.get(i).inputs().get("memory")));
+            int count = number(services.get(i).inputs().get("desiredCount"));
+            costs.add(new Cost("Fargate " + services.get(i).name(), pricing.fargateMonthly(count, cpu, memory),
+                    count + " task(s) x (" + cpu / 1024.0 + " vCPU + " + memory / 1024.0 + " GB) x "
+                            + (int) pricing.hoursPerMonth() + " h"));
+            @SuppressWarnings("unchecked")
+            var network = (Map<String, Object>) services.get(i).inputs().getOrDefault("networkConfiguration", Map.of());
+            if (!Boolean.TRUE.equals(network.get("assignPublicIp"))) {
+                notPriced.add(String.format("NAT gateway(s) the private subnets route through (not created by this "
+                        + "stack): $%.2f/month each plus data", pricing.natMonthly(1)));
+            }
+        }
+        for (var target : mocks.ofType("aws:appautoscaling/target:Target")) {
+            int max = number(target.inputs().get("maxCapacity"));
+            notPriced.add("scale-out up to " + max + " task(s) (the estimate counts the desired count)");
+        }
+        int albs = mocks.ofType("aws:lb/loadBalancer:LoadBalancer").size();
+        if (albs > 0) {
+            costs.add(new Cost("Application Load Balancer", pricing.albMonthly(albs),
+                    albs + " x (hour + 1 LCU) x " + (int) pricing.hoursPerMonth() + " h"));
+        }
+        int secrets = mocks.ofType("aws:secretsmanager/secret:Secret").size();
+        if (secrets > 0) {
+            costs.add(new Cost("Secrets Manager", pricing.secretsMonthly(secrets), secrets + " secret(s)"));
+        }
+        double total = costs.stream().mapToDouble(Cost::monthly).sum();
+        return new Summary(mocks.awsResources().size(), componentCount, costs, total, notPriced,
+                pricing.region() + " list prices of " + pricing.date(), rollout(mocks), RolloutTiming.AWS_DEFAULTS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RolloutTiming rollout(OfflineMocks mocks) {
+        var groups = mocks.ofType("aws:lb/targetGroup:TargetGroup");
+        var tasks = mocks.ofType("aws:ecs/taskDefinition:TaskDefinition");
+        if (groups.isEmpty() || tasks.isEmpty()) {
+            return null;
+        }
+        var tg = groups.get(0).inputs();
+        var health = (Map<String, Object>) tg.getOrDefault("healthCheck", Map.of());
+        JsonElement defs = JsonParser.parseString(String.valueOf(tasks.get(0).inputs().get("containerDefinitions")));
+        var container = defs.getAsJsonArray().get(0).getAsJsonObject();
+        int stop = container.has("stopTimeout") ? container.get("stopTimeout").getAsInt() : 30;
+        return new RolloutTiming(number(health.getOrDefault("interval", 30.0)),
+                number(health.getOrDefault("healthyThreshold", 5.0)),
+                number(tg.getOrDefault("deregistrationDelay", 300.0)), stop);
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value));
+    }
+}
