@@ -252,121 +252,221 @@ public final class FargateServiceArgs extends ResourceArgs {
         private Builder() {
         }
 
-        /** @param vpcId the VPC @return this builder */
+        /**
+         * Sets the VPC of the tasks.
+         *
+         * @param vpcId the VPC
+         * @return this builder
+         */
         public Builder vpcId(Output<String> vpcId) {
             args.vpcId = vpcId;
             return this;
         }
 
-        /** @param subnetIds the tasks' subnets @return this builder */
+        /**
+         * Sets the subnets the tasks run in.
+         *
+         * @param subnetIds the tasks' subnets
+         * @return this builder
+         */
         public Builder subnetIds(Output<List<String>> subnetIds) {
             args.subnetIds = subnetIds;
             return this;
         }
 
-        /** @param assignPublicIp whether tasks get a public IP @return this builder */
+        /**
+         * Sets whether tasks get a public IP.
+         *
+         * @param assignPublicIp whether tasks get a public IP
+         * @return this builder
+         */
         public Builder assignPublicIp(Boolean assignPublicIp) {
             args.assignPublicIp = assignPublicIp;
             return this;
         }
 
-        /** @param id the load balancer's security group @return this builder */
+        /**
+         * Sets the load balancer's security group, the only source the tasks admit.
+         *
+         * @param id the load balancer's security group
+         * @return this builder
+         */
         public Builder loadBalancerSecurityGroupId(Output<String> id) {
             args.loadBalancerSecurityGroupId = id;
             return this;
         }
 
-        /** @param arn the target group @return this builder */
+        /**
+         * Sets the target group the service registers its tasks in.
+         *
+         * @param arn the target group
+         * @return this builder
+         */
         public Builder targetGroupArn(Output<String> arn) {
             args.targetGroupArn = arn;
             return this;
         }
 
-        /** @param image the image reference @return this builder */
+        /**
+         * Sets the container image to run.
+         *
+         * @param image the image reference
+         * @return this builder
+         */
         public Builder image(String image) {
             args.image = image;
             return this;
         }
 
-        /** @param containerName the container's name @return this builder */
+        /**
+         * Sets the name of the container.
+         *
+         * @param containerName the container's name
+         * @return this builder
+         */
         public Builder containerName(String containerName) {
             args.containerName = containerName;
             return this;
         }
 
-        /** @param containerPort the container port @return this builder */
+        /**
+         * Sets the port the container listens on.
+         *
+         * @param containerPort the container port
+         * @return this builder
+         */
         public Builder containerPort(Integer containerPort) {
             args.containerPort = containerPort;
             return this;
         }
 
-        /** @param cpu task CPU units @return this builder */
+        /**
+         * Sets the task's CPU units.
+         *
+         * @param cpu task CPU units
+         * @return this builder
+         */
         public Builder cpu(Integer cpu) {
             args.cpu = cpu;
             return this;
         }
 
-        /** @param memory task memory in MiB @return this builder */
+        /**
+         * Sets the task's memory.
+         *
+         * @param memory task memory in MiB
+         * @return this builder
+         */
         public Builder memory(Integer memory) {
             args.memory = memory;
             return this;
         }
 
-        /** @param desiredCount the number of tasks @return this builder */
+        /**
+         * Sets the number of tasks to run.
+         *
+         * @param desiredCount the number of tasks
+         * @return this builder
+         */
         public Builder desiredCount(Integer desiredCount) {
             args.desiredCount = desiredCount;
             return this;
         }
 
-        /** @param arn the execution role @return this builder */
+        /**
+         * Sets the task execution role, which pulls the image, reads the secrets and writes the logs.
+         *
+         * @param arn the execution role
+         * @return this builder
+         */
         public Builder executionRoleArn(Output<String> arn) {
             args.executionRoleArn = arn;
             return this;
         }
 
-        /** @param arn the task role @return this builder */
+        /**
+         * Sets the task role, the application's own AWS identity.
+         *
+         * @param arn the task role
+         * @return this builder
+         */
         public Builder taskRoleArn(Output<String> arn) {
             args.taskRoleArn = arn;
             return this;
         }
 
-        /** @param arn the registry credentials secret @return this builder */
+        /**
+         * Sets the Secrets Manager secret with the private registry's credentials.
+         *
+         * @param arn the registry credentials secret
+         * @return this builder
+         */
         public Builder registryCredentialsArn(Output<String> arn) {
             args.registryCredentialsArn = arn;
             return this;
         }
 
-        /** @param days the log retention @return this builder */
+        /**
+         * Sets how long the container logs are kept.
+         *
+         * @param days the log retention
+         * @return this builder
+         */
         public Builder logRetentionDays(Integer days) {
             args.logRetentionDays = days;
             return this;
         }
 
-        /** @param environment plain environment variables @return this builder */
+        /**
+         * Sets the container's plain environment variables.
+         *
+         * @param environment plain environment variables
+         * @return this builder
+         */
         public Builder environment(Map<String, String> environment) {
             args.environment = Map.copyOf(environment);
             return this;
         }
 
-        /** @param secrets secret environment variables: name to ARN @return this builder */
+        /**
+         * Sets the container's secret environment variables.
+         *
+         * @param secrets secret environment variables: name to ARN
+         * @return this builder
+         */
         public Builder secrets(Map<String, String> secrets) {
             args.secrets = Map.copyOf(secrets);
             return this;
         }
 
-        /** @param triggers values whose change forces a new deployment @return this builder */
+        /**
+         * Sets the values whose change forces a new deployment.
+         *
+         * @param triggers values whose change forces a new deployment
+         * @return this builder
+         */
         public Builder redeployTriggers(Output<Map<String, String>> triggers) {
             args.redeployTriggers = triggers;
             return this;
         }
 
-        /** @param seconds the health-check grace period @return this builder */
+        /**
+         * Sets how long ECS ignores failing load-balancer health checks of a new task.
+         *
+         * @param seconds the health-check grace period
+         * @return this builder
+         */
         public Builder healthCheckGracePeriodSeconds(Integer seconds) {
             args.healthCheckGracePeriodSeconds = seconds;
             return this;
         }
 
-        /** @param seconds the container stop timeout @return this builder */
+        /**
+         * Sets the time between SIGTERM and SIGKILL for the container.
+         *
+         * @param seconds the container stop timeout
+         * @return this builder
+         */
         public Builder stopTimeoutSeconds(Integer seconds) {
             args.stopTimeoutSeconds = seconds;
             return this;

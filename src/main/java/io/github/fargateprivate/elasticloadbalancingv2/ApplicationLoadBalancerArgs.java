@@ -126,61 +126,111 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
         private Builder() {
         }
 
-        /** @param vpcId the VPC @return this builder */
+        /**
+         * Sets the VPC of the load balancer and its target group.
+         *
+         * @param vpcId the VPC
+         * @return this builder
+         */
         public Builder vpcId(Output<String> vpcId) {
             args.vpcId = vpcId;
             return this;
         }
 
-        /** @param subnetIds at least two public subnets @return this builder */
+        /**
+         * Sets the load balancer's public subnets.
+         *
+         * @param subnetIds at least two public subnets
+         * @return this builder
+         */
         public Builder subnetIds(Output<List<String>> subnetIds) {
             args.subnetIds = subnetIds;
             return this;
         }
 
-        /** @param targetPort the containers' port @return this builder */
+        /**
+         * Sets the port the targets listen on.
+         *
+         * @param targetPort the containers' port
+         * @return this builder
+         */
         public Builder targetPort(int targetPort) {
             args.targetPort = targetPort;
             return this;
         }
 
-        /** @param listenerPort the HTTP listener's port @return this builder */
+        /**
+         * Sets the port of the HTTP listener.
+         *
+         * @param listenerPort the HTTP listener's port
+         * @return this builder
+         */
         public Builder listenerPort(Integer listenerPort) {
             args.listenerPort = listenerPort;
             return this;
         }
 
-        /** @param healthCheckPath the path to health-check @return this builder */
+        /**
+         * Sets the path the target group health-checks.
+         *
+         * @param healthCheckPath the path to health-check
+         * @return this builder
+         */
         public Builder healthCheckPath(String healthCheckPath) {
             args.healthCheckPath = healthCheckPath;
             return this;
         }
 
-        /** @param certificateArn an ACM certificate ARN, or null @return this builder */
+        /**
+         * Sets the ACM certificate that turns on the HTTPS listener.
+         *
+         * @param certificateArn an ACM certificate ARN, or null
+         * @return this builder
+         */
         public Builder certificateArn(String certificateArn) {
             args.certificateArn = certificateArn;
             return this;
         }
 
-        /** @param sslPolicy the HTTPS listener's TLS policy @return this builder */
+        /**
+         * Sets the TLS policy of the HTTPS listener.
+         *
+         * @param sslPolicy the HTTPS listener's TLS policy
+         * @return this builder
+         */
         public Builder sslPolicy(String sslPolicy) {
             args.sslPolicy = sslPolicy;
             return this;
         }
 
-        /** @param deletionProtection whether to protect from deletion @return this builder */
+        /**
+         * Turns deletion protection on or off.
+         *
+         * @param deletionProtection whether to protect from deletion
+         * @return this builder
+         */
         public Builder deletionProtection(Boolean deletionProtection) {
             args.deletionProtection = deletionProtection;
             return this;
         }
 
-        /** @param accessLogsBucket the access-log bucket, or null @return this builder */
+        /**
+         * Sets the S3 bucket for access logs.
+         *
+         * @param accessLogsBucket the access-log bucket, or null
+         * @return this builder
+         */
         public Builder accessLogsBucket(String accessLogsBucket) {
             args.accessLogsBucket = accessLogsBucket;
             return this;
         }
 
-        /** @param seconds the deregistration delay @return this builder */
+        /**
+         * Sets how long in-flight requests may finish before a deregistered target is dropped.
+         *
+         * @param seconds the deregistration delay
+         * @return this builder
+         */
         public Builder deregistrationDelaySeconds(Integer seconds) {
             args.deregistrationDelaySeconds = seconds;
             return this;

@@ -71,31 +71,56 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
         private Builder() {
         }
 
-        /** @param secretArn a secret ARN the role may read @return this builder */
+        /**
+         * Lets the role read one more Secrets Manager secret.
+         *
+         * @param secretArn a secret ARN the role may read
+         * @return this builder
+         */
         public Builder secretArn(Output<String> secretArn) {
             args.secretArns.add(secretArn);
             return this;
         }
 
-        /** @param secretArns secret ARNs the role may read @return this builder */
+        /**
+         * Lets the role read more Secrets Manager secrets.
+         *
+         * @param secretArns secret ARNs the role may read
+         * @return this builder
+         */
         public Builder secretArns(List<String> secretArns) {
             secretArns.forEach(a -> args.secretArns.add(Output.of(a)));
             return this;
         }
 
-        /** @param parameterArns SSM parameter ARNs the role may read @return this builder */
+        /**
+         * Lets the role read more SSM parameters.
+         *
+         * @param parameterArns SSM parameter ARNs the role may read
+         * @return this builder
+         */
         public Builder parameterArns(List<String> parameterArns) {
             parameterArns.forEach(a -> args.parameterArns.add(Output.of(a)));
             return this;
         }
 
-        /** @param kmsKeyArn a KMS key ARN the role may decrypt with @return this builder */
+        /**
+         * Lets the role decrypt with one more KMS key, through Secrets Manager only.
+         *
+         * @param kmsKeyArn a KMS key ARN the role may decrypt with
+         * @return this builder
+         */
         public Builder kmsKeyArn(String kmsKeyArn) {
             args.kmsKeyArns.add(kmsKeyArn);
             return this;
         }
 
-        /** @param partition the AWS partition, e.g. aws-cn @return this builder */
+        /**
+         * Sets the AWS partition of the managed policy ARN.
+         *
+         * @param partition the AWS partition, e.g. aws-cn
+         * @return this builder
+         */
         public Builder partition(String partition) {
             args.partition = partition;
             return this;

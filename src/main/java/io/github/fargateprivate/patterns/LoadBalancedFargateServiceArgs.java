@@ -280,7 +280,12 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
         private Builder() {
         }
 
-        /** @param image the image reference @return this builder */
+        /**
+         * Sets the container image to run.
+         *
+         * @param image the image reference
+         * @return this builder
+         */
         public Builder image(String image) {
             args.image = image;
             return this;
@@ -312,7 +317,12 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
             return this;
         }
 
-        /** @param kmsKeyArn the credentials secret's KMS key @return this builder */
+        /**
+         * Sets the customer managed KMS key that encrypts the credentials secret.
+         *
+         * @param kmsKeyArn the credentials secret's KMS key
+         * @return this builder
+         */
         public Builder kmsKeyArn(String kmsKeyArn) {
             args.kmsKeyArn = kmsKeyArn;
             return this;
@@ -336,25 +346,45 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
             return this;
         }
 
-        /** @param port see {@link FargateServiceArgs#containerPort()} @return this builder */
+        /**
+         * Sets the port the container listens on.
+         *
+         * @param port see {@link FargateServiceArgs#containerPort()}
+         * @return this builder
+         */
         public Builder containerPort(Integer port) {
             args.containerPort = port;
             return this;
         }
 
-        /** @param port see {@link ApplicationLoadBalancerArgs#listenerPort()} @return this builder */
+        /**
+         * Sets the port of the load balancer's HTTP listener.
+         *
+         * @param port see {@link ApplicationLoadBalancerArgs#listenerPort()}
+         * @return this builder
+         */
         public Builder listenerPort(Integer port) {
             args.listenerPort = port;
             return this;
         }
 
-        /** @param path see {@link ApplicationLoadBalancerArgs#healthCheckPath()} @return this builder */
+        /**
+         * Sets the path the load balancer health-checks.
+         *
+         * @param path see {@link ApplicationLoadBalancerArgs#healthCheckPath()}
+         * @return this builder
+         */
         public Builder healthCheckPath(String path) {
             args.healthCheckPath = path;
             return this;
         }
 
-        /** @param count see {@link FargateServiceArgs#desiredCount()} @return this builder */
+        /**
+         * Sets the number of tasks to run.
+         *
+         * @param count see {@link FargateServiceArgs#desiredCount()}
+         * @return this builder
+         */
         public Builder desiredCount(Integer count) {
             args.desiredCount = count;
             return this;
@@ -371,19 +401,34 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
             return this;
         }
 
-        /** @param arn see {@link ApplicationLoadBalancerArgs#certificateArn()} @return this builder */
+        /**
+         * Sets the ACM certificate that turns on the HTTPS listener.
+         *
+         * @param arn see {@link ApplicationLoadBalancerArgs#certificateArn()}
+         * @return this builder
+         */
         public Builder certificateArn(String arn) {
             args.certificateArn = arn;
             return this;
         }
 
-        /** @param on see {@link ApplicationLoadBalancerArgs#deletionProtection()} @return this builder */
+        /**
+         * Turns the load balancer's deletion protection on or off.
+         *
+         * @param on see {@link ApplicationLoadBalancerArgs#deletionProtection()}
+         * @return this builder
+         */
         public Builder deletionProtection(Boolean on) {
             args.deletionProtection = on;
             return this;
         }
 
-        /** @param bucket see {@link ApplicationLoadBalancerArgs#accessLogsBucket()} @return this builder */
+        /**
+         * Sets the S3 bucket for the load balancer's access logs.
+         *
+         * @param bucket see {@link ApplicationLoadBalancerArgs#accessLogsBucket()}
+         * @return this builder
+         */
         public Builder accessLogsBucket(String bucket) {
             args.accessLogsBucket = bucket;
             return this;
@@ -405,7 +450,12 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
             return this;
         }
 
-        /** @param days see {@link FargateServiceArgs#logRetentionDays()} @return this builder */
+        /**
+         * Sets how long the container logs are kept.
+         *
+         * @param days see {@link FargateServiceArgs#logRetentionDays()}
+         * @return this builder
+         */
         public Builder logRetentionDays(Integer days) {
             args.logRetentionDays = days;
             return this;
@@ -424,25 +474,45 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
             return this;
         }
 
-        /** @param appSecrets name to secret or parameter ARN @return this builder */
+        /**
+         * Sets the container's secret environment variables.
+         *
+         * @param appSecrets name to secret or parameter ARN
+         * @return this builder
+         */
         public Builder appSecrets(Map<String, String> appSecrets) {
             args.appSecrets = Map.copyOf(appSecrets);
             return this;
         }
 
-        /** @param environment plain environment variables @return this builder */
+        /**
+         * Sets the container's plain environment variables.
+         *
+         * @param environment plain environment variables
+         * @return this builder
+         */
         public Builder environment(Map<String, String> environment) {
             args.environment = Map.copyOf(environment);
             return this;
         }
 
-        /** @param on whether secret rotation triggers a new deployment @return this builder */
+        /**
+         * Sets whether a rotated app secret starts a new deployment on the next {@code pulumi up}.
+         *
+         * @param on whether secret rotation triggers a new deployment
+         * @return this builder
+         */
         public Builder redeployOnSecretRotation(Boolean on) {
             args.redeployOnSecretRotation = on;
             return this;
         }
 
-        /** @param partition the AWS partition @return this builder */
+        /**
+         * Sets the AWS partition the stack deploys into.
+         *
+         * @param partition the AWS partition
+         * @return this builder
+         */
         public Builder partition(String partition) {
             args.partition = partition;
             return this;

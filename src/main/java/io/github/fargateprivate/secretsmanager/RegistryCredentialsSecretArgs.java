@@ -67,35 +67,65 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
         private Builder() {
         }
 
-        /** @param username the registry user name @return this builder */
+        /**
+         * Sets the registry user name.
+         *
+         * @param username the registry user name
+         * @return this builder
+         */
         public Builder username(Output<String> username) {
             args.username = username;
             return this;
         }
 
-        /** @param username the registry user name @return this builder */
+        /**
+         * Sets the registry user name.
+         *
+         * @param username the registry user name
+         * @return this builder
+         */
         public Builder username(String username) {
             return username(Output.of(username));
         }
 
-        /** @param password the password or token; made secret if it is not @return this builder */
+        /**
+         * Sets the registry password or access token.
+         *
+         * @param password the password or token; made secret if it is not
+         * @return this builder
+         */
         public Builder password(Output<String> password) {
             args.password = password;
             return this;
         }
 
-        /** @param kmsKeyArn ARN of the customer managed key @return this builder */
+        /**
+         * Sets the customer managed KMS key that encrypts the secret.
+         *
+         * @param kmsKeyArn ARN of the customer managed key
+         * @return this builder
+         */
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
             args.kmsKeyArn = kmsKeyArn;
             return this;
         }
 
-        /** @param kmsKeyArn ARN of the customer managed key, or null for none @return this builder */
+        /**
+         * Sets the customer managed KMS key that encrypts the secret.
+         *
+         * @param kmsKeyArn ARN of the customer managed key, or null for none
+         * @return this builder
+         */
         public Builder kmsKeyArn(String kmsKeyArn) {
             return kmsKeyArn(kmsKeyArn == null ? null : Output.of(kmsKeyArn));
         }
 
-        /** @param description description stored on the secret @return this builder */
+        /**
+         * Sets the description stored on the secret.
+         *
+         * @param description description stored on the secret
+         * @return this builder
+         */
         public Builder description(String description) {
             args.description = description;
             return this;

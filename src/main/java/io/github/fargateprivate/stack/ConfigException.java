@@ -5,6 +5,7 @@ import java.util.List;
 /** Every problem of a stack's config, found before any resource is registered, reported together. */
 public class ConfigException extends RuntimeException {
 
+    /** The problems, one line each, starting with the config key; part of the serialised form. */
     private final List<String> problems;
 
     /**
