@@ -247,9 +247,17 @@ public final class FargateServiceArgs extends ResourceArgs {
 
     /** Builder of {@link FargateServiceArgs}. */
     public static final class Builder {
-        private final FargateServiceArgs args = new FargateServiceArgs();
+        private FargateServiceArgs args = new FargateServiceArgs();
 
         private Builder() {
+        }
+
+        private FargateServiceArgs args() {
+            if (args == null) {
+                throw new IllegalStateException("FargateServiceArgs.Builder: build() was called already; args are immutable, "
+                        + "start a new builder");
+            }
+            return args;
         }
 
         /**
@@ -259,7 +267,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcId(Output<String> vpcId) {
-            args.vpcId = vpcId;
+            args().vpcId = vpcId;
             return this;
         }
 
@@ -270,7 +278,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder subnetIds(Output<List<String>> subnetIds) {
-            args.subnetIds = subnetIds;
+            args().subnetIds = subnetIds;
             return this;
         }
 
@@ -281,7 +289,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder assignPublicIp(Boolean assignPublicIp) {
-            args.assignPublicIp = assignPublicIp;
+            args().assignPublicIp = assignPublicIp;
             return this;
         }
 
@@ -292,7 +300,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder loadBalancerSecurityGroupId(Output<String> id) {
-            args.loadBalancerSecurityGroupId = id;
+            args().loadBalancerSecurityGroupId = id;
             return this;
         }
 
@@ -303,7 +311,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder targetGroupArn(Output<String> arn) {
-            args.targetGroupArn = arn;
+            args().targetGroupArn = arn;
             return this;
         }
 
@@ -314,7 +322,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder image(String image) {
-            args.image = image;
+            args().image = image;
             return this;
         }
 
@@ -325,7 +333,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder containerName(String containerName) {
-            args.containerName = containerName;
+            args().containerName = containerName;
             return this;
         }
 
@@ -336,7 +344,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder containerPort(Integer containerPort) {
-            args.containerPort = containerPort;
+            args().containerPort = containerPort;
             return this;
         }
 
@@ -347,7 +355,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder cpu(Integer cpu) {
-            args.cpu = cpu;
+            args().cpu = cpu;
             return this;
         }
 
@@ -358,7 +366,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder memory(Integer memory) {
-            args.memory = memory;
+            args().memory = memory;
             return this;
         }
 
@@ -369,7 +377,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder desiredCount(Integer desiredCount) {
-            args.desiredCount = desiredCount;
+            args().desiredCount = desiredCount;
             return this;
         }
 
@@ -380,7 +388,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder executionRoleArn(Output<String> arn) {
-            args.executionRoleArn = arn;
+            args().executionRoleArn = arn;
             return this;
         }
 
@@ -391,7 +399,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder taskRoleArn(Output<String> arn) {
-            args.taskRoleArn = arn;
+            args().taskRoleArn = arn;
             return this;
         }
 
@@ -402,7 +410,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentialsArn(Output<String> arn) {
-            args.registryCredentialsArn = arn;
+            args().registryCredentialsArn = arn;
             return this;
         }
 
@@ -413,7 +421,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder logRetentionDays(Integer days) {
-            args.logRetentionDays = days;
+            args().logRetentionDays = days;
             return this;
         }
 
@@ -424,7 +432,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder environment(Map<String, String> environment) {
-            args.environment = Map.copyOf(environment);
+            args().environment = Map.copyOf(environment);
             return this;
         }
 
@@ -435,7 +443,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder secrets(Map<String, String> secrets) {
-            args.secrets = Map.copyOf(secrets);
+            args().secrets = Map.copyOf(secrets);
             return this;
         }
 
@@ -446,7 +454,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder redeployTriggers(Output<Map<String, String>> triggers) {
-            args.redeployTriggers = triggers;
+            args().redeployTriggers = triggers;
             return this;
         }
 
@@ -457,7 +465,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder healthCheckGracePeriodSeconds(Integer seconds) {
-            args.healthCheckGracePeriodSeconds = seconds;
+            args().healthCheckGracePeriodSeconds = seconds;
             return this;
         }
 
@@ -468,7 +476,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder stopTimeoutSeconds(Integer seconds) {
-            args.stopTimeoutSeconds = seconds;
+            args().stopTimeoutSeconds = seconds;
             return this;
         }
 
@@ -481,9 +489,9 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder autoScaling(Integer minCount, Integer maxCount, Integer cpuTargetPercent) {
-            args.minCount = minCount;
-            args.maxCount = maxCount;
-            args.cpuTargetPercent = cpuTargetPercent;
+            args().minCount = minCount;
+            args().maxCount = maxCount;
+            args().cpuTargetPercent = cpuTargetPercent;
             return this;
         }
 
@@ -492,14 +500,16 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @throws NullPointerException naming a missing required field
          */
         public FargateServiceArgs build() {
-            Objects.requireNonNull(args.vpcId, "FargateServiceArgs.vpcId is required");
-            Objects.requireNonNull(args.subnetIds, "FargateServiceArgs.subnetIds is required");
-            Objects.requireNonNull(args.loadBalancerSecurityGroupId,
+            Objects.requireNonNull(args().vpcId, "FargateServiceArgs.vpcId is required");
+            Objects.requireNonNull(args().subnetIds, "FargateServiceArgs.subnetIds is required");
+            Objects.requireNonNull(args().loadBalancerSecurityGroupId,
                     "FargateServiceArgs.loadBalancerSecurityGroupId is required");
-            Objects.requireNonNull(args.targetGroupArn, "FargateServiceArgs.targetGroupArn is required");
-            Objects.requireNonNull(args.image, "FargateServiceArgs.image is required");
-            Objects.requireNonNull(args.executionRoleArn, "FargateServiceArgs.executionRoleArn is required");
-            return args;
+            Objects.requireNonNull(args().targetGroupArn, "FargateServiceArgs.targetGroupArn is required");
+            Objects.requireNonNull(args().image, "FargateServiceArgs.image is required");
+            Objects.requireNonNull(args().executionRoleArn, "FargateServiceArgs.executionRoleArn is required");
+            FargateServiceArgs built = args();
+            args = null;
+            return built;
         }
     }
 }

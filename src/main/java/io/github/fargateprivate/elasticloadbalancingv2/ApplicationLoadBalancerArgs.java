@@ -121,9 +121,17 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
 
     /** Builder of {@link ApplicationLoadBalancerArgs}. */
     public static final class Builder {
-        private final ApplicationLoadBalancerArgs args = new ApplicationLoadBalancerArgs();
+        private ApplicationLoadBalancerArgs args = new ApplicationLoadBalancerArgs();
 
         private Builder() {
+        }
+
+        private ApplicationLoadBalancerArgs args() {
+            if (args == null) {
+                throw new IllegalStateException("ApplicationLoadBalancerArgs.Builder: build() was called already; args are immutable, "
+                        + "start a new builder");
+            }
+            return args;
         }
 
         /**
@@ -133,7 +141,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcId(Output<String> vpcId) {
-            args.vpcId = vpcId;
+            args().vpcId = vpcId;
             return this;
         }
 
@@ -144,7 +152,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder subnetIds(Output<List<String>> subnetIds) {
-            args.subnetIds = subnetIds;
+            args().subnetIds = subnetIds;
             return this;
         }
 
@@ -155,7 +163,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder targetPort(int targetPort) {
-            args.targetPort = targetPort;
+            args().targetPort = targetPort;
             return this;
         }
 
@@ -166,7 +174,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder listenerPort(Integer listenerPort) {
-            args.listenerPort = listenerPort;
+            args().listenerPort = listenerPort;
             return this;
         }
 
@@ -177,7 +185,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder healthCheckPath(String healthCheckPath) {
-            args.healthCheckPath = healthCheckPath;
+            args().healthCheckPath = healthCheckPath;
             return this;
         }
 
@@ -188,7 +196,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder certificateArn(String certificateArn) {
-            args.certificateArn = certificateArn;
+            args().certificateArn = certificateArn;
             return this;
         }
 
@@ -199,7 +207,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder sslPolicy(String sslPolicy) {
-            args.sslPolicy = sslPolicy;
+            args().sslPolicy = sslPolicy;
             return this;
         }
 
@@ -210,7 +218,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder deletionProtection(Boolean deletionProtection) {
-            args.deletionProtection = deletionProtection;
+            args().deletionProtection = deletionProtection;
             return this;
         }
 
@@ -221,7 +229,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder accessLogsBucket(String accessLogsBucket) {
-            args.accessLogsBucket = accessLogsBucket;
+            args().accessLogsBucket = accessLogsBucket;
             return this;
         }
 
@@ -232,7 +240,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder deregistrationDelaySeconds(Integer seconds) {
-            args.deregistrationDelaySeconds = seconds;
+            args().deregistrationDelaySeconds = seconds;
             return this;
         }
 
@@ -241,10 +249,12 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          * @throws NullPointerException naming a missing required field
          */
         public ApplicationLoadBalancerArgs build() {
-            Objects.requireNonNull(args.vpcId, "ApplicationLoadBalancerArgs.vpcId is required");
-            Objects.requireNonNull(args.subnetIds, "ApplicationLoadBalancerArgs.subnetIds is required");
-            Objects.requireNonNull(args.targetPort, "ApplicationLoadBalancerArgs.targetPort is required");
-            return args;
+            Objects.requireNonNull(args().vpcId, "ApplicationLoadBalancerArgs.vpcId is required");
+            Objects.requireNonNull(args().subnetIds, "ApplicationLoadBalancerArgs.subnetIds is required");
+            Objects.requireNonNull(args().targetPort, "ApplicationLoadBalancerArgs.targetPort is required");
+            ApplicationLoadBalancerArgs built = args();
+            args = null;
+            return built;
         }
     }
 }

@@ -66,9 +66,17 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
 
     /** Builder of {@link TaskExecutionRoleArgs}. */
     public static final class Builder {
-        private final TaskExecutionRoleArgs args = new TaskExecutionRoleArgs();
+        private TaskExecutionRoleArgs args = new TaskExecutionRoleArgs();
 
         private Builder() {
+        }
+
+        private TaskExecutionRoleArgs args() {
+            if (args == null) {
+                throw new IllegalStateException("TaskExecutionRoleArgs.Builder: build() was called already; args are immutable, "
+                        + "start a new builder");
+            }
+            return args;
         }
 
         /**
@@ -78,7 +86,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder secretArn(Output<String> secretArn) {
-            args.secretArns.add(secretArn);
+            args().secretArns.add(secretArn);
             return this;
         }
 
@@ -89,7 +97,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder secretArns(List<String> secretArns) {
-            secretArns.forEach(a -> args.secretArns.add(Output.of(a)));
+            secretArns.forEach(a -> args().secretArns.add(Output.of(a)));
             return this;
         }
 
@@ -100,7 +108,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder parameterArns(List<String> parameterArns) {
-            parameterArns.forEach(a -> args.parameterArns.add(Output.of(a)));
+            parameterArns.forEach(a -> args().parameterArns.add(Output.of(a)));
             return this;
         }
 
@@ -111,7 +119,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder kmsKeyArn(String kmsKeyArn) {
-            args.kmsKeyArns.add(kmsKeyArn);
+            args().kmsKeyArns.add(kmsKeyArn);
             return this;
         }
 
@@ -122,16 +130,18 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder partition(String partition) {
-            args.partition = partition;
+            args().partition = partition;
             return this;
         }
 
         /** @return the immutable args */
         public TaskExecutionRoleArgs build() {
-            args.secretArns = List.copyOf(args.secretArns);
-            args.parameterArns = List.copyOf(args.parameterArns);
-            args.kmsKeyArns = List.copyOf(args.kmsKeyArns);
-            return args;
+            args().secretArns = List.copyOf(args().secretArns);
+            args().parameterArns = List.copyOf(args().parameterArns);
+            args().kmsKeyArns = List.copyOf(args().kmsKeyArns);
+            TaskExecutionRoleArgs built = args();
+            args = null;
+            return built;
         }
     }
 }

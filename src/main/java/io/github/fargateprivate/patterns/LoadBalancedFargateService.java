@@ -76,8 +76,8 @@ public class LoadBalancedFargateService extends ComponentResource {
         } else {
             this.credentialsSecret = null;
             if (args.existingCredentialsSecret().isPresent()) {
-                credentialsArn = Output.of(args.existingCredentialsSecret().get());
-                credentialsPolicyResource = Output.of(args.existingCredentialsSecretPolicyResource().orElseThrow());
+                credentialsArn = args.existingCredentialsSecret().get();
+                credentialsPolicyResource = args.existingCredentialsSecretPolicyResource().orElseThrow();
             }
         }
 
@@ -127,20 +127,26 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .secrets(args.appSecrets())
                 .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds())
                 .stopTimeoutSeconds(args.stopTimeoutSeconds())
+                .containerName(args.containerName())
                 .autoScaling(args.minCount(), args.maxCount(), args.cpuTargetPercent());
         if (credentialsArn != null) {
             serviceArgs.registryCredentialsArn(credentialsArn);
         }
+        args.taskRoleArn().ifPresent(serviceArgs::taskRoleArn);
         if (args.redeployOnSecretRotation() && !args.appSecrets().isEmpty()) {
             serviceArgs.redeployTriggers(secretVersions(args.appSecrets()));
         }
         this.service = new FargateService(name + "-fargate", serviceArgs.build(), childOptions);
 
         this.url = loadBalancer.url();
-        this.credentialsSecretArn = credentialsArn == null ? Output.of("") : credentialsArn;
-        registerOutputs(Map.of("url", url, "credentialsSecretArn", credentialsSecretArn,
+        this.credentialsSecretArn = credentialsArn;
+        var outputs = new HashMap<String, Output<?>>(Map.of("url", url,
                 "serviceName", service.serviceName(), "clusterName", service.clusterName(),
                 "executionRoleArn", executionRole.arn(), "logGroupName", service.logGroupName()));
+        if (credentialsArn != null) {
+            outputs.put("credentialsSecretArn", credentialsArn);
+        }
+        registerOutputs(outputs);
     }
 
     /**
@@ -217,8 +223,8 @@ public class LoadBalancedFargateService extends ComponentResource {
         return url;
     }
 
-    /** @return the credentials secret's ARN (or name); empty string when the image needs no credentials */
-    public Output<String> credentialsSecretArn() {
-        return credentialsSecretArn;
+    /** @return the credentials secret's ARN (or name); empty when the image needs no credentials (ECR) */
+    public Optional<Output<String>> credentialsSecretArn() {
+        return Optional.ofNullable(credentialsSecretArn);
     }
 }

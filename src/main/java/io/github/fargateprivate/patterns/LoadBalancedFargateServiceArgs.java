@@ -36,14 +36,22 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
      * the stack's region. Exclusive with user name and password. Default: none.
      */
     @Import(name = "existingCredentialsSecret")
-    private String existingCredentialsSecret;
+    private Output<String> existingCredentialsSecret;
 
     /**
      * What the execution role's {@code GetSecretValue} statement names for the existing secret: its complete ARN,
      * or for a name the ARN pattern ending in {@code -??????}. Default: {@link #existingCredentialsSecret}.
      */
     @Import(name = "existingCredentialsSecretPolicyResource")
-    private String existingCredentialsSecretPolicyResource;
+    private Output<String> existingCredentialsSecretPolicyResource;
+
+    /** The task role, the application's own AWS identity. Default: none. */
+    @Import(name = "taskRoleArn")
+    private Output<String> taskRoleArn;
+
+    /** See {@link FargateServiceArgs#containerName()}; null for the default. */
+    @Import(name = "containerName")
+    private String containerName;
 
     /** Customer managed KMS key of the credentials secret (created or existing). Default: none. */
     @Import(name = "kmsKeyArn")
@@ -134,13 +142,23 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     }
 
     /** @return the existing credentials secret, if one is used */
-    public Optional<String> existingCredentialsSecret() {
+    public Optional<Output<String>> existingCredentialsSecret() {
         return Optional.ofNullable(existingCredentialsSecret);
     }
 
     /** @return the IAM resource for the existing credentials secret */
-    public Optional<String> existingCredentialsSecretPolicyResource() {
+    public Optional<Output<String>> existingCredentialsSecretPolicyResource() {
         return Optional.ofNullable(existingCredentialsSecretPolicyResource).or(this::existingCredentialsSecret);
+    }
+
+    /** @return the task role, if any */
+    public Optional<Output<String>> taskRoleArn() {
+        return Optional.ofNullable(taskRoleArn);
+    }
+
+    /** @return see {@link FargateServiceArgs#containerName()}; null for the default */
+    public String containerName() {
+        return containerName;
     }
 
     /** @return the KMS key, if any */
@@ -275,9 +293,17 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
 
     /** Builder of {@link LoadBalancedFargateServiceArgs}. */
     public static final class Builder {
-        private final LoadBalancedFargateServiceArgs args = new LoadBalancedFargateServiceArgs();
+        private LoadBalancedFargateServiceArgs args = new LoadBalancedFargateServiceArgs();
 
         private Builder() {
+        }
+
+        private LoadBalancedFargateServiceArgs args() {
+            if (args == null) {
+                throw new IllegalStateException("LoadBalancedFargateServiceArgs.Builder: build() was called already; args are immutable, "
+                        + "start a new builder");
+            }
+            return args;
         }
 
         /**
@@ -287,7 +313,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder image(String image) {
-            args.image = image;
+            args().image = image;
             return this;
         }
 
@@ -299,8 +325,8 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentials(Output<String> username, Output<String> password) {
-            args.registryUsername = username;
-            args.registryPassword = password;
+            args().registryUsername = username;
+            args().registryPassword = password;
             return this;
         }
 
@@ -311,9 +337,41 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @param policyResource       the ARN (or {@code -??????} ARN pattern) the execution role may read
          * @return this builder
          */
-        public Builder existingCredentialsSecret(String credentialsParameter, String policyResource) {
-            args.existingCredentialsSecret = credentialsParameter;
-            args.existingCredentialsSecretPolicyResource = policyResource;
+        public Builder existingCredentialsSecret(Output<String> credentialsParameter, Output<String> policyResource) {
+            args().existingCredentialsSecret = credentialsParameter;
+            args().existingCredentialsSecretPolicyResource = policyResource;
+            return this;
+        }
+
+        /**
+         * Uses an existing credentials secret known by its complete ARN, which is also what the role may read.
+         *
+         * @param secretArn the secret's complete ARN
+         * @return this builder
+         */
+        public Builder existingCredentialsSecret(String secretArn) {
+            return existingCredentialsSecret(Output.of(secretArn), Output.of(secretArn));
+        }
+
+        /**
+         * Sets the task role, the application's own AWS identity.
+         *
+         * @param taskRoleArn the task role's ARN
+         * @return this builder
+         */
+        public Builder taskRoleArn(Output<String> taskRoleArn) {
+            args().taskRoleArn = taskRoleArn;
+            return this;
+        }
+
+        /**
+         * Sets the container's name.
+         *
+         * @param containerName see {@link FargateServiceArgs#containerName()}
+         * @return this builder
+         */
+        public Builder containerName(String containerName) {
+            args().containerName = containerName;
             return this;
         }
 
@@ -324,7 +382,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder kmsKeyArn(String kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
+            args().kmsKeyArn = kmsKeyArn;
             return this;
         }
 
@@ -339,10 +397,10 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder network(Output<String> vpcId, Output<List<String>> loadBalancerSubnetIds,
                                Output<List<String>> taskSubnetIds, Boolean assignPublicIp) {
-            args.vpcId = vpcId;
-            args.loadBalancerSubnetIds = loadBalancerSubnetIds;
-            args.taskSubnetIds = taskSubnetIds;
-            args.assignPublicIp = assignPublicIp;
+            args().vpcId = vpcId;
+            args().loadBalancerSubnetIds = loadBalancerSubnetIds;
+            args().taskSubnetIds = taskSubnetIds;
+            args().assignPublicIp = assignPublicIp;
             return this;
         }
 
@@ -353,7 +411,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder containerPort(Integer port) {
-            args.containerPort = port;
+            args().containerPort = port;
             return this;
         }
 
@@ -364,7 +422,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder listenerPort(Integer port) {
-            args.listenerPort = port;
+            args().listenerPort = port;
             return this;
         }
 
@@ -375,7 +433,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder healthCheckPath(String path) {
-            args.healthCheckPath = path;
+            args().healthCheckPath = path;
             return this;
         }
 
@@ -386,7 +444,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder desiredCount(Integer count) {
-            args.desiredCount = count;
+            args().desiredCount = count;
             return this;
         }
 
@@ -396,8 +454,8 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder size(Integer cpu, Integer memory) {
-            args.cpu = cpu;
-            args.memory = memory;
+            args().cpu = cpu;
+            args().memory = memory;
             return this;
         }
 
@@ -408,7 +466,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder certificateArn(String arn) {
-            args.certificateArn = arn;
+            args().certificateArn = arn;
             return this;
         }
 
@@ -419,7 +477,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder deletionProtection(Boolean on) {
-            args.deletionProtection = on;
+            args().deletionProtection = on;
             return this;
         }
 
@@ -430,7 +488,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder accessLogsBucket(String bucket) {
-            args.accessLogsBucket = bucket;
+            args().accessLogsBucket = bucket;
             return this;
         }
 
@@ -444,9 +502,9 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder timing(Integer deregistrationDelaySeconds, Integer healthCheckGracePeriodSeconds,
                               Integer stopTimeoutSeconds) {
-            args.deregistrationDelaySeconds = deregistrationDelaySeconds;
-            args.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
-            args.stopTimeoutSeconds = stopTimeoutSeconds;
+            args().deregistrationDelaySeconds = deregistrationDelaySeconds;
+            args().healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+            args().stopTimeoutSeconds = stopTimeoutSeconds;
             return this;
         }
 
@@ -457,7 +515,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder logRetentionDays(Integer days) {
-            args.logRetentionDays = days;
+            args().logRetentionDays = days;
             return this;
         }
 
@@ -468,9 +526,9 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder autoScaling(Integer minCount, Integer maxCount, Integer cpuTargetPercent) {
-            args.minCount = minCount;
-            args.maxCount = maxCount;
-            args.cpuTargetPercent = cpuTargetPercent;
+            args().minCount = minCount;
+            args().maxCount = maxCount;
+            args().cpuTargetPercent = cpuTargetPercent;
             return this;
         }
 
@@ -481,7 +539,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder appSecrets(Map<String, String> appSecrets) {
-            args.appSecrets = Map.copyOf(appSecrets);
+            args().appSecrets = Map.copyOf(appSecrets);
             return this;
         }
 
@@ -492,7 +550,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder environment(Map<String, String> environment) {
-            args.environment = Map.copyOf(environment);
+            args().environment = Map.copyOf(environment);
             return this;
         }
 
@@ -503,7 +561,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder redeployOnSecretRotation(Boolean on) {
-            args.redeployOnSecretRotation = on;
+            args().redeployOnSecretRotation = on;
             return this;
         }
 
@@ -514,7 +572,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder partition(String partition) {
-            args.partition = partition;
+            args().partition = partition;
             return this;
         }
 
@@ -524,17 +582,19 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @throws IllegalArgumentException when credentials are given twice or incompletely
          */
         public LoadBalancedFargateServiceArgs build() {
-            Objects.requireNonNull(args.image, "LoadBalancedFargateServiceArgs.image is required");
-            Objects.requireNonNull(args.vpcId, "LoadBalancedFargateServiceArgs.network(...) is required");
-            if ((args.registryUsername == null) != (args.registryPassword == null)) {
+            Objects.requireNonNull(args().image, "LoadBalancedFargateServiceArgs.image is required");
+            Objects.requireNonNull(args().vpcId, "LoadBalancedFargateServiceArgs.network(...) is required");
+            if ((args().registryUsername == null) != (args().registryPassword == null)) {
                 throw new IllegalArgumentException(
                         "LoadBalancedFargateServiceArgs.registryCredentials: give both user name and password");
             }
-            if (args.registryUsername != null && args.existingCredentialsSecret != null) {
+            if (args().registryUsername != null && args().existingCredentialsSecret != null) {
                 throw new IllegalArgumentException("LoadBalancedFargateServiceArgs: give registryCredentials or "
                         + "existingCredentialsSecret, not both");
             }
-            return args;
+            LoadBalancedFargateServiceArgs built = args();
+            args = null;
+            return built;
         }
     }
 }

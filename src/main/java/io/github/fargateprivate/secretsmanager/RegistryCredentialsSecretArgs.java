@@ -62,9 +62,17 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
 
     /** Builder of {@link RegistryCredentialsSecretArgs}. */
     public static final class Builder {
-        private final RegistryCredentialsSecretArgs args = new RegistryCredentialsSecretArgs();
+        private RegistryCredentialsSecretArgs args = new RegistryCredentialsSecretArgs();
 
         private Builder() {
+        }
+
+        private RegistryCredentialsSecretArgs args() {
+            if (args == null) {
+                throw new IllegalStateException("RegistryCredentialsSecretArgs.Builder: build() was called already; args are immutable, "
+                        + "start a new builder");
+            }
+            return args;
         }
 
         /**
@@ -74,7 +82,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder username(Output<String> username) {
-            args.username = username;
+            args().username = username;
             return this;
         }
 
@@ -95,7 +103,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder password(Output<String> password) {
-            args.password = password;
+            args().password = password;
             return this;
         }
 
@@ -106,7 +114,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
+            args().kmsKeyArn = kmsKeyArn;
             return this;
         }
 
@@ -127,7 +135,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder description(String description) {
-            args.description = description;
+            args().description = description;
             return this;
         }
 
@@ -136,9 +144,11 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @throws NullPointerException naming the missing field
          */
         public RegistryCredentialsSecretArgs build() {
-            Objects.requireNonNull(args.username, "RegistryCredentialsSecretArgs.username is required");
-            Objects.requireNonNull(args.password, "RegistryCredentialsSecretArgs.password is required");
-            return args;
+            Objects.requireNonNull(args().username, "RegistryCredentialsSecretArgs.username is required");
+            Objects.requireNonNull(args().password, "RegistryCredentialsSecretArgs.password is required");
+            RegistryCredentialsSecretArgs built = args();
+            args = null;
+            return built;
         }
     }
 }

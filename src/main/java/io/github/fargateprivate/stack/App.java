@@ -78,7 +78,8 @@ public final class App {
                     settings.registryPassword().orElseThrow());
             case EXISTING -> {
                 String secret = settings.existingSecret().orElseThrow();
-                args.existingCredentialsSecret(secret, existingSecretPolicyResource(ctx, secret, identity, partition));
+                args.existingCredentialsSecret(Output.of(secret),
+                        Output.of(existingSecretPolicyResource(ctx, secret, identity, partition)));
             }
             case NONE -> { }
         }
@@ -102,9 +103,7 @@ public final class App {
         ctx.export("url", service.url());
         ctx.export("serviceName", service.service().serviceName());
         ctx.export("clusterName", service.service().clusterName());
-        if (settings.credentials() != StackSettings.Credentials.NONE) {
-            ctx.export("credentialsSecretArn", service.credentialsSecretArn());
-        }
+        service.credentialsSecretArn().ifPresent(arn -> ctx.export("credentialsSecretArn", arn));
         ctx.export("executionRoleArn", service.executionRole().arn());
         ctx.export("logGroupName", service.service().logGroupName());
         ctx.export("forceNewDeploymentCommand", Output.format(
