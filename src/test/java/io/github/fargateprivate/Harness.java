@@ -1,6 +1,7 @@
 package io.github.fargateprivate;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
@@ -10,6 +11,7 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.fargateprivate.plan.OfflineMocks;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +68,45 @@ public final class Harness {
         }
 
         /**
+         * @return all errors and exception messages, after asserting the program failed
+         */
+        public String failure() {
+            if (result.exitCode() == 0) {
+                throw new AssertionError("program succeeded, expected a failure");
+            }
+            return errorText();
+        }
+
+        /**
+         * @param name a resource name
+         * @return its inputs as the mocks received them
+         */
+        public Map<String, Object> inputs(String name) {
+            return mocks.named(name).inputs();
+        }
+
+        /**
          * @param name a resource name
          * @param key  an input holding JSON text
          * @return the parsed JSON
          */
         public JsonElement json(String name, String key) {
             return JsonParser.parseString(String.valueOf(mocks.named(name).inputs().get(key)));
+        }
+
+        /**
+         * @param name a resource name
+         * @param key  an input holding an IAM policy document
+         * @return the document's statements
+         */
+        public List<JsonObject> statements(String name, String key) {
+            JsonObject policy = json(name, key).getAsJsonObject();
+            if (!"2012-10-17".equals(policy.get("Version").getAsString())) {
+                throw new AssertionError("policy version is " + policy.get("Version"));
+            }
+            List<JsonObject> statements = new ArrayList<>();
+            policy.getAsJsonArray("Statement").forEach(e -> statements.add(e.getAsJsonObject()));
+            return statements;
         }
     }
 
@@ -119,6 +154,21 @@ public final class Harness {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /**
+     * IAM writes one action or resource as a string and several as an array.
+     *
+     * @param element a string or an array of strings
+     * @return the strings
+     */
+    public static List<String> strings(JsonElement element) {
+        if (element.isJsonPrimitive()) {
+            return List.of(element.getAsString());
+        }
+        List<String> values = new ArrayList<>();
+        element.getAsJsonArray().forEach(e -> values.add(e.getAsString()));
+        return values;
     }
 
     /** @return a list of the given values, for readable expectations */
