@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,6 +59,30 @@ public final class Harness {
          */
         public boolean outputIsSecret(String name) {
             return PulumiTestInternal.extractOutputData(result.output(name)).isSecret();
+        }
+
+        /** @return the logical names of everything registered, in order */
+        public List<String> names() {
+            return mocks.registrations().stream().map(OfflineMocks.Registration::name).toList();
+        }
+
+        /**
+         * Asserts that every resource whose name starts with {@code prefix} sits below a component of that type.
+         *
+         * @param prefix the children's name prefix, e.g. {@code x-}
+         * @param type   the component's type token
+         */
+        public void assertParentedTo(String prefix, String type) {
+            var children = result.resources().stream().filter(r -> r.pulumiResourceName().startsWith(prefix)).toList();
+            if (children.isEmpty()) {
+                throw new AssertionError("no resource named " + prefix + "*");
+            }
+            children.forEach(r -> {
+                String urn = value(r.urn());
+                if (!urn.contains(type + "$")) {
+                    throw new AssertionError(urn + " is not below a " + type);
+                }
+            });
         }
 
         /** @return this run, after asserting it succeeded */
@@ -117,6 +143,63 @@ public final class Harness {
      */
     public static <T> T value(Output<T> output) {
         return PulumiTestInternal.extractOutputData(output).getValueNullable();
+    }
+
+    /**
+     * A run and the component its program created.
+     *
+     * @param run       the run
+     * @param component the component, or null when its constructor threw
+     * @param <C>       the component's type
+     */
+    public record Created<C>(Run run, C component) {
+    }
+
+    /**
+     * Runs a program that creates one component, keeping it so that its outputs can be read after the run.
+     *
+     * @param component creates the component
+     * @param mocks     the mocks
+     * @param <C>       the component's type
+     * @return the run and the component
+     */
+    public static <C> Created<C> create(Supplier<C> component, OfflineMocks mocks) {
+        var created = new AtomicReference<C>();
+        var run = run(ctx -> created.set(component.get()), Map.of(), Set.of(), mocks);
+        return new Created<>(run, created.get());
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding one nested block
+     * @return the block
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> block(Map<String, Object> inputs, String key) {
+        return (Map<String, Object>) inputs.get(key);
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding a list of nested blocks
+     * @return the blocks
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> blocks(Map<String, Object> inputs, String key) {
+        return (List<Map<String, Object>>) inputs.get(key);
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding a list of nested blocks
+     * @return the only block, after asserting there is exactly one
+     */
+    public static Map<String, Object> onlyBlock(Map<String, Object> inputs, String key) {
+        var blocks = blocks(inputs, key);
+        if (blocks == null || blocks.size() != 1) {
+            throw new AssertionError("expected exactly one " + key + " block, got " + blocks);
+        }
+        return blocks.get(0);
     }
 
     /**

@@ -14,11 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static io.github.fargateprivate.Harness.block;
+import static io.github.fargateprivate.Harness.onlyBlock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,13 +69,12 @@ class FargateServiceTest {
 
     /** Creates a service named {@code x} from the default args as {@code configure} changes them. */
     private static Service service(Consumer<FargateServiceArgs.Builder> configure, OfflineMocks mocks) {
-        var component = new AtomicReference<FargateService>();
-        var run = Harness.run(ctx -> {
+        var created = Harness.create(() -> {
             var args = defaults();
             configure.accept(args);
-            component.set(new FargateService("x", args.build()));
-        }, Map.of(), Set.of(), mocks);
-        return new Service(run, component.get());
+            return new FargateService("x", args.build());
+        }, mocks);
+        return new Service(created.run(), created.component());
     }
 
     private static Service ok(Consumer<FargateServiceArgs.Builder> configure) {
@@ -86,18 +85,6 @@ class FargateServiceTest {
 
     private static JsonElement json(String text) {
         return JsonParser.parseString(text);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> block(Map<String, Object> inputs, String key) {
-        return (Map<String, Object>) inputs.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> onlyBlock(Map<String, Object> inputs, String key) {
-        var blocks = (List<Map<String, Object>>) inputs.get(key);
-        assertEquals(1, blocks.size(), key + ": " + blocks);
-        return blocks.get(0);
     }
 
     @Test
@@ -324,11 +311,8 @@ class FargateServiceTest {
         var s = ok(a -> a.autoScaling(1, 4, null));
         assertEquals(List.of("x", "x-cluster", "x-logs", "x-task-sg", "x-task", "x-service", "x-scaling-target",
                         "x-cpu-scaling"),
-                s.run().mocks().registrations().stream().map(OfflineMocks.Registration::name).toList());
-        assertTrue(s.run().result().resources().stream()
-                        .filter(r -> r.pulumiResourceName().startsWith("x-"))
-                        .allMatch(r -> Harness.value(r.urn()).contains(FargateService.TYPE + "$")),
-                "children are parented to the component");
+                s.run().names());
+        s.run().assertParentedTo("x-", FargateService.TYPE);
         assertEquals(CLUSTER, Harness.value(s.component().clusterName()));
         assertEquals(SERVICE, Harness.value(s.component().serviceName()));
         assertEquals("arn:aws:ecs:eu-central-1:123456789012:cluster/" + CLUSTER,

@@ -11,11 +11,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.github.fargateprivate.Harness.block;
+import static io.github.fargateprivate.Harness.blocks;
+import static io.github.fargateprivate.Harness.onlyBlock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,39 +50,21 @@ class ApplicationLoadBalancerTest {
      * as {@code configure} sets it.
      */
     private static Alb alb(Consumer<ApplicationLoadBalancerArgs.Builder> configure) {
-        var component = new AtomicReference<ApplicationLoadBalancer>();
-        var run = Harness.program(ctx -> {
+        var created = Harness.create(() -> {
             var args = ApplicationLoadBalancerArgs.builder()
                     .vpcId(Output.of(OfflineMocks.DEFAULT_VPC))
                     .subnetIds(Output.of(OfflineMocks.DEFAULT_SUBNETS))
                     .targetPort(8080);
             configure.accept(args);
-            component.set(new ApplicationLoadBalancer("x", args.build()));
-        });
-        return new Alb(run, component.get());
+            return new ApplicationLoadBalancer("x", args.build());
+        }, new OfflineMocks());
+        return new Alb(created.run(), created.component());
     }
 
     private static Alb ok(Consumer<ApplicationLoadBalancerArgs.Builder> configure) {
         var alb = alb(configure);
         alb.run().ok();
         return alb;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> blocks(Map<String, Object> inputs, String key) {
-        return (List<Map<String, Object>>) inputs.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> block(Map<String, Object> inputs, String key) {
-        return (Map<String, Object>) inputs.get(key);
-    }
-
-    /** @return the single rule of a security group's ingress or egress */
-    private static Map<String, Object> onlyRule(Map<String, Object> securityGroup, String direction) {
-        var rules = blocks(securityGroup, direction);
-        assertEquals(1, rules.size(), direction + ": " + rules);
-        return rules.get(0);
     }
 
     private static Set<Double> ingressPorts(Alb alb) {
@@ -149,12 +133,12 @@ class ApplicationLoadBalancerTest {
     void securityGroupAdmitsTheWorldOnTheListenerPortOnlyAndReachesTargetsOnTheirPortOnly() {
         var sg = ok(a -> { }).inputs("alb-sg");
         assertEquals(OfflineMocks.DEFAULT_VPC, sg.get("vpcId"));
-        var ingress = onlyRule(sg, "ingress");
+        var ingress = onlyBlock(sg, "ingress");
         assertEquals("tcp", ingress.get("protocol"));
         assertEquals(80.0, ingress.get("fromPort"));
         assertEquals(80.0, ingress.get("toPort"));
         assertEquals(List.of("0.0.0.0/0"), ingress.get("cidrBlocks"));
-        var egress = onlyRule(sg, "egress");
+        var egress = onlyBlock(sg, "egress");
         assertEquals("tcp", egress.get("protocol"));
         assertEquals(8080.0, egress.get("fromPort"));
         assertEquals(8080.0, egress.get("toPort"));
@@ -224,12 +208,8 @@ class ApplicationLoadBalancerTest {
     @Test
     void childrenAreNamedFromTheComponentAndParentedToIt() {
         var run = ok(a -> a.certificateArn(CERTIFICATE)).run();
-        assertEquals(List.of("x", "x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"),
-                run.mocks().registrations().stream().map(OfflineMocks.Registration::name).toList());
-        assertTrue(run.result().resources().stream()
-                        .filter(r -> r.pulumiResourceName().startsWith("x-"))
-                        .allMatch(r -> Harness.value(r.urn()).contains(ApplicationLoadBalancer.TYPE + "$")),
-                "children are parented to the component");
+        assertEquals(List.of("x", "x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"), run.names());
+        run.assertParentedTo("x-", ApplicationLoadBalancer.TYPE);
     }
 
     static Stream<Arguments> badInputs() {

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static io.github.fargateprivate.Harness.strings;
@@ -88,8 +87,7 @@ class TaskExecutionRoleTest {
     void noInlinePolicyWhenThereIsNothingToRead() {
         var run = role(a -> { }).ok();
         assertEquals(List.of(), run.mocks().ofType(INLINE_TYPE));
-        assertEquals(List.of("x", "x-exec-role", "x-exec-managed"),
-                run.mocks().registrations().stream().map(OfflineMocks.Registration::name).toList());
+        assertEquals(List.of("x", "x-exec-role", "x-exec-managed"), run.names());
     }
 
     @Test
@@ -101,16 +99,12 @@ class TaskExecutionRoleTest {
     @Test
     void childrenAreNamedFromTheComponentAndParentedToIt() {
         var run = role(a -> a.secretArns(List.of(SECRET_A))).ok();
-        assertEquals(List.of("x", "x-exec-role", "x-exec-managed", "x-exec-policy"),
-                run.mocks().registrations().stream().map(OfflineMocks.Registration::name).toList());
+        assertEquals(List.of("x", "x-exec-role", "x-exec-managed", "x-exec-policy"), run.names());
         assertEquals(TaskExecutionRole.TYPE, run.mocks().named("x").type());
         assertEquals(ROLE_TYPE, run.mocks().named("x-exec-role").type());
         assertEquals(INLINE_TYPE, run.mocks().named("x-exec-policy").type());
         assertEquals("x-exec-role-id", run.inputs("x-exec-policy").get("role"));
-        assertTrue(run.result().resources().stream()
-                        .filter(r -> r.pulumiResourceName().startsWith("x-"))
-                        .allMatch(r -> Harness.value(r.urn()).contains(TaskExecutionRole.TYPE + "$")),
-                "children are parented to the component");
+        run.assertParentedTo("x-", TaskExecutionRole.TYPE);
     }
 
     @Test
@@ -136,13 +130,14 @@ class TaskExecutionRoleTest {
 
     @Test
     void readsTheSecretArnTheMocksProducedForACredentialsSecret() {
-        var secret = new AtomicReference<RegistryCredentialsSecret>();
-        var run = Harness.program(ctx -> {
-            secret.set(new RegistryCredentialsSecret("creds", RegistryCredentialsSecretArgs.builder()
-                    .username("u").password(Output.of("p")).build()));
-            new TaskExecutionRole("x", TaskExecutionRoleArgs.builder().secretArn(secret.get().arn()).build());
-        }).ok();
-        String arn = Harness.value(secret.get().arn());
+        var created = Harness.create(() -> {
+            var secret = new RegistryCredentialsSecret("creds", RegistryCredentialsSecretArgs.builder()
+                    .username("u").password(Output.of("p")).build());
+            new TaskExecutionRole("x", TaskExecutionRoleArgs.builder().secretArn(secret.arn()).build());
+            return secret;
+        }, new OfflineMocks());
+        var run = created.run().ok();
+        String arn = Harness.value(created.component().arn());
         assertEquals("arn:aws:secretsmanager:eu-central-1:123456789012:secret:creds-secret-1a2b3c4-AbCdEf", arn);
         assertEquals(List.of(arn), strings(inlineStatements(run).get("ReadSecrets").get("Resource")));
     }
@@ -179,11 +174,11 @@ class TaskExecutionRoleTest {
 
     @Test
     void arnOutputIsTheRolesArn() {
-        var component = new AtomicReference<TaskExecutionRole>();
-        Harness.program(ctx -> component.set(new TaskExecutionRole("x", TaskExecutionRoleArgs.builder().build())))
-                .ok();
-        assertEquals("arn:aws:iam::123456789012:role/x-exec-role-1a2b3c4", Harness.value(component.get().arn()));
-        assertEquals("x-exec-role-1a2b3c4", Harness.value(component.get().roleName()));
+        var created = Harness.create(() -> new TaskExecutionRole("x", TaskExecutionRoleArgs.builder().build()),
+                new OfflineMocks());
+        created.run().ok();
+        assertEquals("arn:aws:iam::123456789012:role/x-exec-role-1a2b3c4", Harness.value(created.component().arn()));
+        assertEquals("x-exec-role-1a2b3c4", Harness.value(created.component().roleName()));
     }
 
     @ParameterizedTest
