@@ -61,9 +61,19 @@ public final class Harness {
             return PulumiTestInternal.extractOutputData(result.output(name)).isSecret();
         }
 
-        /** @return the logical names of everything registered, in order */
-        public List<String> names() {
-            return mocks.registrations().stream().map(OfflineMocks.Registration::name).toList();
+        /**
+         * The engine registers resources concurrently: one that waits for no other's output may come before an
+         * earlier sibling, so names are compared as a set.
+         *
+         * @return the logical names of everything registered, after asserting each is registered once
+         */
+        public Set<String> names() {
+            List<String> names = mocks.registrations().stream().map(OfflineMocks.Registration::name).toList();
+            Set<String> unique = Set.copyOf(names);
+            if (unique.size() != names.size()) {
+                throw new AssertionError("a name is registered twice: " + names);
+            }
+            return unique;
         }
 
         /**

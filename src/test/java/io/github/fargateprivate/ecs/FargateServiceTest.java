@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -309,7 +310,7 @@ class FargateServiceTest {
     @Test
     void childrenAreNamedFromTheComponentAndOutputsPointAtThem() {
         var s = ok(a -> a.autoScaling(1, 4, null));
-        assertEquals(List.of("x", "x-cluster", "x-logs", "x-task-sg", "x-task", "x-service", "x-scaling-target",
+        assertEquals(Set.of("x", "x-cluster", "x-logs", "x-task-sg", "x-task", "x-service", "x-scaling-target",
                         "x-cpu-scaling"),
                 s.run().names());
         s.run().assertParentedTo("x-", FargateService.TYPE);

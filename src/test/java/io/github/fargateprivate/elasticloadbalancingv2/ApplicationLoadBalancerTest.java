@@ -208,7 +208,7 @@ class ApplicationLoadBalancerTest {
     @Test
     void childrenAreNamedFromTheComponentAndParentedToIt() {
         var run = ok(a -> a.certificateArn(CERTIFICATE)).run();
-        assertEquals(List.of("x", "x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"), run.names());
+        assertEquals(Set.of("x", "x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"), run.names());
         run.assertParentedTo("x-", ApplicationLoadBalancer.TYPE);
     }
 

@@ -87,7 +87,7 @@ class TaskExecutionRoleTest {
     void noInlinePolicyWhenThereIsNothingToRead() {
         var run = role(a -> { }).ok();
         assertEquals(List.of(), run.mocks().ofType(INLINE_TYPE));
-        assertEquals(List.of("x", "x-exec-role", "x-exec-managed"), run.names());
+        assertEquals(Set.of("x", "x-exec-role", "x-exec-managed"), run.names());
     }
 
     @Test
@@ -99,7 +99,7 @@ class TaskExecutionRoleTest {
     @Test
     void childrenAreNamedFromTheComponentAndParentedToIt() {
         var run = role(a -> a.secretArns(List.of(SECRET_A))).ok();
-        assertEquals(List.of("x", "x-exec-role", "x-exec-managed", "x-exec-policy"), run.names());
+        assertEquals(Set.of("x", "x-exec-role", "x-exec-managed", "x-exec-policy"), run.names());
         assertEquals(TaskExecutionRole.TYPE, run.mocks().named("x").type());
         assertEquals(ROLE_TYPE, run.mocks().named("x-exec-role").type());
         assertEquals(INLINE_TYPE, run.mocks().named("x-exec-policy").type());
