@@ -1,6 +1,7 @@
 package io.github.fargateprivate;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
@@ -9,10 +10,14 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.fargateprivate.plan.OfflineMocks;
 import io.github.fargateprivate.plan.OfflineRun;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,12 +60,64 @@ public final class Harness {
             return PulumiTestInternal.extractOutputData(result.output(name)).isSecret();
         }
 
+        /**
+         * The engine registers resources concurrently: one that waits for no other's output may come before an
+         * earlier sibling, so names are compared as a set.
+         *
+         * @return the logical names of everything registered, after asserting each is registered once
+         */
+        public Set<String> names() {
+            List<String> names = mocks.registrations().stream().map(OfflineMocks.Registration::name).toList();
+            Set<String> unique = Set.copyOf(names);
+            if (unique.size() != names.size()) {
+                throw new AssertionError("a name is registered twice: " + names);
+            }
+            return unique;
+        }
+
+        /**
+         * Asserts that every resource whose name starts with {@code prefix} sits below a component of that type.
+         *
+         * @param prefix the children's name prefix, e.g. {@code x-}
+         * @param type   the component's type token
+         */
+        public void assertParentedTo(String prefix, String type) {
+            var children = result.resources().stream().filter(r -> r.pulumiResourceName().startsWith(prefix)).toList();
+            if (children.isEmpty()) {
+                throw new AssertionError("no resource named " + prefix + "*");
+            }
+            children.forEach(r -> {
+                String urn = value(r.urn());
+                if (!urn.contains(type + "$")) {
+                    throw new AssertionError(urn + " is not below a " + type);
+                }
+            });
+        }
+
         /** @return this run, after asserting it succeeded */
         public Run ok() {
             if (result.exitCode() != 0) {
                 throw new AssertionError("program failed with exit code " + result.exitCode() + ":\n" + errorText());
             }
             return this;
+        }
+
+        /**
+         * @return all errors and exception messages, after asserting the program failed
+         */
+        public String failure() {
+            if (result.exitCode() == 0) {
+                throw new AssertionError("program succeeded, expected a failure");
+            }
+            return errorText();
+        }
+
+        /**
+         * @param name a resource name
+         * @return its inputs as the mocks received them
+         */
+        public Map<String, Object> inputs(String name) {
+            return mocks.named(name).inputs();
         }
 
         /**
@@ -71,6 +128,21 @@ public final class Harness {
         public JsonElement json(String name, String key) {
             return JsonParser.parseString(String.valueOf(mocks.named(name).inputs().get(key)));
         }
+
+        /**
+         * @param name a resource name
+         * @param key  an input holding an IAM policy document
+         * @return the document's statements
+         */
+        public List<JsonObject> statements(String name, String key) {
+            JsonObject policy = json(name, key).getAsJsonObject();
+            if (!"2012-10-17".equals(policy.get("Version").getAsString())) {
+                throw new AssertionError("policy version is " + policy.get("Version"));
+            }
+            List<JsonObject> statements = new ArrayList<>();
+            policy.getAsJsonArray("Statement").forEach(e -> statements.add(e.getAsJsonObject()));
+            return statements;
+        }
     }
 
     /**
@@ -80,6 +152,63 @@ public final class Harness {
      */
     public static <T> T value(Output<T> output) {
         return PulumiTestInternal.extractOutputData(output).getValueNullable();
+    }
+
+    /**
+     * A run and the component its program created.
+     *
+     * @param run       the run
+     * @param component the component, or null when its constructor threw
+     * @param <C>       the component's type
+     */
+    public record Created<C>(Run run, C component) {
+    }
+
+    /**
+     * Runs a program that creates one component, keeping it so that its outputs can be read after the run.
+     *
+     * @param component creates the component
+     * @param mocks     the mocks
+     * @param <C>       the component's type
+     * @return the run and the component
+     */
+    public static <C> Created<C> create(Supplier<C> component, OfflineMocks mocks) {
+        var created = new AtomicReference<C>();
+        var run = run(ctx -> created.set(component.get()), Map.of(), Set.of(), mocks);
+        return new Created<>(run, created.get());
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding one nested block
+     * @return the block
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> block(Map<String, Object> inputs, String key) {
+        return (Map<String, Object>) inputs.get(key);
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding a list of nested blocks
+     * @return the blocks
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> blocks(Map<String, Object> inputs, String key) {
+        return (List<Map<String, Object>>) inputs.get(key);
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding a list of nested blocks
+     * @return the only block, after asserting there is exactly one
+     */
+    public static Map<String, Object> onlyBlock(Map<String, Object> inputs, String key) {
+        var blocks = blocks(inputs, key);
+        if (blocks == null || blocks.size() != 1) {
+            throw new AssertionError("expected exactly one " + key + " block, got " + blocks);
+        }
+        return blocks.get(0);
     }
 
     /**
@@ -105,6 +234,21 @@ public final class Harness {
                           OfflineMocks mocks) {
         OfflineRun run = OfflineRun.of(program, PROJECT, "test", config, secretKeys, mocks);
         return new Run(run.result(), run.mocks());
+    }
+
+    /**
+     * IAM writes one action or resource as a string and several as an array.
+     *
+     * @param element a string or an array of strings
+     * @return the strings
+     */
+    public static List<String> strings(JsonElement element) {
+        if (element.isJsonPrimitive()) {
+            return List.of(element.getAsString());
+        }
+        List<String> values = new ArrayList<>();
+        element.getAsJsonArray().forEach(e -> values.add(e.getAsString()));
+        return values;
     }
 
     /** @return a list of the given values, for readable expectations */

@@ -87,7 +87,9 @@ public class LoadBalancedFargateService extends ComponentResource {
         }
         List<String> secretArns = new ArrayList<>();
         List<String> parameterArns = new ArrayList<>();
-        args.appSecrets().values().forEach(arn -> {
+        // Sorted by variable name, like the container's secrets: appSecrets is an immutable Map whose iteration
+        // order changes from one JVM to the next, and the policy document must be the same on every run.
+        new TreeMap<>(args.appSecrets()).values().forEach(arn -> {
             if (isParameter(arn)) {
                 parameterArns.add(arn);
             } else {
