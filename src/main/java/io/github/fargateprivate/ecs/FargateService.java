@@ -30,6 +30,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.OrderedJson;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.registry.ImageReference;
@@ -291,7 +292,7 @@ public class FargateService extends ComponentResource {
         c.put("name", args.containerName());
         c.put("image", args.image());
         c.put("essential", true);
-        c.put("portMappings", List.of(Map.of(
+        c.put("portMappings", List.of(OrderedJson.object(
                 "containerPort", args.containerPort(), "hostPort", args.containerPort(), "protocol", "tcp")));
         if (credentialsArn != null) {
             c.put("repositoryCredentials", Map.of("credentialsParameter", credentialsArn));
@@ -300,13 +301,13 @@ public class FargateService extends ComponentResource {
         c.put("secrets", nameValues(args.secrets(), "valueFrom"));
         // Security Hub ECS.5: read-only root file system; /tmp is a writable task volume.
         c.put("readonlyRootFilesystem", true);
-        c.put("mountPoints", List.of(Map.of(
+        c.put("mountPoints", List.of(OrderedJson.object(
                 "sourceVolume", TMP_VOLUME, "containerPath", TMP_PATH, "readOnly", false)));
         c.put("privileged", false);
         // An init process reaps zombies and forwards SIGTERM to the JVM.
         c.put("linuxParameters", Map.of("initProcessEnabled", true));
         c.put("stopTimeout", args.stopTimeoutSeconds());
-        c.put("logConfiguration", Map.of("logDriver", "awslogs", "options", new TreeMap<>(Map.of(
+        c.put("logConfiguration", OrderedJson.object("logDriver", "awslogs", "options", new TreeMap<>(Map.of(
                 "awslogs-group", logGroupName,
                 "awslogs-region", region,
                 "awslogs-stream-prefix", args.containerName()))));

@@ -3,6 +3,8 @@ package io.github.fargateprivate.iam;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import io.github.fargateprivate.OrderedJson;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +56,7 @@ public final class PolicyDocument {
         s.put("Effect", "Allow");
         s.put("Principal", Map.of("Service", servicePrincipal));
         s.put("Action", "sts:AssumeRole");
-        return GSON.toJson(Map.of("Version", "2012-10-17", "Statement", List.of(s)));
+        return GSON.toJson(OrderedJson.object("Version", "2012-10-17", "Statement", List.of(s)));
     }
 
     /** @return whether the document has no statement */

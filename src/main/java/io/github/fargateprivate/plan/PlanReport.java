@@ -125,7 +125,8 @@ public record PlanReport(String project, String stack, String region, List<Item>
             return display(new com.google.gson.Gson().fromJson(json, Object.class), generated);
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            // Sorted: the engine hands nested blocks over in no fixed order, and a plan must read the same every run.
+            Map<String, Object> out = new TreeMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), display(v, generated)));
             return out;
         }

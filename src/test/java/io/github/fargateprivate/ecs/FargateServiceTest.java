@@ -376,4 +376,46 @@ class FargateServiceTest {
         assertTrue(error.contains("pass it in secrets instead"), error);
         assertFalse(error.contains("hunter2"), "the value is not echoed");
     }
+
+    /** Options are invisible to mocks; a stack transformation sees them. */
+    private static List<String> ignoredChangesOfTheService(Consumer<FargateServiceArgs.Builder> configure) {
+        List<String> ignored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.pulumi.resources.ResourceTransformation capture = t -> {
+            if (t.resource().pulumiResourceName().equals("x-service")) {
+                ignored.addAll(t.options().getIgnoreChanges());
+            }
+            return java.util.Optional.empty();
+        };
+        try {
+            var result = com.pulumi.test.internal.PulumiTestInternal.builder()
+                    .options(com.pulumi.test.TestOptions.builder().preview(false)
+                            .resourceTransformations(List.of(capture)).build())
+                    .mocks(new OfflineMocks())
+                    .build()
+                    .runTest(ctx -> {
+                        var args = defaults();
+                        configure.accept(args);
+                        new FargateService("x", args.build());
+                    });
+            assertEquals(0, result.exitCode(), String.valueOf(result.exceptions()));
+        } finally {
+            com.pulumi.test.PulumiTest.cleanup();
+        }
+        return ignored;
+    }
+
+    @Test
+    void autoscaledServiceIgnoresDriftOfItsDesiredCountAndAFixedOneDoesNot() {
+        assertEquals(List.of("desiredCount"), ignoredChangesOfTheService(a -> a.autoScaling(1, 4, null)));
+        assertEquals(List.of(), ignoredChangesOfTheService(a -> { }));
+    }
+
+    @Test
+    void builderRefusesUseAfterBuildSoBuiltArgsStayImmutable() {
+        var builder = defaults();
+        var built = builder.build();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> builder.cpu(4096));
+        assertTrue(e.getMessage().contains("FargateServiceArgs.Builder: build() was called already"), e.getMessage());
+        assertEquals(256, built.cpu());
+    }
 }

@@ -144,4 +144,17 @@ class AppTest {
                 run.mocks().registrations().stream().filter(r -> r.type().startsWith("fargate-private-registry:"))
                         .map(OfflineMocks.Registration::name).sorted().toList());
     }
+
+    @Test
+    void containerDefinitionJsonHasAFixedKeyOrder() {
+        // Map.of would order these keys differently from one JVM to the next, and every pulumi up would show a diff.
+        String json = (String) StackConfigs.run(StackConfigs.dev()).ok().mocks().named("app-fargate-task").inputs()
+                .get("containerDefinitions");
+        assertTrue(json.startsWith("[{\"name\":\"app\",\"image\":\"ghcr.io/jonashackt/"), json);
+        assertTrue(json.contains("\"portMappings\":[{\"containerPort\":8098,\"hostPort\":8098,\"protocol\":\"tcp\"}]"),
+                json);
+        assertTrue(json.contains("\"mountPoints\":[{\"sourceVolume\":\"tmp\",\"containerPath\":\"/tmp\","
+                + "\"readOnly\":false}]"), json);
+        assertTrue(json.contains("\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{"), json);
+    }
 }
