@@ -3,18 +3,13 @@ package io.github.fargateprivate.stack;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.ec2.Ec2Functions;
-import com.pulumi.aws.ec2.inputs.GetSubnetsArgs;
-import com.pulumi.aws.ec2.inputs.GetSubnetsFilterArgs;
-import com.pulumi.aws.ec2.inputs.GetVpcArgs;
-import com.pulumi.aws.ec2.outputs.GetSubnetsResult;
-import com.pulumi.aws.ec2.outputs.GetVpcResult;
 import com.pulumi.aws.inputs.GetRegionPlainArgs;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.outputs.GetRegionResult;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.Deployment;
 import io.github.fargateprivate.arn.Arn;
+import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
 
@@ -88,14 +83,8 @@ public final class App {
             args.network(Output.of(n.vpcId()), Output.of(n.publicSubnetIds()), Output.of(n.privateSubnetIds()), false);
         } else {
             // The default VPC has only public subnets and no NAT gateway: tasks need a public IP to reach the registry.
-            Output<String> vpcId = Ec2Functions.getVpc(GetVpcArgs.builder().default_(true).build())
-                    .applyValue(GetVpcResult::id);
-            Output<List<String>> subnets = vpcId.apply(id -> Ec2Functions.getSubnets(GetSubnetsArgs.builder()
-                            .filters(GetSubnetsFilterArgs.builder().name("vpc-id").values(id).build(),
-                                    GetSubnetsFilterArgs.builder().name("default-for-az").values("true").build())
-                            .build()))
-                    .applyValue(GetSubnetsResult::ids);
-            args.network(vpcId, subnets, subnets, true);
+            var vpc = DefaultVpc.lookup();
+            args.network(vpc.vpcId(), vpc.subnetIds(), vpc.subnetIds(), true);
         }
 
         var service = new LoadBalancedFargateService(SERVICE_NAME, args.build());

@@ -7,16 +7,11 @@ import com.pulumi.Pulumi;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
-import com.pulumi.aws.ec2.Ec2Functions;
-import com.pulumi.aws.ec2.inputs.GetSubnetsArgs;
-import com.pulumi.aws.ec2.inputs.GetSubnetsFilterArgs;
-import com.pulumi.aws.ec2.inputs.GetVpcArgs;
-import com.pulumi.aws.ec2.outputs.GetSubnetsResult;
-import com.pulumi.aws.ec2.outputs.GetVpcResult;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.outputs.GetRegionResult;
 import com.pulumi.core.Output;
+import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
@@ -78,19 +73,13 @@ public final class ConsumerApp {
         Output<String> password = ctx.config().requireSecret("registryPassword");
 
         // The default VPC: public subnets only and no NAT gateway, so tasks need a public IP to reach ghcr.io.
-        Output<String> vpcId = Ec2Functions.getVpc(GetVpcArgs.builder().default_(true).build())
-                .applyValue(GetVpcResult::id);
-        Output<List<String>> subnets = vpcId.apply(id -> Ec2Functions.getSubnets(GetSubnetsArgs.builder()
-                        .filters(GetSubnetsFilterArgs.builder().name("vpc-id").values(id).build(),
-                                GetSubnetsFilterArgs.builder().name("default-for-az").values("true").build())
-                        .build()))
-                .applyValue(GetSubnetsResult::ids);
+        var vpc = DefaultVpc.lookup();
 
         // 1. The composite: one call for secret, role, load balancer and service.
         var api = new LoadBalancedFargateService("api", LoadBalancedFargateServiceArgs.builder()
                 .image(API_IMAGE)
                 .registryCredentials(Output.of(username), password)
-                .network(vpcId, subnets, subnets, true)
+                .network(vpc.vpcId(), vpc.subnetIds(), vpc.subnetIds(), true)
                 .containerPort(API_PORT)
                 .healthCheckPath(API_HEALTH_PATH)
                 .desiredCount(1)
