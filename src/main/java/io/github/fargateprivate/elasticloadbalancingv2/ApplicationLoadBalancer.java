@@ -1,9 +1,11 @@
 package io.github.fargateprivate.elasticloadbalancingv2;
 
+import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.ec2.inputs.GetVpcArgs;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
 import com.pulumi.aws.lb.LoadBalancer;
@@ -30,7 +32,7 @@ import java.util.Map;
  * A public Application Load Balancer in front of one IP target group.
  *
  * <p>The security group admits the world on the listener port (and 443 with a certificate) and nothing else, and lets
- * the load balancer reach targets only on their port. The target group health-checks the configured path with
+ * the load balancer reach targets only on their port and only inside the VPC's CIDR. The target group health-checks the configured path with
  * timings tuned for a Spring Boot service (see the constants). With a certificate, an HTTPS listener forwards and the
  * HTTP listener redirects to it; without one, the HTTP listener forwards.
  *
@@ -95,14 +97,17 @@ public class ApplicationLoadBalancer extends ComponentResource {
         if (https) {
             ingress.add(worldIngress(HTTPS_PORT, "HTTPS from anywhere"));
         }
+        // Targets live in the VPC: the load balancer needs no way out beyond it.
+        Output<List<String>> vpcCidr = Ec2Functions.getVpc(GetVpcArgs.builder().id(args.vpcId()).build())
+                .applyValue(vpc -> List.of(vpc.cidrBlock()));
         var securityGroup = new SecurityGroup(name + "-alb-sg", SecurityGroupArgs.builder()
                 .description("Load balancer " + name + ": listeners open to the internet, targets on their port only")
                 .vpcId(args.vpcId())
                 .ingress(ingress)
                 .egress(SecurityGroupEgressArgs.builder()
-                        .description("To the targets and their health checks")
+                        .description("To the targets and their health checks, inside the VPC")
                         .protocol("tcp").fromPort(args.targetPort()).toPort(args.targetPort())
-                        .cidrBlocks("0.0.0.0/0")
+                        .cidrBlocks(vpcCidr)
                         .build())
                 .build(), childOptions);
 

@@ -24,6 +24,8 @@ public class OfflineMocks implements Mocks {
     public static final String ACCOUNT = "123456789012";
     /** The made-up default VPC. */
     public static final String DEFAULT_VPC = "vpc-0d0d0d0d0d0d0d0d0";
+    /** The CIDR every looked-up VPC reports. */
+    public static final String DEFAULT_VPC_CIDR = "172.31.0.0/16";
     /** The made-up default subnets. */
     public static final List<String> DEFAULT_SUBNETS = List.of("subnet-0a0a0a0a0a0a0a0a0", "subnet-0b0b0b0b0b0b0b0b0");
     /** The AWSCURRENT version every secret reports. */
@@ -103,7 +105,10 @@ public class OfflineMocks implements Mocks {
                     "description", region, "endpoint", "ec2." + region + ".amazonaws.com");
             case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "id", "aws",
                     "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws");
-            case "aws:ec2/getVpc:getVpc" -> Map.of("id", made("default VPC", "id", DEFAULT_VPC), "cidrBlock", "172.31.0.0/16",
+            case "aws:ec2/getVpc:getVpc" -> in.containsKey("id")
+                    ? Map.of("id", String.valueOf(in.get("id")), "default", false,
+                    "cidrBlock", made(in.get("id") + " lookup", "cidrBlock", DEFAULT_VPC_CIDR))
+                    : Map.of("id", made("default VPC", "id", DEFAULT_VPC), "cidrBlock", DEFAULT_VPC_CIDR,
                     "default", true);
             case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", region, "ids", DEFAULT_SUBNETS.stream()
                     .map(s -> made("default VPC", "subnet" + (DEFAULT_SUBNETS.indexOf(s) + 1), s)).toList());

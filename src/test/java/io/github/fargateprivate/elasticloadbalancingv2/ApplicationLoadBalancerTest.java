@@ -142,6 +142,7 @@ class ApplicationLoadBalancerTest {
         assertEquals("tcp", egress.get("protocol"));
         assertEquals(8080.0, egress.get("fromPort"));
         assertEquals(8080.0, egress.get("toPort"));
+        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR), egress.get("cidrBlocks"), "only inside the VPC");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ProductionStackTest {
         assertEquals(List.of("subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"), network.get("subnets"));
         assertEquals(false, network.get("assignPublicIp"));
         assertEquals("vpc-0123456789abcdef0", prod.inputs("app-lb-tg").get("vpcId"));
-        assertFalse(prod.mocks().invokes().contains("aws:ec2/getVpc:getVpc"), "no default-VPC lookup");
+        assertFalse(prod.mocks().invokes().contains("aws:ec2/getSubnets:getSubnets"), "no default-VPC lookup");
     }
 
     @Test
