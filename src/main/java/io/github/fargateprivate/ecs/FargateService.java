@@ -166,7 +166,10 @@ public class FargateService extends ComponentResource {
                         .enable(true).rollback(true).build())
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true);
-        args.redeployTriggers().ifPresent(serviceArgs::triggers);
+        args.redeployTriggers().ifPresent(triggers -> serviceArgs
+                .triggers(triggers)
+                // The provider redeploys on a trigger change only with forceNewDeployment (ServiceArgs#triggers).
+                .forceNewDeployment(true));
         var serviceOptions = CustomResourceOptions.builder().parent(this);
         if (autoScaled) {
             // Autoscaling owns the count from now on; pulumi up must not reset it.

@@ -103,6 +103,9 @@ class AppTest {
         assertEquals("256", run.mocks().named("app-fargate-task").inputs().get("cpu"));
         assertEquals("512", run.mocks().named("app-fargate-task").inputs().get("memory"));
         assertEquals(30.0, run.mocks().named("app-fargate-logs").inputs().get("retentionInDays"));
+        var service = run.mocks().named("app-fargate-service").inputs();
+        assertFalse(service.containsKey("triggers") || service.containsKey("forceNewDeployment"),
+                "no app secrets, nothing to redeploy on");
         assertEquals(8080, container(run).getAsJsonArray("portMappings").get(0).getAsJsonObject()
                 .get("containerPort").getAsInt());
     }

@@ -107,6 +107,8 @@ class ProductionStackTest {
         assertEquals(Map.of("secret-version-SPRING_DATASOURCE_PASSWORD", OfflineMocks.SECRET_VERSION,
                         "secret-version-API_KEY", String.valueOf(OfflineMocks.PARAMETER_VERSION)),
                 prod.inputs("app-fargate-service").get("triggers"));
+        assertEquals(true, prod.inputs("app-fargate-service").get("forceNewDeployment"),
+                "without it the provider ignores a change of triggers");
     }
 
     @Test
