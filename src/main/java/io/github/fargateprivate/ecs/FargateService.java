@@ -128,7 +128,7 @@ public class FargateService extends ComponentResource {
                 .applyValue(t -> containerDefinitions(args, t.t1, t.t2, t.t3.orElse(null)));
 
         var taskArgs = TaskDefinitionArgs.builder()
-                .family(name)
+                .family(args.family(name))
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")
                 .cpu(String.valueOf(args.cpu()))

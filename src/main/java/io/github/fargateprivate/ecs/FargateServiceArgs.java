@@ -44,6 +44,13 @@ public final class FargateServiceArgs extends ResourceArgs {
     @Import(name = "image", required = true)
     private String image;
 
+    /**
+     * The task definition family, under which ECS numbers its revisions. Default: the component's name; give stacks
+     * that share an account and region different families, e.g. {@code <project>-<stack>}.
+     */
+    @Import(name = "family")
+    private String family;
+
     /** Name of the container. Default: {@code app}. */
     @Import(name = "containerName")
     private String containerName;
@@ -153,6 +160,16 @@ public final class FargateServiceArgs extends ResourceArgs {
     /** @return the image reference */
     public String image() {
         return image;
+    }
+
+    /**
+     * The task definition family.
+     *
+     * @param componentName the component's name, the default
+     * @return the family
+     */
+    public String family(String componentName) {
+        return family == null ? componentName : family;
     }
 
     /** @return the container's name */
@@ -323,6 +340,17 @@ public final class FargateServiceArgs extends ResourceArgs {
          */
         public Builder image(String image) {
             args().image = image;
+            return this;
+        }
+
+        /**
+         * Sets the task definition family.
+         *
+         * @param family the family; null for the component's name
+         * @return this builder
+         */
+        public Builder family(String family) {
+            args().family = family;
             return this;
         }
 

@@ -130,6 +130,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds())
                 .stopTimeoutSeconds(args.stopTimeoutSeconds())
                 .containerName(args.containerName())
+                .family(args.taskFamily())
                 .autoScaling(args.minCount(), args.maxCount(), args.cpuTargetPercent());
         if (credentialsArn != null) {
             serviceArgs.registryCredentialsArn(credentialsArn);

@@ -49,6 +49,10 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     @Import(name = "taskRoleArn")
     private Output<String> taskRoleArn;
 
+    /** See {@link FargateServiceArgs#family(String)}; null for the default. */
+    @Import(name = "taskFamily")
+    private String taskFamily;
+
     /** See {@link FargateServiceArgs#containerName()}; null for the default. */
     @Import(name = "containerName")
     private String containerName;
@@ -154,6 +158,11 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     /** @return the task role, if any */
     public Optional<Output<String>> taskRoleArn() {
         return Optional.ofNullable(taskRoleArn);
+    }
+
+    /** @return see {@link FargateServiceArgs#family(String)}; null for the default */
+    public String taskFamily() {
+        return taskFamily;
     }
 
     /** @return see {@link FargateServiceArgs#containerName()}; null for the default */
@@ -361,6 +370,17 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder taskRoleArn(Output<String> taskRoleArn) {
             args().taskRoleArn = taskRoleArn;
+            return this;
+        }
+
+        /**
+         * Sets the task definition family.
+         *
+         * @param taskFamily see {@link FargateServiceArgs#family(String)}
+         * @return this builder
+         */
+        public Builder taskFamily(String taskFamily) {
+            args().taskFamily = taskFamily;
             return this;
         }
 

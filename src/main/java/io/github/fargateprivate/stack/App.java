@@ -52,6 +52,8 @@ public final class App {
         var args = LoadBalancedFargateServiceArgs.builder()
                 .image(settings.image().reference())
                 .partition(partition)
+                // One family per stack: dev and prod in one account must not share task definition revisions.
+                .taskFamily(ctx.projectName() + "-" + ctx.stackName())
                 .containerPort(settings.containerPort())
                 .listenerPort(settings.listenerPort())
                 .healthCheckPath(settings.healthCheckPath())

@@ -102,6 +102,7 @@ class AppTest {
         assertEquals(2.0, run.mocks().named("app-fargate-service").inputs().get("desiredCount"));
         assertEquals("256", run.mocks().named("app-fargate-task").inputs().get("cpu"));
         assertEquals("512", run.mocks().named("app-fargate-task").inputs().get("memory"));
+        assertEquals("fargate-private-registry-test", run.mocks().named("app-fargate-task").inputs().get("family"));
         assertEquals(30.0, run.mocks().named("app-fargate-logs").inputs().get("retentionInDays"));
         var service = run.mocks().named("app-fargate-service").inputs();
         assertFalse(service.containsKey("triggers") || service.containsKey("forceNewDeployment"),
