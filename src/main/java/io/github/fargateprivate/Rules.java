@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class Rules {
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Fargate's upper bound for a container's {@code stopTimeout}, in seconds. */
@@ -49,6 +50,19 @@ public final class Rules {
     public static Optional<String> between(int value, int min, int max) {
         return value >= min && value <= max ? Optional.empty()
                 : Optional.of(value + " is outside " + min + "-" + max);
+    }
+
+    /**
+     * @param cidr an IPv4 CIDR block
+     * @return a problem unless it is one, e.g. {@code 10.0.0.0/16}
+     */
+    public static Optional<String> cidr(String cidr) {
+        var m = CIDR.matcher(cidr);
+        boolean ok = m.matches() && Integer.parseInt(m.group(5)) <= 32;
+        for (int i = 1; ok && i <= 4; i++) {
+            ok = Integer.parseInt(m.group(i)) <= 255;
+        }
+        return ok ? Optional.empty() : Optional.of("'" + cidr + "' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)");
     }
 
     /**

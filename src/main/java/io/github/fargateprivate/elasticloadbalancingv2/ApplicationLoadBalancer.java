@@ -31,7 +31,8 @@ import java.util.Map;
 /**
  * A public Application Load Balancer in front of one IP target group.
  *
- * <p>The security group admits the world on the listener port (and 443 with a certificate) and nothing else, and lets
+ * <p>The security group admits the world (or, internal, the VPC; or the given CIDRs) on the listener port (and 443
+ * with a certificate) and nothing else, and lets
  * the load balancer reach targets only on their port and only inside the VPC's CIDR. The target group health-checks the configured path with
  * timings tuned for a Spring Boot service (see the constants). With a certificate, an HTTPS listener forwards and the
  * HTTP listener redirects to it; without one, the HTTP listener forwards.
@@ -85,6 +86,13 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 Rules.require("ApplicationLoadBalancerArgs.certificateArn", Arn.certificateArnProblem(c)));
         args.accessLogsBucket().ifPresent(b ->
                 Rules.require("ApplicationLoadBalancerArgs.accessLogsBucket", Rules.bucketName(b)));
+        args.ingressCidrBlocks().ifPresent(blocks -> {
+            if (blocks.isEmpty()) {
+                throw new IllegalArgumentException("ApplicationLoadBalancerArgs.ingressCidrBlocks: empty; the listeners "
+                        + "would admit nobody (leave it unset for the default)");
+            }
+            blocks.forEach(b -> Rules.require("ApplicationLoadBalancerArgs.ingressCidrBlocks", Rules.cidr(b)));
+        });
         if (args.certificateArn().isPresent() && args.listenerPort() == HTTPS_PORT) {
             throw new IllegalArgumentException("ApplicationLoadBalancerArgs.listenerPort: the HTTP listener cannot use "
                     + HTTPS_PORT + " when certificateArn adds the HTTPS listener there");
@@ -92,16 +100,18 @@ public class ApplicationLoadBalancer extends ComponentResource {
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         boolean https = args.certificateArn().isPresent();
 
-        List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
-        ingress.add(worldIngress(args.listenerPort(), "HTTP from anywhere"));
-        if (https) {
-            ingress.add(worldIngress(HTTPS_PORT, "HTTPS from anywhere"));
-        }
         // Targets live in the VPC: the load balancer needs no way out beyond it.
         Output<List<String>> vpcCidr = Ec2Functions.getVpc(GetVpcArgs.builder().id(args.vpcId()).build())
                 .applyValue(vpc -> List.of(vpc.cidrBlock()));
+        Output<List<String>> admitted = args.ingressCidrBlocks().map(Output::of)
+                .orElse(args.internal() ? vpcCidr : Output.of(List.of("0.0.0.0/0")));
+        List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
+        ingress.add(listenerIngress(args.listenerPort(), "HTTP", admitted));
+        if (https) {
+            ingress.add(listenerIngress(HTTPS_PORT, "HTTPS", admitted));
+        }
         var securityGroup = new SecurityGroup(name + "-alb-sg", SecurityGroupArgs.builder()
-                .description("Load balancer " + name + ": listeners open to the internet, targets on their port only")
+                .description("Load balancer " + name + ": listener ports from the admitted CIDRs, targets on their port only")
                 .vpcId(args.vpcId())
                 .ingress(ingress)
                 .egress(SecurityGroupEgressArgs.builder()
@@ -113,7 +123,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
 
         var lbArgs = LoadBalancerArgs.builder()
                 .loadBalancerType("application")
-                .internal(false)
+                .internal(args.internal())
                 .securityGroups(securityGroup.id().applyValue(List::of))
                 .subnets(args.subnetIds().applyValue(ApplicationLoadBalancer::atLeastTwo))
                 // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
@@ -192,9 +202,9 @@ public class ApplicationLoadBalancer extends ComponentResource {
         this(name, args, ComponentResourceOptions.Empty);
     }
 
-    private static SecurityGroupIngressArgs worldIngress(int port, String description) {
-        return SecurityGroupIngressArgs.builder().description(description)
-                .protocol("tcp").fromPort(port).toPort(port).cidrBlocks("0.0.0.0/0").build();
+    private static SecurityGroupIngressArgs listenerIngress(int port, String protocol, Output<List<String>> cidrs) {
+        return SecurityGroupIngressArgs.builder().description(protocol + " from the admitted CIDRs")
+                .protocol("tcp").fromPort(port).toPort(port).cidrBlocks(cidrs).build();
     }
 
     private static List<String> atLeastTwo(List<String> subnetIds) {

@@ -45,6 +45,20 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     @Import(name = "sslPolicy")
     private String sslPolicy;
 
+    /**
+     * Whether the load balancer is internal (private IPs only, reachable from the VPC and what is routed to it).
+     * Default: false, internet-facing.
+     */
+    @Import(name = "internal")
+    private Boolean internal;
+
+    /**
+     * IPv4 CIDR blocks the listeners admit. Default: {@code 0.0.0.0/0} for an internet-facing load balancer, the
+     * VPC's CIDR for an internal one.
+     */
+    @Import(name = "ingressCidrBlocks")
+    private List<String> ingressCidrBlocks;
+
     /** Whether the load balancer is protected from deletion. Default: false, so that dev stacks can be destroyed. */
     @Import(name = "deletionProtection")
     private Boolean deletionProtection;
@@ -97,6 +111,16 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     /** @return the HTTPS listener's TLS policy */
     public String sslPolicy() {
         return sslPolicy == null ? "ELBSecurityPolicy-TLS13-1-3-2021-06" : sslPolicy;
+    }
+
+    /** @return whether the load balancer is internal */
+    public boolean internal() {
+        return internal != null && internal;
+    }
+
+    /** @return the CIDR blocks the listeners admit, if set; otherwise the default described on the field */
+    public Optional<List<String>> ingressCidrBlocks() {
+        return Optional.ofNullable(ingressCidrBlocks);
     }
 
     /** @return whether deletion protection is on */
@@ -208,6 +232,28 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          */
         public Builder sslPolicy(String sslPolicy) {
             args().sslPolicy = sslPolicy;
+            return this;
+        }
+
+        /**
+         * Makes the load balancer internal or internet-facing.
+         *
+         * @param internal whether it is internal; null for the default (internet-facing)
+         * @return this builder
+         */
+        public Builder internal(Boolean internal) {
+            args().internal = internal;
+            return this;
+        }
+
+        /**
+         * Sets the CIDR blocks the listeners admit.
+         *
+         * @param cidrBlocks IPv4 CIDR blocks; null for the default
+         * @return this builder
+         */
+        public Builder ingressCidrBlocks(List<String> cidrBlocks) {
+            args().ingressCidrBlocks = cidrBlocks == null ? null : List.copyOf(cidrBlocks);
             return this;
         }
 

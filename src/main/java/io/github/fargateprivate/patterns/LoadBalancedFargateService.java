@@ -108,6 +108,8 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .healthCheckPath(args.healthCheckPath())
                 .certificateArn(args.certificateArn())
                 .deletionProtection(args.deletionProtection())
+                .internal(args.internalLoadBalancer())
+                .ingressCidrBlocks(args.ingressCidrBlocks())
                 .accessLogsBucket(args.accessLogsBucket())
                 .deregistrationDelaySeconds(args.deregistrationDelaySeconds())
                 .build(), childOptions);

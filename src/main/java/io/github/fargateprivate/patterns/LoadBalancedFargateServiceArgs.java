@@ -49,6 +49,14 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     @Import(name = "taskRoleArn")
     private Output<String> taskRoleArn;
 
+    /** See {@link ApplicationLoadBalancerArgs#internal()}; null for the default. */
+    @Import(name = "internalLoadBalancer")
+    private Boolean internalLoadBalancer;
+
+    /** See {@link ApplicationLoadBalancerArgs#ingressCidrBlocks()}; null for the default. */
+    @Import(name = "ingressCidrBlocks")
+    private List<String> ingressCidrBlocks;
+
     /** See {@link FargateServiceArgs#family(String)}; null for the default. */
     @Import(name = "taskFamily")
     private String taskFamily;
@@ -158,6 +166,16 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     /** @return the task role, if any */
     public Optional<Output<String>> taskRoleArn() {
         return Optional.ofNullable(taskRoleArn);
+    }
+
+    /** @return see {@link ApplicationLoadBalancerArgs#internal()}; null for the default */
+    public Boolean internalLoadBalancer() {
+        return internalLoadBalancer;
+    }
+
+    /** @return see {@link ApplicationLoadBalancerArgs#ingressCidrBlocks()}; null for the default */
+    public List<String> ingressCidrBlocks() {
+        return ingressCidrBlocks;
     }
 
     /** @return see {@link FargateServiceArgs#family(String)}; null for the default */
@@ -370,6 +388,19 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder taskRoleArn(Output<String> taskRoleArn) {
             args().taskRoleArn = taskRoleArn;
+            return this;
+        }
+
+        /**
+         * Sets who may reach the load balancer.
+         *
+         * @param internal   see {@link ApplicationLoadBalancerArgs#internal()}
+         * @param cidrBlocks see {@link ApplicationLoadBalancerArgs#ingressCidrBlocks()}
+         * @return this builder
+         */
+        public Builder loadBalancerAccess(Boolean internal, List<String> cidrBlocks) {
+            args().internalLoadBalancer = internal;
+            args().ingressCidrBlocks = cidrBlocks == null ? null : List.copyOf(cidrBlocks);
             return this;
         }
 

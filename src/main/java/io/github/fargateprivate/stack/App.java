@@ -61,6 +61,7 @@ public final class App {
                 .size(settings.cpu(), settings.memory())
                 .certificateArn(settings.certificateArn().orElse(null))
                 .deletionProtection(settings.deletionProtection())
+                .loadBalancerAccess(settings.internalLoadBalancer(), settings.allowedCidrBlocks().orElse(null))
                 .accessLogsBucket(settings.accessLogsBucket().orElse(null))
                 .timing(settings.deregistrationDelaySeconds(), settings.healthCheckGracePeriodSeconds(),
                         settings.stopTimeoutSeconds())

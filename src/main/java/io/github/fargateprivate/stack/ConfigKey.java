@@ -38,6 +38,12 @@ public enum ConfigKey {
     DELETION_PROTECTION("deletionProtection", "false", "Protect the load balancer from deletion"),
     /** ALB access-log bucket. */
     ACCESS_LOGS_BUCKET("accessLogsBucket", null, "S3 bucket for load balancer access logs"),
+    /** Internal ALB. */
+    INTERNAL_LOAD_BALANCER("internalLoadBalancer", "false",
+            "Make the load balancer internal: private IPs, reachable from the VPC only"),
+    /** Who may reach the ALB. */
+    ALLOWED_CIDR_BLOCKS("allowedCidrBlocks", null,
+            "IPv4 CIDR blocks the load balancer admits (default: anywhere, or the VPC when internal)"),
     /** Own VPC. */
     VPC_ID("vpcId", null, "VPC to use instead of the default VPC (with publicSubnetIds and privateSubnetIds)"),
     /** Public subnets for the ALB. */

@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
  * @param certificateArn                the HTTPS certificate
  * @param deletionProtection            the ALB's deletion protection
  * @param accessLogsBucket              the ALB's access-log bucket
+ * @param internalLoadBalancer          whether the ALB is internal
+ * @param allowedCidrBlocks             the CIDRs the ALB admits, or empty for the default
  * @param network                       the own network, or empty for the default VPC
  * @param autoScaling                   autoscaling bounds, or empty for a fixed count
  * @param appSecrets                    secret environment: name to ARN
@@ -70,6 +72,8 @@ public record StackSettings(
         Optional<String> certificateArn,
         boolean deletionProtection,
         Optional<String> accessLogsBucket,
+        boolean internalLoadBalancer,
+        Optional<List<String>> allowedCidrBlocks,
         Optional<Network> network,
         Optional<AutoScaling> autoScaling,
         Map<String, String> appSecrets,
@@ -230,7 +234,8 @@ public record StackSettings(
                     credentials.username(), credentials.password(), credentials.existing(), kmsKeyArn(),
                     containerPort, listenerPort, healthCheckPath, desiredCount, cpu, memory,
                     certificate, bool(ConfigKey.DELETION_PROTECTION), bucket,
-                    network(), autoScaling(desiredCount), appSecrets, environment,
+                    bool(ConfigKey.INTERNAL_LOAD_BALANCER), cidrBlocks(),
+                    network(), autoScaling(), appSecrets, environment,
                     deregistrationDelay, grace, stopTimeout, retention,
                     bool(ConfigKey.REDEPLOY_ON_SECRET_ROTATION));
             if (!problems.isEmpty()) {
@@ -366,31 +371,51 @@ public record StackSettings(
         }
 
         private Optional<List<String>> subnets(ConfigKey key) {
+            Optional<List<String>> ids = list(key, "subnet-...");
+            ids.ifPresent(list -> {
+                list.stream().filter(id -> !SUBNET_ID.matcher(id).matches()).forEach(id ->
+                        problem(key, "'" + id + "' is not a subnet id (subnet-0123abcd...)"));
+                if (list.size() < 2) {
+                    problem(key, "needs at least two subnets in different availability zones, got " + list.size());
+                }
+            });
+            return ids;
+        }
+
+        private Optional<List<String>> cidrBlocks() {
+            Optional<List<String>> blocks = list(ConfigKey.ALLOWED_CIDR_BLOCKS, "10.0.0.0/16");
+            blocks.ifPresent(list -> {
+                list.forEach(b -> Rules.cidr(b).ifPresent(p -> problem(ConfigKey.ALLOWED_CIDR_BLOCKS, p)));
+                if (list.isEmpty()) {
+                    problem(ConfigKey.ALLOWED_CIDR_BLOCKS, "is empty, so nobody could reach the service; remove it "
+                            + "for the default: pulumi config rm allowedCidrBlocks");
+                }
+            });
+            return blocks;
+        }
+
+        /** A list as the CLI stores it (JSON, from pulumi config set --path 'key[0]' ...) or comma separated. */
+        private Optional<List<String>> list(ConfigKey key, String example) {
             Optional<String> text = string(key);
             if (text.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> ids = new ArrayList<>();
+            List<String> items = new ArrayList<>();
             if (text.get().startsWith("[")) {
                 Optional<JsonArray> array = json(key, text.get()).filter(JsonElement::isJsonArray)
                         .map(JsonElement::getAsJsonArray);
                 if (array.isEmpty()) {
-                    problem(key, "is not a list of subnet ids: pulumi config set --path '" + key + "[0]' subnet-...");
+                    problem(key, "is not a list: pulumi config set --path '" + key + "[0]' " + example);
                     return Optional.empty();
                 }
-                array.get().forEach(e -> ids.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
+                array.get().forEach(e -> items.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
             } else {
-                Arrays.stream(text.get().split(",")).map(String::strip).filter(x -> !x.isEmpty()).forEach(ids::add);
+                Arrays.stream(text.get().split(",")).map(String::strip).filter(x -> !x.isEmpty()).forEach(items::add);
             }
-            ids.stream().filter(id -> !SUBNET_ID.matcher(id).matches()).forEach(id ->
-                    problem(key, "'" + id + "' is not a subnet id (subnet-0123abcd...)"));
-            if (ids.size() < 2) {
-                problem(key, "needs at least two subnets in different availability zones, got " + ids.size());
-            }
-            return Optional.of(List.copyOf(ids));
+            return Optional.of(List.copyOf(items));
         }
 
-        private Optional<AutoScaling> autoScaling(int desiredCount) {
+        private Optional<AutoScaling> autoScaling() {
             Optional<Integer> min = optionalInteger(ConfigKey.MIN_COUNT, 0, 5000, "the fewest tasks");
             Optional<Integer> max = optionalInteger(ConfigKey.MAX_COUNT, 1, 5000, "the most tasks");
             boolean target = config.get(ConfigKey.CPU_TARGET_PERCENT).isPresent();

@@ -207,6 +207,24 @@ class ApplicationLoadBalancerTest {
     }
 
     @Test
+    void internalLoadBalancerAdmitsOnlyTheVpcByDefault() {
+        var alb = ok(a -> a.internal(true));
+        assertEquals(true, alb.inputs("alb").get("internal"));
+        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR), onlyBlock(alb.inputs("alb-sg"), "ingress").get("cidrBlocks"));
+        assertEquals(false, ok(a -> { }).inputs("alb").get("internal"));
+    }
+
+    @Test
+    void givenCidrBlocksAreTheOnlySourcesOnEveryListenerPort() {
+        var sg = ok(a -> a.certificateArn(CERTIFICATE).ingressCidrBlocks(List.of("203.0.113.0/24", "198.51.100.7/32")))
+                .inputs("alb-sg");
+        for (var rule : blocks(sg, "ingress")) {
+            assertEquals(List.of("203.0.113.0/24", "198.51.100.7/32"), rule.get("cidrBlocks"), "port " + rule.get("fromPort"));
+        }
+        assertEquals(2, blocks(sg, "ingress").size());
+    }
+
+    @Test
     void childrenAreNamedFromTheComponentAndParentedToIt() {
         var run = ok(a -> a.certificateArn(CERTIFICATE)).run();
         assertEquals(Set.of("x", "x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"), run.names());
@@ -234,6 +252,10 @@ class ApplicationLoadBalancerTest {
                 Arguments.of("listener 443 with a certificate", (Consumer<ApplicationLoadBalancerArgs.Builder>) a ->
                                 a.certificateArn(CERTIFICATE).listenerPort(443),
                         "ApplicationLoadBalancerArgs.listenerPort"),
+                Arguments.of("CIDR with prefix 33", (Consumer<ApplicationLoadBalancerArgs.Builder>) a ->
+                        a.ingressCidrBlocks(List.of("10.0.0.0/33")), "ApplicationLoadBalancerArgs.ingressCidrBlocks"),
+                Arguments.of("no CIDR at all", (Consumer<ApplicationLoadBalancerArgs.Builder>) a ->
+                        a.ingressCidrBlocks(List.of()), "ApplicationLoadBalancerArgs.ingressCidrBlocks"),
                 Arguments.of("bad bucket", (Consumer<ApplicationLoadBalancerArgs.Builder>) a ->
                         a.accessLogsBucket("My_Logs"), "ApplicationLoadBalancerArgs.accessLogsBucket"),
                 Arguments.of("deregistration delay 3601", (Consumer<ApplicationLoadBalancerArgs.Builder>) a ->

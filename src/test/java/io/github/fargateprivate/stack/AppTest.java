@@ -112,6 +112,24 @@ class AppTest {
     }
 
     @Test
+    void internalLoadBalancerAndAllowedCidrBlocksComeFromConfig() {
+        var config = StackConfigs.dev();
+        config.put("internalLoadBalancer", "true");
+        var internal = StackConfigs.run(config).ok();
+        assertEquals(true, internal.mocks().named("app-lb-alb").inputs().get("internal"));
+        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR), ingressCidrs(internal));
+        config.put("allowedCidrBlocks", "10.1.0.0/16, 10.2.0.0/16");
+        assertEquals(List.of("10.1.0.0/16", "10.2.0.0/16"), ingressCidrs(StackConfigs.run(config).ok()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object ingressCidrs(Harness.Run run) {
+        var rules = (List<Map<String, Object>>) run.mocks().named("app-lb-alb-sg").inputs().get("ingress");
+        assertEquals(1, rules.size());
+        return rules.get(0).get("cidrBlocks");
+    }
+
+    @Test
     void exportsTheUrlAndNames() {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
         String dns = run.mocks().generated().entrySet().stream()

@@ -109,6 +109,10 @@ class BadConfigTest {
                 bad(Map.of("appSecrets", "[1,2]"), "appSecrets", "is not a map of names to values"),
                 bad(Map.of("appSecrets", "{\"DB\":\"" + SECRET_ARN + "\"}", "environment", "{\"DB\":\"x\"}"),
                         "environment", "'DB' is also in appSecrets"),
+                bad(Map.of("allowedCidrBlocks", "[\"10.0.0.0/8\",\"10.300.0.0/16\"]"), "allowedCidrBlocks",
+                        "'10.300.0.0/16' is not an IPv4 CIDR block"),
+                bad(Map.of("allowedCidrBlocks", "[]"), "allowedCidrBlocks", "is empty, so nobody could reach the service"),
+                bad(Map.of("internalLoadBalancer", "maybe"), "internalLoadBalancer", "'maybe' is not true or false"),
                 bad(Map.of("deletionProtection", "yes"), "deletionProtection", "'yes' is not true or false"),
                 bad(Map.of("accessLogsBucket", "My_Bucket"), "accessLogsBucket", "is not an S3 bucket name"));
     }
