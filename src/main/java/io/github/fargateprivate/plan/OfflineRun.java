@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +21,15 @@ import java.util.stream.Collectors;
  * @param mocks  what the program registered and invoked
  */
 public record OfflineRun(TestResult result, OfflineMocks mocks) {
+
+    private static final Logger QUIET = quiet();
+
+    private static Logger quiet() {
+        Logger logger = Logger.getLogger(OfflineRun.class.getName());
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.OFF);
+        return logger;
+    }
 
     /**
      * Runs a program.
@@ -40,6 +51,8 @@ public record OfflineRun(TestResult result, OfflineMocks mocks) {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
                     .mocks(mocks)
+                    // Errors still reach the result; the caller reports them, not the engine's console logger.
+                    .standardLogger(QUIET)
                     .config(full, secrets)
                     .build()
                     .runTest(program);

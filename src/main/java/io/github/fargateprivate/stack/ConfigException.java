@@ -1,9 +1,14 @@
 package io.github.fargateprivate.stack;
 
+import com.pulumi.exceptions.RunException;
+
 import java.util.List;
 
-/** Every problem of a stack's config, found before any resource is registered, reported together. */
-public class ConfigException extends RuntimeException {
+/**
+ * Every problem of a stack's config, found before any resource is registered, reported together. A
+ * {@link RunException}, so that {@code pulumi up} shows the message alone, without a stack trace.
+ */
+public class ConfigException extends RunException {
 
     /** The problems, one line each, starting with the config key; part of the serialised form. */
     private final List<String> problems;
