@@ -12,16 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * A project's {@code Pulumi.yaml} and one stack's {@code Pulumi.<stack>.yaml}, read the way the Pulumi CLI hands
- * config to a program: lists and maps as JSON text, and each {@code secure:} value, which cannot be decrypted here,
- * as the secret placeholder {@value #SECRET_PLACEHOLDER}.
+ * A project's {@code Pulumi.yaml} and one stack's {@code Pulumi.<stack>.yaml}, merged the way the Pulumi CLI merges
+ * them before it starts a program: a declared key missing from the stack takes its default, or is an error when it
+ * has none; a declared type or {@code secret: true} is enforced, with the CLI's messages. Values reach the program as
+ * the CLI hands them over: lists and maps as JSON text, and each {@code secure:} value, which cannot be decrypted
+ * here, as the secret placeholder {@value #SECRET_PLACEHOLDER}.
  *
  * @param project    the project name
  * @param stack      the stack name
@@ -70,7 +74,68 @@ public record StackFile(String project, String stack, Map<String, String> config
                 config.put(full, String.valueOf(v));
             }
         });
+        applyProjectConfig((String) name, stack, project.get("config"), config, secrets);
         return new StackFile((String) name, stack, config, secrets);
+    }
+
+    /** What the CLI does with Pulumi.yaml's config block before the program runs. */
+    private static void applyProjectConfig(String project, String stack, Object block, Map<String, String> config,
+                                           Set<String> secrets) {
+        if (!(block instanceof Map<?, ?> declarations)) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        Map<String, Map<?, ?>> typed = new TreeMap<>();
+        new TreeMap<>(declarations).forEach((k, v) -> {
+            String key = String.valueOf(k);
+            String full = key.contains(":") ? key : project + ":" + key;
+            Map<?, ?> declaration = v instanceof Map<?, ?> m ? m : Map.of();
+            Object fallback = declaration.containsKey("default") ? declaration.get("default") : declaration.get("value");
+            if (!config.containsKey(full)) {
+                if (fallback == null) {
+                    if (full.startsWith(project + ":")) {
+                        missing.add(key);
+                    }
+                    return;
+                }
+                config.put(full, fallback instanceof Map<?, ?> || fallback instanceof List<?> ? GSON.toJson(fallback)
+                        : String.valueOf(fallback));
+            }
+            typed.put(key, declaration);
+        });
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Stack '" + stack + "' is missing configuration value"
+                    + (missing.size() == 1 ? " " : "s ") + quotedList(missing));
+        }
+        typed.forEach((key, declaration) -> {
+            String full = key.contains(":") ? key : project + ":" + key;
+            if (Boolean.TRUE.equals(declaration.get("secret")) && !secrets.contains(full)) {
+                throw new IllegalArgumentException("Stack '" + stack + "' with configuration key '" + key
+                        + "' must be encrypted as it's secret");
+            }
+            Object type = declaration.get("type");
+            if (type != null && !secrets.contains(full) && !hasType(String.valueOf(type), config.get(full))) {
+                Object items = declaration.get("items") instanceof Map<?, ?> i ? i.get("type") : null;
+                throw new IllegalArgumentException("Stack '" + stack + "' with configuration key '" + key
+                        + "' must be of type '" + type + (items == null ? "" : "<" + items + ">") + "'");
+            }
+        });
+    }
+
+    private static boolean hasType(String type, String value) {
+        return switch (type) {
+            case "integer" -> value.matches("-?\\d+");
+            case "boolean" -> value.equals("true") || value.equals("false");
+            case "array" -> value.startsWith("[");
+            default -> true;
+        };
+    }
+
+    /** The CLI's way of listing keys: 'a', 'b' and 'c'. */
+    private static String quotedList(List<String> keys) {
+        List<String> quoted = keys.stream().sorted().map(k -> "'" + k + "'").toList();
+        return quoted.size() == 1 ? quoted.get(0)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 
     /** @return the {@code aws:region} of the stack, if set */

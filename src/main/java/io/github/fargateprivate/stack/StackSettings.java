@@ -418,7 +418,6 @@ public record StackSettings(
         private Optional<AutoScaling> autoScaling() {
             Optional<Integer> min = optionalInteger(ConfigKey.MIN_COUNT, 0, 5000, "the fewest tasks");
             Optional<Integer> max = optionalInteger(ConfigKey.MAX_COUNT, 1, 5000, "the most tasks");
-            boolean target = config.get(ConfigKey.CPU_TARGET_PERCENT).isPresent();
             int cpuTarget = integer(ConfigKey.CPU_TARGET_PERCENT, 1, 100, "the average CPU percent to keep");
             if (min.isPresent() != max.isPresent()) {
                 ConfigKey missing = min.isPresent() ? ConfigKey.MAX_COUNT : ConfigKey.MIN_COUNT;
@@ -427,10 +426,7 @@ public record StackSettings(
                 return Optional.empty();
             }
             if (min.isEmpty()) {
-                if (target) {
-                    problem(ConfigKey.CPU_TARGET_PERCENT, "has no effect without minCount and maxCount; set them "
-                            + "or: pulumi config rm cpuTargetPercent");
-                }
+                // cpuTargetPercent alone is ignored: the CLI sets it in every stack from Pulumi.yaml's default.
                 return Optional.empty();
             }
             if (min.get() > max.get()) {

@@ -77,6 +77,28 @@ class PlanTest {
     }
 
     @Test
+    void theCliChecksComeFirstWithItsMessages(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.noimage.yaml"), "config:\n  aws:region: eu-west-1\n");
+        var r = plan("noimage", "--dir", dir.toString());
+        assertEquals(2, r.status());
+        assertEquals("error: Stack 'noimage' is missing configuration value 'image'", r.err().strip());
+        Files.writeString(dir.resolve("Pulumi.typo.yaml"), "config:\n  fargate-private-registry:image: nginx\n"
+                + "  fargate-private-registry:containerPort: eighty\n");
+        r = plan("typo", "--dir", dir.toString());
+        assertEquals("error: Stack 'typo' with configuration key 'containerPort' must be of type 'integer'",
+                r.err().strip());
+    }
+
+    @Test
+    void projectDefaultsReachTheProgramAsTheCliSetsThem() throws IOException {
+        var file = StackFile.read(Path.of("."), "dev");
+        assertEquals("60", file.config().get("fargate-private-registry:cpuTargetPercent"));
+        assertEquals("8098", file.config().get("fargate-private-registry:containerPort"), "the stack's value wins");
+        assertEquals("false", file.config().get("fargate-private-registry:internalLoadBalancer"));
+    }
+
+    @Test
     void missingStackFileAndUsageErrorsExitTwo() {
         assertEquals(2, plan("nope").status());
         assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist"));
