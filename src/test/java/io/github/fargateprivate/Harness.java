@@ -179,6 +179,16 @@ public final class Harness {
     }
 
     /**
+     * @param output an output
+     * @return the logical names of the resources it waits for
+     */
+    public static Set<String> dependencies(Output<?> output) {
+        return PulumiTestInternal.extractOutputData(output).getResources().stream()
+                .map(com.pulumi.resources.Resource::pulumiResourceName)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
      * @param inputs a resource's inputs
      * @param key    an input holding one nested block
      * @return the block

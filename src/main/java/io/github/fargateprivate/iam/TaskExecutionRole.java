@@ -63,21 +63,24 @@ public class TaskExecutionRole extends ComponentResource {
                 .assumeRolePolicy(PolicyDocument.assumeRoleBy(TRUSTED_SERVICE))
                 .build(), childOptions);
 
-        new RolePolicyAttachment(name + "-exec-managed", RolePolicyAttachmentArgs.builder()
+        var managed = new RolePolicyAttachment(name + "-exec-managed", RolePolicyAttachmentArgs.builder()
                 .role(role.name())
                 .policyArn("arn:" + args.partition() + ":iam::aws:policy/service-role/" + MANAGED_POLICY_NAME)
                 .build(), childOptions);
 
+        // The ARN is handed out only once every policy is attached: a task started earlier fails to pull or to read.
+        Output<String> ready = managed.id();
         if (!args.secretArns().isEmpty() || !args.parameterArns().isEmpty()) {
             Output<String> policy = Output.tuple(Output.all(args.secretArns()), Output.all(args.parameterArns()))
                     .applyValue(t -> inlinePolicy(t.t1, t.t2, args.kmsKeyArns()));
-            new RolePolicy(name + "-exec-policy", RolePolicyArgs.builder()
+            var inline = new RolePolicy(name + "-exec-policy", RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(policy)
                     .build(), childOptions);
+            ready = Output.tuple(ready, inline.id()).applyValue(t -> t.t1);
         }
 
-        this.arn = role.arn();
+        this.arn = Output.tuple(role.arn(), ready).applyValue(t -> t.t1);
         this.roleName = role.name();
         registerOutputs(Map.of("arn", arn, "name", roleName));
     }

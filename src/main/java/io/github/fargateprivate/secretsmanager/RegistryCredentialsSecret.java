@@ -54,7 +54,8 @@ public class RegistryCredentialsSecret extends ComponentResource {
                 .secretString(json)
                 .build(), childOptions);
 
-        this.arn = secret.arn();
+        // Handed out only once the value exists: ECS fails a pull from a secret without an AWSCURRENT version.
+        this.arn = Output.tuple(secret.arn(), version.id()).applyValue(t -> t.t1);
         // The version's id is "<arn>|<versionId>"; callers that need a new deployment on rotation watch it.
         this.versionId = version.versionId();
         registerOutputs(Map.of("arn", arn, "versionId", versionId));

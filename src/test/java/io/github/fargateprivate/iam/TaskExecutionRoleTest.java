@@ -202,4 +202,14 @@ class TaskExecutionRoleTest {
         run.failure();
         assertEquals(List.of(), run.mocks().awsResources());
     }
+
+    @Test
+    void arnIsHandedOutOnlyOnceEveryPolicyIsAttached() {
+        var created = Harness.create(() -> new TaskExecutionRole("x", TaskExecutionRoleArgs.builder()
+                .secretArns(List.of(SECRET_A)).build()), new OfflineMocks());
+        created.run().ok();
+        assertTrue(Harness.dependencies(created.component().arn())
+                .containsAll(Set.of("x-exec-role", "x-exec-managed", "x-exec-policy")),
+                String.valueOf(Harness.dependencies(created.component().arn())));
+    }
 }

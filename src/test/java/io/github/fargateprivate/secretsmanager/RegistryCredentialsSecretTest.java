@@ -74,4 +74,12 @@ class RegistryCredentialsSecretTest {
                 () -> RegistryCredentialsSecretArgs.builder().username("u").build());
         assertTrue(e.getMessage().contains("RegistryCredentialsSecretArgs.password"));
     }
+
+    @Test
+    void arnIsHandedOutOnlyOnceTheValueExists() {
+        var created = Harness.create(() -> new RegistryCredentialsSecret("creds", RegistryCredentialsSecretArgs.builder()
+                .username("u").password(Output.of("p")).build()), new OfflineMocks());
+        created.run().ok();
+        assertTrue(Harness.dependencies(created.component().arn()).contains("creds-version"));
+    }
 }
