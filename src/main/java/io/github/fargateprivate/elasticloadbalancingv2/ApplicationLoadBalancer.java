@@ -6,6 +6,8 @@ import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.aws.ec2.inputs.GetVpcArgs;
+import com.pulumi.aws.ec2.outputs.GetVpcCidrBlockAssociation;
+import com.pulumi.aws.ec2.outputs.GetVpcResult;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
 import com.pulumi.aws.lb.LoadBalancer;
@@ -100,9 +102,9 @@ public class ApplicationLoadBalancer extends ComponentResource {
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         boolean https = args.certificateArn().isPresent();
 
-        // Targets live in the VPC: the load balancer needs no way out beyond it.
+        // Targets live in the VPC: the load balancer needs no way out beyond its CIDR blocks (secondary ones too).
         Output<List<String>> vpcCidr = Ec2Functions.getVpc(GetVpcArgs.builder().id(args.vpcId()).build())
-                .applyValue(vpc -> List.of(vpc.cidrBlock()));
+                .applyValue(ApplicationLoadBalancer::cidrBlocks);
         Output<List<String>> admitted = args.ingressCidrBlocks().map(Output::of)
                 .orElse(args.internal() ? vpcCidr : Output.of(List.of("0.0.0.0/0")));
         List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
@@ -205,6 +207,14 @@ public class ApplicationLoadBalancer extends ComponentResource {
     private static SecurityGroupIngressArgs listenerIngress(int port, String protocol, Output<List<String>> cidrs) {
         return SecurityGroupIngressArgs.builder().description(protocol + " from the admitted CIDRs")
                 .protocol("tcp").fromPort(port).toPort(port).cidrBlocks(cidrs).build();
+    }
+
+    private static List<String> cidrBlocks(GetVpcResult vpc) {
+        List<String> blocks = vpc.cidrBlockAssociations().stream()
+                .filter(a -> "associated".equals(a.state()))
+                .map(GetVpcCidrBlockAssociation::cidrBlock)
+                .distinct().toList();
+        return blocks.isEmpty() ? List.of(vpc.cidrBlock()) : blocks;
     }
 
     private static List<String> atLeastTwo(List<String> subnetIds) {

@@ -26,6 +26,8 @@ public class OfflineMocks implements Mocks {
     public static final String DEFAULT_VPC = "vpc-0d0d0d0d0d0d0d0d0";
     /** The CIDR every looked-up VPC reports. */
     public static final String DEFAULT_VPC_CIDR = "172.31.0.0/16";
+    /** The secondary CIDR every VPC looked up by id reports. */
+    public static final String SECONDARY_VPC_CIDR = "100.64.0.0/16";
     /** The made-up default subnets. */
     public static final List<String> DEFAULT_SUBNETS = List.of("subnet-0a0a0a0a0a0a0a0a0", "subnet-0b0b0b0b0b0b0b0b0");
     /** The AWSCURRENT version every secret reports. */
@@ -107,7 +109,13 @@ public class OfflineMocks implements Mocks {
                     "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws");
             case "aws:ec2/getVpc:getVpc" -> in.containsKey("id")
                     ? Map.of("id", String.valueOf(in.get("id")), "default", false,
-                    "cidrBlock", made(in.get("id") + " lookup", "cidrBlock", DEFAULT_VPC_CIDR))
+                    "cidrBlock", made(in.get("id") + " lookup", "cidrBlock", DEFAULT_VPC_CIDR),
+                    "cidrBlockAssociations", List.of(
+                            Map.of("associationId", "vpc-cidr-assoc-1", "state", "associated",
+                                    "cidrBlock", DEFAULT_VPC_CIDR),
+                            Map.of("associationId", "vpc-cidr-assoc-2", "state", "associated",
+                                    "cidrBlock", made(in.get("id") + " lookup", "secondaryCidrBlock",
+                                            SECONDARY_VPC_CIDR))))
                     : Map.of("id", made("default VPC", "id", DEFAULT_VPC), "cidrBlock", DEFAULT_VPC_CIDR,
                     "default", true);
             case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", region, "ids", DEFAULT_SUBNETS.stream()

@@ -142,7 +142,8 @@ class ApplicationLoadBalancerTest {
         assertEquals("tcp", egress.get("protocol"));
         assertEquals(8080.0, egress.get("fromPort"));
         assertEquals(8080.0, egress.get("toPort"));
-        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR), egress.get("cidrBlocks"), "only inside the VPC");
+        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR, OfflineMocks.SECONDARY_VPC_CIDR), egress.get("cidrBlocks"),
+                "only inside the VPC, secondary CIDR blocks included");
     }
 
     @Test
@@ -210,7 +211,8 @@ class ApplicationLoadBalancerTest {
     void internalLoadBalancerAdmitsOnlyTheVpcByDefault() {
         var alb = ok(a -> a.internal(true));
         assertEquals(true, alb.inputs("alb").get("internal"));
-        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR), onlyBlock(alb.inputs("alb-sg"), "ingress").get("cidrBlocks"));
+        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR, OfflineMocks.SECONDARY_VPC_CIDR),
+                onlyBlock(alb.inputs("alb-sg"), "ingress").get("cidrBlocks"));
         assertEquals(false, ok(a -> { }).inputs("alb").get("internal"));
     }
 

@@ -117,7 +117,7 @@ class AppTest {
         config.put("internalLoadBalancer", "true");
         var internal = StackConfigs.run(config).ok();
         assertEquals(true, internal.mocks().named("app-lb-alb").inputs().get("internal"));
-        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR), ingressCidrs(internal));
+        assertEquals(List.of(OfflineMocks.DEFAULT_VPC_CIDR, OfflineMocks.SECONDARY_VPC_CIDR), ingressCidrs(internal));
         config.put("allowedCidrBlocks", "10.1.0.0/16, 10.2.0.0/16");
         assertEquals(List.of("10.1.0.0/16", "10.2.0.0/16"), ingressCidrs(StackConfigs.run(config).ok()));
     }
