@@ -24,14 +24,16 @@ public final class PolicyDocument {
      *
      * @param sid       statement id (letters and digits)
      * @param actions   the actions allowed
-     * @param resources the exact resource ARNs; must not be empty and must not contain {@code *}
+     * @param resources the exact resource ARNs: not empty, no {@code *} anywhere, and no {@code ?} but the
+     *                  {@code -??????} suffix that stands for Secrets Manager's random characters
      * @param condition an IAM condition block, or an empty map
      * @return this document
      */
     public PolicyDocument allow(String sid, List<String> actions, List<String> resources,
                                 Map<String, Map<String, Object>> condition) {
-        if (resources.isEmpty() || resources.contains("*")) {
-            throw new IllegalArgumentException("statement " + sid + " must name exact resources, got " + resources);
+        if (resources.isEmpty() || !resources.stream().allMatch(PolicyDocument::isExact)) {
+            throw new IllegalArgumentException("statement " + sid + " must name exact resource ARNs (no * and no ? "
+                    + "but a secret name's -?????? suffix), got " + resources);
         }
         var s = new LinkedHashMap<String, Object>();
         s.put("Sid", sid);
@@ -43,6 +45,11 @@ public final class PolicyDocument {
         }
         statements.add(s);
         return this;
+    }
+
+    private static boolean isExact(String resource) {
+        String withoutSuffix = resource.endsWith("-??????") ? resource.substring(0, resource.length() - 7) : resource;
+        return resource.startsWith("arn:") && !withoutSuffix.contains("*") && !withoutSuffix.contains("?");
     }
 
     /**

@@ -212,4 +212,20 @@ class TaskExecutionRoleTest {
                 .containsAll(Set.of("x-exec-role", "x-exec-managed", "x-exec-policy")),
                 String.valueOf(Harness.dependencies(created.component().arn())));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws:ssm:*:*:parameter/*", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:db*",
+            "arn:aws:secretsmanager:eu-central-1:123456789012:secret:d?-AbCdEf", "*", "my-secret"})
+    void wildcardOrNonArnResourcesAreRefused(String resource) {
+        var run = Harness.program(ctx -> new TaskExecutionRole("x", TaskExecutionRoleArgs.builder()
+                .secretArns(List.of(resource)).build()));
+        assertTrue(run.result().exitCode() != 0, "accepted " + resource);
+        assertTrue(run.errorText().contains("statement ReadSecrets must name exact resource ARNs"), run.errorText());
+    }
+
+    @Test
+    void aSecretNamesArnPatternIsTheOneWildcardAllowed() {
+        String pattern = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry/ghcr-??????";
+        role(a -> a.secretArns(List.of(pattern))).ok();
+    }
 }
