@@ -5,7 +5,6 @@ import com.pulumi.Pulumi;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.inputs.GetRegionPlainArgs;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;
-import com.pulumi.aws.outputs.GetRegionResult;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.Deployment;
 import io.github.fargateprivate.arn.Arn;
@@ -13,7 +12,6 @@ import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,10 +42,13 @@ public final class App {
      * @throws ConfigException when the config is wrong, before any resource is registered
      */
     public static void stack(Context ctx) {
-        StackSettings settings = StackSettings.parse(new EngineConfig(ctx));
-        // Looked up before any resource exists: the account and partition the stack deploys into.
+        // Looked up before any resource exists: the account, region and partition the stack deploys into.
         GetCallerIdentityResult identity = AwsFunctions.getCallerIdentityPlain().join();
-        String partition = Arn.parse(identity.arn()).map(Arn::partition).orElse("aws");
+        String region = AwsFunctions.getRegionPlain(GetRegionPlainArgs.builder().build()).join().name();
+        var env = new AwsEnvironment(identity.accountId(), region,
+                Arn.parse(identity.arn()).map(Arn::partition).orElse("aws"));
+        StackSettings settings = StackSettings.parse(new EngineConfig(ctx), env);
+        String partition = env.partition();
 
         var args = LoadBalancedFargateServiceArgs.builder()
                 .image(settings.image().reference())
@@ -76,8 +77,7 @@ public final class App {
                     settings.registryPassword().orElseThrow());
             case EXISTING -> {
                 String secret = settings.existingSecret().orElseThrow();
-                args.existingCredentialsSecret(Output.of(secret),
-                        Output.of(existingSecretPolicyResource(ctx, secret, identity, partition)));
+                args.existingCredentialsSecret(Output.of(secret), Output.of(existingSecretPolicyResource(secret, env)));
             }
             case NONE -> { }
         }
@@ -99,28 +99,17 @@ public final class App {
         ctx.export("executionRoleArn", service.executionRole().arn());
         ctx.export("logGroupName", service.service().logGroupName());
         ctx.export("forceNewDeploymentCommand", Output.format(
-                "aws ecs update-service --cluster %s --service %s --force-new-deployment",
-                service.service().clusterName(), service.service().serviceName()));
+                "aws ecs update-service --region %s --cluster %s --service %s --force-new-deployment",
+                region, service.service().clusterName(), service.service().serviceName()));
     }
 
     /**
-     * Checks that an existing secret belongs to the deploying account and returns what the execution role's policy
-     * names: the complete ARN, or for a bare name the ARN pattern Secrets Manager's random suffix matches.
+     * What the execution role's policy names for an existing secret: the complete ARN, or for a bare name the ARN
+     * pattern that Secrets Manager's random suffix matches.
      */
-    private static String existingSecretPolicyResource(Context ctx, String secret, GetCallerIdentityResult identity,
-                                                       String partition) {
-        Optional<Arn> arn = Arn.parse(secret);
-        if (arn.isPresent()) {
-            if (!arn.get().account().equals(identity.accountId())) {
-                throw new ConfigException(ctx.stackName(), List.of(ConfigKey.REGISTRY_CREDENTIALS_SECRET_ARN
-                        + ": the secret belongs to account " + arn.get().account() + ", but the stack deploys into "
-                        + identity.accountId() + "; use a secret of account " + identity.accountId()
-                        + " (ECS reads repository credentials only from the task's own account)"));
-            }
-            return secret;
-        }
-        GetRegionResult region = AwsFunctions.getRegionPlain(GetRegionPlainArgs.builder().build()).join();
-        return "arn:" + partition + ":secretsmanager:" + region.name() + ":" + identity.accountId() + ":secret:"
+    private static String existingSecretPolicyResource(String secret, AwsEnvironment env) {
+        return secret.startsWith("arn:") ? secret
+                : "arn:" + env.partition() + ":secretsmanager:" + env.region() + ":" + env.accountId() + ":secret:"
                 + secret + "-??????";
     }
 

@@ -121,20 +121,23 @@ public record StackSettings(
      * Reads and checks every key.
      *
      * @param config the stack's config
+     * @param env    the account and region the stack deploys into
      * @return the validated settings
      * @throws ConfigException listing every problem found
      */
-    public static StackSettings parse(ConfigSource config) {
-        return new Reader(config).read();
+    public static StackSettings parse(ConfigSource config, AwsEnvironment env) {
+        return new Reader(config, env).read();
     }
 
     /** Collects problems while reading; each problem names its key and the fix. */
     private static final class Reader {
         private final ConfigSource config;
+        private final AwsEnvironment env;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(ConfigSource config) {
+        Reader(ConfigSource config, AwsEnvironment env) {
             this.config = config;
+            this.env = env;
         }
 
         private void problem(ConfigKey key, String message) {
@@ -218,6 +221,13 @@ public record StackSettings(
 
             Optional<String> certificate = checked(ConfigKey.CERTIFICATE_ARN, Arn::certificateArnProblem,
                     "use the ARN of an issued ACM certificate in the stack's region", s -> s);
+            certificate.flatMap(Arn::parse).ifPresent(arn -> {
+                if (!arn.region().equals(env.region()) || !arn.account().equals(env.accountId())) {
+                    problem(ConfigKey.CERTIFICATE_ARN, "the certificate is in " + arn.region() + " of account "
+                            + arn.account() + ", but a load balancer takes only certificates of its own account and "
+                            + "region (" + env.region() + ", " + env.accountId() + "); request or import it there");
+                }
+            });
             if (certificate.isPresent() && listenerPort == 443) {
                 problem(ConfigKey.LISTENER_PORT, "443 is taken by the HTTPS listener that certificateArn adds; "
                         + "pulumi config set listenerPort 80");
@@ -319,6 +329,12 @@ public record StackSettings(
                 }
                 existingSecretProblem(existing.get()).ifPresent(p ->
                         problem(ConfigKey.REGISTRY_CREDENTIALS_SECRET_ARN, p));
+                Arn.parse(existing.get()).filter(arn -> !arn.account().equals(env.accountId())).ifPresent(arn ->
+                        problem(ConfigKey.REGISTRY_CREDENTIALS_SECRET_ARN, "the secret belongs to account "
+                                + arn.account() + ", but the stack deploys into " + env.accountId()
+                                + "; use a secret of account " + env.accountId()
+                                + " (ECS reads repository credentials only from the task's own account)"));
+                keyRegionProblem(Arn.parse(existing.get()).map(Arn::region).orElse(env.region()));
                 return new Choice(Credentials.EXISTING, Optional.empty(), Optional.empty(), existing);
             }
             String wants = "; " + registry.configName() + " wants " + registry.credentialHint();
@@ -334,8 +350,18 @@ public record StackSettings(
             if (username.isEmpty() || !hasPassword) {
                 return Choice.NONE;
             }
+            keyRegionProblem(env.region());
             return new Choice(Credentials.CREATE, username,
                     Optional.of(config.secret(ConfigKey.REGISTRY_PASSWORD)), Optional.empty());
+        }
+
+        /** A secret and the key that encrypts it live in one region. */
+        private void keyRegionProblem(String secretRegion) {
+            string(ConfigKey.KMS_KEY_ARN).flatMap(Arn::parse).filter(key -> key.service().equals("kms"))
+                    .filter(key -> !key.region().equals(secretRegion)).ifPresent(key ->
+                            problem(ConfigKey.KMS_KEY_ARN, "the key is in " + key.region() + ", but the credentials "
+                                    + "secret is in " + secretRegion + "; Secrets Manager uses a key of the secret's "
+                                    + "own region"));
         }
 
         private Optional<String> existingSecretProblem(String value) {

@@ -139,7 +139,7 @@ class AppTest {
                 "app-fargate-logs-1a2b3c4"), run.output("logGroupName"));
         assertEquals("app-fargate-service-1a2b3c4", run.output("serviceName"));
         assertEquals("app-fargate-cluster-1a2b3c4", run.output("clusterName"));
-        assertEquals("aws ecs update-service --cluster app-fargate-cluster-1a2b3c4 --service "
+        assertEquals("aws ecs update-service --region eu-central-1 --cluster app-fargate-cluster-1a2b3c4 --service "
                 + "app-fargate-service-1a2b3c4 --force-new-deployment", run.output("forceNewDeploymentCommand"));
     }
 

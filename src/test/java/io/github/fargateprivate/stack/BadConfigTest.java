@@ -87,6 +87,19 @@ class BadConfigTest {
                 bad(Map.of("certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/"
                         + "11111111-2222-3333-4444-555555555555", "listenerPort", "443"), "listenerPort",
                         "443 is taken by the HTTPS listener"),
+                bad(Map.of("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/"
+                        + "11111111-2222-3333-4444-555555555555"), "certificateArn",
+                        "the certificate is in us-east-1 of account 123456789012, but a load balancer takes only "
+                                + "certificates of its own account and region (eu-central-1, 123456789012)"),
+                bad(Map.of("kmsKeyArn", "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"),
+                        "kmsKeyArn", "the key is in us-east-1, but the credentials secret is in eu-central-1"),
+                bad(Map.of("registryUsername", REMOVE, "registryPassword", REMOVE, "registryCredentialsSecretArn",
+                        SECRET_ARN, "kmsKeyArn", KMS_KEY), "kmsKeyArn",
+                        "the key is in eu-central-1, but the credentials secret is in eu-west-1"),
+                bad(Map.of("registryUsername", REMOVE, "registryPassword", REMOVE, "registryCredentialsSecretArn",
+                        "arn:aws:secretsmanager:eu-central-1:999999999999:secret:ghcr-AbCdEf"),
+                        "registryCredentialsSecretArn", "the secret belongs to account 999999999999, but the stack "
+                                + "deploys into 123456789012"),
                 bad(Map.of("vpcId", "vpc-0123456789abcdef0"), "publicSubnetIds",
                         "an own network needs vpcId, publicSubnetIds and privateSubnetIds together"),
                 bad(Map.of("vpcId", "vpc-0123456789abcdef0", "publicSubnetIds", "[\"subnet-0aaaaaaaaaaaaaaa1\"]",
