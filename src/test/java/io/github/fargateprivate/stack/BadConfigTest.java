@@ -80,7 +80,8 @@ class BadConfigTest {
                 bad(Map.of("logRetentionDays", "45"), "logRetentionDays",
                         "45 is not a retention CloudWatch Logs accepts"),
                 bad(Map.of("deregistrationDelaySeconds", "60"), "deregistrationDelaySeconds",
-                        "60 is above stopTimeoutSeconds 30"),
+                        "60 is above stopTimeoutSeconds 30; this stack keeps the drain within the container's stop "
+                                + "timeout"),
                 bad(Map.of("stopTimeoutSeconds", "300"), "stopTimeoutSeconds", "300 is above 120"),
                 bad(Map.of("certificateArn", "arn:aws:iam::123456789012:server-certificate/x"), "certificateArn",
                         "is not an ACM certificate ARN"),
