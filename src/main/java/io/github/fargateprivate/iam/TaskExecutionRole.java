@@ -11,6 +11,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.arn.Arn;
 
 import java.util.ArrayList;
@@ -51,10 +52,13 @@ public class TaskExecutionRole extends ComponentResource {
      */
     public TaskExecutionRole(String name, TaskExecutionRoleArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        for (String key : args.kmsKeyArns()) {
-            Arn.kmsKeyArnProblem(key).ifPresent(p -> {
-                throw new IllegalArgumentException("TaskExecutionRoleArgs.kmsKeyArns: " + p);
-            });
+        args.kmsKeyArns().forEach(key -> Rules.require("TaskExecutionRoleArgs.kmsKeyArns", Arn.kmsKeyArnProblem(key)));
+        args.appSecretsKmsKeyArns().forEach(key ->
+                Rules.require("TaskExecutionRoleArgs.appSecretsKmsKeyArns", Arn.kmsKeyArnProblem(key)));
+        if (args.secretArns().isEmpty() && args.parameterArns().isEmpty()
+                && !(args.kmsKeyArns().isEmpty() && args.appSecretsKmsKeyArns().isEmpty())) {
+            throw new IllegalArgumentException("TaskExecutionRoleArgs.kmsKeyArns/appSecretsKmsKeyArns: no secret or "
+                    + "parameter to decrypt; give the secrets too, or drop the keys");
         }
         var childOptions = CustomResourceOptions.builder().parent(this).build();
 
@@ -72,7 +76,7 @@ public class TaskExecutionRole extends ComponentResource {
         Output<String> ready = managed.id();
         if (!args.secretArns().isEmpty() || !args.parameterArns().isEmpty()) {
             Output<String> policy = Output.tuple(Output.all(args.secretArns()), Output.all(args.parameterArns()))
-                    .applyValue(t -> inlinePolicy(t.t1, t.t2, args.kmsKeyArns()));
+                    .applyValue(t -> inlinePolicy(t.t1, t.t2, args.kmsKeyArns(), args.appSecretsKmsKeyArns()));
             var inline = new RolePolicy(name + "-exec-policy", RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(policy)
@@ -95,7 +99,8 @@ public class TaskExecutionRole extends ComponentResource {
         this(name, args, ComponentResourceOptions.Empty);
     }
 
-    static String inlinePolicy(List<String> secretArns, List<String> parameterArns, List<String> kmsKeyArns) {
+    static String inlinePolicy(List<String> secretArns, List<String> parameterArns, List<String> kmsKeyArns,
+                               List<String> appSecretsKmsKeyArns) {
         var doc = new PolicyDocument();
         if (!secretArns.isEmpty()) {
             doc.allow("ReadSecrets", List.of("secretsmanager:GetSecretValue"), distinct(secretArns), Map.of());
@@ -109,6 +114,14 @@ public class TaskExecutionRole extends ComponentResource {
             // Decrypt only when Secrets Manager asks on the role's behalf, not for direct use of the key.
             doc.allow("DecryptSecrets" + (i == 0 ? "" : String.valueOf(i)), List.of("kms:Decrypt"), List.of(key),
                     Map.of("StringEquals", Map.of("kms:ViaService", "secretsmanager." + region + ".amazonaws.com")));
+        }
+        for (int i = 0; i < appSecretsKmsKeyArns.size(); i++) {
+            String key = appSecretsKmsKeyArns.get(i);
+            String region = Arn.parse(key).orElseThrow().region();
+            // App secrets come from Secrets Manager or, as SecureString parameters, from SSM.
+            doc.allow("DecryptAppSecrets" + (i == 0 ? "" : String.valueOf(i)), List.of("kms:Decrypt"), List.of(key),
+                    Map.of("StringEquals", Map.of("kms:ViaService", List.of(
+                            "secretsmanager." + region + ".amazonaws.com", "ssm." + region + ".amazonaws.com"))));
         }
         return doc.toJson();
     }

@@ -32,6 +32,13 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
     @Import(name = "kmsKeyArns")
     private List<String> kmsKeyArns = new ArrayList<>();
 
+    /**
+     * Customer managed KMS keys of the container's secrets, usable with {@code kms:Decrypt} only through Secrets
+     * Manager or SSM Parameter Store in the key's region (SecureString parameters). Default: none.
+     */
+    @Import(name = "appSecretsKmsKeyArns")
+    private List<String> appSecretsKmsKeyArns = new ArrayList<>();
+
     /** The AWS partition of the managed policy ARN. Default: {@code aws}. */
     @Import(name = "partition")
     private String partition = "aws";
@@ -52,6 +59,11 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
     /** @return the KMS keys usable for Decrypt via Secrets Manager */
     public List<String> kmsKeyArns() {
         return Collections.unmodifiableList(kmsKeyArns);
+    }
+
+    /** @return the KMS keys usable for Decrypt via Secrets Manager or SSM */
+    public List<String> appSecretsKmsKeyArns() {
+        return Collections.unmodifiableList(appSecretsKmsKeyArns);
     }
 
     /** @return the AWS partition */
@@ -124,6 +136,17 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
         }
 
         /**
+         * Lets the role decrypt the container's secrets with more KMS keys, through Secrets Manager or SSM only.
+         *
+         * @param kmsKeyArns KMS key ARNs of the app secrets and SecureString parameters
+         * @return this builder
+         */
+        public Builder appSecretsKmsKeyArns(List<String> kmsKeyArns) {
+            args().appSecretsKmsKeyArns.addAll(kmsKeyArns);
+            return this;
+        }
+
+        /**
          * Sets the AWS partition of the managed policy ARN.
          *
          * @param partition the AWS partition, e.g. aws-cn
@@ -139,6 +162,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
             args().secretArns = List.copyOf(args().secretArns);
             args().parameterArns = List.copyOf(args().parameterArns);
             args().kmsKeyArns = List.copyOf(args().kmsKeyArns);
+            args().appSecretsKmsKeyArns = List.copyOf(args().appSecretsKmsKeyArns);
             TaskExecutionRoleArgs built = args();
             args = null;
             return built;

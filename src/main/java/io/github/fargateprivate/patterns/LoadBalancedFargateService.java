@@ -98,6 +98,7 @@ public class LoadBalancedFargateService extends ComponentResource {
         });
         roleArgs.secretArns(secretArns).parameterArns(parameterArns);
         args.kmsKeyArn().ifPresent(roleArgs::kmsKeyArn);
+        roleArgs.appSecretsKmsKeyArns(args.appSecretsKmsKeyArns());
         this.executionRole = new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
 
         this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", ApplicationLoadBalancerArgs.builder()

@@ -5,6 +5,7 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.elasticloadbalancingv2.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,10 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     /** Secret environment variables: name to secret or parameter ARN. Default: none. */
     @Import(name = "appSecrets")
     private Map<String, String> appSecrets;
+
+    /** See {@link TaskExecutionRoleArgs#appSecretsKmsKeyArns()}; default: none. */
+    @Import(name = "appSecretsKmsKeyArns")
+    private List<String> appSecretsKmsKeyArns;
 
     /** Plain environment variables. Default: none. */
     @Import(name = "environment")
@@ -298,6 +303,11 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
         return appSecrets == null ? Map.of() : appSecrets;
     }
 
+    /** @return see {@link TaskExecutionRoleArgs#appSecretsKmsKeyArns()} */
+    public List<String> appSecretsKmsKeyArns() {
+        return appSecretsKmsKeyArns == null ? List.of() : appSecretsKmsKeyArns;
+    }
+
     /** @return the plain environment variables */
     public Map<String, String> environment() {
         return environment == null ? Map.of() : environment;
@@ -388,6 +398,17 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder taskRoleArn(Output<String> taskRoleArn) {
             args().taskRoleArn = taskRoleArn;
+            return this;
+        }
+
+        /**
+         * Sets the customer managed KMS keys of the app secrets.
+         *
+         * @param kmsKeyArns see {@link TaskExecutionRoleArgs#appSecretsKmsKeyArns()}
+         * @return this builder
+         */
+        public Builder appSecretsKmsKeyArns(List<String> kmsKeyArns) {
+            args().appSecretsKmsKeyArns = List.copyOf(kmsKeyArns);
             return this;
         }
 

@@ -68,6 +68,7 @@ public final class App {
                         settings.stopTimeoutSeconds())
                 .logRetentionDays(settings.logRetentionDays())
                 .appSecrets(settings.appSecrets())
+                .appSecretsKmsKeyArns(settings.appSecretsKmsKeyArns())
                 .environment(settings.environment())
                 .redeployOnSecretRotation(settings.redeployOnSecretRotation());
         settings.kmsKeyArn().ifPresent(args::kmsKeyArn);

@@ -58,6 +58,9 @@ public enum ConfigKey {
     CPU_TARGET_PERCENT("cpuTargetPercent", "60", "Average CPU percent the autoscaling policy keeps"),
     /** Secret environment variables. */
     APP_SECRETS("appSecrets", null, "Map of variable name to Secrets Manager secret ARN or SSM parameter ARN"),
+    /** KMS keys of the app secrets. */
+    APP_SECRETS_KMS_KEY_ARNS("appSecretsKmsKeyArns", null,
+            "Customer managed KMS key ARNs of the appSecrets (kms:Decrypt via Secrets Manager and SSM only)"),
     /** Plain environment variables. */
     ENVIRONMENT("environment", null, "Map of plain environment variables (no secrets)"),
     /** Deregistration delay. */

@@ -48,6 +48,7 @@ import java.util.regex.Pattern;
  * @param network                       the own network, or empty for the default VPC
  * @param autoScaling                   autoscaling bounds, or empty for a fixed count
  * @param appSecrets                    secret environment: name to ARN
+ * @param appSecretsKmsKeyArns          customer managed keys of the app secrets
  * @param environment                   plain environment
  * @param deregistrationDelaySeconds    the target group's deregistration delay
  * @param healthCheckGracePeriodSeconds the service's health-check grace period
@@ -77,6 +78,7 @@ public record StackSettings(
         Optional<Network> network,
         Optional<AutoScaling> autoScaling,
         Map<String, String> appSecrets,
+        List<String> appSecretsKmsKeyArns,
         Map<String, String> environment,
         int deregistrationDelaySeconds,
         int healthCheckGracePeriodSeconds,
@@ -247,7 +249,7 @@ public record StackSettings(
                     containerPort, listenerPort, healthCheckPath, desiredCount, cpu, memory,
                     certificate, bool(ConfigKey.DELETION_PROTECTION), bucket,
                     bool(ConfigKey.INTERNAL_LOAD_BALANCER), cidrBlocks(),
-                    network(), autoScaling(), appSecrets, environment,
+                    network(), autoScaling(), appSecrets, appSecretsKeys(appSecrets), environment,
                     deregistrationDelay, grace, stopTimeout, retention,
                     bool(ConfigKey.REDEPLOY_ON_SECRET_ROTATION));
             if (!problems.isEmpty()) {
@@ -473,6 +475,17 @@ public record StackSettings(
                                 + "or arn:aws:ssm:REGION:ACCOUNT:parameter/NAME"));
             });
             return secrets;
+        }
+
+        private List<String> appSecretsKeys(Map<String, String> appSecrets) {
+            List<String> keys = list(ConfigKey.APP_SECRETS_KMS_KEY_ARNS, "arn:aws:kms:REGION:ACCOUNT:key/ID")
+                    .orElse(List.of());
+            keys.forEach(k -> Arn.kmsKeyArnProblem(k).ifPresent(p -> problem(ConfigKey.APP_SECRETS_KMS_KEY_ARNS, p)));
+            if (!keys.isEmpty() && appSecrets.isEmpty()) {
+                problem(ConfigKey.APP_SECRETS_KMS_KEY_ARNS, "there are no appSecrets to decrypt; set appSecrets or: "
+                        + "pulumi config rm appSecretsKmsKeyArns");
+            }
+            return keys;
         }
 
         private Map<String, String> environment(Map<String, String> appSecrets) {

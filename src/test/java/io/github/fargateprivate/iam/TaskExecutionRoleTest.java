@@ -91,9 +91,11 @@ class TaskExecutionRoleTest {
     }
 
     @Test
-    void aKeyAloneGrantsNothing() {
-        var run = role(a -> a.kmsKeyArn(KEY)).ok();
-        assertEquals(List.of(), run.mocks().ofType(INLINE_TYPE), "kms:Decrypt without a secret to read is unused");
+    void aKeyAloneIsRefusedRatherThanSilentlyUnused() {
+        var run = role(a -> a.kmsKeyArn(KEY));
+        assertTrue(run.result().exitCode() != 0);
+        assertTrue(run.errorText().contains("no secret or parameter to decrypt"), run.errorText());
+        assertEquals(List.of(), run.mocks().ofType(ROLE_TYPE), "refused before any child");
     }
 
     @Test
@@ -227,5 +229,23 @@ class TaskExecutionRoleTest {
     void aSecretNamesArnPatternIsTheOneWildcardAllowed() {
         String pattern = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry/ghcr-??????";
         role(a -> a.secretArns(List.of(pattern))).ok();
+    }
+
+    @Test
+    void appSecretKeysMayDecryptViaSecretsManagerOrSsmOnly() {
+        var statements = inlineStatements(role(a -> a.parameterArns(List.of(PARAMETER)).appSecretsKmsKeyArns(List.of(KEY))));
+        var decrypt = statements.get("DecryptAppSecrets");
+        assertEquals(List.of(KEY), strings(decrypt.get("Resource")));
+        assertEquals(List.of("secretsmanager.eu-west-1.amazonaws.com", "ssm.eu-west-1.amazonaws.com"),
+                strings(decrypt.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("kms:ViaService")));
+        assertFalse(statements.containsKey("DecryptSecrets"), "the registry key list is separate");
+    }
+
+    @Test
+    void keysWithNothingToDecryptAreRefused() {
+        var run = role(a -> a.appSecretsKmsKeyArns(List.of(KEY)));
+        assertTrue(run.result().exitCode() != 0);
+        assertTrue(run.errorText().contains("TaskExecutionRoleArgs.kmsKeyArns/appSecretsKmsKeyArns: no secret or "
+                + "parameter to decrypt"), run.errorText());
     }
 }

@@ -128,6 +128,10 @@ class BadConfigTest {
                         "'10.300.0.0/16' is not an IPv4 CIDR block"),
                 bad(Map.of("allowedCidrBlocks", "[]"), "allowedCidrBlocks", "is empty, so nobody could reach the service"),
                 bad(Map.of("internalLoadBalancer", "maybe"), "internalLoadBalancer", "'maybe' is not true or false"),
+                bad(Map.of("appSecretsKmsKeyArns", "[\"" + KMS_KEY + "\"]"), "appSecretsKmsKeyArns",
+                        "there are no appSecrets to decrypt"),
+                bad(Map.of("appSecrets", "{\"DB\":\"" + SECRET_ARN + "\"}", "appSecretsKmsKeyArns",
+                        "arn:aws:kms:eu-central-1:123456789012:alias/app"), "appSecretsKmsKeyArns", "is an alias ARN"),
                 bad(Map.of("deletionProtection", "yes"), "deletionProtection", "'yes' is not true or false"),
                 bad(Map.of("accessLogsBucket", "My_Bucket"), "accessLogsBucket", "is not an S3 bucket name"));
     }

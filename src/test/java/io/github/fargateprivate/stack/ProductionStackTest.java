@@ -99,7 +99,14 @@ class ProductionStackTest {
         var statements = prod.statements("app-execution-exec-policy", "policy");
         assertEquals(List.of(DB_SECRET), Harness.strings(statements.get(0).get("Resource")));
         assertEquals(List.of(API_KEY), Harness.strings(statements.get(1).get("Resource")));
-        assertEquals(2, statements.size(), "no registry secret and no KMS for ECR");
+        var decrypt = statements.get(2);
+        assertEquals("kms:Decrypt", decrypt.get("Action").getAsString());
+        assertEquals(List.of("arn:aws:kms:eu-central-1:123456789012:key/22222222-3333-4444-5555-666666666666"),
+                Harness.strings(decrypt.get("Resource")));
+        assertEquals(List.of("secretsmanager.eu-central-1.amazonaws.com", "ssm.eu-central-1.amazonaws.com"),
+                Harness.strings(decrypt.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
+                        .get("kms:ViaService")));
+        assertEquals(3, statements.size(), "no registry secret for ECR, one key for the app secrets");
     }
 
     @Test
