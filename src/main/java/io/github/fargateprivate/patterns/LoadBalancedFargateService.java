@@ -60,6 +60,15 @@ public class LoadBalancedFargateService extends ComponentResource {
     public LoadBalancedFargateService(String name, LoadBalancedFargateServiceArgs args,
                                       ComponentResourceOptions options) {
         super(TYPE, name, options);
+        int drain = args.deregistrationDelaySeconds() == null
+                ? ApplicationLoadBalancerArgs.DEFAULT_DEREGISTRATION_DELAY_SECONDS : args.deregistrationDelaySeconds();
+        int stop = args.stopTimeoutSeconds() == null
+                ? FargateServiceArgs.DEFAULT_STOP_TIMEOUT_SECONDS : args.stopTimeoutSeconds();
+        if (drain > stop) {
+            // The rollout budget of this pattern: an old task drains no longer than it may take to shut down.
+            throw new IllegalArgumentException("LoadBalancedFargateServiceArgs.deregistrationDelaySeconds: " + drain
+                    + " is above stopTimeoutSeconds " + stop + "; lower the drain or raise the stop timeout");
+        }
         var childOptions = ComponentResourceOptions.builder().parent(this).build();
 
         Output<String> credentialsArn = null;

@@ -248,4 +248,18 @@ class LoadBalancedFargateServiceTest {
         assertTrue(half.getMessage().contains("LoadBalancedFargateServiceArgs.registryCredentials"),
                 half.getMessage());
     }
+
+    @Test
+    void drainLongerThanTheStopTimeoutIsRefusedBeforeAnyChild() {
+        var run = Harness.program(ctx -> new LoadBalancedFargateService("svc", LoadBalancedFargateServiceArgs.builder()
+                .image(ECR_IMAGE)
+                .network(Output.of(OfflineMocks.DEFAULT_VPC), Output.of(OfflineMocks.DEFAULT_SUBNETS),
+                        Output.of(OfflineMocks.DEFAULT_SUBNETS), null)
+                .timing(60, null, null)
+                .build()));
+        assertTrue(run.result().exitCode() != 0);
+        assertTrue(run.errorText().contains("LoadBalancedFargateServiceArgs.deregistrationDelaySeconds: 60 is above "
+                + "stopTimeoutSeconds 30"), run.errorText());
+        assertEquals(List.of(), run.mocks().awsResources());
+    }
 }

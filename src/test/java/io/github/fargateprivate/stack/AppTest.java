@@ -130,6 +130,17 @@ class AppTest {
     }
 
     @Test
+    void rolloutTimingIsConfigurable() {
+        var config = StackConfigs.dev();
+        config.putAll(Map.of("healthCheckGracePeriodSeconds", "150", "deregistrationDelaySeconds", "45",
+                "stopTimeoutSeconds", "60"));
+        var run = StackConfigs.run(config).ok();
+        assertEquals(150.0, run.mocks().named("app-fargate-service").inputs().get("healthCheckGracePeriodSeconds"));
+        assertEquals(45.0, run.mocks().named("app-lb-tg").inputs().get("deregistrationDelay"));
+        assertEquals(60, container(run).get("stopTimeout").getAsInt());
+    }
+
+    @Test
     void exportsTheUrlAndNames() {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
         String dns = run.mocks().generated().entrySet().stream()
