@@ -53,6 +53,20 @@ public final class Rules {
     }
 
     /**
+     * This project's rollout budget: an old task drains no longer than it may take to shut down. Not an AWS limit
+     * (ECS drains a task before it sends SIGTERM), but it keeps a slow drain from stretching every rollout.
+     *
+     * @param drainSeconds       the target group's deregistration delay
+     * @param stopTimeoutSeconds the container's stop timeout
+     * @return a problem when the drain is the longer one
+     */
+    public static Optional<String> drainWithinStopTimeout(int drainSeconds, int stopTimeoutSeconds) {
+        return drainSeconds <= stopTimeoutSeconds ? Optional.empty()
+                : Optional.of(drainSeconds + " is above stopTimeoutSeconds " + stopTimeoutSeconds
+                + "; this stack keeps the drain within the container's stop timeout (its rollout budget)");
+    }
+
+    /**
      * @param cidr an IPv4 CIDR block
      * @return a problem unless it is one, e.g. {@code 10.0.0.0/16}
      */

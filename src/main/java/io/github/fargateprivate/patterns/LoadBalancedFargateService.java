@@ -11,6 +11,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.ecs.FargateService;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
@@ -64,11 +65,8 @@ public class LoadBalancedFargateService extends ComponentResource {
                 ? ApplicationLoadBalancerArgs.DEFAULT_DEREGISTRATION_DELAY_SECONDS : args.deregistrationDelaySeconds();
         int stop = args.stopTimeoutSeconds() == null
                 ? FargateServiceArgs.DEFAULT_STOP_TIMEOUT_SECONDS : args.stopTimeoutSeconds();
-        if (drain > stop) {
-            // The rollout budget of this pattern: an old task drains no longer than it may take to shut down.
-            throw new IllegalArgumentException("LoadBalancedFargateServiceArgs.deregistrationDelaySeconds: " + drain
-                    + " is above stopTimeoutSeconds " + stop + "; lower the drain or raise the stop timeout");
-        }
+        Rules.require("LoadBalancedFargateServiceArgs.deregistrationDelaySeconds",
+                Rules.drainWithinStopTimeout(drain, stop));
         var childOptions = ComponentResourceOptions.builder().parent(this).build();
 
         Output<String> credentialsArn = null;

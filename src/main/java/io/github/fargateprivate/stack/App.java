@@ -48,11 +48,10 @@ public final class App {
         var env = new AwsEnvironment(identity.accountId(), region,
                 Arn.parse(identity.arn()).map(Arn::partition).orElse("aws"));
         StackSettings settings = StackSettings.parse(new EngineConfig(ctx), env);
-        String partition = env.partition();
 
         var args = LoadBalancedFargateServiceArgs.builder()
                 .image(settings.image().reference())
-                .partition(partition)
+                .partition(env.partition())
                 // One family per stack: dev and prod in one account must not share task definition revisions.
                 .taskFamily(ctx.projectName() + "-" + ctx.stackName())
                 .containerPort(settings.containerPort())

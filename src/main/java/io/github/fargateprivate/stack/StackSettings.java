@@ -210,13 +210,9 @@ public record StackSettings(
                     "the container's stop timeout in seconds");
             int deregistrationDelay = integer(ConfigKey.DEREGISTRATION_DELAY_SECONDS, 0, 3600,
                     "the deregistration delay in seconds");
-            // Not an AWS limit (ECS drains a task before it sends SIGTERM): this project's rollout budget, which keeps
-            // an old task's drain no longer than its shutdown, so a slow drain cannot stretch every rollout.
-            if (deregistrationDelay > stopTimeout) {
-                problem(ConfigKey.DEREGISTRATION_DELAY_SECONDS, deregistrationDelay + " is above stopTimeoutSeconds "
-                        + stopTimeout + "; this stack keeps the drain within the container's stop timeout (its rollout "
-                        + "budget): lower deregistrationDelaySeconds or raise stopTimeoutSeconds (at most 120)");
-            }
+            Rules.drainWithinStopTimeout(deregistrationDelay, stopTimeout).ifPresent(p ->
+                    problem(ConfigKey.DEREGISTRATION_DELAY_SECONDS, p + ": lower deregistrationDelaySeconds or raise "
+                            + "stopTimeoutSeconds (at most 120)"));
             int grace = integer(ConfigKey.HEALTH_CHECK_GRACE_PERIOD_SECONDS, 0, 2_147_483_647,
                     "the health-check grace period in seconds");
             int retention = integer(ConfigKey.LOG_RETENTION_DAYS, 1, 3653, "the log retention in days");
