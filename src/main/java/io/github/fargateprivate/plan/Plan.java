@@ -3,6 +3,8 @@ package io.github.fargateprivate.plan;
 import io.github.fargateprivate.stack.App;
 import io.github.fargateprivate.stack.ConfigException;
 
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.github.fargateprivate.plan;
 
 import com.google.gson.JsonElement;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.pulumi.test.internal.PulumiTestInternal;

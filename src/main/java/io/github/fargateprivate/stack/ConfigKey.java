@@ -1,105 +1,196 @@
 package io.github.fargateprivate.stack;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
- * Every config key the stack reads, with its default and the one-line description that {@code Pulumi.yaml} and the
- * README's config reference repeat (a test keeps the three in step).
+ * The stack's config: one row per key, with its type, default, description, the library field it feeds and the
+ * setter that feeds it. {@code Pulumi.yaml} and the README's config reference repeat the rows (a test keeps the three
+ * in step); the library validates the values and its problems come back under the key whose {@link #field()} they
+ * name.
+ *
+ * @param key          the key, without the project's namespace
+ * @param type         its type
+ * @param defaultValue its default, or null
+ * @param description  one line for {@code Pulumi.yaml} and the README
+ * @param field        the field of {@code LoadBalancedFargateServiceArgs} it feeds, e.g. {@code container.image}
+ * @param setter       feeds a value of the key's type into the stack's inputs
  */
-public enum ConfigKey {
-    /** The image to run. */
-    IMAGE("image", null, "Container image, e.g. ghcr.io/OWNER/IMAGE:TAG (required)"),
-    /** The registry kind. */
-    REGISTRY("registry", null, "ghcr, dockerhub, gitlab, quay, ecr or custom; inferred from the image host when unset"),
-    /** Registry user name. */
-    REGISTRY_USERNAME("registryUsername", null, "Registry user name (not for ECR)"),
-    /** Registry password or token. */
-    REGISTRY_PASSWORD("registryPassword", null, "Registry password or token; set with pulumi config set --secret"),
-    /** An existing credentials secret. */
-    REGISTRY_CREDENTIALS_SECRET_ARN("registryCredentialsSecretArn", null,
-            "Complete ARN (or same-region name) of an existing {username,password} secret, instead of user/password"),
-    /** KMS key of the credentials secret. */
-    KMS_KEY_ARN("kmsKeyArn", null, "Customer managed KMS key ARN that encrypts the credentials secret"),
-    /** Container port. */
-    CONTAINER_PORT("containerPort", "8080", "Port the container listens on"),
-    /** HTTP listener port. */
-    LISTENER_PORT("listenerPort", "80", "Port of the load balancer's HTTP listener"),
-    /** Health-check path. */
-    HEALTH_CHECK_PATH("healthCheckPath", "/actuator/health", "Path the target group health-checks"),
-    /** Task count. */
-    DESIRED_COUNT("desiredCount", "2", "Number of tasks (initial count when autoscaling)"),
-    /** Task CPU units. */
-    CPU("cpu", "256", "Task CPU units (1024 = 1 vCPU)"),
-    /** Task memory. */
-    MEMORY("memory", "512", "Task memory in MiB; must pair with cpu as Fargate allows"),
-    /** HTTPS certificate. */
-    CERTIFICATE_ARN("certificateArn", null, "ACM certificate ARN: adds HTTPS on 443 and redirects HTTP to it"),
-    /** ALB deletion protection. */
-    DELETION_PROTECTION("deletionProtection", "false", "Protect the load balancer from deletion"),
-    /** ALB access-log bucket. */
-    ACCESS_LOGS_BUCKET("accessLogsBucket", null, "S3 bucket for load balancer access logs"),
-    /** Internal ALB. */
-    INTERNAL_LOAD_BALANCER("internalLoadBalancer", "false",
-            "Make the load balancer internal: private IPs, reachable from the VPC only"),
-    /** Who may reach the ALB. */
-    ALLOWED_CIDR_BLOCKS("allowedCidrBlocks", null,
-            "IPv4 CIDR blocks the load balancer admits (default: anywhere, or the VPC when internal)"),
-    /** Own VPC. */
-    VPC_ID("vpcId", null, "VPC to use instead of the default VPC (with publicSubnetIds and privateSubnetIds)"),
-    /** Public subnets for the ALB. */
-    PUBLIC_SUBNET_IDS("publicSubnetIds", null, "At least two public subnets for the load balancer"),
-    /** Private subnets for the tasks. */
-    PRIVATE_SUBNET_IDS("privateSubnetIds", null, "At least two private subnets for the tasks (no public IP)"),
-    /** Autoscaling minimum. */
-    MIN_COUNT("minCount", null, "Autoscaling minimum task count (with maxCount)"),
-    /** Autoscaling maximum. */
-    MAX_COUNT("maxCount", null, "Autoscaling maximum task count (with minCount)"),
-    /** Autoscaling CPU target. */
-    CPU_TARGET_PERCENT("cpuTargetPercent", "60", "Average CPU percent the autoscaling policy keeps"),
-    /** Secret environment variables. */
-    APP_SECRETS("appSecrets", null, "Map of variable name to Secrets Manager secret ARN or SSM parameter ARN"),
-    /** KMS keys of the app secrets. */
-    APP_SECRETS_KMS_KEY_ARNS("appSecretsKmsKeyArns", null,
-            "Customer managed KMS key ARNs of the appSecrets (kms:Decrypt via Secrets Manager and SSM only)"),
-    /** Plain environment variables. */
-    ENVIRONMENT("environment", null, "Map of plain environment variables (no secrets)"),
-    /** Deregistration delay. */
-    DEREGISTRATION_DELAY_SECONDS("deregistrationDelaySeconds", "30",
-            "Seconds in-flight requests may finish on a deregistered task (at most stopTimeoutSeconds)"),
-    /** Health-check grace period. */
-    HEALTH_CHECK_GRACE_PERIOD_SECONDS("healthCheckGracePeriodSeconds", "90",
-            "Seconds ECS ignores failing health checks of a starting task"),
-    /** Container stop timeout. */
-    STOP_TIMEOUT_SECONDS("stopTimeoutSeconds", "30", "Seconds between SIGTERM and SIGKILL (2-120)"),
-    /** Log retention. */
-    LOG_RETENTION_DAYS("logRetentionDays", "30", "Days container logs are kept (a CloudWatch Logs value)"),
-    /** Redeploy on secret rotation. */
-    REDEPLOY_ON_SECRET_ROTATION("redeployOnSecretRotation", "true",
-            "Start a new deployment when an appSecrets secret has a new version");
+public record ConfigKey(String key, Type type, String defaultValue, String description, String field,
+                        BiConsumer<StackInputs, Object> setter) {
 
-    private final String key;
-    private final String defaultValue;
-    private final String description;
+    /** The types of config values, with the name {@code Pulumi.yaml} gives them. */
+    public enum Type {
+        /** A string. */
+        STRING("string"),
+        /** A string stored with {@code pulumi config set --secret}. */
+        SECRET("string"),
+        /** A whole number. */
+        INTEGER("integer"),
+        /** {@code true} or {@code false}. */
+        BOOLEAN("boolean"),
+        /** A list of strings, set with {@code --path 'key[0]'}. */
+        LIST("array"),
+        /** A map of names to strings, set with {@code --path 'key.NAME'}. */
+        MAP("object");
 
-    ConfigKey(String key, String defaultValue, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.description = description;
+        private final String yamlName;
+
+        Type(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        /** @return the type's name in {@code Pulumi.yaml} */
+        public String yamlName() {
+            return yamlName;
+        }
     }
 
-    /** @return the key as written in {@code Pulumi.<stack>.yaml}, without the project prefix */
-    public String key() {
-        return key;
+    private static ConfigKey row(String key, Type type, String defaultValue, String field, String description,
+                                 BiConsumer<StackInputs, Object> setter) {
+        return new ConfigKey(key, type, defaultValue, description, field, setter);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return (List<String>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> map(Object value) {
+        return (Map<String, String>) value;
+    }
+
+    /** Every key, in the order of the README's config reference. */
+    public static final List<ConfigKey> ALL = List.of(
+            row("image", Type.STRING, null, "container.image",
+                    "Container image, e.g. ghcr.io/OWNER/IMAGE:TAG (required)",
+                    (in, v) -> in.image = (String) v),
+            row("publicImage", Type.BOOLEAN, "false", "registryCredentials",
+                    "The image is public: pull it without registry credentials",
+                    (in, v) -> in.publicImage = (Boolean) v),
+            row("registry", Type.STRING, null, "registryCredentials.registry",
+                    "ghcr, dockerhub, gitlab, quay, ecr or custom; inferred from the image host when unset",
+                    (in, v) -> in.registry = (String) v),
+            row("registryUsername", Type.STRING, null, "registryCredentials.username",
+                    "Registry user name (not for ECR)",
+                    (in, v) -> in.registryUsername = (String) v),
+            row("registryPassword", Type.SECRET, null, "registryCredentials.password",
+                    "Registry password or token; set with pulumi config set --secret",
+                    (in, v) -> in.registryPasswordSet = true),
+            row("registryCredentialsSecretArn", Type.STRING, null, "registryCredentials.secret",
+                    "Complete ARN (or same-region name) of an existing {username,password} secret, instead of user/password",
+                    (in, v) -> in.existingSecret = (String) v),
+            row("kmsKeyArn", Type.STRING, null, "registryCredentials.kmsKeyArn",
+                    "Customer managed KMS key ARN that encrypts the credentials secret",
+                    (in, v) -> in.kmsKeyArn = (String) v),
+            row("containerPort", Type.INTEGER, "8080", "container.port", "Port the container listens on",
+                    (in, v) -> in.container.port((Integer) v)),
+            row("listenerPort", Type.INTEGER, "80", "loadBalancer.listenerPort", "Port of the load balancer's HTTP listener",
+                    (in, v) -> in.loadBalancer.listenerPort((Integer) v)),
+            row("healthCheckPath", Type.STRING, "/actuator/health", "targetGroup.healthCheck.path",
+                    "Path the target group health-checks",
+                    (in, v) -> in.healthCheck.path((String) v)),
+            row("desiredCount", Type.INTEGER, "2", "service.desiredCount",
+                    "Number of tasks (initial count when autoscaling)",
+                    (in, v) -> in.service.desiredCount((Integer) v)),
+            row("cpu", Type.INTEGER, "256", "service.cpu", "Task CPU units (1024 = 1 vCPU)",
+                    (in, v) -> in.service.cpu((Integer) v)),
+            row("memory", Type.INTEGER, "512", "service.memory", "Task memory in MiB; must pair with cpu as Fargate allows",
+                    (in, v) -> in.service.memory((Integer) v)),
+            row("cpuArchitecture", Type.STRING, null, "service.cpuArchitecture",
+                    "X86_64 or ARM64 (Graviton; the image must be built for it)",
+                    (in, v) -> in.service.cpuArchitecture((String) v)),
+            row("certificateArn", Type.STRING, null, "loadBalancer.certificateArn",
+                    "ACM certificate ARN: adds HTTPS on 443 and redirects HTTP to it",
+                    (in, v) -> in.loadBalancer.certificateArn((String) v)),
+            row("deletionProtection", Type.BOOLEAN, "false", "loadBalancer.deletionProtection",
+                    "Protect the load balancer from deletion",
+                    (in, v) -> in.loadBalancer.deletionProtection((Boolean) v)),
+            row("accessLogsBucket", Type.STRING, null, "loadBalancer.accessLogsBucket",
+                    "S3 bucket for load balancer access logs",
+                    (in, v) -> in.loadBalancer.accessLogsBucket((String) v)),
+            row("internalLoadBalancer", Type.BOOLEAN, "false", "loadBalancer.internalLoadBalancer",
+                    "Make the load balancer internal: private IPs, reachable from the VPC only",
+                    (in, v) -> in.loadBalancer.internalLoadBalancer((Boolean) v)),
+            row("allowedCidrBlocks", Type.LIST, null, "loadBalancer.allowedCidrBlocks",
+                    "IPv4 CIDR blocks the load balancer admits (default: anywhere, or the VPC when internal)",
+                    (in, v) -> in.loadBalancer.allowedCidrBlocks(strings(v))),
+            row("vpcId", Type.STRING, null, "network.vpcId",
+                    "VPC to use instead of the default VPC (with publicSubnetIds and privateSubnetIds)",
+                    (in, v) -> in.network().vpcId((String) v)),
+            row("publicSubnetIds", Type.LIST, null, "network.publicSubnetIds",
+                    "At least two public subnets for the load balancer",
+                    (in, v) -> in.network().publicSubnetIds(strings(v))),
+            row("privateSubnetIds", Type.LIST, null, "network.privateSubnetIds",
+                    "At least two private subnets for the tasks (no public IP)",
+                    (in, v) -> in.network().privateSubnetIds(strings(v))),
+            row("minCount", Type.INTEGER, null, "service.autoScaling.minCount",
+                    "Autoscaling minimum task count (with maxCount)",
+                    (in, v) -> in.autoScaling().minCount((Integer) v)),
+            row("maxCount", Type.INTEGER, null, "service.autoScaling.maxCount",
+                    "Autoscaling maximum task count (with minCount)",
+                    (in, v) -> in.autoScaling().maxCount((Integer) v)),
+            row("cpuTargetPercent", Type.INTEGER, "60", "service.autoScaling.cpuTargetPercent",
+                    "Average CPU percent the autoscaling policy keeps",
+                    (in, v) -> in.cpuTargetPercent = (Integer) v),
+            row("appSecrets", Type.MAP, null, "container.appSecrets",
+                    "Map of variable name to Secrets Manager secret ARN or SSM parameter ARN",
+                    (in, v) -> map(v).forEach(in.container::appSecret)),
+            row("appSecretsKmsKeyArns", Type.LIST, null, "container.appSecretsKmsKeyArns",
+                    "Customer managed KMS key ARNs of the appSecrets (kms:Decrypt via Secrets Manager and SSM only)",
+                    (in, v) -> strings(v).forEach(in.container::appSecretsKmsKeyArn)),
+            row("environment", Type.MAP, null, "container.environment",
+                    "Map of plain environment variables (no secrets)",
+                    (in, v) -> map(v).forEach(in.container::environment)),
+            row("deregistrationDelaySeconds", Type.INTEGER, "30", "targetGroup.deregistrationDelaySeconds",
+                    "Seconds in-flight requests may finish on a deregistered task (0-3600)",
+                    (in, v) -> in.targetGroup.deregistrationDelaySeconds((Integer) v)),
+            row("healthCheckGracePeriodSeconds", Type.INTEGER, "90", "service.healthCheckGracePeriodSeconds",
+                    "Seconds ECS ignores failing health checks of a starting task",
+                    (in, v) -> in.service.healthCheckGracePeriodSeconds((Integer) v)),
+            row("stopTimeoutSeconds", Type.INTEGER, "30", "container.stopTimeoutSeconds",
+                    "Seconds between SIGTERM and SIGKILL (2-120)",
+                    (in, v) -> in.container.stopTimeoutSeconds((Integer) v)),
+            row("logRetentionDays", Type.INTEGER, "30", "service.logRetentionDays",
+                    "Days container logs are kept (a CloudWatch Logs value)",
+                    (in, v) -> in.service.logRetentionDays((Integer) v)),
+            row("redeployOnSecretRotation", Type.BOOLEAN, "true", "service.redeployOnSecretRotation",
+                    "Start a new deployment when an appSecrets secret has a new version",
+                    (in, v) -> in.service.redeployOnSecretRotation((Boolean) v)),
+            row("waitForSteadyState", Type.BOOLEAN, "true", "service.waitForSteadyState",
+                    "pulumi up waits until the service is stable, and fails when a rollout is rolled back",
+                    (in, v) -> in.service.waitForSteadyState((Boolean) v)),
+            row("tags", Type.MAP, null, "tags", "Tags of every taggable resource",
+                    (in, v) -> in.tags = Map.copyOf(map(v))));
+
+    /**
+     * @param key a key without namespace
+     * @return its row, if the stack knows the key
+     */
+    public static Optional<ConfigKey> named(String key) {
+        return ALL.stream().filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    /**
+     * The key that fed a library field: the row whose field is the field itself or the longest prefix of it
+     * ({@code container.appSecrets.DB_PASSWORD} comes from {@code appSecrets}).
+     *
+     * @param fieldPath a library problem's field
+     * @return the key, if any fed it
+     */
+    public static Optional<ConfigKey> feeding(String fieldPath) {
+        return ALL.stream().filter(k -> fieldPath.equals(k.field) || fieldPath.startsWith(k.field + ".")
+                        || fieldPath.startsWith(k.field + "["))
+                .max(Comparator.comparingInt(k -> k.field.length()));
     }
 
     /** @return the default, if the key has one */
-    public Optional<String> defaultValue() {
+    public Optional<String> defaultTo() {
         return Optional.ofNullable(defaultValue);
-    }
-
-    /** @return the one-line description */
-    public String description() {
-        return description;
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.github.fargateprivate.stack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.fargateprivate.Harness;
-import io.github.fargateprivate.plan.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AppTest {
 
-    private static JsonObject container(Harness.Run run) {
+    private static JsonObject container(OfflineRun run) {
         JsonArray defs = run.json("app-fargate-task", "containerDefinitions").getAsJsonArray();
         assertEquals(1, defs.size());
         return defs.get(0).getAsJsonObject();
@@ -38,17 +38,18 @@ class AppTest {
                         "app-fargate-cluster aws:ecs/cluster:Cluster",
                         "app-fargate-logs aws:cloudwatch/logGroup:LogGroup",
                         "app-fargate-task-sg aws:ec2/securityGroup:SecurityGroup",
+                        "app-fargate-alb-egress aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
                         "app-fargate-task aws:ecs/taskDefinition:TaskDefinition",
                         "app-fargate-service aws:ecs/service:Service"),
                 run.mocks().awsResources().stream().map(r -> r.name() + " " + r.type()).sorted(
                         java.util.Comparator.comparingInt(AppTest::creationRank)).toList());
-        assertEquals(19, run.mocks().registrations().size(), "14 AWS resources and 5 components");
+        assertEquals(20, run.mocks().registrations().size(), "15 AWS resources and 5 components");
     }
 
     private static final List<String> CREATION_ORDER = List.of("app-credentials-secret", "app-credentials-version",
             "app-execution-exec-role", "app-execution-exec-managed", "app-execution-exec-policy", "app-lb-alb-sg",
             "app-lb-alb", "app-lb-tg", "app-lb-http", "app-fargate-cluster", "app-fargate-logs", "app-fargate-task-sg",
-            "app-fargate-task", "app-fargate-service");
+            "app-fargate-alb-egress", "app-fargate-task", "app-fargate-service");
 
     /** Registrations arrive in the order the engine resolves their inputs; compare them in program order. */
     private static int creationRank(String nameAndType) {
@@ -123,7 +124,7 @@ class AppTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object ingressCidrs(Harness.Run run) {
+    private static Object ingressCidrs(OfflineRun run) {
         var rules = (List<Map<String, Object>>) run.mocks().named("app-lb-alb-sg").inputs().get("ingress");
         assertEquals(1, rules.size());
         return rules.get(0).get("cidrBlocks");

@@ -1,7 +1,7 @@
 package io.github.fargateprivate.stack;
 
-import io.github.fargateprivate.Harness;
-import io.github.fargateprivate.plan.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +10,7 @@ import java.util.Set;
 /** Stack configs the stack tests start from, and a runner for them. */
 final class StackConfigs {
 
+    static final String PROJECT = "fargate-private-registry";
     static final String PASSWORD = "ghp_NeverInPlainText0123456789";
 
     private StackConfigs() {
@@ -36,8 +37,8 @@ final class StackConfigs {
      * @param config the stack config; registryPassword is marked secret
      * @return the run of the stack program
      */
-    static Harness.Run run(Map<String, String> config) {
-        return Harness.run(App::stack, config, Set.of("registryPassword"), new OfflineMocks());
+    static OfflineRun run(Map<String, String> config) {
+        return run(config, Set.of("registryPassword"));
     }
 
     /**
@@ -45,7 +46,7 @@ final class StackConfigs {
      * @param secretKeys keys stored as secrets
      * @return the run of the stack program
      */
-    static Harness.Run run(Map<String, String> config, Set<String> secretKeys) {
-        return Harness.run(App::stack, config, secretKeys, new OfflineMocks());
+    static OfflineRun run(Map<String, String> config, Set<String> secretKeys) {
+        return OfflineRun.of(App::stack, PROJECT, "test", config, secretKeys, new OfflineMocks());
     }
 }

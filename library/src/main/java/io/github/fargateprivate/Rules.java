@@ -1,0 +1,123 @@
+package io.github.fargateprivate;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a plain input must meet, each written once and used both by the components (which name the args field)
+ * and by the stack's config validation (which names the config key). Each returns what is wrong, or empty.
+ */
+public final class Rules {
+
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Fargate's upper bound for a container's {@code stopTimeout}, in seconds. */
+    public static final int MAX_STOP_TIMEOUT_SECONDS = 120;
+
+    private Rules() {
+    }
+
+    /**
+     * @param port a TCP port
+     * @return a problem unless 1 to 65535
+     */
+    public static Optional<String> port(int port) {
+        return port >= 1 && port <= 65535 ? Optional.empty()
+                : Optional.of(port + " is not a TCP port (1-65535)");
+    }
+
+    /**
+     * @param path an HTTP health-check path
+     * @return a problem unless it starts with '/' and has no white space
+     */
+    public static Optional<String> healthCheckPath(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return Optional.of("'" + path + "' must start with '/', e.g. /actuator/health");
+        }
+        return path.chars().anyMatch(Character::isWhitespace) || path.length() > 1024
+                ? Optional.of("'" + path + "' must have no white space and at most 1024 characters")
+                : Optional.empty();
+    }
+
+    /**
+     * @param value   a number
+     * @param min     the smallest allowed
+     * @param max     the largest allowed
+     * @return a problem unless {@code min <= value <= max}
+     */
+    public static Optional<String> between(int value, int min, int max) {
+        return value >= min && value <= max ? Optional.empty()
+                : Optional.of(value + " is outside " + min + "-" + max);
+    }
+
+    /**
+     * @param cidr an IPv4 CIDR block
+     * @return a problem unless it is one, e.g. {@code 10.0.0.0/16}
+     */
+    public static Optional<String> cidr(String cidr) {
+        var m = CIDR.matcher(cidr);
+        boolean ok = m.matches() && Integer.parseInt(m.group(5)) <= 32;
+        for (int i = 1; ok && i <= 4; i++) {
+            ok = Integer.parseInt(m.group(i)) <= 255;
+        }
+        return ok ? Optional.empty() : Optional.of("'" + cidr + "' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)");
+    }
+
+    /**
+     * @param text what was given for a CIDR block
+     * @return the CIDR block meant, when the text is a bare IPv4 address (a {@code /32} of it); else empty
+     */
+    public static Optional<String> cidrSuggestion(String text) {
+        return cidr(text + "/32").isEmpty() && !text.contains("/") ? Optional.of(text + "/32") : Optional.empty();
+    }
+
+    /**
+     * @param bucket an S3 bucket name
+     * @return a problem unless it follows S3's naming rules
+     */
+    public static Optional<String> bucketName(String bucket) {
+        return BUCKET.matcher(bucket).matches() && !bucket.contains("..") ? Optional.empty()
+                : Optional.of("'" + bucket + "' is not an S3 bucket name (3-63 lower-case letters, digits, '.', '-')");
+    }
+
+    /**
+     * @param name an environment variable name
+     * @return a problem unless it is a portable variable name
+     */
+    public static Optional<String> environmentName(String name) {
+        return ENV_NAME.matcher(name).matches() ? Optional.empty()
+                : Optional.of("'" + name + "' is not a valid environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
+    }
+
+    /**
+     * Whether a plain environment variable's name suggests it holds a secret, which belongs in the task
+     * definition's {@code secrets} instead (Security Hub ECS.8).
+     *
+     * @param name the variable name
+     * @return a problem when the name looks like a secret's
+     */
+    public static Optional<String> plainEnvironmentName(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        if (upper.equals("ECS_ENGINE_AUTH_DATA") || upper.contains("PASSWORD") || upper.contains("SECRET")
+                || upper.contains("TOKEN") || upper.contains("ACCESS_KEY")) {
+            return Optional.of("'" + name + "' looks like a secret; plain environment values are stored readable in "
+                    + "the task definition");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Throws when a rule found a problem: for components, which fail on their first bad argument.
+     *
+     * @param field   the args field, e.g. {@code FargateServiceArgs.containerPort}
+     * @param problem what a rule returned
+     * @throws IllegalArgumentException naming the field and the problem
+     */
+    public static void require(String field, Optional<String> problem) {
+        problem.ifPresent(p -> {
+            throw new IllegalArgumentException(field + ": " + p);
+        });
+    }
+}

@@ -1,0 +1,709 @@
+package io.github.fargateprivate.ecs;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.Target;
+import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterArgs;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionEphemeralStorageArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.secretsmanager.SecretsmanagerFunctions;
+import com.pulumi.aws.secretsmanager.inputs.GetSecretVersionsArgs;
+import com.pulumi.aws.ssm.SsmFunctions;
+import com.pulumi.aws.ssm.inputs.GetParameterArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.OrderedJson;
+import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.Value;
+import io.github.fargateprivate.arn.Arn;
+import io.github.fargateprivate.ec2.NetworkArgs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * An ECS service on Fargate: its task definition (a main container and optional sidecars), its tasks' security group
+ * and log group, and optionally its cluster, its place behind a load balancer and its autoscaling.
+ *
+ * <p>The task is FARGATE/awsvpc with a valid cpu/memory pair; every container has a read-only root file system with
+ * a writable volume at {@code /tmp}, an init process, a stop timeout and {@code awslogs} logging into a log group with
+ * finite retention; the main container has {@code repositoryCredentials} when a credentials secret is given; secrets
+ * reach the containers as {@code secrets} ({@code valueFrom}) only. The tasks' security group admits only the load
+ * balancer's security group on the main container's port, and the load balancer's group gets one egress rule to
+ * exactly these tasks. The service rolls out at 100 % minimum healthy / 200 % maximum with the deployment circuit
+ * breaker on and rolling back, and {@code pulumi up} waits for a steady state, so a rolled-back rollout fails it.
+ * Invokes (the app secrets' current versions) go through this component's provider.
+ *
+ * <p>Children: {@code <name>-cluster} (unless an existing cluster is given), {@code <name>-capacity-providers} (with a
+ * capacity provider strategy on a created cluster), {@code <name>-logs}, {@code <name>-task-sg},
+ * {@code <name>-alb-egress} (behind a load balancer), {@code <name>-task}, {@code <name>-service} and, with
+ * autoscaling, {@code <name>-scaling-target} and {@code <name>-cpu-scaling}.
+ */
+public class FargateService extends ComponentResource {
+
+    /** The Pulumi type token of this component. */
+    public static final String TYPE = "fargate-private-registry:ecs:FargateService";
+    /** Name of the main container's writable task volume mounted at {@link #TMP_PATH}. */
+    public static final String TMP_VOLUME = "tmp";
+    /** Where each container's writable volume is mounted: Tomcat and the JVM write there. */
+    public static final String TMP_PATH = "/tmp";
+    /** Where ECS Exec's SSM agent writes its state and logs (aws-containers/amazon-ecs-exec-checker#21). */
+    public static final List<String> EXECUTE_COMMAND_PATHS = List.of("/var/lib/amazon", "/var/log/amazon");
+    /** Deployment minimum healthy percent: 100, so capacity never drops during a rollout. */
+    public static final int MINIMUM_HEALTHY_PERCENT = 100;
+    /** Deployment maximum percent: 200, so a full new set starts beside the old one. */
+    public static final int MAXIMUM_PERCENT = 200;
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Pattern CLUSTER_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
+
+    private final Cluster cluster;
+    private final ClusterCapacityProviders capacityProviders;
+    private final LogGroup logGroup;
+    private final SecurityGroup securityGroup;
+    private final SecurityGroupEgressRule loadBalancerEgress;
+    private final TaskDefinition taskDefinition;
+    private final Service service;
+    private final Target scalingTarget;
+    private final Policy scalingPolicy;
+
+    @Export(name = "clusterName", refs = {String.class}, tree = "[0]")
+    private final Output<String> clusterName;
+    @Export(name = "clusterArn", refs = {String.class}, tree = "[0]")
+    private final Output<String> clusterArn;
+    @Export(name = "serviceName", refs = {String.class}, tree = "[0]")
+    private final Output<String> serviceName;
+    @Export(name = "taskDefinitionArn", refs = {String.class}, tree = "[0]")
+    private final Output<String> taskDefinitionArn;
+    @Export(name = "logGroupName", refs = {String.class}, tree = "[0]")
+    private final Output<String> logGroupName;
+    @Export(name = "securityGroupId", refs = {String.class}, tree = "[0]")
+    private final Output<String> securityGroupId;
+
+    /** The args' values, checked. */
+    private record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
+                           Output<String> clusterArn, Output<String> registryCredentials) {
+    }
+
+    /**
+     * Creates the service and what it needs.
+     *
+     * @param name    the component's name; children are named from it
+     * @param args    containers, sizing, networking and rollout settings
+     * @param options component options
+     * @throws io.github.fargateprivate.ArgsException listing every problem of the args, before any child exists
+     */
+    public FargateService(String name, FargateServiceArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var env = AwsEnvironment.of(this);
+        var problems = Problems.of("FargateService", name);
+        Checked checked = validate(args, problems);
+        problems.throwIfAny();
+        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        Map<String, String> tags = args.tags();
+        boolean behindLoadBalancer = args.targetGroupArn().isPresent();
+        ContainerArgs main = args.containers().get(0);
+        int mainPort = main.port(true).orElseThrow();
+
+        if (checked.clusterArn() == null) {
+            var clusterArgs = ClusterArgs.builder()
+                    // Security Hub ECS.12: Container Insights on.
+                    .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build());
+            if (!tags.isEmpty()) {
+                clusterArgs.tags(tags);
+            }
+            this.cluster = new Cluster(name + "-cluster", clusterArgs.build(), childOptions);
+            this.clusterArn = cluster.arn();
+            this.clusterName = cluster.name();
+        } else {
+            this.cluster = null;
+            this.clusterArn = checked.clusterArn();
+            this.clusterName = checked.clusterArn().applyValue(FargateService::clusterNameOf);
+        }
+        var strategy = args.capacityProviderStrategy();
+        if (cluster != null && !strategy.isEmpty()) {
+            // ECS refuses a strategy naming a provider the cluster has not associated.
+            this.capacityProviders = new ClusterCapacityProviders(name + "-capacity-providers",
+                    ClusterCapacityProvidersArgs.builder()
+                            .clusterName(cluster.name())
+                            .capacityProviders(strategy.stream().map(CapacityProviderStrategy::capacityProvider)
+                                    .distinct().toList())
+                            .defaultCapacityProviderStrategies(strategy.stream().map(s ->
+                                    ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                            .capacityProvider(s.capacityProvider()).base(s.base()).weight(s.weight())
+                                            .build()).toList())
+                            .build(), childOptions);
+        } else {
+            this.capacityProviders = null;
+        }
+
+        var logArgs = LogGroupArgs.builder().retentionInDays(args.logRetentionDays());
+        if (!tags.isEmpty()) {
+            logArgs.tags(tags);
+        }
+        this.logGroup = new LogGroup(name + "-logs", logArgs.build(), childOptions);
+
+        Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
+        var sgArgs = SecurityGroupArgs.builder()
+                .description(behindLoadBalancer ? "Tasks of " + name + ": the load balancer only, on the container port"
+                        : "Tasks of " + name + ": no inbound traffic")
+                .vpcId(checked.network().vpcId())
+                .egress(SecurityGroupEgressArgs.builder()
+                        .description("Registry pulls, AWS APIs and the application's own calls")
+                        .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0")
+                        .build());
+        if (behindLoadBalancer) {
+            sgArgs.ingress(SecurityGroupIngressArgs.builder()
+                    .description("From the load balancer")
+                    .protocol("tcp").fromPort(mainPort).toPort(mainPort)
+                    .securityGroups(lbSecurityGroup.applyValue(List::of))
+                    .build());
+        }
+        if (!tags.isEmpty()) {
+            sgArgs.tags(tags);
+        }
+        this.securityGroup = new SecurityGroup(name + "-task-sg", sgArgs.build(), childOptions);
+
+        if (behindLoadBalancer) {
+            var egressArgs = SecurityGroupEgressRuleArgs.builder()
+                    .description("Load balancer to the tasks of " + name + " and their health checks")
+                    .securityGroupId(lbSecurityGroup)
+                    .referencedSecurityGroupId(securityGroup.id())
+                    .ipProtocol("tcp").fromPort(mainPort).toPort(mainPort);
+            if (!tags.isEmpty()) {
+                egressArgs.tags(tags);
+            }
+            this.loadBalancerEgress = new SecurityGroupEgressRule(name + "-alb-egress", egressArgs.build(),
+                    childOptions);
+        } else {
+            this.loadBalancerEgress = null;
+        }
+
+        Output<String> containerDefinitions = containerDefinitions(args, checked, logGroup.name(), env.region());
+        var taskArgs = TaskDefinitionArgs.builder()
+                .family(args.family(name))
+                .requiresCompatibilities("FARGATE")
+                .networkMode("awsvpc")
+                .cpu(String.valueOf(args.cpu()))
+                .memory(String.valueOf(args.memory()))
+                .executionRoleArn(args.executionRoleArn().orElseThrow().output())
+                .containerDefinitions(containerDefinitions)
+                .volumes(volumeNames(args).stream().map(v -> TaskDefinitionVolumeArgs.builder().name(v).build())
+                        .toList());
+        args.taskRoleArn().ifPresent(r -> taskArgs.taskRoleArn(r.output()));
+        args.cpuArchitecture().ifPresent(a -> taskArgs.runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                .operatingSystemFamily("LINUX").cpuArchitecture(a).build()));
+        args.ephemeralStorageGiB().ifPresent(g -> taskArgs.ephemeralStorage(TaskDefinitionEphemeralStorageArgs
+                .builder().sizeInGib(g).build()));
+        if (!tags.isEmpty()) {
+            taskArgs.tags(tags);
+        }
+        this.taskDefinition = new TaskDefinition(name + "-task", taskArgs.build(), childOptions);
+
+        boolean autoScaled = args.autoScaling().isPresent();
+        int initialCount = args.autoScaling()
+                .map(a -> Math.max(a.minCount(), Math.min(a.maxCount(), args.desiredCount())))
+                .orElse(args.desiredCount());
+        var serviceArgs = ServiceArgs.builder()
+                .cluster(clusterArn)
+                .taskDefinition(taskDefinition.arn())
+                .desiredCount(initialCount)
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(checked.network().taskSubnetIds())
+                        .securityGroups(securityGroup.id().applyValue(List::of))
+                        .assignPublicIp(args.network().orElseThrow().assignPublicIp())
+                        .build())
+                .deploymentMinimumHealthyPercent(MINIMUM_HEALTHY_PERCENT)
+                .deploymentMaximumPercent(MAXIMUM_PERCENT)
+                // A bad image or bad credentials roll back instead of retrying forever.
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
+                        .enable(true).rollback(true).build())
+                .waitForSteadyState(args.waitForSteadyState())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true);
+        if (strategy.isEmpty()) {
+            serviceArgs.launchType("FARGATE");
+        } else {
+            serviceArgs.capacityProviderStrategies(strategy.stream().map(s -> ServiceCapacityProviderStrategyArgs
+                    .builder().capacityProvider(s.capacityProvider()).base(s.base()).weight(s.weight()).build())
+                    .toList());
+        }
+        if (behindLoadBalancer) {
+            serviceArgs.loadBalancers(ServiceLoadBalancerArgs.builder()
+                            .targetGroupArn(args.targetGroupArn().get().output())
+                            .containerName(main.name(true))
+                            .containerPort(mainPort)
+                            .build())
+                    // ECS allows a grace period only for services behind a load balancer.
+                    .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds());
+        }
+        if (args.enableExecuteCommand()) {
+            serviceArgs.enableExecuteCommand(true);
+        }
+        triggers(args, checked, env).ifPresent(triggers -> serviceArgs
+                .triggers(triggers)
+                // The provider redeploys on a trigger change only with forceNewDeployment (ServiceArgs#triggers).
+                .forceNewDeployment(true));
+        if (!tags.isEmpty()) {
+            serviceArgs.tags(tags);
+        }
+        var serviceOptions = CustomResourceOptions.builder().parent(this);
+        if (autoScaled) {
+            // Autoscaling owns the count from now on; pulumi up must not reset it.
+            serviceOptions.ignoreChanges("desiredCount");
+        }
+        if (capacityProviders != null) {
+            serviceOptions.dependsOn(capacityProviders);
+        }
+        this.service = new Service(name + "-service", serviceArgs.build(), serviceOptions.build());
+
+        if (autoScaled) {
+            var scaling = args.autoScaling().get();
+            var targetArgs = TargetArgs.builder()
+                    .serviceNamespace("ecs")
+                    .scalableDimension("ecs:service:DesiredCount")
+                    .resourceId(Output.format("service/%s/%s", clusterName, service.name()))
+                    .minCapacity(scaling.minCount())
+                    .maxCapacity(scaling.maxCount());
+            if (!tags.isEmpty()) {
+                targetArgs.tags(tags);
+            }
+            this.scalingTarget = new Target(name + "-scaling-target", targetArgs.build(), childOptions);
+            this.scalingPolicy = new Policy(name + "-cpu-scaling", PolicyArgs.builder()
+                    .policyType("TargetTrackingScaling")
+                    .serviceNamespace(scalingTarget.serviceNamespace())
+                    .scalableDimension(scalingTarget.scalableDimension())
+                    .resourceId(scalingTarget.resourceId())
+                    .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                            .predefinedMetricSpecification(
+                                    PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+                                            .builder().predefinedMetricType("ECSServiceAverageCPUUtilization").build())
+                            .targetValue((double) scaling.cpuTargetPercent())
+                            .build())
+                    .build(), childOptions);
+        } else {
+            this.scalingTarget = null;
+            this.scalingPolicy = null;
+        }
+
+        this.serviceName = service.name();
+        this.taskDefinitionArn = taskDefinition.arn();
+        this.logGroupName = logGroup.name();
+        this.securityGroupId = securityGroup.id();
+        registerOutputs(Map.of("clusterName", clusterName, "clusterArn", clusterArn, "serviceName", serviceName,
+                "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
+                "securityGroupId", securityGroupId));
+    }
+
+    /**
+     * Creates the service with default component options.
+     *
+     * @param name the component's name
+     * @param args containers, sizing, networking and rollout settings
+     */
+    public FargateService(String name, FargateServiceArgs args) {
+        this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /**
+     * Checks the args, the containers under {@code container} and {@code sidecars[i]}.
+     *
+     * @param args     the args
+     * @param problems where problems go
+     * @return the checked values; null when a required one is missing
+     */
+    private static Checked validate(FargateServiceArgs args, Problems problems) {
+        List<ContainerArgs> containers = args.containers();
+        List<ContainerArgs.Checked> checkedContainers = new ArrayList<>();
+        if (containers.isEmpty()) {
+            problems.add("container", "required: the main container");
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
+        }
+        checkContainers(containers, problems);
+        Output<String> cluster = validateOptions(args, problems);
+        if (args.enableExecuteCommand() && args.taskRoleArn().isEmpty()) {
+            problems.add("enableExecuteCommand", "ECS Exec needs a task role that allows its ssmmessages channel "
+                    + "actions; give a task role (TaskRole with executeCommand) or turn it off");
+        }
+        if (args.executionRoleArn().isEmpty()) {
+            problems.add("executionRoleArn", "required: the role that pulls the image and reads the secrets "
+                    + "(TaskExecutionRole)");
+        }
+        if (args.targetGroupArn().isPresent() != args.loadBalancerSecurityGroupId().isPresent()) {
+            problems.add("loadBalancer", "give the target group and the load balancer's security group together");
+        }
+        Output<String> credentials = args.registryCredentialsArn().map(c -> problems.check("registryCredentialsArn",
+                c, s -> s.startsWith("arn:") ? Arn.secretArnProblem(s, false) : Arn.SECRET_NAME.matcher(s).matches()
+                        ? Optional.empty() : Optional.of("'" + s + "' is neither a secret ARN nor a secret name")))
+                .orElse(null);
+        if (args.network().isEmpty()) {
+            problems.add("network", "required: the VPC and subnets of the tasks");
+            return null;
+        }
+        NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
+        return network == null ? null : new Checked(network, checkedContainers, cluster, credentials);
+    }
+
+    /**
+     * Checks the service's own options: everything but the containers, the network, the roles and the load
+     * balancer, which a load-balanced service sets.
+     *
+     * @param args     the args
+     * @param problems where problems go
+     * @return the checked existing cluster, or null when none is given
+     */
+    public static Output<String> validateOptions(FargateServiceArgs args, Problems problems) {
+        FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
+                p.field(), p.message(), p.suggested()));
+        args.cpuArchitecture().filter(a -> !List.of("X86_64", "ARM64").contains(a)).ifPresent(a ->
+                problems.add("cpuArchitecture", "'" + a + "' is not X86_64 or ARM64"));
+        args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", Rules.between(g, 21, 200)));
+        problems.add("desiredCount", Rules.between(args.desiredCount(), 0, 5000));
+        args.autoScaling().ifPresent(a -> a.validate(problems.at("autoScaling")));
+        checkStrategy(args, problems);
+        problems.add("healthCheckGracePeriodSeconds", Rules.between(args.healthCheckGracePeriodSeconds(), 0,
+                2_147_483_647));
+        LogRetention.problem(args.logRetentionDays()).ifPresent(p -> problems.add("logRetentionDays", p,
+                String.valueOf(LogRetention.nearest(args.logRetentionDays()))));
+        return args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
+                CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
+                        : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
+                .orElse(null);
+    }
+
+    /**
+     * @param index a container's index
+     * @return its field: {@code container} for the main one, {@code sidecars[i]} for the others
+     */
+    public static String containerField(int index) {
+        return index == 0 ? "container" : "sidecars[" + (index - 1) + "]";
+    }
+
+    /**
+     * Checks the containers as a set: unique names, and start-up dependencies on other containers of the task.
+     *
+     * @param containers the main container first, then the sidecars
+     * @param problems   where problems go, under {@code container} and {@code sidecars[i]}
+     */
+    public static void checkContainers(List<ContainerArgs> containers, Problems problems) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < containers.size(); i++) {
+            String n = containers.get(i).name(i == 0);
+            if (n != null && names.contains(n)) {
+                problems.add(containerField(i) + ".name", "'" + n + "' is the name of another container of the task");
+            }
+            names.add(n);
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            for (var d : containers.get(i).dependsOn()) {
+                int target = names.indexOf(d.containerName());
+                if (target < 0 || target == i) {
+                    problems.add(containerField(i) + ".dependsOn", "'" + d.containerName()
+                            + "' is not another container of the task; containers: " + names);
+                } else if (d.condition().equals("HEALTHY") && containers.get(target).healthCheck().isEmpty()) {
+                    problems.add(containerField(i) + ".dependsOn", "'" + d.containerName() + "' has no health check, "
+                            + "so it never becomes HEALTHY; give it one or wait for START");
+                }
+            }
+        }
+    }
+
+    private static void checkStrategy(FargateServiceArgs args, Problems problems) {
+        var strategy = args.capacityProviderStrategy();
+        if (strategy.isEmpty()) {
+            return;
+        }
+        for (var line : strategy) {
+            if (!CapacityProviderStrategy.FARGATE_PROVIDERS.contains(line.capacityProvider())) {
+                problems.add("capacityProviderStrategy", "'" + line.capacityProvider() + "' is not one of "
+                        + CapacityProviderStrategy.FARGATE_PROVIDERS);
+            }
+            problems.add("capacityProviderStrategy", Rules.between(line.base(), 0, 100000).map(p -> "base " + p));
+            problems.add("capacityProviderStrategy", Rules.between(line.weight(), 0, 1000).map(p -> "weight " + p));
+        }
+        if (strategy.stream().filter(l -> l.base() > 0).count() > 1) {
+            problems.add("capacityProviderStrategy", "only one capacity provider may have a base (ECS's rule)");
+        }
+        if (strategy.stream().noneMatch(l -> l.weight() > 0)) {
+            problems.add("capacityProviderStrategy", "at least one capacity provider needs a weight above 0");
+        }
+        if (strategy.stream().map(CapacityProviderStrategy::capacityProvider).distinct().count() != strategy.size()) {
+            problems.add("capacityProviderStrategy", "names a capacity provider twice");
+        }
+        if ("ARM64".equals(args.cpuArchitecture().orElse(null)) && strategy.stream()
+                .anyMatch(l -> l.capacityProvider().equals(CapacityProviderStrategy.FARGATE_SPOT))) {
+            problems.add("capacityProviderStrategy", "Fargate Spot runs X86_64 tasks only (ECS developer guide, "
+                    + "\"Fargate capacity provider considerations\"); drop FARGATE_SPOT or use cpuArchitecture X86_64");
+        }
+    }
+
+    private static String clusterNameOf(String clusterArn) {
+        var m = CLUSTER_ARN.matcher(clusterArn);
+        return m.matches() ? m.group(1) : clusterArn;
+    }
+
+    /** The task's volumes: each container's /tmp, and with ECS Exec the SSM agent's two directories. */
+    private static List<String> volumeNames(FargateServiceArgs args) {
+        List<String> volumes = new ArrayList<>();
+        var containers = args.containers();
+        for (int i = 0; i < containers.size(); i++) {
+            volumes.addAll(containerVolumes(containers.get(i).name(i == 0), i == 0, args.enableExecuteCommand())
+                    .keySet());
+        }
+        return volumes;
+    }
+
+    /** A container's volumes: name to mount path. */
+    private static Map<String, String> containerVolumes(String container, boolean main, boolean executeCommand) {
+        var volumes = new LinkedHashMap<String, String>();
+        // The main container's volume keeps the name of versions before 2.0, so deployed task definitions stay.
+        volumes.put(main ? TMP_VOLUME : container + "-tmp", TMP_PATH);
+        if (executeCommand) {
+            volumes.put(container + "-ssm-lib", EXECUTE_COMMAND_PATHS.get(0));
+            volumes.put(container + "-ssm-log", EXECUTE_COMMAND_PATHS.get(1));
+        }
+        return volumes;
+    }
+
+    private static Output<String> containerDefinitions(FargateServiceArgs args, Checked checked,
+                                                       Output<String> logGroupName, String region) {
+        List<Output<Map<String, Object>>> definitions = new ArrayList<>();
+        var containers = args.containers();
+        for (int i = 0; i < containers.size(); i++) {
+            ContainerArgs c = containers.get(i);
+            ContainerArgs.Checked values = checked.containers().get(i);
+            boolean main = i == 0;
+            Output<String> credentials = main && checked.registryCredentials() != null ? checked.registryCredentials()
+                    : Output.of("");
+            definitions.add(Output.tuple(values.image(), Output.all(values.environment().values().stream().toList()),
+                            Output.all(values.appSecrets().values().stream().toList()), logGroupName, credentials)
+                    .applyValue(t -> containerDefinition(c, main, args.enableExecuteCommand(), t.t1,
+                            zip(values.environment().keySet(), t.t2), zip(values.appSecrets().keySet(), t.t3),
+                            t.t4, region, t.t5.isEmpty() ? null : t.t5)));
+        }
+        return Output.all(definitions).applyValue(GSON::toJson);
+    }
+
+    private static Map<String, String> zip(java.util.Set<String> keys, List<String> values) {
+        var map = new TreeMap<String, String>();
+        var it = values.iterator();
+        keys.forEach(k -> map.put(k, it.next()));
+        return map;
+    }
+
+    /**
+     * One container's definition, built with Gson from typed values; the keys of versions before 2.0 keep their
+     * order, so that a deployed task definition stays as it is.
+     */
+    static Map<String, Object> containerDefinition(ContainerArgs c, boolean main, boolean executeCommand,
+                                                   String image, Map<String, String> environment,
+                                                   Map<String, String> secrets, String logGroupName, String region,
+                                                   String credentialsArn) {
+        String name = c.name(main);
+        var d = new LinkedHashMap<String, Object>();
+        d.put("name", name);
+        d.put("image", image);
+        d.put("essential", c.essential());
+        c.port(main).ifPresent(port -> d.put("portMappings", List.of(OrderedJson.object(
+                "containerPort", port, "hostPort", port, "protocol", "tcp"))));
+        if (credentialsArn != null) {
+            d.put("repositoryCredentials", Map.of("credentialsParameter", credentialsArn));
+        }
+        d.put("environment", nameValues(environment, "value"));
+        d.put("secrets", nameValues(secrets, "valueFrom"));
+        // Security Hub ECS.5: read-only root file system; each container gets a writable volume at /tmp.
+        d.put("readonlyRootFilesystem", true);
+        List<Map<String, Object>> mounts = new ArrayList<>();
+        containerVolumes(name, main, executeCommand).forEach((volume, path) -> mounts.add(OrderedJson.object(
+                "sourceVolume", volume, "containerPath", path, "readOnly", false)));
+        d.put("mountPoints", mounts);
+        d.put("privileged", false);
+        // An init process reaps zombies and forwards SIGTERM to the JVM.
+        d.put("linuxParameters", Map.of("initProcessEnabled", true));
+        d.put("stopTimeout", c.stopTimeoutSeconds());
+        d.put("logConfiguration", OrderedJson.object("logDriver", "awslogs", "options", new TreeMap<>(Map.of(
+                "awslogs-group", logGroupName,
+                "awslogs-region", region,
+                "awslogs-stream-prefix", name))));
+        c.command().ifPresent(x -> d.put("command", x));
+        c.entryPoint().ifPresent(x -> d.put("entryPoint", x));
+        c.healthCheck().ifPresent(h -> d.put("healthCheck", h.toJson()));
+        if (!c.dependsOn().isEmpty()) {
+            d.put("dependsOn", c.dependsOn().stream().map(x -> OrderedJson.object(
+                    "containerName", x.containerName(), "condition", x.condition())).toList());
+        }
+        return d;
+    }
+
+    private static List<Map<String, String>> nameValues(Map<String, String> values, String valueKey) {
+        var list = new ArrayList<Map<String, String>>();
+        new TreeMap<>(values).forEach((k, v) -> {
+            var m = new LinkedHashMap<String, String>();
+            m.put("name", k);
+            m.put(valueKey, v);
+            list.add(m);
+        });
+        return list;
+    }
+
+    /**
+     * The service's triggers: the current version of each app secret given as a plain ARN of the stack's region
+     * (a rotation changes it, so {@code pulumi up} starts a new deployment), and the extra triggers. Secrets in other
+     * regions, or created by the stack itself, are not looked up.
+     */
+    private Optional<Output<Map<String, String>>> triggers(FargateServiceArgs args, Checked checked,
+                                                           AwsEnvironment env) {
+        List<Output<Map.Entry<String, String>>> entries = new ArrayList<>();
+        var options = InvokeOptions.builder().parent(this).build();
+        if (args.redeployOnSecretRotation()) {
+            var containers = args.containers();
+            for (int i = 0; i < containers.size(); i++) {
+                String prefix = i == 0 ? "secret-version-" : "secret-version-" + containers.get(i).name(false) + "-";
+                new TreeMap<>(containers.get(i).appSecrets()).forEach((variable, valueFrom) -> valueFrom.plain()
+                        .flatMap(Arn::parse).filter(arn -> arn.region().equals(env.region()))
+                        .ifPresent(arn -> entries.add(currentVersion(arn, valueFrom.plain().get(), options)
+                                .applyValue(v -> Map.entry(prefix + variable, v)))));
+            }
+        }
+        new TreeMap<>(args.redeployTriggers()).forEach((trigger, value) ->
+                entries.add(value.output().applyValue(v -> Map.entry(trigger, v))));
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Output.all(entries).applyValue(list -> {
+            Map<String, String> triggers = new TreeMap<>();
+            list.forEach(e -> triggers.put(e.getKey(), e.getValue()));
+            return triggers;
+        }));
+    }
+
+    private static Output<String> currentVersion(Arn arn, String reference, InvokeOptions options) {
+        if (arn.service().equals("ssm")) {
+            return SsmFunctions.getParameter(GetParameterArgs.builder().name(reference).withDecryption(false).build(),
+                            options)
+                    .applyValue(p -> String.valueOf(p.version()));
+        }
+        return SecretsmanagerFunctions.getSecretVersions(GetSecretVersionsArgs.builder()
+                        .secretId(Arn.secretWithoutJsonKey(reference)).build(), options)
+                .applyValue(r -> r.versions().stream()
+                        .filter(v -> v.versionStages().contains("AWSCURRENT"))
+                        .map(v -> v.versionId())
+                        .findFirst().orElse("none"));
+    }
+
+    /** @return the created cluster; empty when an existing one was given */
+    public Optional<Cluster> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** @return the association of the strategy's capacity providers with the created cluster, if any */
+    public Optional<ClusterCapacityProviders> capacityProviders() {
+        return Optional.ofNullable(capacityProviders);
+    }
+
+    /** @return the log group */
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    /** @return the tasks' security group */
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    /** @return the load balancer's egress rule to these tasks; empty without a load balancer */
+    public Optional<SecurityGroupEgressRule> loadBalancerEgress() {
+        return Optional.ofNullable(loadBalancerEgress);
+    }
+
+    /** @return the task definition */
+    public TaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    /** @return the ECS service */
+    public Service service() {
+        return service;
+    }
+
+    /** @return the autoscaling target, if any */
+    public Optional<Target> scalingTarget() {
+        return Optional.ofNullable(scalingTarget);
+    }
+
+    /** @return the autoscaling policy, if any */
+    public Optional<Policy> scalingPolicy() {
+        return Optional.ofNullable(scalingPolicy);
+    }
+
+    /** @return the cluster's name */
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    /** @return the cluster's ARN */
+    public Output<String> clusterArn() {
+        return clusterArn;
+    }
+
+    /** @return the service's name */
+    public Output<String> serviceName() {
+        return serviceName;
+    }
+
+    /** @return the task definition's ARN (with revision) */
+    public Output<String> taskDefinitionArn() {
+        return taskDefinitionArn;
+    }
+
+    /** @return the log group's name */
+    public Output<String> logGroupName() {
+        return logGroupName;
+    }
+
+    /** @return the tasks' security group's id */
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+}

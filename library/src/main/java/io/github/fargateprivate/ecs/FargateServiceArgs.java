@@ -1,0 +1,555 @@
+package io.github.fargateprivate.ecs;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Value;
+import io.github.fargateprivate.ec2.NetworkArgs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Inputs of {@link FargateService}. Immutable; build with {@link #builder()}; missing fields are reported by the
+ * component, with every other problem.
+ *
+ * <p>Through {@code LoadBalancedFargateService}, these args carry the service's own options only: the composite sets
+ * the network, the containers, the registry credentials, the execution role and the load balancer target itself.
+ */
+public final class FargateServiceArgs extends ResourceArgs {
+
+    /** Default of {@link #cpu()}. */
+    public static final int DEFAULT_CPU = 256;
+    /** Default of {@link #memory()}. */
+    public static final int DEFAULT_MEMORY = 512;
+
+    /**
+     * An existing ECS cluster's ARN, e.g. one that several services share. Default: none; a cluster with Container
+     * Insights (Security Hub ECS.12) is created for the service.
+     */
+    private Value<String> clusterArn;
+
+    /** Where the tasks run: {@link NetworkArgs#taskSubnetIds()}, with a public IP only without private subnets. Required. */
+    private NetworkArgs network;
+
+    /** The main container (behind the load balancer) first, then the sidecars. At least the main one is required. */
+    private final List<ContainerArgs> containers = new ArrayList<>();
+
+    /**
+     * Secrets Manager secret with the registry credentials of the main container's image, its
+     * {@code repositoryCredentials.credentialsParameter}. Default: none (an ECR or public image).
+     */
+    private Value<String> registryCredentialsArn;
+
+    /** Task CPU units (1024 = 1 vCPU). Default: {@value #DEFAULT_CPU}, the smallest Fargate size. */
+    private Integer cpu;
+
+    /** Task memory in MiB; must pair with {@link #cpu()} as Fargate allows. Default: {@value #DEFAULT_MEMORY}. */
+    private Integer memory;
+
+    /**
+     * CPU architecture, {@code X86_64} or {@code ARM64} (Graviton, about 20 % cheaper; the image must be built for it,
+     * and Fargate Spot runs X86_64 only). Default: not set, which Fargate runs as X86_64.
+     */
+    private String cpuArchitecture;
+
+    /** Ephemeral storage of the task in GiB, 21-200. Default: not set, Fargate's 20 GiB. */
+    private Integer ephemeralStorageGiB;
+
+    /** Number of tasks, 0-5000. Default: 2, one per availability zone for the common two-subnet case. */
+    private Integer desiredCount;
+
+    /** Autoscaling of the task count. Default: none, a fixed {@link #desiredCount()}. */
+    private AutoScalingArgs autoScaling;
+
+    /**
+     * Where tasks run: {@code FARGATE} and {@code FARGATE_SPOT} lines with base and weight; the service then has no
+     * launch type, and a created cluster gets both providers associated. Default: none, launch type FARGATE.
+     */
+    private final List<CapacityProviderStrategy> capacityProviderStrategy = new ArrayList<>();
+
+    /**
+     * Whether ECS Exec ({@code aws ecs execute-command}) may open a shell in the containers. Needs a task role that
+     * allows ECS Exec's channel actions; each container then gets writable volumes at {@code /var/lib/amazon} and
+     * {@code /var/log/amazon}, where the SSM agent writes despite the read-only root file system. Default: false.
+     */
+    private Boolean enableExecuteCommand;
+
+    /**
+     * Whether {@code pulumi up} waits until the service is stable: a rollout that the circuit breaker rolls back then
+     * fails the update instead of reporting success. Default: true.
+     */
+    private Boolean waitForSteadyState;
+
+    /** Seconds ECS ignores failing load-balancer health checks of a new task. Default: 90 s, a Spring Boot start. */
+    private Integer healthCheckGracePeriodSeconds;
+
+    /** Days the log group keeps container logs; one of CloudWatch's values (CloudWatch.16). Default: 30. */
+    private Integer logRetentionDays;
+
+    /**
+     * The task definition family, under which ECS numbers revisions. Default: the component's name; stacks that share
+     * an account and region need different families, e.g. {@code <project>-<stack>}.
+     */
+    private String family;
+
+    /** The task execution role (image pull, secrets, logs). Required. */
+    private Value<String> executionRoleArn;
+
+    /** The task role, the application's own AWS identity. Default: none. */
+    private Value<String> taskRoleArn;
+
+    /** The target group (type ip) the service registers its main container in. Default: none, no load balancer. */
+    private Value<String> targetGroupArn;
+
+    /** The load balancer's security group, the only source the tasks admit; required with a target group. */
+    private Value<String> loadBalancerSecurityGroupId;
+
+    /**
+     * Whether a rotated app secret makes the next {@code pulumi up} start a new deployment: the current version of
+     * every app secret given as a plain ARN of the stack's region feeds the service's {@code triggers}. Default: true.
+     */
+    private Boolean redeployOnSecretRotation;
+
+    /** More values whose change starts a new deployment (the service's {@code triggers}). Default: none. */
+    private final Map<String, Value<String>> redeployTriggers = new LinkedHashMap<>();
+
+    /** Tags of every taggable child; the service propagates them to its tasks. Default: none. */
+    private Map<String, String> tags = Map.of();
+
+    private FargateServiceArgs() {
+    }
+
+    /** @return the existing cluster, if any */
+    public Optional<Value<String>> clusterArn() {
+        return Optional.ofNullable(clusterArn);
+    }
+
+    /** @return the network, if set */
+    public Optional<NetworkArgs> network() {
+        return Optional.ofNullable(network);
+    }
+
+    /** @return the containers, the main one first */
+    public List<ContainerArgs> containers() {
+        return List.copyOf(containers);
+    }
+
+    /** @return the main container's registry credentials, if any */
+    public Optional<Value<String>> registryCredentialsArn() {
+        return Optional.ofNullable(registryCredentialsArn);
+    }
+
+    /** @return the task CPU units */
+    public int cpu() {
+        return cpu == null ? DEFAULT_CPU : cpu;
+    }
+
+    /** @return the task memory in MiB */
+    public int memory() {
+        return memory == null ? DEFAULT_MEMORY : memory;
+    }
+
+    /** @return the CPU architecture, if set */
+    public Optional<String> cpuArchitecture() {
+        return Optional.ofNullable(cpuArchitecture);
+    }
+
+    /** @return the ephemeral storage in GiB, if set */
+    public Optional<Integer> ephemeralStorageGiB() {
+        return Optional.ofNullable(ephemeralStorageGiB);
+    }
+
+    /** @return the desired task count */
+    public int desiredCount() {
+        return desiredCount == null ? 2 : desiredCount;
+    }
+
+    /** @return the autoscaling, if any */
+    public Optional<AutoScalingArgs> autoScaling() {
+        return Optional.ofNullable(autoScaling);
+    }
+
+    /** @return the capacity provider strategy; empty for launch type FARGATE */
+    public List<CapacityProviderStrategy> capacityProviderStrategy() {
+        return List.copyOf(capacityProviderStrategy);
+    }
+
+    /** @return whether ECS Exec is on */
+    public boolean enableExecuteCommand() {
+        return enableExecuteCommand != null && enableExecuteCommand;
+    }
+
+    /** @return whether {@code pulumi up} waits for a steady state */
+    public boolean waitForSteadyState() {
+        return waitForSteadyState == null || waitForSteadyState;
+    }
+
+    /** @return the health-check grace period in seconds */
+    public int healthCheckGracePeriodSeconds() {
+        return healthCheckGracePeriodSeconds == null ? 90 : healthCheckGracePeriodSeconds;
+    }
+
+    /** @return the log retention in days */
+    public int logRetentionDays() {
+        return logRetentionDays == null ? 30 : logRetentionDays;
+    }
+
+    /**
+     * @param componentName the component's name, the default
+     * @return the task definition family
+     */
+    public String family(String componentName) {
+        return family == null ? componentName : family;
+    }
+
+    /** @return the execution role, if set */
+    public Optional<Value<String>> executionRoleArn() {
+        return Optional.ofNullable(executionRoleArn);
+    }
+
+    /** @return the task role, if any */
+    public Optional<Value<String>> taskRoleArn() {
+        return Optional.ofNullable(taskRoleArn);
+    }
+
+    /** @return the target group, if any */
+    public Optional<Value<String>> targetGroupArn() {
+        return Optional.ofNullable(targetGroupArn);
+    }
+
+    /** @return the load balancer's security group, if any */
+    public Optional<Value<String>> loadBalancerSecurityGroupId() {
+        return Optional.ofNullable(loadBalancerSecurityGroupId);
+    }
+
+    /** @return whether secret rotation starts a new deployment */
+    public boolean redeployOnSecretRotation() {
+        return redeployOnSecretRotation == null || redeployOnSecretRotation;
+    }
+
+    /** @return the extra redeploy triggers */
+    public Map<String, Value<String>> redeployTriggers() {
+        return Map.copyOf(redeployTriggers);
+    }
+
+    /** @return the tags */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** @return a builder holding these args, to change some of them */
+    public Builder toBuilder() {
+        var b = new Builder();
+        var a = b.args;
+        a.clusterArn = clusterArn;
+        a.network = network;
+        a.containers.addAll(containers);
+        a.registryCredentialsArn = registryCredentialsArn;
+        a.cpu = cpu;
+        a.memory = memory;
+        a.cpuArchitecture = cpuArchitecture;
+        a.ephemeralStorageGiB = ephemeralStorageGiB;
+        a.desiredCount = desiredCount;
+        a.autoScaling = autoScaling;
+        a.capacityProviderStrategy.addAll(capacityProviderStrategy);
+        a.enableExecuteCommand = enableExecuteCommand;
+        a.waitForSteadyState = waitForSteadyState;
+        a.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+        a.logRetentionDays = logRetentionDays;
+        a.family = family;
+        a.executionRoleArn = executionRoleArn;
+        a.taskRoleArn = taskRoleArn;
+        a.targetGroupArn = targetGroupArn;
+        a.loadBalancerSecurityGroupId = loadBalancerSecurityGroupId;
+        a.redeployOnSecretRotation = redeployOnSecretRotation;
+        a.redeployTriggers.putAll(redeployTriggers);
+        a.tags = tags;
+        return b;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link FargateServiceArgs}. */
+    public static final class Builder {
+        private FargateServiceArgs args = new FargateServiceArgs();
+
+        private Builder() {
+        }
+
+        private FargateServiceArgs args() {
+            if (args == null) {
+                throw new IllegalStateException("FargateServiceArgs.Builder: build() was called already; args are "
+                        + "immutable, start a new builder");
+            }
+            return args;
+        }
+
+        /**
+         * @param clusterArn an existing cluster's ARN
+         * @return this builder
+         */
+        public Builder clusterArn(String clusterArn) {
+            args().clusterArn = Value.of(clusterArn);
+            return this;
+        }
+
+        /**
+         * @param clusterArn an existing cluster's ARN, e.g. {@code aws.ecs.Cluster#arn()}
+         * @return this builder
+         */
+        public Builder clusterArn(Output<String> clusterArn) {
+            args().clusterArn = Value.of(clusterArn);
+            return this;
+        }
+
+        /**
+         * @param network where the tasks run
+         * @return this builder
+         */
+        public Builder network(NetworkArgs network) {
+            args().network = network;
+            return this;
+        }
+
+        /**
+         * @param container the main container; replaces an earlier one
+         * @return this builder
+         */
+        public Builder container(ContainerArgs container) {
+            if (args().containers.isEmpty()) {
+                args().containers.add(container);
+            } else {
+                args().containers.set(0, container);
+            }
+            return this;
+        }
+
+        /**
+         * @param sidecar one more container beside the main one
+         * @return this builder
+         */
+        public Builder sidecar(ContainerArgs sidecar) {
+            if (args().containers.isEmpty()) {
+                throw new IllegalStateException("FargateServiceArgs.Builder: set container(...) before sidecar(...)");
+            }
+            args().containers.add(sidecar);
+            return this;
+        }
+
+        /**
+         * @param secretArn the main container's registry credentials secret
+         * @return this builder
+         */
+        public Builder registryCredentialsArn(Output<String> secretArn) {
+            args().registryCredentialsArn = Value.of(secretArn);
+            return this;
+        }
+
+        /**
+         * @param secret the main container's registry credentials secret: ARN, or name in the stack's region
+         * @return this builder
+         */
+        public Builder registryCredentialsArn(String secret) {
+            args().registryCredentialsArn = Value.of(secret);
+            return this;
+        }
+
+        /**
+         * @param cpu task CPU units
+         * @return this builder
+         */
+        public Builder cpu(int cpu) {
+            args().cpu = cpu;
+            return this;
+        }
+
+        /**
+         * @param memory task memory in MiB
+         * @return this builder
+         */
+        public Builder memory(int memory) {
+            args().memory = memory;
+            return this;
+        }
+
+        /**
+         * @param architecture {@code X86_64} or {@code ARM64}
+         * @return this builder
+         */
+        public Builder cpuArchitecture(String architecture) {
+            args().cpuArchitecture = architecture;
+            return this;
+        }
+
+        /**
+         * @param gib ephemeral storage in GiB
+         * @return this builder
+         */
+        public Builder ephemeralStorageGiB(int gib) {
+            args().ephemeralStorageGiB = gib;
+            return this;
+        }
+
+        /**
+         * @param count the number of tasks
+         * @return this builder
+         */
+        public Builder desiredCount(int count) {
+            args().desiredCount = count;
+            return this;
+        }
+
+        /**
+         * @param autoScaling autoscaling of the task count
+         * @return this builder
+         */
+        public Builder autoScaling(AutoScalingArgs autoScaling) {
+            args().autoScaling = autoScaling;
+            return this;
+        }
+
+        /**
+         * @param line one more line of the capacity provider strategy
+         * @return this builder
+         */
+        public Builder capacityProvider(CapacityProviderStrategy line) {
+            args().capacityProviderStrategy.add(line);
+            return this;
+        }
+
+        /**
+         * @param on whether ECS Exec is on
+         * @return this builder
+         */
+        public Builder enableExecuteCommand(boolean on) {
+            args().enableExecuteCommand = on;
+            return this;
+        }
+
+        /**
+         * @param on whether {@code pulumi up} waits for a steady state
+         * @return this builder
+         */
+        public Builder waitForSteadyState(boolean on) {
+            args().waitForSteadyState = on;
+            return this;
+        }
+
+        /**
+         * @param seconds the health-check grace period
+         * @return this builder
+         */
+        public Builder healthCheckGracePeriodSeconds(int seconds) {
+            args().healthCheckGracePeriodSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * @param days the log retention
+         * @return this builder
+         */
+        public Builder logRetentionDays(int days) {
+            args().logRetentionDays = days;
+            return this;
+        }
+
+        /**
+         * @param family the task definition family
+         * @return this builder
+         */
+        public Builder family(String family) {
+            args().family = family;
+            return this;
+        }
+
+        /**
+         * @param roleArn the task execution role
+         * @return this builder
+         */
+        public Builder executionRoleArn(Output<String> roleArn) {
+            args().executionRoleArn = Value.of(roleArn);
+            return this;
+        }
+
+        /**
+         * @param roleArn the task execution role
+         * @return this builder
+         */
+        public Builder executionRoleArn(String roleArn) {
+            args().executionRoleArn = Value.of(roleArn);
+            return this;
+        }
+
+        /**
+         * @param roleArn an existing task role, e.g. {@code aws.iam.Role#arn()}
+         * @return this builder
+         */
+        public Builder taskRoleArn(Output<String> roleArn) {
+            args().taskRoleArn = Value.of(roleArn);
+            return this;
+        }
+
+        /**
+         * @param roleArn an existing task role
+         * @return this builder
+         */
+        public Builder taskRoleArn(String roleArn) {
+            args().taskRoleArn = Value.of(roleArn);
+            return this;
+        }
+
+        /**
+         * Registers the main container in a load balancer's target group and admits only that load balancer.
+         *
+         * @param targetGroupArn              the target group (type ip)
+         * @param loadBalancerSecurityGroupId the load balancer's security group
+         * @return this builder
+         */
+        public Builder loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId) {
+            args().targetGroupArn = Value.of(targetGroupArn);
+            args().loadBalancerSecurityGroupId = Value.of(loadBalancerSecurityGroupId);
+            return this;
+        }
+
+        /**
+         * @param on whether secret rotation starts a new deployment
+         * @return this builder
+         */
+        public Builder redeployOnSecretRotation(boolean on) {
+            args().redeployOnSecretRotation = on;
+            return this;
+        }
+
+        /**
+         * @param name  a trigger's name
+         * @param value a value whose change starts a new deployment, e.g. a secret version's id
+         * @return this builder
+         */
+        public Builder redeployTrigger(String name, Output<String> value) {
+            args().redeployTriggers.put(name, Value.of(value));
+            return this;
+        }
+
+        /**
+         * @param tags tags of every taggable child
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> tags) {
+            args().tags = Map.copyOf(tags);
+            return this;
+        }
+
+        /** @return the immutable args */
+        public FargateServiceArgs build() {
+            FargateServiceArgs built = args();
+            args = null;
+            return built;
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.github.fargateprivate.lb;
+
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.GetVpcArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.ec2.outputs.GetVpcCidrBlockAssociation;
+import com.pulumi.aws.ec2.outputs.GetVpcResult;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.core.Alias;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Problems;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An Application Load Balancer with its security group and listeners, for one service or shared by several.
+ *
+ * <p>The security group admits the allowed CIDRs (default: the world; internal: the VPC) on the listener port (and
+ * 443 with a certificate) and nothing else; it has no egress of its own: each service behind the load balancer adds
+ * one rule that lets it reach that service's tasks on their port. With a certificate, an HTTPS listener serves and the
+ * HTTP listener only redirects to it. With {@link ApplicationLoadBalancerArgs#targetGroup()} the serving listener
+ * forwards to that target group; without, it answers 404 to whatever no listener rule claims
+ * ({@link ListenerTarget} adds one per service).
+ *
+ * <p>Children: {@code <name>-alb-sg}, {@code <name>-alb}, {@code <name>-tg} (with a target group),
+ * {@code <name>-http} and, with a certificate, {@code <name>-https}.
+ */
+public class ApplicationLoadBalancer extends ComponentResource {
+
+    /** The Pulumi type token of this component. */
+    public static final String TYPE = "fargate-private-registry:lb:ApplicationLoadBalancer";
+    /** The type token of versions before 2.0, kept as an alias so that deployed stacks keep their resources. */
+    public static final String TYPE_BEFORE_2_0 = "fargate-private-registry:elasticloadbalancingv2:ApplicationLoadBalancer";
+
+    private final SecurityGroup securityGroup;
+    private final LoadBalancer loadBalancer;
+    private final TargetGroup targetGroup;
+    private final Listener httpListener;
+    private final Listener httpsListener;
+
+    @Export(name = "arn", refs = {String.class}, tree = "[0]")
+    private final Output<String> arn;
+    @Export(name = "dnsName", refs = {String.class}, tree = "[0]")
+    private final Output<String> dnsName;
+    @Export(name = "zoneId", refs = {String.class}, tree = "[0]")
+    private final Output<String> zoneId;
+    @Export(name = "url", refs = {String.class}, tree = "[0]")
+    private final Output<String> url;
+    @Export(name = "listenerArn", refs = {String.class}, tree = "[0]")
+    private final Output<String> listenerArn;
+    @Export(name = "securityGroupId", refs = {String.class}, tree = "[0]")
+    private final Output<String> securityGroupId;
+
+    /**
+     * Creates the load balancer, its security group, listeners and optional target group.
+     *
+     * @param name    the component's name; children are named from it
+     * @param args    network, listeners, TLS, access and logging
+     * @param options component options
+     * @throws io.github.fargateprivate.ArgsException listing every problem of the args, before any child exists
+     */
+    public ApplicationLoadBalancer(String name, ApplicationLoadBalancerArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, ComponentResourceOptions.merge(options, ComponentResourceOptions.builder()
+                .aliases(Alias.builder().type(TYPE_BEFORE_2_0).build()).build()));
+        var problems = Problems.of("ApplicationLoadBalancer", name);
+        ApplicationLoadBalancerArgs.Checked checked = args.validate(problems, AwsEnvironment.of(this));
+        problems.throwIfAny();
+        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        Map<String, String> tags = args.tags();
+        boolean https = checked.certificateArn() != null;
+        Output<String> vpcId = checked.network().vpcId();
+
+        Output<List<String>> admitted = checked.allowedCidrBlocks() != null ? checked.allowedCidrBlocks()
+                : args.internalLoadBalancer() ? vpcCidrBlocks(vpcId) : Output.of(List.of("0.0.0.0/0"));
+        List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
+        ingress.add(listenerIngress(args.listenerPort(), "HTTP", admitted));
+        if (https) {
+            ingress.add(listenerIngress(ApplicationLoadBalancerArgs.HTTPS_PORT, "HTTPS", admitted));
+        }
+        var sgArgs = SecurityGroupArgs.builder()
+                .description("Load balancer " + name + ": listener ports from the admitted CIDRs, targets on their port only")
+                .vpcId(vpcId)
+                .ingress(ingress);
+        if (!tags.isEmpty()) {
+            sgArgs.tags(tags);
+        }
+        // No inline egress: each service adds a separate rule to its own tasks (the services and this group would
+        // otherwise reference each other). The AWS provider removes a new group's default allow-all egress.
+        this.securityGroup = new SecurityGroup(name + "-alb-sg", sgArgs.build(), childOptions);
+
+        var lbArgs = LoadBalancerArgs.builder()
+                .loadBalancerType("application")
+                .internal(args.internalLoadBalancer())
+                .securityGroups(securityGroup.id().applyValue(List::of))
+                .subnets(checked.network().publicSubnetIds())
+                // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
+                .dropInvalidHeaderFields(true)
+                .enableDeletionProtection(args.deletionProtection());
+        if (checked.accessLogsBucket() != null) {
+            lbArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
+                    .bucket(checked.accessLogsBucket()).enabled(true).prefix(name).build());
+        }
+        if (!tags.isEmpty()) {
+            lbArgs.tags(tags);
+        }
+        this.loadBalancer = new LoadBalancer(name + "-alb", lbArgs.build(), childOptions);
+
+        this.targetGroup = args.targetGroup().map(tg -> new TargetGroup(name + "-tg", tg.resourceArgs(vpcId, tags),
+                childOptions)).orElse(null);
+        ListenerDefaultActionArgs serve = targetGroup != null
+                ? ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build()
+                : ListenerDefaultActionArgs.builder().type("fixed-response")
+                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                        .statusCode("404").contentType("text/plain").messageBody("Not Found").build())
+                .build();
+
+        var httpArgs = ListenerArgs.builder()
+                .loadBalancerArn(loadBalancer.arn())
+                .port(args.listenerPort())
+                .protocol("HTTP")
+                .defaultActions(https
+                        // Security Hub ELB.1: HTTP only redirects to HTTPS.
+                        ? ListenerDefaultActionArgs.builder().type("redirect")
+                        .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                .protocol("HTTPS").port(String.valueOf(ApplicationLoadBalancerArgs.HTTPS_PORT))
+                                .statusCode("HTTP_301").build())
+                        .build()
+                        : serve);
+        if (!tags.isEmpty()) {
+            httpArgs.tags(tags);
+        }
+        this.httpListener = new Listener(name + "-http", httpArgs.build(), childOptions);
+        if (https) {
+            var httpsArgs = ListenerArgs.builder()
+                    .loadBalancerArn(loadBalancer.arn())
+                    .port(ApplicationLoadBalancerArgs.HTTPS_PORT)
+                    .protocol("HTTPS")
+                    .sslPolicy(args.sslPolicy())
+                    .certificateArn(checked.certificateArn())
+                    .defaultActions(serve);
+            if (!tags.isEmpty()) {
+                httpsArgs.tags(tags);
+            }
+            this.httpsListener = new Listener(name + "-https", httpsArgs.build(), childOptions);
+        } else {
+            this.httpsListener = null;
+        }
+
+        this.arn = loadBalancer.arn();
+        this.dnsName = loadBalancer.dnsName();
+        this.zoneId = loadBalancer.zoneId();
+        this.url = https
+                ? loadBalancer.dnsName().applyValue(d -> "https://" + d)
+                : loadBalancer.dnsName().applyValue(d -> "http://" + d
+                + (args.listenerPort() == 80 ? "" : ":" + args.listenerPort()));
+        this.listenerArn = listener().arn();
+        this.securityGroupId = securityGroup.id();
+        registerOutputs(Map.of("arn", arn, "dnsName", dnsName, "zoneId", zoneId, "url", url,
+                "listenerArn", listenerArn, "securityGroupId", securityGroupId));
+    }
+
+    /**
+     * Creates the load balancer with default component options.
+     *
+     * @param name the component's name
+     * @param args network, listeners, TLS, access and logging
+     */
+    public ApplicationLoadBalancer(String name, ApplicationLoadBalancerArgs args) {
+        this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /** The VPC's CIDR blocks, secondary ones too, looked up through this component's provider. */
+    private Output<List<String>> vpcCidrBlocks(Output<String> vpcId) {
+        var options = InvokeOptions.builder().parent(this).build();
+        return vpcId.apply(id -> Ec2Functions.getVpc(GetVpcArgs.builder().id(id).build(), options))
+                .applyValue(ApplicationLoadBalancer::cidrBlocks);
+    }
+
+    private static SecurityGroupIngressArgs listenerIngress(int port, String protocol, Output<List<String>> cidrs) {
+        return SecurityGroupIngressArgs.builder().description(protocol + " from the admitted CIDRs")
+                .protocol("tcp").fromPort(port).toPort(port).cidrBlocks(cidrs).build();
+    }
+
+    private static List<String> cidrBlocks(GetVpcResult vpc) {
+        List<String> blocks = vpc.cidrBlockAssociations().stream()
+                .filter(a -> "associated".equals(a.state()))
+                .map(GetVpcCidrBlockAssociation::cidrBlock)
+                .distinct().toList();
+        return blocks.isEmpty() ? List.of(vpc.cidrBlock()) : blocks;
+    }
+
+    /** @return the load balancer */
+    public LoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    /** @return the load balancer's security group, the only source the tasks admit */
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    /** @return the default target group; empty for a shared load balancer */
+    public Optional<TargetGroup> targetGroup() {
+        return Optional.ofNullable(targetGroup);
+    }
+
+    /** @return the HTTP listener (it only redirects when there is an HTTPS one) */
+    public Listener httpListener() {
+        return httpListener;
+    }
+
+    /** @return the HTTPS listener; empty without a certificate */
+    public Optional<Listener> httpsListener() {
+        return Optional.ofNullable(httpsListener);
+    }
+
+    /** @return the listener that serves: HTTPS with a certificate, else HTTP; where listener rules go */
+    public Listener listener() {
+        return httpsListener != null ? httpsListener : httpListener;
+    }
+
+    /** @return the load balancer's ARN */
+    public Output<String> arn() {
+        return arn;
+    }
+
+    /** @return the load balancer's DNS name, for a Route 53 alias record */
+    public Output<String> dnsName() {
+        return dnsName;
+    }
+
+    /** @return the load balancer's canonical hosted zone id, for a Route 53 alias record */
+    public Output<String> zoneId() {
+        return zoneId;
+    }
+
+    /** @return the URL clients use: https:// with a certificate, else http:// (with the port unless 80) */
+    public Output<String> url() {
+        return url;
+    }
+
+    /** @return the serving listener's ARN */
+    public Output<String> listenerArn() {
+        return listenerArn;
+    }
+
+    /** @return the security group's id */
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+
+    /** @return the default target group's ARN, resolving once a listener forwards to it; empty without one */
+    public Optional<Output<String>> targetGroupArn() {
+        // ECS refuses a target group that no listener uses yet: the ARN waits for the listeners.
+        return targetGroup().map(tg -> Output.tuple(tg.arn(), listener().arn(), httpListener.arn())
+                .applyValue(t -> t.t1));
+    }
+}

@@ -1,0 +1,365 @@
+package io.github.fargateprivate.patterns;
+
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Value;
+import io.github.fargateprivate.ec2.DefaultVpc;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.FargateService;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.iam.TaskExecutionRole;
+import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
+import io.github.fargateprivate.iam.TaskRole;
+import io.github.fargateprivate.iam.TaskRoleArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancer;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ListenerTarget;
+import io.github.fargateprivate.lb.ListenerTargetArgs;
+import io.github.fargateprivate.lb.TargetGroupArgs;
+import io.github.fargateprivate.registry.ImageReference;
+import io.github.fargateprivate.registry.Registry;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
+import io.github.fargateprivate.secretsmanager.RegistryCredentialsSecret;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A container from a private registry on ECS Fargate behind an Application Load Balancer: the one statement another
+ * stack writes. It validates every part's args first, reports every problem at once under its own field paths
+ * ({@code container.image}), and then wires the parts, doing nothing else: {@link RegistryCredentialsSecret} (for
+ * {@link RegistryCredentials#create}), {@link TaskExecutionRole} (reading exactly the secrets the containers use),
+ * an optional {@link TaskRole}, an own {@link ApplicationLoadBalancer} or a {@link ListenerTarget} on a shared one,
+ * and {@link FargateService}.
+ *
+ * <p>Children: {@code <name>-credentials}, {@code <name>-execution}, {@code <name>-task} (a created task role),
+ * {@code <name>-lb} (own load balancer) or {@code <name>-target} (shared one), {@code <name>-fargate}.
+ */
+public class LoadBalancedFargateService extends ComponentResource {
+
+    /** The Pulumi type token of this component. */
+    public static final String TYPE = "fargate-private-registry:patterns:LoadBalancedFargateService";
+
+    private final RegistryCredentialsSecret credentialsSecret;
+    private final TaskExecutionRole executionRole;
+    private final TaskRole taskRole;
+    private final ApplicationLoadBalancer loadBalancer;
+    private final ListenerTarget listenerTarget;
+    private final FargateService service;
+    private final Output<String> credentialsSecretArn;
+    private final String region;
+
+    @Export(name = "serviceName", refs = {String.class}, tree = "[0]")
+    private final Output<String> serviceName;
+
+    /** What validation found and the wiring uses. */
+    private record Checked(NetworkArgs network, ContainerArgs main, TargetGroupArgs targetGroup,
+                           RegistryCredentials.Existing.Checked existing) {
+    }
+
+    /**
+     * Creates the service and everything it needs.
+     *
+     * @param name    the component's name; children are named from it
+     * @param args    container, credentials, network, load balancer and service options
+     * @param options component options, e.g. {@code providers(...)} for another region: every child and every
+     *                lookup uses them
+     * @throws io.github.fargateprivate.ArgsException listing every problem of every part, before any child exists
+     */
+    public LoadBalancedFargateService(String name, LoadBalancedFargateServiceArgs args,
+                                      ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var env = AwsEnvironment.of(this);
+        this.region = env.region();
+        var problems = Problems.of("LoadBalancedFargateService", name);
+        Checked checked = validate(args, problems, env, this);
+        problems.throwIfAny();
+        var childOptions = ComponentResourceOptions.builder().parent(this).build();
+        Map<String, String> tags = args.tags();
+        FargateServiceArgs serviceOptions = args.service();
+
+        Value<String> credentialsKey = args.registryCredentials().flatMap(RegistryCredentials::kmsKeyArn).orElse(null);
+        if (args.registryCredentials().orElse(null) instanceof RegistryCredentials.Create create) {
+            this.credentialsSecret = new RegistryCredentialsSecret(name + "-credentials", create.secretArgs(tags),
+                    childOptions);
+            this.credentialsSecretArn = credentialsSecret.arn();
+        } else {
+            this.credentialsSecret = null;
+            this.credentialsSecretArn = checked.existing() == null ? null : checked.existing().secret();
+            if (checked.existing() != null && checked.existing().kmsKeyArn() != null) {
+                credentialsKey = Value.of(checked.existing().kmsKeyArn());
+            }
+        }
+
+        var roleArgs = TaskExecutionRoleArgs.builder().tags(tags);
+        if (credentialsSecretArn != null) {
+            roleArgs.registryCredentialsSecretArn(credentialsSecretArn);
+            if (credentialsKey != null) {
+                roleArgs.registryCredentialsKmsKeyArn(credentialsKey.output());
+            }
+        }
+        List<ContainerArgs> containers = new ArrayList<>(List.of(checked.main()));
+        containers.addAll(args.sidecars());
+        for (ContainerArgs c : containers) {
+            // Sorted by variable name, like the containers' secrets: the policy reads the same on every run.
+            new TreeMap<>(c.appSecrets()).values().forEach(roleArgs::appSecret);
+            c.appSecretsKmsKeyArns().forEach(roleArgs::appSecretsKmsKeyArn);
+        }
+        this.executionRole = new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
+
+        boolean executeCommand = serviceOptions.enableExecuteCommand();
+        TaskRoleArgs taskRoleArgs = args.taskRole().orElse(executeCommand && serviceOptions.taskRoleArn().isEmpty()
+                ? TaskRoleArgs.builder().build() : null);
+        this.taskRole = taskRoleArgs == null ? null : new TaskRole(name + "-task", taskRoleArgs.toBuilder()
+                .executeCommand(taskRoleArgs.executeCommand() || executeCommand)
+                .tags(merged(tags, taskRoleArgs.tags())).build(), childOptions);
+
+        Output<String> targetGroupArn;
+        Output<String> loadBalancerSecurityGroupId;
+        if (args.listenerRule().isPresent()) {
+            this.loadBalancer = null;
+            this.listenerTarget = new ListenerTarget(name + "-target", ListenerTargetArgs.builder()
+                    .vpcId(checked.network().vpcId().output())
+                    .listenerRule(args.listenerRule().get())
+                    .targetGroup(checked.targetGroup())
+                    .tags(tags)
+                    .build(), childOptions);
+            targetGroupArn = listenerTarget.targetGroupArn();
+            loadBalancerSecurityGroupId = listenerTarget.loadBalancerSecurityGroupId();
+        } else {
+            this.listenerTarget = null;
+            ApplicationLoadBalancerArgs lb = args.loadBalancer();
+            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lb.toBuilder()
+                    .network(checked.network())
+                    .targetGroup(checked.targetGroup())
+                    .tags(merged(tags, lb.tags()))
+                    .build(), childOptions);
+            targetGroupArn = loadBalancer.targetGroupArn().orElseThrow();
+            loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
+        }
+
+        var serviceArgs = serviceOptions.toBuilder()
+                .network(checked.network())
+                .container(checked.main())
+                .executionRoleArn(executionRole.arn())
+                .loadBalancer(targetGroupArn, loadBalancerSecurityGroupId)
+                .tags(merged(tags, serviceOptions.tags()));
+        args.sidecars().forEach(serviceArgs::sidecar);
+        if (credentialsSecretArn != null) {
+            serviceArgs.registryCredentialsArn(credentialsSecretArn);
+        }
+        if (taskRole != null) {
+            serviceArgs.taskRoleArn(taskRole.arn());
+        }
+        this.service = new FargateService(name + "-fargate", serviceArgs.build(), childOptions);
+
+        this.serviceName = service.serviceName();
+        var outputs = new HashMap<String, Output<?>>(Map.of("serviceName", serviceName,
+                "clusterName", service.clusterName(), "executionRoleArn", executionRole.arn(),
+                "logGroupName", service.logGroupName()));
+        url().ifPresent(u -> outputs.put("url", u));
+        credentialsSecretArn().ifPresent(a -> outputs.put("credentialsSecretArn", a));
+        registerOutputs(outputs);
+    }
+
+    /**
+     * Creates the service with default component options.
+     *
+     * @param name the component's name
+     * @param args container, credentials, network, load balancer and service options
+     */
+    public LoadBalancedFargateService(String name, LoadBalancedFargateServiceArgs args) {
+        this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /**
+     * The problems the constructor would report for these args, found without registering anything: for a stack
+     * that reports them together with its own, before it creates the component.
+     *
+     * @param name the component's name
+     * @param args the args
+     * @param env  where the component would deploy ({@link AwsEnvironment#ofDefaultProvider()} for the default
+     *             provider)
+     * @return the problems of plain values; values of other resources are checked when they are known
+     */
+    public static List<Problem> problems(String name, LoadBalancedFargateServiceArgs args, AwsEnvironment env) {
+        var problems = Problems.of("LoadBalancedFargateService", name);
+        validate(args, problems, env, null);
+        return problems.list();
+    }
+
+    /** Runs every part's checks under this component's field paths; wiring fields set inside a part are refused. */
+    private static Checked validate(LoadBalancedFargateServiceArgs args, Problems problems, AwsEnvironment env,
+                                    Resource component) {
+        ContainerArgs main = args.container();
+        List<ContainerArgs> containers = new ArrayList<>();
+        ContainerArgs.Checked mainChecked = null;
+        if (main == null) {
+            problems.add("container", "required: the main container, e.g. ContainerArgs.builder().image(\"ghcr.io/"
+                    + "OWNER/IMAGE:TAG\").port(8080).build()");
+        } else {
+            mainChecked = main.validate(problems.at("container"), true);
+            containers.add(main);
+        }
+        var sidecars = args.sidecars();
+        for (int i = 0; i < sidecars.size(); i++) {
+            sidecars.get(i).validate(problems.at("sidecars[" + i + "]"), false);
+        }
+        if (main != null) {
+            containers.addAll(sidecars);
+            FargateService.checkContainers(containers, problems);
+        }
+        int port = main == null ? ContainerArgs.DEFAULT_PORT : main.port(true).orElseThrow();
+
+        NetworkArgs network = args.network().orElseGet(() -> DefaultVpc.lookup(component));
+        network.validate(problems.at("network"));
+
+        if (args.hasLoadBalancer() && args.listenerRule().isPresent()) {
+            problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
+                    + "shared one), not both");
+        }
+        if (args.listenerRule().isPresent()) {
+            args.listenerRule().get().validate(problems.at("listenerRule"));
+        } else {
+            ApplicationLoadBalancerArgs lb = args.loadBalancer();
+            lb.network().ifPresent(n -> problems.add("loadBalancer.network", "set network on the "
+                    + "LoadBalancedFargateServiceArgs: the load balancer and the tasks share it"));
+            lb.targetGroup().ifPresent(t -> problems.add("loadBalancer.targetGroup", "set targetGroup on the "
+                    + "LoadBalancedFargateServiceArgs"));
+            lb.validateOptions(problems.at("loadBalancer"), env);
+        }
+        args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
+                p + " differs from the container's port " + port + ", where the targets listen; leave it unset",
+                String.valueOf(port)));
+        TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).build();
+        targetGroup.validate(problems.at("targetGroup"));
+
+        FargateServiceArgs service = args.service();
+        String set = "; set it on the LoadBalancedFargateServiceArgs, which wires it";
+        service.network().ifPresent(n -> problems.add("service.network", "the composite's network" + set));
+        if (!service.containers().isEmpty()) {
+            problems.add("service.container", "the composite's container and sidecars" + set);
+        }
+        service.registryCredentialsArn().ifPresent(c -> problems.add("service.registryCredentialsArn",
+                "the composite's registryCredentials" + set));
+        service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
+                "the composite creates the execution role from the containers' secrets"));
+        service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
+                "the composite's loadBalancer or listenerRule" + set));
+        FargateService.validateOptions(service, problems.at("service"));
+        if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
+            problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
+                    + "not both");
+        }
+        args.taskRole().ifPresent(t -> t.validate(problems.at("taskRole")));
+
+        RegistryCredentials credentials = args.registryCredentials().orElse(null);
+        RegistryCredentials.Existing.Checked existing = null;
+        if (credentials instanceof RegistryCredentials.Create create) {
+            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
+        } else if (credentials instanceof RegistryCredentials.Existing e) {
+            existing = e.validate(problems.at("registryCredentials"), env);
+        }
+        if (main != null && main.image() != null) {
+            if (main.image().isPlain()) {
+                problems.add("registryCredentials", registryProblem(main.image().plain().get(), credentials));
+            } else {
+                // An image from another resource is known only later: the same check runs in its apply, and the
+                // checked image is what the task definition consumes.
+                Output<String> image = problems.check("registryCredentials", Value.of(mainChecked.image()),
+                        i -> registryProblem(i, credentials));
+                main = main.toBuilder().image(image).build();
+            }
+        }
+        return new Checked(network, main, targetGroup, existing);
+    }
+
+    /** Whether the credentials fit the image's registry: ECR needs none, every other registry needs a choice. */
+    private static Optional<String> registryProblem(String image, RegistryCredentials credentials) {
+        Registry registry;
+        try {
+            registry = Registry.of(ImageReference.parse(image));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!registry.needsCredentials() && (credentials instanceof RegistryCredentials.Create
+                || credentials instanceof RegistryCredentials.Existing)) {
+            return Optional.of("ECR images need no registry credentials: the execution role pulls them; use "
+                    + "RegistryCredentials.none() or leave it unset");
+        }
+        if (registry.needsCredentials() && credentials == null) {
+            return Optional.of("required for a " + registry.configName() + " image: RegistryCredentials.create(USER, "
+                    + "PASSWORD) with " + registry.credentialHint() + ", or RegistryCredentials.existing(SECRET_ARN); "
+                    + "for a public image, RegistryCredentials.none()");
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> merged(Map<String, String> common, Map<String, String> own) {
+        var tags = new TreeMap<>(common);
+        tags.putAll(own);
+        return tags;
+    }
+
+    /** @return the created credentials secret; empty with an existing secret or none */
+    public Optional<RegistryCredentialsSecret> credentialsSecret() {
+        return Optional.ofNullable(credentialsSecret);
+    }
+
+    /** @return the task execution role */
+    public TaskExecutionRole executionRole() {
+        return executionRole;
+    }
+
+    /** @return the created task role; empty without one, or with an existing one */
+    public Optional<TaskRole> taskRole() {
+        return Optional.ofNullable(taskRole);
+    }
+
+    /** @return the own load balancer; empty on a shared one */
+    public Optional<ApplicationLoadBalancer> loadBalancer() {
+        return Optional.ofNullable(loadBalancer);
+    }
+
+    /** @return the target group and rule on a shared load balancer; empty with an own one */
+    public Optional<ListenerTarget> listenerTarget() {
+        return Optional.ofNullable(listenerTarget);
+    }
+
+    /** @return the service's target group, on the own or the shared load balancer */
+    public TargetGroup targetGroup() {
+        return loadBalancer != null ? loadBalancer.targetGroup().orElseThrow() : listenerTarget.targetGroup();
+    }
+
+    /** @return the Fargate service */
+    public FargateService service() {
+        return service;
+    }
+
+    /** @return the service's URL on its own load balancer; empty on a shared one, whose URL is its owner's */
+    public Optional<Output<String>> url() {
+        return loadBalancer().map(ApplicationLoadBalancer::url);
+    }
+
+    /** @return the credentials secret's ARN (or name); empty when the image needs no credentials */
+    public Optional<Output<String>> credentialsSecretArn() {
+        return Optional.ofNullable(credentialsSecretArn);
+    }
+
+    /** @return the region the service runs in: its provider's */
+    public String region() {
+        return region;
+    }
+}

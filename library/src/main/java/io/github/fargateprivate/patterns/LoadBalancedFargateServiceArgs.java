@@ -1,0 +1,245 @@
+package io.github.fargateprivate.patterns;
+
+import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.iam.TaskRoleArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ListenerRuleArgs;
+import io.github.fargateprivate.lb.TargetGroupArgs;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Inputs of {@link LoadBalancedFargateService}: the parts' own option types, each documented once in its part.
+ * Immutable; build with {@link #builder()}; problems are reported by the component, all at once, under these
+ * fields' names ({@code container.image}, {@code loadBalancer.certificateArn}, {@code service.memory}).
+ */
+public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
+
+    /** The main container, behind the load balancer; see {@link ContainerArgs}. Required. */
+    private ContainerArgs container;
+
+    /** More containers in the task (a log router, an OpenTelemetry collector); see {@link ContainerArgs}. */
+    private final List<ContainerArgs> sidecars = new ArrayList<>();
+
+    /**
+     * How the main container's image is pulled; see {@link RegistryCredentials}. Default: none for an ECR image;
+     * required for any other, where {@link RegistryCredentials#none()} states a public image.
+     */
+    private RegistryCredentials registryCredentials;
+
+    /** The VPC and subnets of the load balancer and the tasks; see {@link NetworkArgs}. Default: the default VPC. */
+    private NetworkArgs network;
+
+    /**
+     * The service's own load balancer; see {@link ApplicationLoadBalancerArgs} (its network and target group are set
+     * here). Default: an internet-facing one on HTTP 80. Not with {@link #listenerRule()}.
+     */
+    private ApplicationLoadBalancerArgs loadBalancer;
+
+    /**
+     * A place on a load balancer shared with other services instead of an own one; see {@link ListenerRuleArgs}.
+     * Default: none, an own load balancer.
+     */
+    private ListenerRuleArgs listenerRule;
+
+    /** The target group's health check and drain; see {@link TargetGroupArgs}. Its port is the container's. */
+    private TargetGroupArgs targetGroup;
+
+    /**
+     * The service's own options (cluster, size, count, autoscaling, capacity, ECS Exec, rollout); see
+     * {@link FargateServiceArgs}; its network, containers and roles are set here.
+     */
+    private FargateServiceArgs service;
+
+    /**
+     * A task role created with these statements; see {@link TaskRoleArgs}. Default: none (or, with ECS Exec on, one
+     * that allows only ECS Exec). An existing task role goes in {@link FargateServiceArgs#taskRoleArn()} instead.
+     */
+    private TaskRoleArgs taskRole;
+
+    /** Tags of every taggable resource, given once. Default: none. */
+    private Map<String, String> tags = Map.of();
+
+    private LoadBalancedFargateServiceArgs() {
+    }
+
+    /** @return the main container */
+    public ContainerArgs container() {
+        return container;
+    }
+
+    /** @return the sidecars */
+    public List<ContainerArgs> sidecars() {
+        return List.copyOf(sidecars);
+    }
+
+    /** @return how the image is pulled, if set */
+    public Optional<RegistryCredentials> registryCredentials() {
+        return Optional.ofNullable(registryCredentials);
+    }
+
+    /** @return the network, if set */
+    public Optional<NetworkArgs> network() {
+        return Optional.ofNullable(network);
+    }
+
+    /** @return the own load balancer's options */
+    public ApplicationLoadBalancerArgs loadBalancer() {
+        return loadBalancer == null ? ApplicationLoadBalancerArgs.builder().build() : loadBalancer;
+    }
+
+    /** @return whether the own load balancer's options were given */
+    public boolean hasLoadBalancer() {
+        return loadBalancer != null;
+    }
+
+    /** @return the place on a shared load balancer, if any */
+    public Optional<ListenerRuleArgs> listenerRule() {
+        return Optional.ofNullable(listenerRule);
+    }
+
+    /** @return the target group's options */
+    public TargetGroupArgs targetGroup() {
+        return targetGroup == null ? TargetGroupArgs.builder().build() : targetGroup;
+    }
+
+    /** @return the service's options */
+    public FargateServiceArgs service() {
+        return service == null ? FargateServiceArgs.builder().build() : service;
+    }
+
+    /** @return the task role to create, if any */
+    public Optional<TaskRoleArgs> taskRole() {
+        return Optional.ofNullable(taskRole);
+    }
+
+    /** @return the tags */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link LoadBalancedFargateServiceArgs}. */
+    public static final class Builder {
+        private LoadBalancedFargateServiceArgs args = new LoadBalancedFargateServiceArgs();
+
+        private Builder() {
+        }
+
+        private LoadBalancedFargateServiceArgs args() {
+            if (args == null) {
+                throw new IllegalStateException("LoadBalancedFargateServiceArgs.Builder: build() was called already; "
+                        + "args are immutable, start a new builder");
+            }
+            return args;
+        }
+
+        /**
+         * @param container the main container
+         * @return this builder
+         */
+        public Builder container(ContainerArgs container) {
+            args().container = container;
+            return this;
+        }
+
+        /**
+         * @param sidecar one more container in the task
+         * @return this builder
+         */
+        public Builder sidecar(ContainerArgs sidecar) {
+            args().sidecars.add(sidecar);
+            return this;
+        }
+
+        /**
+         * @param credentials how the main container's image is pulled
+         * @return this builder
+         */
+        public Builder registryCredentials(RegistryCredentials credentials) {
+            args().registryCredentials = credentials;
+            return this;
+        }
+
+        /**
+         * @param network the VPC and subnets
+         * @return this builder
+         */
+        public Builder network(NetworkArgs network) {
+            args().network = network;
+            return this;
+        }
+
+        /**
+         * @param loadBalancer the own load balancer's options
+         * @return this builder
+         */
+        public Builder loadBalancer(ApplicationLoadBalancerArgs loadBalancer) {
+            args().loadBalancer = loadBalancer;
+            return this;
+        }
+
+        /**
+         * @param rule a place on a shared load balancer
+         * @return this builder
+         */
+        public Builder listenerRule(ListenerRuleArgs rule) {
+            args().listenerRule = rule;
+            return this;
+        }
+
+        /**
+         * @param targetGroup the target group's options
+         * @return this builder
+         */
+        public Builder targetGroup(TargetGroupArgs targetGroup) {
+            args().targetGroup = targetGroup;
+            return this;
+        }
+
+        /**
+         * @param service the service's options
+         * @return this builder
+         */
+        public Builder service(FargateServiceArgs service) {
+            args().service = service;
+            return this;
+        }
+
+        /**
+         * @param taskRole a task role to create
+         * @return this builder
+         */
+        public Builder taskRole(TaskRoleArgs taskRole) {
+            args().taskRole = taskRole;
+            return this;
+        }
+
+        /**
+         * @param tags tags of every taggable resource
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> tags) {
+            args().tags = Map.copyOf(tags);
+            return this;
+        }
+
+        /** @return the immutable args */
+        public LoadBalancedFargateServiceArgs build() {
+            LoadBalancedFargateServiceArgs built = args();
+            args = null;
+            return built;
+        }
+    }
+}

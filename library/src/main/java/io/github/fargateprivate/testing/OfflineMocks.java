@@ -1,0 +1,316 @@
+package io.github.fargateprivate.testing;
+
+import com.pulumi.test.Mocks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for the AWS provider when a program runs under Pulumi's mock engine: the offline plan, this library's
+ * tests, and the tests of stacks that use the library.
+ *
+ * <p>Every registration is recorded with its inputs and provider. Each resource answers with its inputs plus the
+ * outputs programs read ({@code arn}, {@code name}, {@code dnsName}, {@code zoneId}, ...), made up from the
+ * resource's name so that they are predictable; every made-up value is remembered, so the plan can show it as known
+ * only after deployment. Invokes (caller identity, region, partition, default VPC, subnets, secret versions,
+ * parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is honoured: invokes made
+ * through it, and ARNs of resources it creates, are of that region.
+ *
+ * <p>{@link #unknownOutputs()} makes every output of every new resource unknown, as in a preview of a new stack.
+ */
+public class OfflineMocks implements Mocks {
+
+    /** The made-up account the stack deploys into. */
+    public static final String ACCOUNT = "123456789012";
+    /** The made-up default VPC. */
+    public static final String DEFAULT_VPC = "vpc-0d0d0d0d0d0d0d0d0";
+    /** The CIDR every looked-up VPC reports. */
+    public static final String DEFAULT_VPC_CIDR = "172.31.0.0/16";
+    /** The secondary CIDR every VPC looked up by id reports. */
+    public static final String SECONDARY_VPC_CIDR = "100.64.0.0/16";
+    /** The made-up default subnets. */
+    public static final List<String> DEFAULT_SUBNETS = List.of("subnet-0a0a0a0a0a0a0a0a0", "subnet-0b0b0b0b0b0b0b0b0");
+    /** The AWSCURRENT version every secret reports. */
+    public static final String SECRET_VERSION = "v-current-1";
+    /** The version every SSM parameter reports. */
+    public static final int PARAMETER_VERSION = 7;
+    /** The canonical hosted zone every load balancer reports. */
+    public static final String LOAD_BALANCER_ZONE_ID = "Z215JYRZR1TBD5";
+
+    /**
+     * One registered resource.
+     *
+     * @param type     the type token
+     * @param name     the logical name
+     * @param inputs   the inputs as the engine serialised them
+     * @param provider the provider reference ({@code urn::id}), empty for the default provider
+     */
+    public record Registration(String type, String name, Map<String, Object> inputs, String provider) {
+        /**
+         * @param key an input name
+         * @return the input, if set
+         */
+        public Optional<Object> input(String key) {
+            return Optional.ofNullable(inputs.get(key));
+        }
+    }
+
+    /**
+     * One invoke.
+     *
+     * @param token    the function's token
+     * @param args     its arguments
+     * @param provider the provider reference, empty for the default provider
+     */
+    public record Call(String token, Map<String, Object> args, String provider) {
+    }
+
+    private final String region;
+    private final boolean unknownOutputs;
+    private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> generated = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> stackReferences = new ConcurrentHashMap<>();
+
+    /** Mocks in {@code eu-central-1}. */
+    public OfflineMocks() {
+        this("eu-central-1");
+    }
+
+    /** @param region the region of the default provider */
+    public OfflineMocks(String region) {
+        this(region, false);
+    }
+
+    private OfflineMocks(String region, boolean unknownOutputs) {
+        this.region = region;
+        this.unknownOutputs = unknownOutputs;
+    }
+
+    /** @return mocks of the same region whose new resources answer no output at all, as in a preview */
+    public OfflineMocks unknownOutputs() {
+        var mocks = new OfflineMocks(region, true);
+        mocks.stackReferences.putAll(stackReferences);
+        return mocks;
+    }
+
+    /**
+     * Lets a {@code StackReference} to another stack answer with outputs.
+     *
+     * @param stack   the referenced stack, e.g. {@code acme/network/prod}
+     * @param outputs its outputs
+     * @return these mocks
+     */
+    public OfflineMocks stackReference(String stack, Map<String, Object> outputs) {
+        stackReferences.put(stack, Map.copyOf(outputs));
+        return this;
+    }
+
+    /** @return whether new resources answer no output */
+    public boolean answersUnknown() {
+        return unknownOutputs;
+    }
+
+    /** @return the region the default provider reports */
+    public String region() {
+        return region;
+    }
+
+    private String regionOf(String provider) {
+        if (provider == null || provider.isEmpty()) {
+            return region;
+        }
+        return providerRegions.entrySet().stream().filter(e -> provider.endsWith("::" + e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(region);
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> inputs = args.inputs == null ? Map.of() : args.inputs;
+        registrations.add(new Registration(args.type, args.name,
+                Collections.unmodifiableMap(new LinkedHashMap<>(inputs)), args.provider == null ? "" : args.provider));
+        if ("pulumi:providers:aws".equals(args.type)) {
+            String id = args.name + "-provider-id";
+            providerRegions.put(id, String.valueOf(inputs.getOrDefault("region", region)));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), inputs));
+        }
+        if ("pulumi:pulumi:StackReference".equals(args.type)) {
+            // Another stack's outputs exist before this program runs, in a preview too.
+            String stack = String.valueOf(inputs.getOrDefault("name", args.name));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(stack), Map.of("name", stack,
+                    "outputs", stackReferences.getOrDefault(stack, Map.of()), "secretOutputNames", List.of())));
+        }
+        if (args.type == null || !args.type.startsWith("aws:")) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+        }
+        if (unknownOutputs) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+        }
+        String at = regionOf(args.provider);
+        String id = made(args.name, "id", idFor(args.type, args.name));
+        Map<String, Object> state = new LinkedHashMap<>(inputs);
+        String physicalName = inputs.containsKey("name") ? String.valueOf(inputs.get("name"))
+                : made(args.name, "name", args.name + "-1a2b3c4");
+        state.put("name", physicalName);
+        state.put("arn", made(args.name, "arn", arnFor(args.type, physicalName, at)));
+        state.put("id", id);
+        switch (args.type) {
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                state.put("dnsName", made(args.name, "dnsName",
+                        physicalName + "-1234567890." + at + ".elb.amazonaws.com"));
+                state.put("zoneId", LOAD_BALANCER_ZONE_ID);
+            }
+            case "aws:secretsmanager/secretVersion:SecretVersion" ->
+                    state.put("versionId", made(args.name, "versionId", "v-" + args.name));
+            case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", made(args.name, "repositoryUrl",
+                    ACCOUNT + ".dkr.ecr." + at + ".amazonaws.com/" + physicalName));
+            case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
+                String bucket = inputs.containsKey("bucket") ? String.valueOf(inputs.get("bucket"))
+                        : made(args.name, "bucket", args.name + "-1a2b3c4");
+                state.put("bucket", bucket);
+                state.put("arn", made(args.name, "arn", "arn:aws:s3:::" + bucket));
+            }
+            default -> { }
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Map<String, Object> in = args.args == null ? Map.of() : args.args;
+        calls.add(new Call(args.token, Map.copyOf(in), args.provider == null ? "" : args.provider));
+        String at = regionOf(args.provider);
+        Map<String, Object> out = switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", ACCOUNT,
+                    "arn", "arn:aws:iam::" + ACCOUNT + ":user/deployer", "userId", "AIDAEXAMPLE", "id", ACCOUNT);
+            case "aws:index/getRegion:getRegion" -> Map.of("name", at, "id", at,
+                    "description", at, "endpoint", "ec2." + at + ".amazonaws.com");
+            case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "id", "aws",
+                    "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:ec2/getVpc:getVpc" -> in.containsKey("id")
+                    ? Map.of("id", String.valueOf(in.get("id")), "default", false,
+                    "cidrBlock", made(in.get("id") + " lookup", "cidrBlock", DEFAULT_VPC_CIDR),
+                    "cidrBlockAssociations", List.of(
+                            Map.of("associationId", "vpc-cidr-assoc-1", "state", "associated",
+                                    "cidrBlock", DEFAULT_VPC_CIDR),
+                            Map.of("associationId", "vpc-cidr-assoc-2", "state", "associated",
+                                    "cidrBlock", made(in.get("id") + " lookup", "secondaryCidrBlock",
+                                            SECONDARY_VPC_CIDR))))
+                    : Map.of("id", made("default VPC", "id", DEFAULT_VPC), "cidrBlock", DEFAULT_VPC_CIDR,
+                    "default", true);
+            case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", at, "ids", DEFAULT_SUBNETS.stream()
+                    .map(s -> made("default VPC", "subnet" + (DEFAULT_SUBNETS.indexOf(s) + 1), s)).toList());
+            case "aws:secretsmanager/getSecretVersions:getSecretVersions" -> Map.of(
+                    "arn", String.valueOf(in.get("secretId")), "id", String.valueOf(in.get("secretId")),
+                    "name", "secret", "secretId", String.valueOf(in.get("secretId")),
+                    "versions", List.of(Map.of("versionId", SECRET_VERSION, "versionStages", List.of("AWSCURRENT"),
+                            "createdTime", "2026-01-01T00:00:00Z", "lastAccessedDate", "2026-01-01T00:00:00Z")));
+            case "aws:ssm/getParameter:getParameter" -> Map.of("arn", String.valueOf(in.get("name")),
+                    "id", String.valueOf(in.get("name")), "name", String.valueOf(in.get("name")),
+                    "type", "SecureString", "value", "(encrypted)", "insecureValue", "", "version",
+                    PARAMETER_VERSION);
+            default -> Map.of();
+        };
+        return CompletableFuture.completedFuture(out);
+    }
+
+    private String made(String resource, String output, String value) {
+        generated.put(value, resource + "." + output);
+        return value;
+    }
+
+    private static String idFor(String type, String name) {
+        return switch (type) {
+            case "aws:ec2/securityGroup:SecurityGroup" -> "sg-" + hex(name);
+            default -> name + "-id";
+        };
+    }
+
+    private static String arnFor(String type, String name, String region) {
+        String prefix = "arn:aws:";
+        return switch (type) {
+            case "aws:secretsmanager/secret:Secret" ->
+                    prefix + "secretsmanager:" + region + ":" + ACCOUNT + ":secret:" + name + "-AbCdEf";
+            case "aws:iam/role:Role" -> prefix + "iam::" + ACCOUNT + ":role/" + name;
+            case "aws:cloudwatch/logGroup:LogGroup" -> prefix + "logs:" + region + ":" + ACCOUNT + ":log-group:" + name;
+            case "aws:lb/loadBalancer:LoadBalancer" ->
+                    prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + name + "/1";
+            case "aws:lb/targetGroup:TargetGroup" ->
+                    prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/" + name + "/1";
+            case "aws:lb/listener:Listener" -> prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT
+                    + ":listener/app/" + name + "/0123456789abcdef/" + hex(name);
+            case "aws:lb/listenerRule:ListenerRule" -> prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT
+                    + ":listener-rule/app/" + name + "/0123456789abcdef/" + hex(name) + "/1";
+            case "aws:ecs/cluster:Cluster" -> prefix + "ecs:" + region + ":" + ACCOUNT + ":cluster/" + name;
+            case "aws:ecs/taskDefinition:TaskDefinition" ->
+                    prefix + "ecs:" + region + ":" + ACCOUNT + ":task-definition/" + name + ":1";
+            case "aws:ecs/service:Service" -> prefix + "ecs:" + region + ":" + ACCOUNT + ":service/" + name;
+            case "aws:kms/key:Key" -> prefix + "kms:" + region + ":" + ACCOUNT + ":key/"
+                    + String.format("%08x-0000-4000-8000-%012x", name.hashCode(), (long) name.length());
+            case "aws:acm/certificate:Certificate" -> prefix + "acm:" + region + ":" + ACCOUNT + ":certificate/"
+                    + String.format("%08x-1111-4111-8111-%012x", name.hashCode(), (long) name.length());
+            case "aws:ssm/parameter:Parameter" -> prefix + "ssm:" + region + ":" + ACCOUNT + ":parameter/" + name;
+            default -> prefix + type.split("[:/]")[1] + ":" + region + ":" + ACCOUNT + ":" + name;
+        };
+    }
+
+    private static String hex(String name) {
+        return String.format("%017x", Integer.toUnsignedLong(name.hashCode())).substring(0, 17);
+    }
+
+    /** @return every registration so far, in order */
+    public List<Registration> registrations() {
+        synchronized (registrations) {
+            return List.copyOf(registrations);
+        }
+    }
+
+    /** @return the registrations of AWS resources (not components, not providers) */
+    public List<Registration> awsResources() {
+        return registrations().stream().filter(r -> r.type() != null && r.type().startsWith("aws:")).toList();
+    }
+
+    /**
+     * @param type a type token
+     * @return the registrations of that type
+     */
+    public List<Registration> ofType(String type) {
+        return registrations().stream().filter(r -> type.equals(r.type())).toList();
+    }
+
+    /**
+     * @param name a logical name
+     * @return the registration of that name
+     * @throws java.util.NoSuchElementException when none was registered
+     */
+    public Registration named(String name) {
+        return registrations().stream().filter(r -> name.equals(r.name())).findFirst().orElseThrow(
+                () -> new java.util.NoSuchElementException("no resource named " + name));
+    }
+
+    /** @return every made-up output value, mapped to {@code resource.output} */
+    public Map<String, String> generated() {
+        synchronized (generated) {
+            return Map.copyOf(generated);
+        }
+    }
+
+    /** @return the tokens of the invokes made so far */
+    public List<String> invokes() {
+        return calls().stream().map(Call::token).toList();
+    }
+
+    /** @return the invokes made so far */
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+}

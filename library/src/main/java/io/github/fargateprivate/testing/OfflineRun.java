@@ -1,0 +1,286 @@
+package io.github.fargateprivate.testing;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs a Pulumi program under the mock engine with stack config: no pulumi CLI, no AWS account, no network. With
+ * {@link OfflineMocks#unknownOutputs()} the run is a preview in which every output of a new resource is unknown.
+ * Besides the engine's result and the mocks' records, a run keeps every registration request, aliases included, so
+ * that a test can tell which URNs of an earlier version a program still answers to.
+ *
+ * @param result        what the engine returned
+ * @param mocks         what the program registered and invoked
+ * @param registrations every registration request, in the order the engine sent them
+ */
+public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered> registrations) {
+
+    private static final Logger QUIET = quiet();
+
+    private static Logger quiet() {
+        Logger logger = Logger.getLogger(OfflineRun.class.getName());
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.OFF);
+        return logger;
+    }
+
+    /**
+     * One registration request as the engine received it.
+     *
+     * @param type      the type token
+     * @param name      the logical name
+     * @param parentUrn the parent's URN, empty for the stack
+     * @param aliases   the aliases declared, each as its type and name (empty strings where the alias keeps the
+     *                  resource's own)
+     */
+    public record Registered(String type, String name, String parentUrn, List<Map.Entry<String, String>> aliases) {
+    }
+
+    /**
+     * Runs a program.
+     *
+     * @param program    the stack program, e.g. {@code App::stack}
+     * @param project    the project name; keys without a {@code namespace:} prefix get it
+     * @param stack      the stack name
+     * @param config     config key to value (lists and maps as JSON text)
+     * @param secretKeys keys whose values are secrets (same form as in {@code config})
+     * @param mocks      the mocks to answer with
+     * @return the outcome
+     */
+    public static OfflineRun of(Consumer<Context> program, String project, String stack, Map<String, String> config,
+                                Set<String> secretKeys, OfflineMocks mocks) {
+        Map<String, String> full = new LinkedHashMap<>();
+        config.forEach((k, v) -> full.put(qualified(project, k), v));
+        Set<String> secrets = secretKeys.stream().map(k -> qualified(project, k)).collect(Collectors.toSet());
+        List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
+        try {
+            TestResult result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(project).stackName(stack)
+                            .preview(mocks.answersUnknown()).build())
+                    .mocks(mocks)
+                    // Errors still reach the result; the caller reports them, not the engine's console logger.
+                    .standardLogger(QUIET)
+                    .monitorDecorator(monitor -> new RecordingMonitor(mocks, registered))
+                    .config(full, secrets)
+                    .build()
+                    .runTest(program);
+            return new OfflineRun(result, mocks, List.copyOf(registered));
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    /**
+     * Runs a program with no config.
+     *
+     * @param program the program
+     * @param mocks   the mocks to answer with
+     * @return the outcome
+     */
+    public static OfflineRun of(Consumer<Context> program, OfflineMocks mocks) {
+        return of(program, "test-project", "test", Map.of(), Set.of(), mocks);
+    }
+
+    /** A mock monitor that also keeps each registration request's parent and aliases. */
+    private static final class RecordingMonitor extends MockMonitor {
+        private final List<Registered> registered;
+
+        RecordingMonitor(OfflineMocks mocks, List<Registered> registered) {
+            super(mocks, PulumiTestInternal.mockLog(QUIET));
+            this.registered = registered;
+        }
+
+        @Override
+        public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
+                Resource resource, RegisterResourceRequest request) {
+            registered.add(new Registered(request.getType(), request.getName(), request.getParent(),
+                    request.getAliasesList().stream().filter(a -> a.hasSpec())
+                            .map(a -> Map.entry(a.getSpec().getType(), a.getSpec().getName())).toList()));
+            return super.registerResourceAsync(resource, request);
+        }
+    }
+
+    private static String qualified(String project, String key) {
+        return key.contains(":") ? key : project + ":" + key;
+    }
+
+    /** @return whether the program ran to the end without an error */
+    public boolean succeeded() {
+        return result.exitCode() == 0;
+    }
+
+    /** @return all errors and exception messages, joined */
+    public String errorText() {
+        return Stream.concat(result.errors().stream(),
+                        result.exceptions().stream().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** @return this run, after asserting it succeeded */
+    public OfflineRun ok() {
+        if (!succeeded()) {
+            throw new AssertionError("program failed with exit code " + result.exitCode() + ":\n" + errorText());
+        }
+        return this;
+    }
+
+    /** @return all errors and exception messages, after asserting the program failed */
+    public String failure() {
+        if (succeeded()) {
+            throw new AssertionError("program succeeded, expected a failure");
+        }
+        return errorText();
+    }
+
+    /**
+     * @param name an export
+     * @return its value
+     */
+    public Object output(String name) {
+        return value(result.output(name));
+    }
+
+    /**
+     * @param name an export
+     * @return whether it is secret
+     */
+    public boolean outputIsSecret(String name) {
+        return PulumiTestInternal.extractOutputData(result.output(name)).isSecret();
+    }
+
+    /**
+     * The engine registers resources concurrently: one that waits for no other's output may come before an earlier
+     * sibling, so names are compared as a set.
+     *
+     * @return the logical names of everything registered, after asserting each is registered once
+     */
+    public Set<String> names() {
+        List<String> names = mocks.registrations().stream().map(OfflineMocks.Registration::name).toList();
+        Set<String> unique = Set.copyOf(names);
+        if (unique.size() != names.size()) {
+            throw new AssertionError("a name is registered twice: " + names);
+        }
+        return unique;
+    }
+
+    /** @return the URNs of everything registered */
+    public Set<String> urns() {
+        return result.resources().stream().map(r -> (String) value(r.urn())).collect(Collectors.toSet());
+    }
+
+    /**
+     * @param name a resource name
+     * @return its inputs as the mocks received them
+     */
+    public Map<String, Object> inputs(String name) {
+        return mocks.named(name).inputs();
+    }
+
+    /**
+     * @param name a resource name
+     * @param key  an input holding JSON text
+     * @return the parsed JSON
+     */
+    public JsonElement json(String name, String key) {
+        return JsonParser.parseString(String.valueOf(mocks.named(name).inputs().get(key)));
+    }
+
+    /**
+     * @param name a resource name
+     * @param key  an input holding an IAM policy document
+     * @return the document's statements
+     */
+    public List<JsonObject> statements(String name, String key) {
+        JsonObject policy = json(name, key).getAsJsonObject();
+        if (!"2012-10-17".equals(policy.get("Version").getAsString())) {
+            throw new AssertionError("policy version is " + policy.get("Version"));
+        }
+        List<JsonObject> statements = new ArrayList<>();
+        policy.getAsJsonArray("Statement").forEach(e -> statements.add(e.getAsJsonObject()));
+        return statements;
+    }
+
+    /**
+     * @param output an output
+     * @param <T>    its type
+     * @return its value (null when unknown)
+     */
+    public static <T> T value(Output<T> output) {
+        return PulumiTestInternal.extractOutputData(output).getValueNullable();
+    }
+
+    /**
+     * @param output an output
+     * @return whether its value is known
+     */
+    public static boolean isKnown(Output<?> output) {
+        return PulumiTestInternal.extractOutputData(output).isKnown();
+    }
+
+    /**
+     * @param output an output
+     * @return the logical names of the resources it waits for
+     */
+    public static Set<String> dependencies(Output<?> output) {
+        return PulumiTestInternal.extractOutputData(output).getResources().stream()
+                .map(Resource::pulumiResourceName).collect(Collectors.toSet());
+    }
+
+    /**
+     * IAM writes one action or resource as a string and several as an array.
+     *
+     * @param element a string or an array of strings
+     * @return the strings
+     */
+    public static List<String> strings(JsonElement element) {
+        if (element.isJsonPrimitive()) {
+            return List.of(element.getAsString());
+        }
+        List<String> values = new ArrayList<>();
+        element.getAsJsonArray().forEach(e -> values.add(e.getAsString()));
+        return values;
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding one nested block
+     * @return the block
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> block(Map<String, Object> inputs, String key) {
+        return (Map<String, Object>) inputs.get(key);
+    }
+
+    /**
+     * @param inputs a resource's inputs
+     * @param key    an input holding a list of nested blocks
+     * @return the blocks
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> blocks(Map<String, Object> inputs, String key) {
+        return (List<Map<String, Object>>) inputs.get(key);
+    }
+}

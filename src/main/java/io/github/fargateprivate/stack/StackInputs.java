@@ -1,0 +1,101 @@
+package io.github.fargateprivate.stack;
+
+import com.pulumi.core.Output;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ecs.AutoScalingArgs;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.HealthCheckArgs;
+import io.github.fargateprivate.lb.TargetGroupArgs;
+import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
+
+import java.util.Map;
+
+/**
+ * What the config keys feed: the library's own builders, filled by the rows of {@link ConfigKey}, and the few
+ * values that choose between library options (which registry credentials, an own network, autoscaling).
+ */
+public final class StackInputs {
+
+    final ContainerArgs.Builder container = ContainerArgs.builder();
+    final ApplicationLoadBalancerArgs.Builder loadBalancer = ApplicationLoadBalancerArgs.builder();
+    final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
+    final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
+    final FargateServiceArgs.Builder service = FargateServiceArgs.builder();
+    private NetworkArgs.Builder network;
+    private AutoScalingArgs.Builder autoScaling;
+    Integer cpuTargetPercent;
+    String image;
+    boolean publicImage;
+    String registry;
+    String registryUsername;
+    boolean registryPasswordSet;
+    String existingSecret;
+    String kmsKeyArn;
+    Map<String, String> tags = Map.of();
+
+    StackInputs() {
+    }
+
+    NetworkArgs.Builder network() {
+        if (network == null) {
+            network = NetworkArgs.builder();
+        }
+        return network;
+    }
+
+    AutoScalingArgs.Builder autoScaling() {
+        if (autoScaling == null) {
+            autoScaling = AutoScalingArgs.builder();
+        }
+        return autoScaling;
+    }
+
+    /**
+     * @param family      the task definition family
+     * @param credentials how the image is pulled, or null to leave it to the library's default
+     * @return the composite's args
+     */
+    LoadBalancedFargateServiceArgs args(String family, RegistryCredentials credentials) {
+        if (image != null) {
+            container.image(image);
+        }
+        service.family(family);
+        if (autoScaling != null) {
+            if (cpuTargetPercent != null) {
+                autoScaling.cpuTargetPercent(cpuTargetPercent);
+            }
+            service.autoScaling(autoScaling.build());
+        }
+        var b = LoadBalancedFargateServiceArgs.builder()
+                .container(container.build())
+                .loadBalancer(loadBalancer.build())
+                .targetGroup(targetGroup.healthCheck(healthCheck.build()).build())
+                .service(service.build())
+                .tags(tags);
+        if (network != null) {
+            b.network(network.build());
+        }
+        if (credentials != null) {
+            b.registryCredentials(credentials);
+        }
+        return b.build();
+    }
+
+    /**
+     * @param password the registry password, as a Pulumi secret
+     * @return the credentials the keys choose
+     */
+    RegistryCredentials create(Output<String> password) {
+        var create = RegistryCredentials.create(registryUsername, password);
+        return kmsKeyArn == null ? create : create.kmsKeyArn(kmsKeyArn);
+    }
+
+    /** @return the existing secret the keys name */
+    RegistryCredentials existing() {
+        var existing = RegistryCredentials.existing(existingSecret);
+        return kmsKeyArn == null ? existing : existing.kmsKeyArn(kmsKeyArn);
+    }
+}
