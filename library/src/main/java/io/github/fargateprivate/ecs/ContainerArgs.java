@@ -199,7 +199,7 @@ public final class ContainerArgs extends ResourceArgs {
         environment.forEach((key, value) -> {
             problems.add("environment", Rules.environmentName(key));
             problems.add("environment", Rules.plainEnvironmentName(key)
-                    .map(p -> p + "; pass it with appSecret(NAME, ARN) instead"));
+                    .map(p -> p + "; store it in Secrets Manager or SSM and make it an app secret (valueFrom) instead"));
             if (appSecrets.containsKey(key)) {
                 problems.add("environment", "'" + key + "' is also in appSecrets; a variable comes from one or the other");
             }
@@ -208,7 +208,8 @@ public final class ContainerArgs extends ResourceArgs {
         Map<String, Output<String>> secrets = new TreeMap<>();
         appSecrets.forEach((key, valueFrom) -> {
             problems.add("appSecrets", Rules.environmentName(key));
-            secrets.put(key, problems.check("appSecrets." + key, valueFrom, Arn::valueFromProblem));
+            secrets.put(key, problems.check("appSecrets." + key, valueFrom,
+                    v -> Arn.valueFromProblem(v).map(p -> key + ": " + p)));
         });
         for (int i = 0; i < appSecretsKmsKeyArns.size(); i++) {
             // A key from another resource is checked where it is consumed: in the execution role's policy.
