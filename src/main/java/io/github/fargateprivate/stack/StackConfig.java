@@ -66,7 +66,9 @@ public final class StackConfig {
             problem("image", "required; set the image to run: pulumi config set image ghcr.io/OWNER/IMAGE:TAG");
         }
         RegistryCredentials credentials = credentials(inputs);
-        LoadBalancedFargateServiceArgs args = inputs.args(family, credentials);
+        // Credentials the keys could not settle were reported above; the library checks the rest without them.
+        LoadBalancedFargateServiceArgs args = inputs.args(family,
+                credentials == null ? RegistryCredentials.none() : credentials);
         // A key the stack already reported (e.g. not a number) fed the library its default: not reported twice.
         Set<String> reported = Set.copyOf(problems.keySet());
         for (Problem p : LoadBalancedFargateService.problems(App.SERVICE_NAME, args, env)) {

@@ -55,7 +55,7 @@ public final class StackInputs {
 
     /**
      * @param family      the task definition family
-     * @param credentials how the image is pulled, or null to leave it to the library's default
+     * @param credentials how the image is pulled
      * @return the composite's args
      */
     LoadBalancedFargateServiceArgs args(String family, RegistryCredentials credentials) {
@@ -78,10 +78,7 @@ public final class StackInputs {
         if (network != null) {
             b.network(network.build());
         }
-        if (credentials != null) {
-            b.registryCredentials(credentials);
-        }
-        return b.build();
+        return b.registryCredentials(credentials).build();
     }
 
     /**

@@ -73,21 +73,22 @@ public final class NetworkArgs extends ResourceArgs {
      * @return the checked VPC id and subnets, as Outputs that carry the checks of values of other resources
      */
     public Checked validate(Problems problems) {
+        Output<String> vpc = null;
         if (vpcId == null) {
             problems.add("vpcId", "required: the VPC of the load balancer and the tasks");
+        } else {
+            vpc = problems.check("vpcId", vpcId, v -> VPC_ID.matcher(v).matches() ? Optional.empty()
+                    : Optional.of("'" + v + "' is not a VPC id (vpc- and 8 or 17 hex digits)"));
         }
+        Output<List<String>> publicIds = null;
         if (publicSubnetIds == null) {
             problems.add("publicSubnetIds", "required: at least two subnets for the load balancer");
+        } else {
+            publicIds = problems.check("publicSubnetIds", publicSubnetIds, NetworkArgs::subnetsProblem);
         }
-        if (vpcId == null || publicSubnetIds == null) {
-            return null;
-        }
-        Output<String> vpc = problems.check("vpcId", vpcId, v -> VPC_ID.matcher(v).matches() ? Optional.empty()
-                : Optional.of("'" + v + "' is not a VPC id (vpc- and 8 or 17 hex digits)"));
-        Output<List<String>> publicIds = problems.check("publicSubnetIds", publicSubnetIds, NetworkArgs::subnetsProblem);
         Output<List<String>> privateIds = privateSubnetIds == null ? publicIds
                 : problems.check("privateSubnetIds", privateSubnetIds, NetworkArgs::subnetsProblem);
-        return new Checked(vpc, publicIds, privateIds);
+        return vpc == null || publicIds == null ? null : new Checked(vpc, publicIds, privateIds);
     }
 
     /**

@@ -63,6 +63,15 @@ public final class TargetGroupArgs extends ResourceArgs {
         } else {
             problems.add("port", Rules.port(port));
         }
+        validateOptions(problems);
+    }
+
+    /**
+     * Checks everything but the port, which a load-balanced service takes from its container.
+     *
+     * @param problems where problems go
+     */
+    public void validateOptions(Problems problems) {
         healthCheck().validate(problems.at("healthCheck"));
         problems.add("deregistrationDelaySeconds", Rules.between(deregistrationDelaySeconds(), 0, 3600));
     }

@@ -243,8 +243,9 @@ public class LoadBalancedFargateService extends ComponentResource {
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
                 p + " differs from the container's port " + port + ", where the targets listen; leave it unset",
                 String.valueOf(port)));
+        // The port is the container's, checked there.
+        args.targetGroup().validateOptions(problems.at("targetGroup"));
         TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).build();
-        targetGroup.validate(problems.at("targetGroup"));
 
         FargateServiceArgs service = args.service();
         String set = "; set it on the LoadBalancedFargateServiceArgs, which wires it";

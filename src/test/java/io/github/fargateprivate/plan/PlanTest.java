@@ -1,0 +1,110 @@
+package io.github.fargateprivate.plan;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The offline plan on the project's own stack files and on bad ones. */
+class PlanTest {
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result plan(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = Plan.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void devPlansOutOfTheBox() {
+        var r = plan("dev");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("resources: 15 to create (in 5 components)"), r.out());
+        assertTrue(r.out().contains("+ app-credentials-version  aws:secretsmanager/secretVersion:SecretVersion"));
+        assertTrue(r.out().contains("secretString: [secret]"), "the secret value is masked");
+        assertTrue(r.out().contains("\"Resource\": \"(known after deploy: app-credentials-secret.arn)\""));
+        assertTrue(r.out().contains("url: http://<app-lb-alb.dnsName>"));
+        assertTrue(r.out().contains("\"image\": \"ghcr.io/jonashackt/microservice-api-spring-boot-private:latest\""));
+        assertTrue(r.out().contains("app ready -> serving traffic:   <=  20 s  [150 s]"));
+        assertTrue(r.out().contains("estimated cost: $40.69/month"), r.out());
+    }
+
+    @Test
+    void prodPlansAsJson() {
+        var r = plan("prod", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(16, json.getAsJsonObject("summary").get("resourceCount").getAsInt());
+        assertEquals("https://<app-lb-alb.dnsName>", json.getAsJsonObject("exports").get("url").getAsString());
+        assertFalse(json.getAsJsonObject("exports").has("credentialsSecretArn"), "ECR needs no credentials");
+        JsonObject rollout = json.getAsJsonObject("summary").getAsJsonObject("rollout");
+        assertEquals(10, rollout.get("healthCheckIntervalSeconds").getAsInt());
+        assertEquals(30, rollout.get("deregistrationDelaySeconds").getAsInt());
+    }
+
+    @Test
+    void badStackFileGivesTheStacksErrorsAndExitTwo(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.broken.yaml"), """
+                config:
+                  fargate-private-registry:image: ghcr.io/acme/app:1
+                  fargate-private-registry:registryUsername: acme
+                  fargate-private-registry:registryPassword: plain-text-token
+                  fargate-private-registry:memory: "4096"
+                """);
+        var r = plan("broken", "--dir", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("Stack 'broken' has 2 configuration problems (Pulumi.broken.yaml)"), r.err());
+        assertTrue(r.err().contains("  - registryPassword: stored in plain text in Pulumi.broken.yaml"), r.err());
+        assertTrue(r.err().contains("  - cpu: Fargate offers no memory 4096 MiB with cpu 256; memory 4096 MiB pairs "
+                + "with cpu 512, 1024, 2048"), r.err());
+        assertTrue(r.err().contains(": pulumi config set cpu 512"), "the fix keeps the memory asked for:\n" + r.err());
+        assertFalse(r.err().contains("plain-text-token"), "the error does not echo the password");
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void theCliChecksComeFirstWithItsMessages(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.noimage.yaml"), "config:\n  aws:region: eu-west-1\n");
+        var r = plan("noimage", "--dir", dir.toString());
+        assertEquals(2, r.status());
+        assertEquals("error: Stack 'noimage' is missing configuration value 'image'", r.err().strip());
+        Files.writeString(dir.resolve("Pulumi.typo.yaml"), "config:\n  fargate-private-registry:image: nginx\n"
+                + "  fargate-private-registry:containerPort: eighty\n");
+        r = plan("typo", "--dir", dir.toString());
+        assertEquals("error: Stack 'typo' with configuration key 'containerPort' must be of type 'integer'",
+                r.err().strip());
+    }
+
+    @Test
+    void projectDefaultsReachTheProgramAsTheCliSetsThem() throws IOException {
+        var file = StackFile.read(Path.of("."), "dev");
+        assertEquals("60", file.config().get("fargate-private-registry:cpuTargetPercent"));
+        assertEquals("8098", file.config().get("fargate-private-registry:containerPort"), "the stack's value wins");
+        assertEquals("false", file.config().get("fargate-private-registry:internalLoadBalancer"));
+    }
+
+    @Test
+    void missingStackFileAndUsageErrorsExitTwo() {
+        assertEquals(2, plan("nope").status());
+        assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist"));
+        assertEquals(2, plan().status());
+        assertEquals(2, plan("dev", "--bogus").status());
+    }
+}
