@@ -1,0 +1,156 @@
+package io.github.fargateprivate.stack;
+
+import com.google.gson.Gson;
+import io.github.fargateprivate.plan.StackFile;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stack deployed with version 1.0 keeps its resources after the upgrade: every URN it had is still registered, or
+ * answered through an alias (the engine gives a child the aliases of its parents too), and no resource changes an
+ * input whose change makes the AWS provider replace it. The 1.0 URNs and inputs of the dev and prod stacks were
+ * recorded from version 1.0 under the same mocks ({@code src/test/resources/upgrade}).
+ */
+class UpgradeTest {
+
+    /** Inputs whose change replaces a resource (the AWS provider's ForceNew attributes), by type. */
+    private static final Map<String, List<String>> REPLACED_ON_CHANGE = Map.ofEntries(
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", List.of("description", "name", "namePrefix", "vpcId")),
+            Map.entry("aws:lb/loadBalancer:LoadBalancer", List.of("name", "namePrefix", "internal",
+                    "loadBalancerType")),
+            Map.entry("aws:lb/targetGroup:TargetGroup", List.of("name", "namePrefix", "port", "protocol",
+                    "targetType", "vpcId")),
+            Map.entry("aws:lb/listener:Listener", List.of("loadBalancerArn")),
+            Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("name", "namePrefix")),
+            Map.entry("aws:ecs/cluster:Cluster", List.of("name")),
+            Map.entry("aws:ecs/service:Service", List.of("name", "cluster", "launchType")),
+            // ECS task definitions are immutable: any change is a new revision.
+            Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "containerDefinitions", "cpu",
+                    "memory", "networkMode", "requiresCompatibilities", "executionRoleArn", "taskRoleArn",
+                    "volumes", "runtimePlatform", "ephemeralStorage")),
+            Map.entry("aws:secretsmanager/secret:Secret", List.of("name", "namePrefix", "kmsKeyId")),
+            Map.entry("aws:secretsmanager/secretVersion:SecretVersion", List.of("secretId", "secretString")),
+            Map.entry("aws:iam/role:Role", List.of("name", "namePrefix", "path")),
+            Map.entry("aws:iam/rolePolicy:RolePolicy", List.of("name", "namePrefix", "role")),
+            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("role", "policyArn")),
+            Map.entry("aws:appautoscaling/target:Target", List.of("resourceId", "scalableDimension",
+                    "serviceNamespace")),
+            Map.entry("aws:appautoscaling/policy:Policy", List.of("name", "resourceId", "scalableDimension",
+                    "serviceNamespace")));
+
+    private static OfflineRun run(String stack) throws IOException {
+        StackFile file = StackFile.read(Path.of("."), stack);
+        return OfflineRun.of(App::stack, file.project(), stack, file.config(), file.secretKeys(),
+                new OfflineMocks(file.awsRegion().orElseThrow())).ok();
+    }
+
+    private static String resource(String path) throws IOException {
+        try (var in = UpgradeTest.class.getResourceAsStream("/upgrade/" + path)) {
+            return new String(Objects.requireNonNull(in, path).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every URN a registered resource answers to: its own and those its aliases and its parents' aliases give. */
+    private static Set<String> answeredUrns(OfflineRun run) {
+        Map<String, OfflineRun.Registered> byUrn = new HashMap<>();
+        run.registrations().forEach(r -> byUrn.put(urn(r.parentUrn(), r.type(), r.name()), r));
+        Set<String> all = new HashSet<>();
+        byUrn.keySet().forEach(u -> all.addAll(candidates(u, byUrn)));
+        return all;
+    }
+
+    private static Set<String> candidates(String urn, Map<String, OfflineRun.Registered> byUrn) {
+        OfflineRun.Registered r = byUrn.get(urn);
+        Set<String> parents = r.parentUrn().isEmpty() ? Set.of("") : candidates(r.parentUrn(), byUrn);
+        Set<Map.Entry<String, String>> identities = new HashSet<>();
+        identities.add(Map.entry(r.type(), r.name()));
+        r.aliases().forEach(a -> identities.add(Map.entry(a.getKey().isEmpty() ? r.type() : a.getKey(),
+                a.getValue().isEmpty() ? r.name() : a.getValue())));
+        Set<String> result = new HashSet<>();
+        for (String parent : parents) {
+            identities.forEach(id -> result.add(urn(parent, id.getKey(), id.getValue())));
+        }
+        return result;
+    }
+
+    /** The engine's URN: {@code urn:pulumi:STACK::PROJECT::PARENT-TYPES$TYPE::NAME}. */
+    private static String urn(String parentUrn, String type, String name) {
+        if (parentUrn.isEmpty()) {
+            return "urn:pulumi:" + currentStack + "::" + StackConfigs.PROJECT + "::" + type + "::" + name;
+        }
+        String[] parts = parentUrn.split("::");
+        return parts[0] + "::" + parts[1] + "::" + parts[2] + "$" + type + "::" + name;
+    }
+
+    private static String currentStack;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyUrnOfVersion10IsKeptOrAliased(String stack) throws IOException {
+        currentStack = stack;
+        OfflineRun run = run(stack);
+        Set<String> before = resource("urns-1.0-" + stack + ".txt").lines().filter(l -> !l.isBlank())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> answered = answeredUrns(run);
+        Set<String> lost = new TreeSet<>(before);
+        lost.removeAll(answered);
+        assertEquals(Set.of(), lost, "URNs of 1.0 that 2.0 would delete");
+        Set<String> aliased = new TreeSet<>(before);
+        aliased.removeAll(run.urns());
+        assertTrue(aliased.stream().allMatch(u -> u.contains("elasticloadbalancingv2:ApplicationLoadBalancer")),
+                "only the load balancer component's old type token needs an alias: " + aliased);
+        assertEquals(stack.equals("dev") ? 5 : 6, aliased.size(),
+                "the component and its children (prod: with the HTTPS listener): " + aliased);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noResourceOfVersion10ChangesAnInputThatReplacesIt(String stack) throws IOException {
+        currentStack = stack;
+        OfflineRun run = run(stack);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> before = new Gson().fromJson(resource("inputs-1.0-" + stack + ".json"),
+                Map.class);
+        before.forEach((name, old) -> {
+            String type = (String) old.get("type");
+            @SuppressWarnings("unchecked")
+            var oldInputs = (Map<String, Object>) old.get("inputs");
+            var now = run.mocks().named(name);
+            assertEquals(type, now.type(), name);
+            for (String key : REPLACED_ON_CHANGE.getOrDefault(type, List.of())) {
+                Object was = oldInputs.get(key);
+                Object is = now.inputs().get(key);
+                if (key.equals("secretString") && was instanceof String s && s.contains("[secret]")) {
+                    is = String.valueOf(is).replaceAll("\"password\":\"[^\"]*\"", "\"password\":\"[secret]\"");
+                }
+                assertEquals(normalise(was), normalise(is), name + "." + key + " would replace the resource");
+            }
+        });
+    }
+
+    /** JSON text compares by content; numbers arrive as doubles both ways. */
+    private static Object normalise(Object value) {
+        if (value instanceof String s && (s.startsWith("{") || s.startsWith("["))) {
+            return new Gson().fromJson(s, Object.class);
+        }
+        return value;
+    }
+}
