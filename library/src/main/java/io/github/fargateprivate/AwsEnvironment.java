@@ -7,6 +7,12 @@ import com.pulumi.aws.inputs.GetRegionPlainArgs;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.Resource;
 
+import com.pulumi.core.internal.Internal;
+import com.pulumi.deployment.internal.DeploymentInstanceHolder;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,12 +28,37 @@ import java.util.concurrent.CompletableFuture;
  */
 public record AwsEnvironment(String accountId, String region, String partition, String dnsSuffix) {
 
+    private static final Object DEFAULT_PROVIDER = new Object();
+    /** Per program run (the engine's deployment instance), per provider. */
+    private static final Map<Object, Map<Object, AwsEnvironment>> CACHE = new WeakHashMap<>();
+
     /**
      * @param component the component whose provider answers; null for the default provider
      * @return the component's account, region and partition
      */
     public static AwsEnvironment of(Resource component) {
         var options = component == null ? InvokeOptions.Empty : InvokeOptions.builder().parent(component).build();
+        // One lookup per provider and program run: the composite and each of its parts ask the same provider.
+        Object run = DeploymentInstanceHolder.getInstanceNoThrow();
+        Object provider = Internal.from(options).getNestedProvider("aws:index/getRegion:getRegion")
+                .map(Object.class::cast).orElse(DEFAULT_PROVIDER);
+        if (run == null) {
+            return lookup(options);
+        }
+        synchronized (CACHE) {
+            var known = CACHE.computeIfAbsent(run, r -> new IdentityHashMap<>()).get(provider);
+            if (known != null) {
+                return known;
+            }
+        }
+        AwsEnvironment env = lookup(options);
+        synchronized (CACHE) {
+            CACHE.get(run).put(provider, env);
+        }
+        return env;
+    }
+
+    private static AwsEnvironment lookup(InvokeOptions options) {
         var identity = AwsFunctions.getCallerIdentityPlain(GetCallerIdentityPlainArgs.builder().build(), options);
         var region = AwsFunctions.getRegionPlain(GetRegionPlainArgs.builder().build(), options);
         var partition = AwsFunctions.getPartitionPlain(GetPartitionPlainArgs.builder().build(), options);

@@ -40,11 +40,18 @@ public final class PlanRenderer {
         b.append("\nSummary:\n");
         b.append("  resources: ").append(s.resourceCount()).append(" to create (in ").append(s.componentCount())
                 .append(" components)\n");
-        b.append(String.format("  estimated cost: $%.2f/month (%s)%n", s.monthlyTotal(), s.pricesOf()));
-        for (var c : s.costs()) {
-            b.append(String.format("    %-42s $%8.2f  %s%n", c.item(), c.monthly(), c.basis()));
+        var cost = s.cost();
+        if (cost.lines().isEmpty()) {
+            b.append("  estimated cost: ").append(cost.pricesOf()).append('\n');
+        } else {
+            b.append(String.format(java.util.Locale.ROOT, "  estimated cost: $%.2f/month (%s)%n", cost.total(),
+                    cost.pricesOf()));
+            for (var c : cost.lines()) {
+                b.append(String.format(java.util.Locale.ROOT, "    %-42s $%8.2f  %s%n", c.item(), c.monthly(),
+                        c.basis()));
+            }
         }
-        b.append("    not included: ").append(String.join("; ", s.notPriced())).append('\n');
+        b.append("    not included: ").append(String.join("; ", cost.notPriced())).append('\n');
         if (s.rollout() != null) {
             var r = s.rollout();
             var d = s.awsDefaults();

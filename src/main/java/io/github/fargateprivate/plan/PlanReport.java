@@ -52,29 +52,16 @@ public record PlanReport(String project, String stack, String region, List<Item>
     }
 
     /**
-     * One line of the cost estimate.
-     *
-     * @param item    what is priced
-     * @param monthly USD per month
-     * @param basis   how it was computed
-     */
-    public record Cost(String item, double monthly, String basis) {
-    }
-
-    /**
      * The summary.
      *
      * @param resourceCount  AWS resources
      * @param componentCount components
-     * @param costs          priced lines
-     * @param monthlyTotal   their sum, USD per month
-     * @param notPriced      what is left out of the estimate
-     * @param pricesOf       date and region of the price table
+     * @param cost           the monthly cost estimate, line by line
      * @param rollout        this stack's rollout timing
      * @param awsDefaults    the same with AWS's defaults
      */
-    public record Summary(int resourceCount, int componentCount, List<Cost> costs, double monthlyTotal,
-                          List<String> notPriced, String pricesOf, RolloutTiming rollout, RolloutTiming awsDefaults) {
+    public record Summary(int resourceCount, int componentCount, CostEstimate cost, RolloutTiming rollout,
+                          RolloutTiming awsDefaults) {
     }
 
     /**
@@ -154,41 +141,8 @@ public record PlanReport(String project, String stack, String region, List<Item>
     }
 
     private static Summary summary(OfflineMocks mocks, Pricing pricing, int componentCount) {
-        List<Cost> costs = new ArrayList<>();
-        List<String> notPriced = new ArrayList<>(List.of("data transfer", "CloudWatch Logs ingestion and storage",
-                "Secrets Manager and KMS API calls"));
-        var tasks = mocks.ofType("aws:ecs/taskDefinition:TaskDefinition");
-        var services = mocks.ofType("aws:ecs/service:Service");
-        for (int i = 0; i < Math.min(tasks.size(), services.size()); i++) {
-            int cpu = Integer.parseInt(String.valueOf(tasks.get(i).inputs().get("cpu")));
-            int memory = Integer.parseInt(String.valueOf(tasks.get(i).inputs().get("memory")));
-            int count = number(services.get(i).inputs().get("desiredCount"));
-            costs.add(new Cost("Fargate " + services.get(i).name(), pricing.fargateMonthly(count, cpu, memory),
-                    count + " task(s) x (" + cpu / 1024.0 + " vCPU + " + memory / 1024.0 + " GB) x "
-                            + (int) pricing.hoursPerMonth() + " h"));
-            @SuppressWarnings("unchecked")
-            var network = (Map<String, Object>) services.get(i).inputs().getOrDefault("networkConfiguration", Map.of());
-            if (!Boolean.TRUE.equals(network.get("assignPublicIp"))) {
-                notPriced.add(String.format("NAT gateway(s) the private subnets route through (not created by this "
-                        + "stack): $%.2f/month each plus data", pricing.natMonthly(1)));
-            }
-        }
-        for (var target : mocks.ofType("aws:appautoscaling/target:Target")) {
-            int max = number(target.inputs().get("maxCapacity"));
-            notPriced.add("scale-out up to " + max + " task(s) (the estimate counts the desired count)");
-        }
-        int albs = mocks.ofType("aws:lb/loadBalancer:LoadBalancer").size();
-        if (albs > 0) {
-            costs.add(new Cost("Application Load Balancer", pricing.albMonthly(albs),
-                    albs + " x (hour + 1 LCU) x " + (int) pricing.hoursPerMonth() + " h"));
-        }
-        int secrets = mocks.ofType("aws:secretsmanager/secret:Secret").size();
-        if (secrets > 0) {
-            costs.add(new Cost("Secrets Manager", pricing.secretsMonthly(secrets), secrets + " secret(s)"));
-        }
-        double total = costs.stream().mapToDouble(Cost::monthly).sum();
-        return new Summary(mocks.awsResources().size(), componentCount, costs, total, notPriced,
-                pricing.region() + " list prices of " + pricing.date(), rollout(mocks), RolloutTiming.AWS_DEFAULTS);
+        return new Summary(mocks.awsResources().size(), componentCount, CostEstimate.of(mocks, pricing),
+                rollout(mocks), RolloutTiming.AWS_DEFAULTS);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,23 +3,43 @@ package io.github.fargateprivate.plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * AWS list prices from {@code pricing.properties}, the one place they and their date are kept.
+ * AWS list prices from {@code pricing.properties}, the one place they and their date are kept, for the regions it
+ * lists; and the assumptions the estimate makes about usage the plan cannot see.
  *
  * @param date          when the prices were taken
- * @param region        the region they are for
+ * @param regions       the regions the file prices
  * @param hoursPerMonth hours billed in a month
- * @param vcpuHour      Fargate price per vCPU-hour
- * @param gbHour        Fargate price per GB-hour of memory
- * @param albHour       ALB price per hour
- * @param lcuHour       ALB price per LCU-hour
- * @param secretMonth   Secrets Manager price per secret-month
- * @param natHour       NAT gateway price per hour
+ * @param properties    the file
  */
-public record Pricing(String date, String region, double hoursPerMonth, double vcpuHour, double gbHour,
-                      double albHour, double lcuHour, double secretMonth, double natHour) {
+public record Pricing(String date, List<String> regions, double hoursPerMonth, Properties properties) {
+
+    /**
+     * The prices of one region.
+     *
+     * @param region         the region
+     * @param x86VcpuHour    Fargate x86_64 per vCPU-hour
+     * @param x86GbHour      Fargate x86_64 per GB-hour
+     * @param armVcpuHour    Fargate arm64 per vCPU-hour
+     * @param armGbHour      Fargate arm64 per GB-hour
+     * @param albHour        ALB per hour
+     * @param lcuHour        ALB per LCU-hour
+     * @param natHour        NAT gateway per hour
+     * @param natGb          NAT gateway per GB processed
+     * @param endpointHour   interface VPC endpoint per AZ-hour
+     * @param ipv4Hour       public IPv4 address per hour
+     * @param secretMonth    Secrets Manager per secret-month
+     * @param metricMonth    CloudWatch custom metric per metric-month
+     */
+    public record Region(String region, double x86VcpuHour, double x86GbHour, double armVcpuHour, double armGbHour,
+                         double albHour, double lcuHour, double natHour, double natGb, double endpointHour,
+                         double ipv4Hour, double secretMonth, double metricMonth) {
+    }
 
     /** @return the bundled price table */
     public static Pricing load() {
@@ -32,46 +52,38 @@ public record Pricing(String date, String region, double hoursPerMonth, double v
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Pricing(p.getProperty("date"), p.getProperty("region"), num(p, "hoursPerMonth"),
-                num(p, "fargate.vcpuHour"), num(p, "fargate.gbHour"), num(p, "alb.hour"), num(p, "alb.lcuHour"),
-                num(p, "secretsmanager.secretMonth"), num(p, "natgateway.hour"));
-    }
-
-    private static double num(Properties p, String key) {
-        return Double.parseDouble(p.getProperty(key));
+        return new Pricing(p.getProperty("date"), Arrays.stream(p.getProperty("regions").split(",")).map(String::strip)
+                .toList(), Double.parseDouble(p.getProperty("hoursPerMonth")), p);
     }
 
     /**
-     * @param tasks  running tasks
-     * @param cpu    task CPU units
-     * @param memory task memory in MiB
-     * @return Fargate's monthly price for them
+     * @param region a region
+     * @return its prices; empty when the file has none for it
      */
-    public double fargateMonthly(int tasks, int cpu, int memory) {
-        return tasks * (cpu / 1024.0 * vcpuHour + memory / 1024.0 * gbHour) * hoursPerMonth;
+    public Optional<Region> in(String region) {
+        if (!regions.contains(region)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Region(region, num(region + ".fargate.x86.vcpuHour"), num(region + ".fargate.x86.gbHour"),
+                num(region + ".fargate.arm.vcpuHour"), num(region + ".fargate.arm.gbHour"), num(region + ".alb.hour"),
+                num(region + ".alb.lcuHour"), num(region + ".nat.hour"), num(region + ".nat.gb"),
+                num(region + ".endpoint.hour"), num(region + ".ipv4.hour"), num(region + ".secret.month"),
+                num(region + ".metric.month")));
     }
 
     /**
-     * @param loadBalancers ALBs
-     * @return their monthly price at one LCU each
+     * @param key an assumption's key, e.g. {@code lcuPerListener}
+     * @return its value
      */
-    public double albMonthly(int loadBalancers) {
-        return loadBalancers * (albHour + lcuHour) * hoursPerMonth;
+    public double assumption(String key) {
+        return num("assume." + key);
     }
 
-    /**
-     * @param secrets Secrets Manager secrets
-     * @return their monthly price
-     */
-    public double secretsMonthly(int secrets) {
-        return secrets * secretMonth;
-    }
-
-    /**
-     * @param natGateways NAT gateways
-     * @return their monthly price (hours only)
-     */
-    public double natMonthly(int natGateways) {
-        return natGateways * natHour * hoursPerMonth;
+    private double num(String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("pricing.properties has no " + key);
+        }
+        return Double.parseDouble(value);
     }
 }

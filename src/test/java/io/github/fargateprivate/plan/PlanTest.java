@@ -41,7 +41,13 @@ class PlanTest {
         assertTrue(r.out().contains("url: http://<app-lb-alb.dnsName>"));
         assertTrue(r.out().contains("\"image\": \"ghcr.io/jonashackt/microservice-api-spring-boot-private:latest\""));
         assertTrue(r.out().contains("app ready -> serving traffic:   <=  20 s  [150 s]"));
-        assertTrue(r.out().contains("estimated cost: $40.69/month"), r.out());
+        assertTrue(r.out().contains("estimated cost: $69.97/month (eu-central-1 list prices of 2025-06-01)"), r.out());
+        assertTrue(r.out().contains("Fargate app-fargate-service                $   20.72  2 task(s) x (0.25 vCPU x "
+                + "$0.04656 + 0.5 GB x $0.00511) x 730 h"), r.out());
+        assertTrue(r.out().contains("Public IPv4 addresses                      $   14.60  (2 task(s) + 2 load balancer "
+                + "AZ(s)) x $0.005 x 730 h"), r.out());
+        assertTrue(r.out().contains("Container Insights app-fargate-cluster     $    8.70  (8 + 1 service(s) x 13 + 1 "
+                + "task family x 8) metrics x $0.3"), r.out());
     }
 
     @Test
@@ -55,6 +61,21 @@ class PlanTest {
         JsonObject rollout = json.getAsJsonObject("summary").getAsJsonObject("rollout");
         assertEquals(10, rollout.get("healthCheckIntervalSeconds").getAsInt());
         assertEquals(30, rollout.get("deregistrationDelaySeconds").getAsInt());
+    }
+
+    @Test
+    void aRegionWithoutPricesSaysSoInsteadOfPricingAnother(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.far.yaml"), """
+                config:
+                  aws:region: sa-east-1
+                  fargate-private-registry:image: 123456789012.dkr.ecr.sa-east-1.amazonaws.com/app:1.0
+                """);
+        var r = plan("far", "--dir", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("estimated cost: no prices for sa-east-1 in pricing.properties (2025-06-01; "
+                + "priced: us-east-1, us-west-2, eu-west-1, eu-central-1, ap-southeast-1), so no estimate"), r.out());
+        assertFalse(r.out().contains("$"), "no price of another region:\n" + r.out());
     }
 
     @Test

@@ -58,6 +58,13 @@ class AppTest {
     }
 
     @Test
+    void theDeployingIdentityIsLookedUpOncePerProvider() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        assertEquals(1, run.mocks().invokes().stream()
+                .filter("aws:index/getCallerIdentity:getCallerIdentity"::equals).count(), run.mocks().invokes().toString());
+    }
+
+    @Test
     void devStackWiresCredentialsRoleAndImageTogether() {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
         String secretArn = (String) run.mocks().generated().entrySet().stream()

@@ -1,0 +1,180 @@
+package io.github.fargateprivate.plan;
+
+import io.github.fargateprivate.testing.OfflineMocks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The monthly cost of what a program registered, at the list prices of its region: one line per priced item, each
+ * with the count and unit price it comes from, and the items left out.
+ *
+ * @param region    the region priced
+ * @param pricesOf  where the prices come from, or why there are none
+ * @param lines     the priced lines
+ * @param total     their sum, USD per month
+ * @param notPriced what the estimate leaves out
+ */
+public record CostEstimate(String region, String pricesOf, List<Line> lines, double total, List<String> notPriced) {
+
+    /**
+     * One priced line.
+     *
+     * @param item    what is priced
+     * @param monthly USD per month
+     * @param basis   count x unit price, so that a reviewer can check it
+     */
+    public record Line(String item, double monthly, String basis) {
+    }
+
+    private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String CLUSTER = "aws:ecs/cluster:Cluster";
+    private static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+    private static final String LISTENER = "aws:lb/listener:Listener";
+
+    /**
+     * @param mocks   what the program registered
+     * @param pricing the price table
+     * @return the estimate
+     */
+    public static CostEstimate of(OfflineMocks mocks, Pricing pricing) {
+        String region = mocks.region();
+        List<String> notPriced = new ArrayList<>(List.of("data transfer", "CloudWatch Logs ingestion and storage",
+                "API calls (Secrets Manager, KMS, SSM)"));
+        var prices = pricing.in(region);
+        if (prices.isEmpty()) {
+            return new CostEstimate(region, "no prices for " + region + " in pricing.properties (" + pricing.date()
+                    + "; priced: " + String.join(", ", pricing.regions()) + "), so no estimate", List.of(), 0,
+                    notPriced);
+        }
+        var p = prices.get();
+        double hours = pricing.hoursPerMonth();
+        String h = (int) hours + " h";
+        Map<String, String> made = mocks.generated();
+        List<Line> lines = new ArrayList<>();
+
+        int taskIps = 0;
+        boolean needsNat = false;
+        for (var service : mocks.ofType(SERVICE)) {
+            var task = madeBy(mocks, made, service.inputs().get("taskDefinition"), TASK_DEFINITION);
+            if (task == null) {
+                continue;
+            }
+            int count = number(service.inputs().get("desiredCount"));
+            double vcpu = Integer.parseInt(String.valueOf(task.inputs().get("cpu"))) / 1024.0;
+            double gb = Integer.parseInt(String.valueOf(task.inputs().get("memory"))) / 1024.0;
+            boolean arm = String.valueOf(task.inputs().get("runtimePlatform")).contains("ARM64");
+            double vcpuHour = arm ? p.armVcpuHour() : p.x86VcpuHour();
+            double gbHour = arm ? p.armGbHour() : p.x86GbHour();
+            lines.add(new Line("Fargate " + service.name() + (arm ? " (arm64)" : ""),
+                    count * (vcpu * vcpuHour + gb * gbHour) * hours,
+                    count + " task(s) x (" + fmt(vcpu) + " vCPU x $" + fmt(vcpuHour) + " + " + fmt(gb) + " GB x $"
+                            + fmt(gbHour) + ") x " + h));
+            if (String.valueOf(service.inputs().get("capacityProviderStrategies")).contains("FARGATE_SPOT")) {
+                notPriced.add("the Fargate Spot share of " + service.name() + " is priced on demand (Spot costs up to "
+                        + "70 % less, varying)");
+            }
+            @SuppressWarnings("unchecked")
+            var network = (Map<String, Object>) service.inputs().getOrDefault("networkConfiguration", Map.of());
+            if (Boolean.TRUE.equals(network.get("assignPublicIp"))) {
+                taskIps += count;
+            } else {
+                needsNat = true;
+            }
+        }
+        for (var target : mocks.ofType("aws:appautoscaling/target:Target")) {
+            notPriced.add("scale-out up to " + number(target.inputs().get("maxCapacity")) + " task(s) (the estimate "
+                    + "counts the desired count)");
+        }
+
+        int albIps = 0;
+        double lcuPerListener = pricing.assumption("lcuPerListener");
+        for (var lb : mocks.ofType(LOAD_BALANCER)) {
+            String arn = (String) made.entrySet().stream().filter(e -> e.getValue().equals(lb.name() + ".arn"))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            long listeners = mocks.ofType(LISTENER).stream()
+                    .filter(l -> Objects.equals(arn, l.inputs().get("loadBalancerArn"))).count();
+            lines.add(new Line("Application Load Balancer " + lb.name(),
+                    (p.albHour() + listeners * lcuPerListener * p.lcuHour()) * hours,
+                    "(1 x $" + fmt(p.albHour()) + " + " + listeners + " listener(s) x " + fmt(lcuPerListener)
+                            + " LCU x $" + fmt(p.lcuHour()) + ") x " + h));
+            if (!Boolean.TRUE.equals(lb.inputs().get("internal"))) {
+                Object subnets = lb.inputs().get("subnets");
+                albIps += subnets instanceof List<?> l ? l.size() : 2;
+            }
+        }
+        if (taskIps + albIps > 0) {
+            lines.add(new Line("Public IPv4 addresses", (taskIps + albIps) * p.ipv4Hour() * hours,
+                    "(" + taskIps + " task(s) + " + albIps + " load balancer AZ(s)) x $" + fmt(p.ipv4Hour()) + " x " + h));
+        }
+
+        for (var cluster : mocks.ofType(CLUSTER)) {
+            if (!String.valueOf(cluster.inputs().get("settings")).contains("enabled")) {
+                continue;
+            }
+            String arn = (String) made.entrySet().stream().filter(e -> e.getValue().equals(cluster.name() + ".arn"))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            var services = mocks.ofType(SERVICE).stream().filter(s -> Objects.equals(arn, s.inputs().get("cluster")))
+                    .toList();
+            long families = services.stream().map(s -> madeBy(mocks, made, s.inputs().get("taskDefinition"),
+                    TASK_DEFINITION)).filter(Objects::nonNull).map(t -> t.inputs().get("family")).distinct().count();
+            double metrics = pricing.assumption("insightsMetricsPerCluster")
+                    + services.size() * pricing.assumption("insightsMetricsPerService")
+                    + families * pricing.assumption("insightsMetricsPerTaskFamily");
+            lines.add(new Line("Container Insights " + cluster.name(), metrics * p.metricMonth(),
+                    "(" + fmt(pricing.assumption("insightsMetricsPerCluster")) + " + " + services.size() + " service(s) x "
+                            + fmt(pricing.assumption("insightsMetricsPerService")) + " + " + families + " task famil"
+                            + (families == 1 ? "y" : "ies") + " x " + fmt(pricing.assumption("insightsMetricsPerTaskFamily"))
+                            + ") metrics x $" + fmt(p.metricMonth())));
+        }
+
+        int secrets = mocks.ofType("aws:secretsmanager/secret:Secret").size();
+        if (secrets > 0) {
+            lines.add(new Line("Secrets Manager", secrets * p.secretMonth(),
+                    secrets + " secret(s) x $" + fmt(p.secretMonth())));
+        }
+        int nats = mocks.ofType("aws:ec2/natGateway:NatGateway").size();
+        if (nats > 0) {
+            lines.add(new Line("NAT gateways", nats * p.natHour() * hours,
+                    nats + " x $" + fmt(p.natHour()) + " x " + h));
+            notPriced.add("NAT data processing ($" + fmt(p.natGb()) + "/GB)");
+        }
+        int endpointAzs = mocks.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
+                .filter(e -> "Interface".equals(e.inputs().get("vpcEndpointType")))
+                .mapToInt(e -> e.inputs().get("subnetIds") instanceof List<?> l ? l.size() : 0).sum();
+        if (endpointAzs > 0) {
+            lines.add(new Line("Interface VPC endpoints", endpointAzs * p.endpointHour() * hours,
+                    endpointAzs + " endpoint-AZ(s) x $" + fmt(p.endpointHour()) + " x " + h));
+        }
+        if (needsNat && nats == 0 && endpointAzs == 0) {
+            notPriced.add(String.format(Locale.ROOT, "the NAT gateway(s) the private subnets route through (not "
+                    + "created by this stack): $%.2f/month each, one per AZ, plus $%s/GB", p.natHour() * hours,
+                    fmt(p.natGb())));
+        }
+        double total = lines.stream().mapToDouble(Line::monthly).sum();
+        return new CostEstimate(region, region + " list prices of " + pricing.date(), lines, total, notPriced);
+    }
+
+    private static OfflineMocks.Registration madeBy(OfflineMocks mocks, Map<String, String> made, Object value,
+                                                    String type) {
+        String origin = made.get(String.valueOf(value));
+        if (origin == null) {
+            return null;
+        }
+        String name = origin.substring(0, origin.lastIndexOf('.'));
+        return mocks.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value));
+    }
+
+    private static String fmt(double value) {
+        String s = String.format(Locale.ROOT, "%.5f", value).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}
