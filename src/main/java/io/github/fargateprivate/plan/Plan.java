@@ -47,6 +47,14 @@ public final class Plan {
         List<String> list = List.of(args);
         for (int i = 0; i < list.size(); i++) {
             switch (list.get(i)) {
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    out.println("Prints what `pulumi up` would create for Pulumi.STACK.yaml: every resource with its "
+                            + "inputs,\nthe exports, the monthly cost at list prices and the rollout timing. Offline: "
+                            + "no pulumi CLI,\nno AWS account. Exit codes: 0 planned, 2 bad config or usage, 1 "
+                            + "anything else.");
+                    return 0;
+                }
                 case "--json" -> json = true;
                 case "--dir" -> {
                     if (i + 1 >= list.size()) {
@@ -90,8 +98,10 @@ public final class Plan {
         return 0;
     }
 
+    private static final String USAGE = "usage: plan STACK [--json] [--dir PROJECT_DIR]   e.g. ./plan dev";
+
     private static int usage(PrintStream err) {
-        err.println("usage: plan STACK [--json] [--dir PROJECT_DIR]   e.g. ./plan dev");
+        err.println(USAGE);
         return 2;
     }
 }

@@ -55,6 +55,10 @@ public record StackFile(String project, String stack, Map<String, String> config
             throw new IllegalArgumentException(projectDir.resolve("Pulumi.yaml") + " has no project name");
         }
         Path stackPath = projectDir.resolve("Pulumi." + stack + ".yaml");
+        if (!Files.exists(stackPath)) {
+            throw new IllegalArgumentException(stackPath + " does not exist; the stacks here are: "
+                    + String.join(", ", stacks(projectDir)));
+        }
         Map<String, Object> stackYaml = yaml(stackPath);
         Object configBlock = stackYaml.getOrDefault("config", Map.of());
         if (!(configBlock instanceof Map<?, ?> raw)) {
@@ -62,9 +66,15 @@ public record StackFile(String project, String stack, Map<String, String> config
         }
         Map<String, String> config = new LinkedHashMap<>();
         Set<String> secrets = new LinkedHashSet<>();
+        for (Object k : raw.keySet()) {
+            if (!String.valueOf(k).contains(":")) {
+                // The CLI's own message (pkg/resource/config/key.go).
+                throw new IllegalArgumentException(stackPath + ": configuration keys should be of the form "
+                        + "`<namespace>:<name>`: '" + k + "' (write " + name + ":" + k + ")");
+            }
+        }
         raw.forEach((k, v) -> {
-            String key = String.valueOf(k);
-            String full = key.contains(":") ? key : name + ":" + key;
+            String full = String.valueOf(k);
             if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
                 config.put(full, SECRET_PLACEHOLDER);
                 secrets.add(full);
@@ -136,6 +146,19 @@ public record StackFile(String project, String stack, Map<String, String> config
         List<String> quoted = keys.stream().sorted().map(k -> "'" + k + "'").toList();
         return quoted.size() == 1 ? quoted.get(0)
                 : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
+    }
+
+    /**
+     * @param projectDir the directory holding {@code Pulumi.yaml}
+     * @return the names of the stacks that have a {@code Pulumi.<stack>.yaml} there, sorted
+     * @throws IOException when the directory cannot be read
+     */
+    public static List<String> stacks(Path projectDir) throws IOException {
+        try (var files = Files.list(projectDir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith("Pulumi.") && f.endsWith(".yaml") && !f.equals("Pulumi.yaml"))
+                    .map(f -> f.substring("Pulumi.".length(), f.length() - ".yaml".length())).sorted().toList();
+        }
     }
 
     /** @return the {@code aws:region} of the stack, if set */

@@ -122,9 +122,27 @@ class PlanTest {
     }
 
     @Test
+    void aKeyWithoutNamespaceIsRefusedWithTheCliMessage(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.bare.yaml"), "config:\n  image: ghcr.io/acme/app:1\n");
+        var r = plan("bare", "--dir", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("configuration keys should be of the form `<namespace>:<name>`: 'image' (write "
+                + "fargate-private-registry:image)"), r.err());
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        var r = plan("--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().startsWith("usage: plan STACK [--json] [--dir PROJECT_DIR]"), r.out());
+    }
+
+    @Test
     void missingStackFileAndUsageErrorsExitTwo() {
         assertEquals(2, plan("nope").status());
-        assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist"));
+        assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist; the stacks here are: dev, prod"),
+                plan("nope").err());
         assertEquals(2, plan().status());
         assertEquals(2, plan("dev", "--bogus").status());
     }
