@@ -31,8 +31,19 @@ class PlanTest {
     }
 
     @Test
-    void devPlansOutOfTheBox() {
+    void devPlansAPublicTestImageOutOfTheBox() {
         var r = plan("dev");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("resources: 12 to create (in 4 components)"), r.out());
+        assertTrue(r.out().contains("\"image\": \"docker.io/nginxinc/nginx-unprivileged:1.27-alpine\""), r.out());
+        assertFalse(r.out().contains("repositoryCredentials"), "a public image needs no credentials");
+        assertFalse(r.out().contains("aws:secretsmanager/secret:Secret"), "and no secret");
+        assertFalse(r.out().contains("exec-policy"), "so the execution role reads nothing");
+    }
+
+    @Test
+    void theGhcrExamplePlansOutOfTheBox() {
+        var r = plan("ghcr");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("resources: 15 to create (in 5 components)"), r.out());
         assertTrue(r.out().contains("+ app-credentials-version  aws:secretsmanager/secretVersion:SecretVersion"));
@@ -42,6 +53,7 @@ class PlanTest {
         assertTrue(r.out().contains("\"image\": \"ghcr.io/jonashackt/microservice-api-spring-boot-private:latest\""));
         assertTrue(r.out().contains("app ready -> serving traffic:   <=  20 s  [150 s]"));
         assertTrue(r.out().contains("estimated cost: $69.97/month (eu-central-1 list prices of 2025-06-01)"), r.out());
+        assertTrue(r.out().contains("Secrets Manager                            $    0.40  1 secret(s) x $0.4"), r.out());
         assertTrue(r.out().contains("Fargate app-fargate-service                $   20.72  2 task(s) x (0.25 vCPU x "
                 + "$0.04656 + 0.5 GB x $0.00511) x 730 h"), r.out());
         assertTrue(r.out().contains("Public IPv4 addresses                      $   14.60  (2 task(s) + 2 load balancer "
@@ -115,7 +127,7 @@ class PlanTest {
 
     @Test
     void projectDefaultsReachTheProgramAsTheCliSetsThem() throws IOException {
-        var file = StackFile.read(Path.of("."), "dev");
+        var file = StackFile.read(Path.of("."), "ghcr");
         assertEquals("60", file.config().get("fargate-private-registry:cpuTargetPercent"));
         assertEquals("8098", file.config().get("fargate-private-registry:containerPort"), "the stack's value wins");
         assertEquals("false", file.config().get("fargate-private-registry:internalLoadBalancer"));
@@ -141,7 +153,7 @@ class PlanTest {
     @Test
     void missingStackFileAndUsageErrorsExitTwo() {
         assertEquals(2, plan("nope").status());
-        assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist; the stacks here are: dev, prod"),
+        assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist; the stacks here are: dev, ghcr, prod"),
                 plan("nope").err());
         assertEquals(2, plan().status());
         assertEquals(2, plan("dev", "--bogus").status());

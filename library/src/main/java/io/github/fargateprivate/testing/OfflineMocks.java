@@ -77,7 +77,7 @@ public class OfflineMocks implements Mocks {
     private final Map<String, String> generated = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> stackReferences = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> stackReferences;
 
     /** Mocks in {@code eu-central-1}. */
     public OfflineMocks() {
@@ -89,16 +89,22 @@ public class OfflineMocks implements Mocks {
         this(region, false);
     }
 
-    private OfflineMocks(String region, boolean unknownOutputs) {
+    private OfflineMocks(String region, boolean unknownOutputs, Map<String, Map<String, Object>> stackReferences) {
         this.region = region;
         this.unknownOutputs = unknownOutputs;
+        this.stackReferences = stackReferences;
     }
 
-    /** @return mocks of the same region whose new resources answer no output at all, as in a preview */
+    private OfflineMocks(String region, boolean unknownOutputs) {
+        this(region, unknownOutputs, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * @return mocks of the same region whose new resources answer no output at all, as in a preview; they share
+     *     these mocks' stack references, also those given later
+     */
     public OfflineMocks unknownOutputs() {
-        var mocks = new OfflineMocks(region, true);
-        mocks.stackReferences.putAll(stackReferences);
-        return mocks;
+        return new OfflineMocks(region, true, stackReferences);
     }
 
     /**
@@ -159,7 +165,14 @@ public class OfflineMocks implements Mocks {
         String physicalName = inputs.containsKey("name") ? String.valueOf(inputs.get("name"))
                 : made(args.name, "name", args.name + "-1a2b3c4");
         state.put("name", physicalName);
-        state.put("arn", made(args.name, "arn", arnFor(args.type, physicalName, at)));
+        if (args.type.startsWith("aws:s3/bucket")) {
+            String bucket = inputs.containsKey("bucket") ? String.valueOf(inputs.get("bucket"))
+                    : made(args.name, "bucket", args.name + "-1a2b3c4");
+            state.put("bucket", bucket);
+            state.put("arn", made(args.name, "arn", "arn:aws:s3:::" + bucket));
+        } else {
+            state.put("arn", made(args.name, "arn", arnFor(args.type, physicalName, at)));
+        }
         state.put("id", id);
         switch (args.type) {
             case "aws:lb/loadBalancer:LoadBalancer" -> {
@@ -171,12 +184,6 @@ public class OfflineMocks implements Mocks {
                     state.put("versionId", made(args.name, "versionId", "v-" + args.name));
             case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", made(args.name, "repositoryUrl",
                     ACCOUNT + ".dkr.ecr." + at + ".amazonaws.com/" + physicalName));
-            case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
-                String bucket = inputs.containsKey("bucket") ? String.valueOf(inputs.get("bucket"))
-                        : made(args.name, "bucket", args.name + "-1a2b3c4");
-                state.put("bucket", bucket);
-                state.put("arn", made(args.name, "arn", "arn:aws:s3:::" + bucket));
-            }
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
@@ -295,10 +302,10 @@ public class OfflineMocks implements Mocks {
                 () -> new java.util.NoSuchElementException("no resource named " + name));
     }
 
-    /** @return every made-up output value, mapped to {@code resource.output} */
+    /** @return every made-up output value, mapped to {@code resource.output}, in the order they were made */
     public Map<String, String> generated() {
         synchronized (generated) {
-            return Map.copyOf(generated);
+            return Collections.unmodifiableMap(new LinkedHashMap<>(generated));
         }
     }
 
