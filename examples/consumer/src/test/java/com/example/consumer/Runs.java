@@ -51,11 +51,24 @@ final class Runs {
      */
     static String madeUp(OfflineRun run, String resource, String output) {
         String origin = resource + "." + output;
-        return run.mocks().generated().entrySet().stream()
+        List<String> values = run.mocks().generated().entrySet().stream()
                 .filter(e -> e.getValue().equals(origin))
                 .map(Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the mocks made up no " + origin));
+                .toList();
+        if (values.size() != 1) {
+            // Two candidates: the mocks recorded a value the resource does not report, so neither can be trusted.
+            throw new AssertionError("the mocks made up " + values.size() + " values for " + origin + ": " + values);
+        }
+        return values.get(0);
+    }
+
+    /**
+     * @param run    the run
+     * @param bucket an S3 bucket's logical name
+     * @return the bucket's ARN: S3 bucket ARNs name neither region nor account
+     */
+    static String bucketArn(OfflineRun run, String bucket) {
+        return "arn:aws:s3:::" + madeUp(run, bucket, "bucket");
     }
 
     /**
