@@ -133,21 +133,32 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void w02CertificateFromAcm(Context ctx) {
-        var certificate = new Certificate("w02-cert", CertificateArgs.builder()
-                .domainName(DOMAIN)
-                .validationMethod("DNS")
-                .build());
-        // A listener takes only an issued certificate: the validation waits until ACM has seen the DNS record (kept
-        // in the zone's own stack), so the listener is created after that.
-        var validation = new CertificateValidation("w02-cert-validation", CertificateValidationArgs.builder()
-                .certificateArn(certificate.arn())
-                .build());
         var service = new LoadBalancedFargateService("w02", ordersArgs()
                 .loadBalancer(ApplicationLoadBalancerArgs.builder()
-                        .certificateArn(validation.certificateArn())
+                        .certificateArn(issuedCertificate("w02-cert", DOMAIN))
                         .build())
                 .build());
         ctx.export("url", service.url().orElseThrow());
+    }
+
+    /**
+     * An ACM certificate of this stack, validated by DNS.
+     *
+     * @param name             the certificate's logical name; its validation is {@code <name>-validation}
+     * @param domain           the domain name
+     * @param alternativeNames more names the certificate covers
+     * @return its ARN, once ACM has issued it: a listener takes only an issued certificate, and the validation waits
+     *         until ACM has seen the DNS records (kept in the zone's own stack)
+     */
+    private static Output<String> issuedCertificate(String name, String domain, String... alternativeNames) {
+        var args = CertificateArgs.builder().domainName(domain).validationMethod("DNS");
+        if (alternativeNames.length > 0) {
+            args.subjectAlternativeNames(alternativeNames);
+        }
+        var certificate = new Certificate(name, args.build());
+        return new CertificateValidation(name + "-validation", CertificateValidationArgs.builder()
+                .certificateArn(certificate.arn())
+                .build()).certificateArn();
     }
 
     /**
@@ -254,18 +265,10 @@ public final class Wirings {
         var cluster = new Cluster("w07-cluster", ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
                 .build());
-        var certificate = new Certificate("w07-cert", CertificateArgs.builder()
-                .domainName("api.example.com")
-                .subjectAlternativeNames("www.example.com")
-                .validationMethod("DNS")
-                .build());
-        var validation = new CertificateValidation("w07-cert-validation", CertificateValidationArgs.builder()
-                .certificateArn(certificate.arn())
-                .build());
         // Without a target group of its own the load balancer answers 404 to whatever no service's rule claims.
         var shared = new ApplicationLoadBalancer("w07-alb", ApplicationLoadBalancerArgs.builder()
                 .network(network)
-                .certificateArn(validation.certificateArn())
+                .certificateArn(issuedCertificate("w07-cert", "api.example.com", "www.example.com"))
                 .build());
         onSharedLoadBalancer("api", "ghcr.io/example-org/orders-api:1.4.2", "api.example.com", 10, network, shared,
                 cluster);

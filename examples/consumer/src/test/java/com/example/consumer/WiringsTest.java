@@ -621,31 +621,29 @@ class WiringsTest {
 
     // ---------------------------------------------------------------------------------------------------- b01-b04
 
+    /** Asserts the program fails with one problem of the composite, before any AWS resource. */
+    private static void assertRefusedBeforeAnyResource(Consumer<Context> program, String component, String problem) {
+        String failure = failureOf(program);
+        assertTrue(failure.contains("LoadBalancedFargateService '" + component + "' has 1 problem; nothing was "
+                + "registered:\n  - " + problem), failure);
+    }
+
     @Test
     void b01BadImageIsRefusedUnderContainerImage() {
-        String failure = failureOf(Wirings::b01BadImage);
-        assertTrue(failure.contains("LoadBalancedFargateService 'b01' has 1 problem; nothing was registered"),
-                failure);
-        assertTrue(failure.contains("container.image: '" + Wirings.BAD_IMAGE + "' has an invalid repository path "
-                + "component 'JonasHackt'"), failure);
+        assertRefusedBeforeAnyResource(Wirings::b01BadImage, "b01",
+                "container.image: '" + Wirings.BAD_IMAGE + "' has an invalid repository path component 'JonasHackt'");
     }
 
     @Test
     void b02PartialSecretArnIsRefusedUnderRegistryCredentialsSecret() {
-        String failure = failureOf(Wirings::b02PartialSecretArn);
-        assertTrue(failure.contains("LoadBalancedFargateService 'b02' has 1 problem; nothing was registered"),
-                failure);
-        assertTrue(failure.contains("registryCredentials.secret: 'arn:aws:secretsmanager:eu-west-1:111122223333:"
-                + "secret:ghcr' is a partial secret ARN"), failure);
+        assertRefusedBeforeAnyResource(Wirings::b02PartialSecretArn, "b02", "registryCredentials.secret: "
+                + "'arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr' is a partial secret ARN");
     }
 
     @Test
     void b03KeyInAnotherRegionIsRefusedUnderRegistryCredentialsKmsKeyArn() {
-        String failure = failureOf(Wirings::b03KeyInAnotherRegion);
-        assertTrue(failure.contains("LoadBalancedFargateService 'b03' has 1 problem; nothing was registered"),
-                failure);
-        assertTrue(failure.contains("registryCredentials.kmsKeyArn: the key is in us-east-1, but the credentials "
-                + "secret is in eu-west-1"), failure);
+        assertRefusedBeforeAnyResource(Wirings::b03KeyInAnotherRegion, "b03", "registryCredentials.kmsKeyArn: "
+                + "the key is in us-east-1, but the credentials secret is in eu-west-1");
     }
 
     @Test
