@@ -195,8 +195,14 @@ class WiringsTest {
     @MethodSource("scenarios")
     void readsNoConfigButW03(Scenario scenario) {
         // run(...) gives config to w03 only: every other program must run without any.
-        var result = run(scenario, mocks());
-        assertEquals(scenario.outcome() == Outcome.DEPLOYS, result.succeeded(), result::errorText);
+        var plain = run(scenario, mocks());
+        assertEquals(scenario.outcome() == Outcome.DEPLOYS, plain.succeeded(), plain::errorText);
+        if (scenario.name().startsWith("w03") || scenario.outcome() == Outcome.FAILS_IN_APPLY) {
+            return;
+        }
+        // ... and config it does not read changes nothing it registers.
+        var configured = Runs.run(scenario.program(), W03_CONFIG, Set.of("registryPassword"), mocks());
+        assertEquals(Set.copyOf(plain.mocks().registrations()), Set.copyOf(configured.mocks().registrations()));
     }
 
     // ---------------------------------------------------------------------------------------------------- w01
