@@ -11,11 +11,15 @@ import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.outputs.GetRegionResult;
 import com.pulumi.core.Output;
-import io.github.fargateprivate.ec2.DefaultVpc;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
+import io.github.fargateprivate.lb.HealthCheckArgs;
+import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 import io.github.fargateprivate.secretsmanager.RegistryCredentialsSecret;
 import io.github.fargateprivate.secretsmanager.RegistryCredentialsSecretArgs;
 
@@ -72,19 +76,17 @@ public final class ConsumerApp {
         String username = ctx.config().require("registryUsername");
         Output<String> password = ctx.config().requireSecret("registryPassword");
 
-        // The default VPC: public subnets only and no NAT gateway, so tasks need a public IP to reach ghcr.io.
-        var vpc = DefaultVpc.lookup();
-
-        // 1. The composite: one call for secret, role, load balancer and service.
+        // 1. The composite: one statement for secret, role, load balancer and service. Without a network it runs in
+        // the default VPC, whose subnets are public and have no NAT gateway: the tasks get a public IP to reach ghcr.io.
         var api = new LoadBalancedFargateService("api", LoadBalancedFargateServiceArgs.builder()
-                .image(API_IMAGE)
-                .registryCredentials(Output.of(username), password)
-                .network(vpc.vpcId(), vpc.subnetIds(), vpc.subnetIds(), true)
-                .containerPort(API_PORT)
-                .healthCheckPath(API_HEALTH_PATH)
-                .desiredCount(1)
+                .container(ContainerArgs.builder().image(API_IMAGE).port(API_PORT).build())
+                .registryCredentials(RegistryCredentials.create(username, password))
+                .targetGroup(TargetGroupArgs.builder()
+                        .healthCheck(HealthCheckArgs.builder().path(API_HEALTH_PATH).build())
+                        .build())
+                .service(FargateServiceArgs.builder().desiredCount(1).build())
                 .build());
-        ctx.export("url", api.url());
+        ctx.export("url", api.url().orElseThrow());
         ctx.export("apiServiceName", api.service().serviceName());
         ctx.export("apiClusterName", api.service().clusterName());
 
@@ -96,7 +98,7 @@ public final class ConsumerApp {
                 .description("ghcr.io credentials of the " + BATCH_FAMILY + " batch job")
                 .build());
         var batchRole = new TaskExecutionRole("batch", TaskExecutionRoleArgs.builder()
-                .secretArn(batchCredentials.arn())
+                .registryCredentialsSecretArn(batchCredentials.arn())
                 .build());
         var batchLogs = new LogGroup("batch-logs", LogGroupArgs.builder()
                 .retentionInDays(BATCH_LOG_RETENTION_DAYS)

@@ -1,22 +1,19 @@
 package com.example.consumer;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.TestResult;
-import com.pulumi.test.internal.PulumiTestInternal;
-import io.github.fargateprivate.plan.OfflineMocks;
 import io.github.fargateprivate.secretsmanager.RegistryCredentialsSecret;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import static com.example.consumer.Runs.allow;
+import static com.example.consumer.Runs.containers;
+import static com.example.consumer.Runs.madeUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,82 +22,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Runs {@link ConsumerApp#stack} under Pulumi's mock engine with the library's {@link OfflineMocks}. */
 class ConsumerAppTest {
 
-    private static final String PROJECT = "consumer-example";
     private static final String USERNAME = "octocat";
     private static final String PASSWORD = "ghp_n0t\"a-real-token";
     private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 
-    /** The outcome of one run: what the engine returned and what the mocks saw. */
-    private record Run(TestResult result, OfflineMocks mocks) {
-
-        String errorText() {
-            return Stream.concat(result.errors().stream(),
-                            result.exceptions().stream().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()))
-                    .collect(Collectors.joining("\n"));
-        }
-
-        Run ok() {
-            assertEquals(0, result.exitCode(), () -> "the program failed:\n" + errorText());
-            return this;
-        }
-
-        Object export(String name) {
-            return PulumiTestInternal.extractOutputData(result.output(name)).getValueNullable();
-        }
-
-        Map<String, Object> inputs(String resource) {
-            return mocks.named(resource).inputs();
-        }
-
-        JsonObject policy(String resource) {
-            return JsonParser.parseString((String) inputs(resource).get("policy")).getAsJsonObject();
-        }
-
-        /** A value the mocks made up for a resource's output, e.g. the ARN AWS would assign. */
-        String madeUp(String resource, String output) {
-            String origin = resource + "." + output;
-            return mocks.generated().entrySet().stream()
-                    .filter(e -> e.getValue().equals(origin))
-                    .map(Map.Entry::getKey)
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("the mocks made up no " + origin));
-        }
+    private static OfflineRun run(Map<String, String> config) {
+        return Runs.run(ConsumerApp::stack, config, Set.of("registryPassword"), new OfflineMocks());
     }
 
-    private static Run run(Map<String, String> config, Set<String> secretKeys) {
-        var mocks = new OfflineMocks();
-        try {
-            TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(PROJECT).stackName("test").preview(false).build())
-                    .mocks(mocks)
-                    .config(config.entrySet().stream().collect(Collectors.toMap(
-                                    e -> PROJECT + ":" + e.getKey(), Map.Entry::getValue)),
-                            secretKeys.stream().map(k -> PROJECT + ":" + k).collect(Collectors.toSet()))
-                    .build()
-                    .runTest(ConsumerApp::stack);
-            return new Run(result, mocks);
-        } finally {
-            PulumiTest.cleanup();
-        }
+    private static OfflineRun deploy() {
+        return run(Map.of("registryUsername", USERNAME, "registryPassword", PASSWORD)).ok();
     }
 
-    private static Run deploy() {
-        return run(Map.of("registryUsername", USERNAME, "registryPassword", PASSWORD), Set.of("registryPassword"))
-                .ok();
-    }
-
-    private static JsonObject batchContainer(Run run) {
-        JsonArray containers = JsonParser.parseString(
-                (String) run.inputs("batch-task").get("containerDefinitions")).getAsJsonArray();
+    private static JsonObject batchContainer(OfflineRun run) {
+        List<JsonObject> containers = containers(run, "batch-task");
         assertEquals(1, containers.size());
-        return containers.get(0).getAsJsonObject();
+        return containers.get(0);
     }
 
     @Test
     void registersTheCompositesTaskDefinitionAndTheBatchJobsOwn() {
         var run = deploy();
-        assertEquals(List.of("api-fargate-task", "batch-task"),
-                run.mocks().ofType(TASK_DEFINITION).stream().map(OfflineMocks.Registration::name).toList());
+        assertEquals(Set.of("api-fargate-task", "batch-task"), Runs.namesOf(run, TASK_DEFINITION));
         var batch = run.inputs("batch-task");
         assertEquals(ConsumerApp.BATCH_FAMILY, batch.get("family"));
         assertEquals(List.of("FARGATE"), batch.get("requiresCompatibilities"));
@@ -113,7 +56,7 @@ class ConsumerAppTest {
     @Test
     void batchContainerPullsWithTheStandaloneSecret() {
         var run = deploy();
-        String secretArn = run.madeUp("batch-registry-secret", "arn");
+        String secretArn = madeUp(run, "batch-registry-secret", "arn");
         assertTrue(secretArn.startsWith("arn:aws:secretsmanager:eu-central-1:" + OfflineMocks.ACCOUNT + ":secret:"),
                 secretArn);
 
@@ -121,12 +64,12 @@ class ConsumerAppTest {
         assertEquals(ConsumerApp.BATCH_IMAGE, container.get("image").getAsString());
         assertEquals(secretArn,
                 container.getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
-        assertEquals(secretArn, run.export("batchCredentialsSecretArn"));
+        assertEquals(secretArn, run.output("batchCredentialsSecretArn"));
         // Not the composite's secret: each workload pulls with its own.
-        assertNotEquals(run.madeUp("api-credentials-secret", "arn"), secretArn);
+        assertNotEquals(madeUp(run, "api-credentials-secret", "arn"), secretArn);
 
         JsonObject logOptions = container.getAsJsonObject("logConfiguration").getAsJsonObject("options");
-        assertEquals(run.madeUp("batch-logs", "name"), logOptions.get("awslogs-group").getAsString());
+        assertEquals(madeUp(run, "batch-logs", "name"), logOptions.get("awslogs-group").getAsString());
         assertEquals("eu-central-1", logOptions.get("awslogs-region").getAsString());
         assertEquals(14.0, run.inputs("batch-logs").get("retentionInDays"));
     }
@@ -134,48 +77,46 @@ class ConsumerAppTest {
     @Test
     void batchTaskRunsAsTheStandaloneRole() {
         var run = deploy();
-        String roleArn = run.madeUp("batch-exec-role", "arn");
+        String roleArn = madeUp(run, "batch-exec-role", "arn");
         assertEquals(roleArn, run.inputs("batch-task").get("executionRoleArn"));
-        assertEquals(roleArn, run.export("batchExecutionRoleArn"));
-        assertEquals(run.madeUp("batch-task", "arn"), run.export("batchTaskDefinitionArn"));
+        assertEquals(roleArn, run.output("batchExecutionRoleArn"));
+        assertEquals(madeUp(run, "batch-task", "arn"), run.output("batchTaskDefinitionArn"));
     }
 
     @Test
     void batchRoleMayReadExactlyTheBatchSecret() {
         var run = deploy();
-        JsonArray statements = run.policy("batch-exec-policy").getAsJsonArray("Statement");
-        assertEquals(1, statements.size());
-        JsonObject statement = statements.get(0).getAsJsonObject();
-        assertEquals("Allow", statement.get("Effect").getAsString());
-        assertEquals("secretsmanager:GetSecretValue", statement.get("Action").getAsString());
-        assertEquals(run.madeUp("batch-registry-secret", "arn"), statement.get("Resource").getAsString());
+        assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue",
+                        madeUp(run, "batch-registry-secret", "arn"), null)),
+                run.statements("batch-exec-policy", "policy"));
     }
 
     @Test
     void apiRoleMayReadOnlyTheCompositesSecret() {
         var run = deploy();
-        JsonArray statements = run.policy("api-execution-exec-policy").getAsJsonArray("Statement");
-        assertEquals(1, statements.size());
-        assertEquals(run.madeUp("api-credentials-secret", "arn"),
-                statements.get(0).getAsJsonObject().get("Resource").getAsString());
+        assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue",
+                        madeUp(run, "api-credentials-secret", "arn"), null)),
+                run.statements("api-execution-exec-policy", "policy"));
     }
 
     @Test
     void compositeRunsTheApiInTheDefaultVpcAndExportsItsUrl() {
         var run = deploy();
-        assertEquals("http://" + run.madeUp("api-lb-alb", "dnsName"), run.export("url"));
-        assertEquals(run.madeUp("api-fargate-service", "name"), run.export("apiServiceName"));
-        assertEquals(run.madeUp("api-fargate-cluster", "name"), run.export("apiClusterName"));
+        assertEquals("http://" + madeUp(run, "api-lb-alb", "dnsName"), run.output("url"));
+        assertEquals(madeUp(run, "api-fargate-service", "name"), run.output("apiServiceName"));
+        assertEquals(madeUp(run, "api-fargate-cluster", "name"), run.output("apiClusterName"));
 
-        @SuppressWarnings("unchecked")
-        var network = (Map<String, Object>) run.inputs("api-fargate-service").get("networkConfiguration");
+        var network = OfflineRun.block(run.inputs("api-fargate-service"), "networkConfiguration");
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, network.get("subnets"));
         assertEquals(true, network.get("assignPublicIp"));
+        assertEquals(1.0, run.inputs("api-fargate-service").get("desiredCount"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("api-lb-tg").get("vpcId"));
         assertEquals((double) ConsumerApp.API_PORT, run.inputs("api-lb-tg").get("port"));
-        @SuppressWarnings("unchecked")
-        var healthCheck = (Map<String, Object>) run.inputs("api-lb-tg").get("healthCheck");
-        assertEquals(ConsumerApp.API_HEALTH_PATH, healthCheck.get("path"));
+        assertEquals(ConsumerApp.API_HEALTH_PATH, OfflineRun.block(run.inputs("api-lb-tg"), "healthCheck").get("path"));
+        JsonObject api = containers(run, "api-fargate-task").get(0);
+        assertEquals(ConsumerApp.API_IMAGE, api.get("image").getAsString());
+        assertEquals(madeUp(run, "api-credentials-secret", "arn"),
+                api.getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
     }
 
     @Test
@@ -189,15 +130,15 @@ class ConsumerAppTest {
         }
         for (String export : List.of("url", "apiServiceName", "apiClusterName", "batchTaskDefinitionArn",
                 "batchCredentialsSecretArn", "batchExecutionRoleArn")) {
-            assertFalse(String.valueOf(run.export(export)).contains(PASSWORD), export);
+            assertFalse(String.valueOf(run.output(export)).contains(PASSWORD), export);
         }
     }
 
     @Test
     void missingPasswordFailsBeforeAnyResourceNamingTheKey() {
-        var run = run(Map.of("registryUsername", USERNAME), Set.of());
-        assertNotEquals(0, run.result().exitCode());
-        assertTrue(run.errorText().contains(PROJECT + ":registryPassword"), run.errorText());
+        var run = run(Map.of("registryUsername", USERNAME));
+        String failure = run.failure();
+        assertTrue(failure.contains(Runs.PROJECT + ":registryPassword"), failure);
         assertTrue(run.mocks().awsResources().isEmpty(), () -> "registered: " + run.mocks().awsResources());
     }
 }

@@ -1,0 +1,665 @@
+package com.example.consumer;
+
+import com.google.gson.JsonObject;
+import com.pulumi.Context;
+import com.pulumi.resources.ProviderResource;
+import io.github.fargateprivate.ecs.CapacityProviderStrategy;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.iam.TaskExecutionRole;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.patterns.LoadBalancedFargateService;
+import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static com.example.consumer.Runs.allow;
+import static com.example.consumer.Runs.containers;
+import static com.example.consumer.Runs.json;
+import static com.example.consumer.Runs.madeUp;
+import static com.example.consumer.Runs.namesOf;
+import static io.github.fargateprivate.testing.OfflineRun.block;
+import static io.github.fargateprivate.testing.OfflineRun.blocks;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs each program of {@link Wirings} under the library's mocks and checks what it registers. */
+class WiringsTest {
+
+    private static final String ACCOUNT = OfflineMocks.ACCOUNT;
+    private static final String REGION = "eu-central-1";
+    /** What {@link Wirings#GHCR_SECRET}, a secret name, stands for in an IAM policy of the stack's region. */
+    private static final String GHCR_SECRET_PATTERN =
+            "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:" + Wirings.GHCR_SECRET + "-??????";
+
+    private static final String VPC = "vpc-0123456789abcdef0";
+    private static final List<String> PUBLIC_SUBNETS = List.of("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2");
+    private static final List<String> PRIVATE_SUBNETS = List.of("subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2");
+    private static final List<String> CORPORATE_CIDRS = List.of("203.0.113.0/24", "198.51.100.0/24");
+
+    private static final Map<String, String> W03_CONFIG = Map.of("registryUsername", "octocat",
+            "registryPassword", "ghp_n0t\"a-real-token");
+
+    private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String LISTENER = "aws:lb/listener:Listener";
+    private static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+    private static final String SERVICE = "aws:ecs/service:Service";
+
+    /** How a program of {@link Wirings} ends. */
+    private enum Outcome {
+        /** It runs to the end. */
+        DEPLOYS,
+        /** The library refuses a plain value before registering any child. */
+        REFUSED_BEFORE_CHILDREN,
+        /** The library refuses a value of an Output inside the apply that consumes it. */
+        FAILS_IN_APPLY
+    }
+
+    /** One program of {@link Wirings}. */
+    private record Scenario(String name, Consumer<Context> program, Outcome outcome) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("w01ImageFromEcrRepository", Wirings::w01ImageFromEcrRepository, Outcome.DEPLOYS),
+            new Scenario("w02CertificateFromAcm", Wirings::w02CertificateFromAcm, Outcome.DEPLOYS),
+            new Scenario("w03RegistryKeyFromKms", Wirings::w03RegistryKeyFromKms, Outcome.DEPLOYS),
+            new Scenario("w04AppSecretsFromStack", Wirings::w04AppSecretsFromStack, Outcome.DEPLOYS),
+            new Scenario("w05NetworkFromStackReference", Wirings::w05NetworkFromStackReference, Outcome.DEPLOYS),
+            new Scenario("w06ExplicitProvider", Wirings::w06ExplicitProvider, Outcome.DEPLOYS),
+            new Scenario("w07SharedClusterAndLoadBalancer", Wirings::w07SharedClusterAndLoadBalancer, Outcome.DEPLOYS),
+            new Scenario("w08Sidecar", Wirings::w08Sidecar, Outcome.DEPLOYS),
+            new Scenario("w09TaskRoleWithStatements", Wirings::w09TaskRoleWithStatements, Outcome.DEPLOYS),
+            new Scenario("w10Tags", Wirings::w10Tags, Outcome.DEPLOYS),
+            new Scenario("w11HealthCheckAndCapacity", Wirings::w11HealthCheckAndCapacity, Outcome.DEPLOYS),
+            new Scenario("w12Handles", Wirings::w12Handles, Outcome.DEPLOYS),
+            new Scenario("b01BadImage", Wirings::b01BadImage, Outcome.REFUSED_BEFORE_CHILDREN),
+            new Scenario("b02PartialSecretArn", Wirings::b02PartialSecretArn, Outcome.REFUSED_BEFORE_CHILDREN),
+            new Scenario("b03KeyInAnotherRegion", Wirings::b03KeyInAnotherRegion, Outcome.REFUSED_BEFORE_CHILDREN),
+            new Scenario("b04BadImageFromOutput", Wirings::b04BadImageFromOutput, Outcome.FAILS_IN_APPLY));
+
+    static Stream<Scenario> scenarios() {
+        return SCENARIOS.stream();
+    }
+
+    /** Mocks in which {@value Wirings#NETWORK_STACK} answers with its outputs. */
+    private static OfflineMocks mocks() {
+        return new OfflineMocks().stackReference(Wirings.NETWORK_STACK, Map.of("vpcId", VPC,
+                "publicSubnetIds", PUBLIC_SUBNETS, "privateSubnetIds", PRIVATE_SUBNETS,
+                "corporateCidrBlocks", CORPORATE_CIDRS));
+    }
+
+    /** Runs a program with no config: only w03 reads any. */
+    private static OfflineRun run(Consumer<Context> program, OfflineMocks mocks) {
+        return Runs.run(program, Map.of(), Set.of(), mocks);
+    }
+
+    private static OfflineRun run(Scenario scenario, OfflineMocks mocks) {
+        return scenario.name().startsWith("w03")
+                ? Runs.run(scenario.program(), W03_CONFIG, Set.of("registryPassword"), mocks)
+                : run(scenario.program(), mocks);
+    }
+
+    private static OfflineRun deploy(Consumer<Context> program) {
+        return run(program, mocks()).ok();
+    }
+
+    private static Set<String> typesAndNames(OfflineMocks mocks) {
+        return mocks.registrations().stream().map(r -> r.type() + " " + r.name())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String failureOf(Consumer<Context> program) {
+        var run = run(program, mocks());
+        String failure = run.failure();
+        assertTrue(run.mocks().awsResources().isEmpty(),
+                () -> "registered before failing: " + run.mocks().awsResources());
+        return failure;
+    }
+
+    /** The one secret or environment entry list of a container, as {@code name -> value}. */
+    private static Map<String, String> entries(JsonObject container, String key, String valueKey) {
+        var entries = new LinkedHashMap<String, String>();
+        container.getAsJsonArray(key).forEach(e -> entries.put(e.getAsJsonObject().get("name").getAsString(),
+                e.getAsJsonObject().get(valueKey).getAsString()));
+        return entries;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- all
+
+    @Test
+    void everyScenarioOfWiringsIsRunHere() {
+        Set<String> methods = Arrays.stream(Wirings.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
+                .filter(m -> m.getParameterCount() == 1 && m.getParameterTypes()[0] == Context.class)
+                .map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(methods, SCENARIOS.stream().map(Scenario::name).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void registersTheSameResourcesInAPreviewWhereNewOutputsAreUnknown(Scenario scenario) {
+        var deployed = run(scenario, mocks());
+        var previewed = run(scenario, mocks().unknownOutputs());
+        switch (scenario.outcome()) {
+            case DEPLOYS -> {
+                deployed.ok();
+                previewed.ok();
+                assertFalse(deployed.mocks().ofType(SERVICE).isEmpty(), "no ECS service");
+                assertEquals(typesAndNames(deployed.mocks()), typesAndNames(previewed.mocks()));
+            }
+            case REFUSED_BEFORE_CHILDREN -> {
+                deployed.failure();
+                previewed.failure();
+                assertTrue(deployed.mocks().awsResources().isEmpty(), () -> "registered: " + deployed.mocks()
+                        .awsResources());
+                assertEquals(typesAndNames(deployed.mocks()), typesAndNames(previewed.mocks()));
+            }
+            case FAILS_IN_APPLY -> {
+                // The engine stops the program when the apply fails; which siblings were registered by then depends
+                // on timing (and differs from one run to the next), so only the resources that consume the refused
+                // value are compared: neither run registers them.
+                for (var r : List.of(deployed, previewed)) {
+                    assertTrue(r.failure().contains("container.image"), r::errorText);
+                    assertEquals(Set.of(), namesOf(r, TASK_DEFINITION));
+                    assertEquals(Set.of(), namesOf(r, SERVICE));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void readsNoConfigButW03(Scenario scenario) {
+        // run(...) gives config to w03 only: every other program must run without any.
+        var plain = run(scenario, mocks());
+        assertEquals(scenario.outcome() == Outcome.DEPLOYS, plain.succeeded(), plain::errorText);
+        if (scenario.name().startsWith("w03") || scenario.outcome() == Outcome.FAILS_IN_APPLY) {
+            return;
+        }
+        // ... and config it does not read changes nothing it registers.
+        var configured = Runs.run(scenario.program(), W03_CONFIG, Set.of("registryPassword"), mocks());
+        assertEquals(Set.copyOf(plain.mocks().registrations()), Set.copyOf(configured.mocks().registrations()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w01
+
+    @Test
+    void w01RunsTheRepositorysTagWithoutRegistryCredentials() {
+        var run = deploy(Wirings::w01ImageFromEcrRepository);
+        List<JsonObject> containers = containers(run, "w01-fargate-task");
+        assertEquals(1, containers.size());
+        JsonObject app = containers.get(0);
+        assertEquals(madeUp(run, "w01-repo", "repositoryUrl") + ":" + Wirings.ECR_TAG, app.get("image").getAsString());
+        assertNull(app.get("repositoryCredentials"), app::toString);
+        assertEquals("IMMUTABLE", run.inputs("w01-repo").get("imageTagMutability"));
+        assertTrue(run.mocks().awsResources().stream().noneMatch(r -> r.type().startsWith("aws:secretsmanager/")),
+                "a credentials secret was created for an ECR image");
+    }
+
+    @Test
+    void w01ExecutionRoleHasOnlyTheManagedPolicy() {
+        var run = deploy(Wirings::w01ImageFromEcrRepository);
+        assertFalse(run.names().contains("w01-execution-exec-policy"), "an inline policy with nothing to read");
+        assertEquals("arn:aws:iam::aws:policy/service-role/" + TaskExecutionRole.MANAGED_POLICY_NAME,
+                run.inputs("w01-execution-exec-managed").get("policyArn"));
+        assertEquals(madeUp(run, "w01-execution-exec-role", "arn"),
+                run.inputs("w01-fargate-task").get("executionRoleArn"));
+        assertEquals("http://" + madeUp(run, "w01-lb-alb", "dnsName"), run.output("url"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w02
+
+    @Test
+    void w02ServesHttpsWithTheStacksCertificate() {
+        var run = deploy(Wirings::w02CertificateFromAcm);
+        assertEquals(Set.of("w02-lb-http", "w02-lb-https"), namesOf(run, LISTENER));
+        var https = run.inputs("w02-lb-https");
+        assertEquals(443.0, https.get("port"));
+        assertEquals("HTTPS", https.get("protocol"));
+        assertEquals(madeUp(run, "w02-cert", "arn"), https.get("certificateArn"));
+        assertEquals(madeUp(run, "w02-cert", "arn"), run.inputs("w02-cert-validation").get("certificateArn"));
+        assertEquals(ApplicationLoadBalancerArgs.DEFAULT_SSL_POLICY, https.get("sslPolicy"));
+        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", madeUp(run, "w02-lb-tg", "arn"))),
+                https.get("defaultActions"));
+        assertEquals("https://" + madeUp(run, "w02-lb-alb", "dnsName"), run.output("url"));
+    }
+
+    @Test
+    void w02HttpListenerOnlyRedirectsToHttps() {
+        var run = deploy(Wirings::w02CertificateFromAcm);
+        var http = run.inputs("w02-lb-http");
+        assertEquals(80.0, http.get("port"));
+        assertEquals("HTTP", http.get("protocol"));
+        assertEquals(List.of(Map.of("type", "redirect",
+                        "redirect", Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301"))),
+                http.get("defaultActions"));
+        assertEquals(List.of(80.0, 443.0), blocks(run.inputs("w02-lb-alb-sg"), "ingress").stream()
+                .map(i -> i.get("fromPort")).toList());
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w03
+
+    private static OfflineRun deployW03() {
+        return Runs.run(Wirings::w03RegistryKeyFromKms, W03_CONFIG, Set.of("registryPassword"), mocks()).ok();
+    }
+
+    @Test
+    void w03CredentialsSecretIsEncryptedWithTheStacksKey() {
+        var run = deployW03();
+        String key = madeUp(run, "w03-key", "arn");
+        assertEquals(key, run.inputs("w03-credentials-secret").get("kmsKeyId"));
+        JsonObject value = run.json("w03-credentials-version", "secretString").getAsJsonObject();
+        assertEquals(json(Map.of("username", "octocat", "password", W03_CONFIG.get("registryPassword"))), value);
+        assertEquals(madeUp(run, "w03-credentials-secret", "arn"), containers(run, "w03-fargate-task").get(0)
+                .getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
+    }
+
+    @Test
+    void w03ExecutionRoleDecryptsExactlyThatKeyThroughSecretsManager() {
+        var run = deployW03();
+        assertEquals(List.of(
+                        allow("ReadSecrets", "secretsmanager:GetSecretValue",
+                                madeUp(run, "w03-credentials-secret", "arn"), null),
+                        allow("DecryptSecrets", "kms:Decrypt", madeUp(run, "w03-key", "arn"),
+                                Map.of("StringEquals", Map.of("kms:ViaService",
+                                        "secretsmanager." + REGION + ".amazonaws.com")))),
+                run.statements("w03-execution-exec-policy", "policy"));
+    }
+
+    @Test
+    void w03WithoutTheRegistryPasswordFailsNamingTheKey() {
+        var run = Runs.run(Wirings::w03RegistryKeyFromKms, Map.of("registryUsername", "octocat"), Set.of(), mocks());
+        String failure = run.failure();
+        assertTrue(failure.contains(Runs.PROJECT + ":registryPassword"), failure);
+        assertTrue(run.mocks().awsResources().isEmpty(), () -> "registered: " + run.mocks().awsResources());
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w04
+
+    @Test
+    void w04StackResourcesBecomeContainerSecretsAndEnvironment() {
+        var run = deploy(Wirings::w04AppSecretsFromStack);
+        JsonObject app = containers(run, "w04-fargate-task").get(0);
+        assertEquals(Map.of("API_TOKEN", madeUp(run, "w04-api-token", "arn"),
+                        "DB_PASSWORD", madeUp(run, "w04-db-password", "arn")),
+                entries(app, "secrets", "valueFrom"));
+        assertEquals(Map.of("LOG_BUCKET", madeUp(run, "w04-logs", "bucket")), entries(app, "environment", "value"));
+        var parameter = run.inputs("w04-api-token");
+        assertEquals("SecureString", parameter.get("type"));
+        assertEquals(madeUp(run, "w04-key", "arn"), parameter.get("keyId"));
+    }
+
+    @Test
+    void w04ExecutionRoleReadsTheSecretAndParameterAndDecryptsTheParametersKey() {
+        var run = deploy(Wirings::w04AppSecretsFromStack);
+        assertEquals(List.of(
+                        allow("ReadSecrets", "secretsmanager:GetSecretValue",
+                                List.of(GHCR_SECRET_PATTERN, madeUp(run, "w04-db-password", "arn")), null),
+                        allow("ReadParameters", "ssm:GetParameters", madeUp(run, "w04-api-token", "arn"), null),
+                        allow("DecryptAppSecrets", "kms:Decrypt", madeUp(run, "w04-key", "arn"),
+                                Map.of("StringEquals", Map.of("kms:ViaService", List.of(
+                                        "secretsmanager." + REGION + ".amazonaws.com",
+                                        "ssm." + REGION + ".amazonaws.com"))))),
+                run.statements("w04-execution-exec-policy", "policy"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w05
+
+    @Test
+    void w05LoadBalancerInThePublicSubnetsAdmitsOnlyTheCorporateBlocks() {
+        var run = deploy(Wirings::w05NetworkFromStackReference);
+        assertEquals(PUBLIC_SUBNETS, run.inputs("w05-lb-alb").get("subnets"));
+        assertEquals(false, run.inputs("w05-lb-alb").get("internal"));
+        var ingress = blocks(run.inputs("w05-lb-alb-sg"), "ingress");
+        assertEquals(1, ingress.size());
+        assertEquals(CORPORATE_CIDRS, ingress.get(0).get("cidrBlocks"));
+        assertEquals(VPC, run.inputs("w05-lb-alb-sg").get("vpcId"));
+        assertEquals(VPC, run.inputs("w05-lb-tg").get("vpcId"));
+    }
+
+    @Test
+    void w05TasksRunInThePrivateSubnetsWithoutPublicIp() {
+        var run = deploy(Wirings::w05NetworkFromStackReference);
+        var network = block(run.inputs("w05-fargate-service"), "networkConfiguration");
+        assertEquals(PRIVATE_SUBNETS, network.get("subnets"));
+        assertEquals(false, network.get("assignPublicIp"));
+        assertEquals(VPC, run.inputs("w05-fargate-task-sg").get("vpcId"));
+        assertTrue(run.mocks().invokes().stream().noneMatch(t -> t.startsWith("aws:ec2/")),
+                () -> "looked up a VPC although the network stack gave one: " + run.mocks().invokes());
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w06
+
+    /** The reference ({@code urn::id}) by which children name the explicit provider. */
+    private static String westProvider(OfflineRun run) {
+        var provider = run.result().resources().stream()
+                .filter(r -> r instanceof ProviderResource && r.pulumiResourceName().equals("w06-" + Wirings.WEST_REGION))
+                .map(r -> (ProviderResource) r)
+                .findFirst().orElseThrow();
+        return OfflineRun.value(provider.urn()) + "::" + OfflineRun.value(provider.id());
+    }
+
+    @Test
+    void w06EveryChildAndEveryInvokeUsesTheExplicitProvider() {
+        var run = deploy(Wirings::w06ExplicitProvider);
+        String west = westProvider(run);
+        assertEquals(Wirings.WEST_REGION, run.inputs("w06-" + Wirings.WEST_REGION).get("region"));
+        var resources = run.mocks().awsResources();
+        assertTrue(resources.size() >= 13, () -> "only " + resources);
+        resources.forEach(r -> assertEquals(west, r.provider(), r.name()));
+        var calls = run.mocks().calls();
+        assertTrue(calls.stream().anyMatch(c -> c.token().equals("aws:ec2/getVpc:getVpc")
+                && Boolean.TRUE.equals(c.args().get("default"))), () -> "no default VPC lookup: " + calls);
+        assertTrue(calls.stream().anyMatch(c -> c.token().equals("aws:ec2/getSubnets:getSubnets")), calls::toString);
+        calls.forEach(c -> assertEquals(west, c.provider(), c.token()));
+    }
+
+    @Test
+    void w06RunsInThatRegionsDefaultVpcWithThatRegionsSecret() {
+        var run = deploy(Wirings::w06ExplicitProvider);
+        String west = Wirings.WEST_REGION;
+        var network = block(run.inputs("w06-fargate-service"), "networkConfiguration");
+        assertEquals(OfflineMocks.DEFAULT_SUBNETS, network.get("subnets"));
+        assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("w06-lb-tg").get("vpcId"));
+        assertEquals("arn:aws:ecs:" + west + ":" + ACCOUNT + ":cluster/" + madeUp(run, "w06-fargate-cluster", "name"),
+                run.inputs("w06-fargate-service").get("cluster"));
+        assertEquals(west, containers(run, "w06-fargate-task").get(0).getAsJsonObject("logConfiguration")
+                .getAsJsonObject("options").get("awslogs-region").getAsString());
+        assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue",
+                        "arn:aws:secretsmanager:" + west + ":" + ACCOUNT + ":secret:" + Wirings.GHCR_SECRET + "-??????",
+                        null)),
+                run.statements("w06-execution-exec-policy", "policy"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w07
+
+    @Test
+    void w07OneClusterOneLoadBalancerOneHttpsListener() {
+        var run = deploy(Wirings::w07SharedClusterAndLoadBalancer);
+        assertEquals(Set.of("w07-alb-alb"), namesOf(run, "aws:lb/loadBalancer:LoadBalancer"));
+        assertEquals(Set.of("w07-cluster"), namesOf(run, "aws:ecs/cluster:Cluster"));
+        assertEquals(List.of("w07-alb-https"), run.mocks().ofType(LISTENER).stream()
+                .filter(l -> "HTTPS".equals(l.inputs().get("protocol"))).map(OfflineMocks.Registration::name).toList());
+        assertEquals(madeUp(run, "w07-cert", "arn"), run.inputs("w07-alb-https").get("certificateArn"));
+        assertEquals(List.of(Map.of("type", "fixed-response", "fixedResponse",
+                        Map.of("statusCode", "404", "contentType", "text/plain", "messageBody", "Not Found"))),
+                run.inputs("w07-alb-https").get("defaultActions"));
+        assertEquals(Set.of("api-target-tg", "web-target-tg"), namesOf(run, TARGET_GROUP));
+        assertEquals(Set.of("api-fargate-service", "web-fargate-service"), namesOf(run, SERVICE));
+    }
+
+    @Test
+    void w07EachServiceHasItsOwnTargetGroupRuleAndServiceOnTheShared() {
+        var run = deploy(Wirings::w07SharedClusterAndLoadBalancer);
+        String listener = madeUp(run, "w07-alb-https", "arn");
+        String albSecurityGroup = madeUp(run, "w07-alb-alb-sg", "id");
+        Map.of("api", List.of("api.example.com", 10.0), "web", List.of("www.example.com", 20.0))
+                .forEach((service, hostAndPriority) -> {
+                    String targetGroup = madeUp(run, service + "-target-tg", "arn");
+                    var rule = run.inputs(service + "-target-rule");
+                    assertEquals(listener, rule.get("listenerArn"), service);
+                    assertEquals(hostAndPriority.get(1), rule.get("priority"), service);
+                    assertEquals(List.of(Map.of("hostHeader", Map.of("values", List.of(hostAndPriority.get(0))))),
+                            rule.get("conditions"), service);
+                    assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", targetGroup)), rule.get("actions"),
+                            service);
+                    var ecs = run.inputs(service + "-fargate-service");
+                    assertEquals(madeUp(run, "w07-cluster", "arn"), ecs.get("cluster"), service);
+                    assertEquals(targetGroup, blocks(ecs, "loadBalancers").get(0).get("targetGroupArn"), service);
+                    assertEquals(albSecurityGroup, run.inputs(service + "-fargate-alb-egress").get("securityGroupId"),
+                            service);
+                    assertEquals(List.of(albSecurityGroup), blocks(run.inputs(service + "-fargate-task-sg"), "ingress")
+                            .get(0).get("securityGroups"), service);
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w08
+
+    @Test
+    void w08MainContainerStartsAfterThePublicCollector() {
+        var run = deploy(Wirings::w08Sidecar);
+        List<JsonObject> containers = containers(run, "w08-fargate-task");
+        assertEquals(2, containers.size());
+        JsonObject app = containers.get(0);
+        assertEquals(ContainerArgs.DEFAULT_MAIN_NAME, app.get("name").getAsString());
+        assertEquals(Wirings.IMAGE, app.get("image").getAsString());
+        assertTrue(app.get("essential").getAsBoolean());
+        assertEquals(json(List.of(Map.of("containerName", Wirings.OTEL_CONTAINER, "condition", "START"))),
+                app.get("dependsOn"));
+        assertEquals(json(Map.of("credentialsParameter", Wirings.GHCR_SECRET)), app.get("repositoryCredentials"));
+
+        JsonObject collector = containers.get(1);
+        assertEquals(Wirings.OTEL_CONTAINER, collector.get("name").getAsString());
+        assertEquals(Wirings.OTEL_IMAGE, collector.get("image").getAsString());
+        assertFalse(collector.get("essential").getAsBoolean());
+        assertNull(collector.get("repositoryCredentials"), "a public image needs no credentials");
+        assertNull(collector.get("portMappings"), "the collector is not behind the load balancer");
+        assertNull(collector.get("dependsOn"));
+        assertEquals(json(List.of("--config=/etc/ecs/ecs-default-config.yaml")), collector.get("command"));
+        assertEquals(json(List.of(Map.of("sourceVolume", Wirings.OTEL_CONTAINER + "-tmp", "containerPath", "/tmp",
+                "readOnly", false))), collector.get("mountPoints"));
+        assertEquals(List.of(Map.of("name", "tmp"), Map.of("name", Wirings.OTEL_CONTAINER + "-tmp")),
+                run.inputs("w08-fargate-task").get("volumes"));
+        assertEquals(ContainerArgs.DEFAULT_MAIN_NAME,
+                blocks(run.inputs("w08-fargate-service"), "loadBalancers").get(0).get("containerName"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w09
+
+    @Test
+    void w09TaskRoleMayGetTheBucketsObjectsOnly() {
+        var run = deploy(Wirings::w09TaskRoleWithStatements);
+        assertEquals(List.of(allow("ReadReports", "s3:GetObject", Runs.bucketArn(run, "w09-reports") + "/*", null)),
+                run.statements("w09-task-policy", "policy"));
+        assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue", GHCR_SECRET_PATTERN, null)),
+                run.statements("w09-execution-exec-policy", "policy"));
+    }
+
+    @Test
+    void w09TaskRoleIsNotTheExecutionRole() {
+        var run = deploy(Wirings::w09TaskRoleWithStatements);
+        var task = run.inputs("w09-fargate-task");
+        assertEquals(madeUp(run, "w09-task-role", "arn"), task.get("taskRoleArn"));
+        assertEquals(madeUp(run, "w09-execution-exec-role", "arn"), task.get("executionRoleArn"));
+        assertNotEquals(task.get("taskRoleArn"), task.get("executionRoleArn"));
+        JsonObject trust = run.json("w09-task-role", "assumeRolePolicy").getAsJsonObject()
+                .getAsJsonArray("Statement").get(0).getAsJsonObject();
+        assertEquals(json(Map.of("StringEquals", Map.of("aws:SourceAccount", ACCOUNT),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":*"))),
+                trust.get("Condition"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w10
+
+    /**
+     * Whether the AWS provider's args of a type token have {@code tags}: {@code aws:ecs/taskDefinition:TaskDefinition}
+     * is taggable when {@code com.pulumi.aws.ecs.TaskDefinitionArgs} has a {@code tags} method.
+     */
+    private static boolean taggable(String type) {
+        String[] parts = type.split("[:/]");
+        try {
+            Class<?> args = Class.forName("com.pulumi.aws." + parts[1] + "." + parts[3] + "Args");
+            return Arrays.stream(args.getMethods()).anyMatch(m -> m.getName().equals("tags"));
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("no args class for " + type, e);
+        }
+    }
+
+    @Test
+    void w10TagsGivenOnceReachEveryTaggableResource() {
+        var run = deploy(Wirings::w10Tags);
+        Set<String> tagged = new TreeSet<>();
+        Set<String> untaggable = new TreeSet<>();
+        for (var r : run.mocks().awsResources()) {
+            if (taggable(r.type())) {
+                assertEquals(Wirings.TAGS, r.inputs().get("tags"), r.type() + " " + r.name());
+                tagged.add(r.type());
+            } else {
+                untaggable.add(r.type());
+            }
+        }
+        assertTrue(tagged.containsAll(Set.of(TASK_DEFINITION, LISTENER, TARGET_GROUP, SERVICE,
+                "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:ec2/securityGroup:SecurityGroup",
+                "aws:lb/loadBalancer:LoadBalancer", "aws:ecs/cluster:Cluster", "aws:cloudwatch/logGroup:LogGroup",
+                "aws:iam/role:Role", "aws:appautoscaling/target:Target")), tagged::toString);
+        assertEquals(Set.of("aws:appautoscaling/policy:Policy", "aws:iam/rolePolicy:RolePolicy",
+                "aws:iam/rolePolicyAttachment:RolePolicyAttachment"), untaggable);
+        assertEquals(Set.of("w10-execution-exec-role", "w10-task-role"), namesOf(run, "aws:iam/role:Role"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w11
+
+    @Test
+    void w11BothServicesHaveTheFastHealthCheck() {
+        var run = deploy(Wirings::w11HealthCheckAndCapacity);
+        for (String targetGroup : List.of("w11-lb-tg", "w11-arm-lb-tg")) {
+            var health = block(run.inputs(targetGroup), "healthCheck");
+            assertEquals(10.0, health.get("interval"), targetGroup);
+            assertEquals(2.0, health.get("healthyThreshold"), targetGroup);
+            assertEquals(3.0, health.get("unhealthyThreshold"), targetGroup);
+            assertEquals(5.0, health.get("timeout"), targetGroup);
+            assertEquals("200-299", health.get("matcher"), targetGroup);
+        }
+    }
+
+    @Test
+    void w11SpotMixRunsOnX86WithBothProvidersAssociated() {
+        var run = deploy(Wirings::w11HealthCheckAndCapacity);
+        var strategy = List.of(Map.of("capacityProvider", "FARGATE", "base", 1.0, "weight", 1.0),
+                Map.of("capacityProvider", "FARGATE_SPOT", "base", 0.0, "weight", 3.0));
+        var service = run.inputs("w11-fargate-service");
+        assertEquals(strategy, service.get("capacityProviderStrategies"));
+        assertNull(service.get("launchType"), "a launch type and a strategy exclude each other");
+        var association = run.inputs("w11-fargate-capacity-providers");
+        assertEquals(List.of("FARGATE", "FARGATE_SPOT"), association.get("capacityProviders"));
+        assertEquals(madeUp(run, "w11-fargate-cluster", "name"), association.get("clusterName"));
+        assertEquals(strategy, association.get("defaultCapacityProviderStrategies"));
+        assertEquals(madeUp(run, "w11-fargate-cluster", "arn"), service.get("cluster"));
+        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "X86_64"),
+                run.inputs("w11-fargate-task").get("runtimePlatform"));
+    }
+
+    @Test
+    void w11GravitonServiceRunsOnDemandOnly() {
+        var run = deploy(Wirings::w11HealthCheckAndCapacity);
+        var strategy = List.of(Map.of("capacityProvider", "FARGATE", "base", 1.0, "weight", 1.0));
+        assertEquals(strategy, run.inputs("w11-arm-fargate-service").get("capacityProviderStrategies"));
+        assertEquals(List.of("FARGATE"), run.inputs("w11-arm-fargate-capacity-providers").get("capacityProviders"));
+        assertEquals(madeUp(run, "w11-arm-fargate-cluster", "name"),
+                run.inputs("w11-arm-fargate-capacity-providers").get("clusterName"));
+        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "ARM64"),
+                run.inputs("w11-arm-fargate-task").get("runtimePlatform"));
+    }
+
+    @Test
+    void w11LibraryRefusesArm64OnFargateSpotBeforeAnyResource() {
+        String failure = failureOf(ctx -> new LoadBalancedFargateService("arm-spot",
+                LoadBalancedFargateServiceArgs.builder()
+                        .container(ContainerArgs.builder().image(Wirings.IMAGE).build())
+                        .registryCredentials(RegistryCredentials.existing(Wirings.GHCR_SECRET))
+                        .service(FargateServiceArgs.builder()
+                                .cpuArchitecture("ARM64")
+                                .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
+                                .capacityProvider(CapacityProviderStrategy.fargateSpot(3))
+                                .build())
+                        .build()));
+        assertTrue(failure.contains("nothing was registered"), failure);
+        assertTrue(failure.contains("service.capacityProviderStrategy: Fargate Spot runs X86_64 tasks only"),
+                failure);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w12
+
+    @Test
+    void w12AliasRecordAndAdminRuleUseTheHandles() {
+        var run = deploy(Wirings::w12Handles);
+        var record = run.inputs("w12-alias");
+        assertEquals(Wirings.HOSTED_ZONE_ID, record.get("zoneId"));
+        assertEquals(Wirings.DOMAIN, record.get("name"));
+        assertEquals("A", record.get("type"));
+        assertEquals(List.of(Map.of("name", madeUp(run, "w12-lb-alb", "dnsName"),
+                        "zoneId", OfflineMocks.LOAD_BALANCER_ZONE_ID, "evaluateTargetHealth", true)),
+                record.get("aliases"));
+        var rule = run.inputs("w12-admin-forbidden");
+        assertEquals(madeUp(run, "w12-lb-http", "arn"), rule.get("listenerArn"));
+        assertEquals(1.0, rule.get("priority"));
+        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/admin/*")))), rule.get("conditions"));
+        assertEquals(List.of(Map.of("type", "fixed-response", "fixedResponse",
+                        Map.of("statusCode", "403", "contentType", "text/plain", "messageBody", "Forbidden"))),
+                rule.get("actions"));
+    }
+
+    @Test
+    void w12ExportsReadFromTheHandles() {
+        var run = deploy(Wirings::w12Handles);
+        assertEquals(madeUp(run, "w12-fargate-service", "name"), run.output("serviceName"));
+        assertEquals(madeUp(run, "w12-fargate-task", "arn"), run.output("taskDefinitionArn"));
+        assertEquals(madeUp(run, "w12-lb-tg", "arn"), run.output("targetGroupArn"));
+        assertEquals(madeUp(run, "w12-fargate-cluster", "name"), run.output("clusterName"));
+        assertEquals(madeUp(run, "w12-fargate-logs", "name"), run.output("logGroupName"));
+        assertEquals(madeUp(run, "w12-execution-exec-role", "arn"), run.output("executionRoleArn"));
+        assertEquals(madeUp(run, "w12-fargate-task-sg", "id"), run.output("taskSecurityGroupId"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- b01-b04
+
+    /** Asserts the program fails with one problem of the composite, before any AWS resource. */
+    private static void assertRefusedBeforeAnyResource(Consumer<Context> program, String component, String problem) {
+        String failure = failureOf(program);
+        assertTrue(failure.contains("LoadBalancedFargateService '" + component + "' has 1 problem; nothing was "
+                + "registered:\n  - " + problem), failure);
+    }
+
+    @Test
+    void b01BadImageIsRefusedUnderContainerImage() {
+        assertRefusedBeforeAnyResource(Wirings::b01BadImage, "b01",
+                "container.image: '" + Wirings.BAD_IMAGE + "' has an invalid repository path component 'JonasHackt'");
+    }
+
+    @Test
+    void b02PartialSecretArnIsRefusedUnderRegistryCredentialsSecret() {
+        assertRefusedBeforeAnyResource(Wirings::b02PartialSecretArn, "b02", "registryCredentials.secret: "
+                + "'arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr' is a partial secret ARN");
+    }
+
+    @Test
+    void b03KeyInAnotherRegionIsRefusedUnderRegistryCredentialsKmsKeyArn() {
+        assertRefusedBeforeAnyResource(Wirings::b03KeyInAnotherRegion, "b03", "registryCredentials.kmsKeyArn: "
+                + "the key is in us-east-1, but the credentials secret is in eu-west-1");
+    }
+
+    @Test
+    void b04BadImageFromAnOutputFailsTheProgramNamingContainerImage() {
+        var run = run(Wirings::b04BadImageFromOutput, mocks());
+        String failure = run.failure();
+        assertTrue(failure.contains("LoadBalancedFargateService 'b04' has 1 problem in a value of another resource"),
+                failure);
+        assertTrue(failure.contains("container.image: '" + Wirings.BAD_IMAGE + "' has an invalid repository path "
+                + "component 'JonasHackt'"), failure);
+        assertTrue(namesOf(run, TASK_DEFINITION).isEmpty(), "a task definition with the bad image was registered");
+    }
+}
