@@ -444,6 +444,13 @@ public class FargateService extends ComponentResource {
                 } else if (d.condition().equals("HEALTHY") && containers.get(target).healthCheck().isEmpty()) {
                     problems.add(containerField(i) + ".dependsOn", "'" + d.containerName() + "' has no health check, "
                             + "so it never becomes HEALTHY; give it one or wait for START");
+                } else if (List.of("COMPLETE", "SUCCESS").contains(d.condition())
+                        && (target == 0 || containers.get(target).essential())) {
+                    // ECS API reference, ContainerDependency: COMPLETE and SUCCESS can't be set on an essential
+                    // container, whose exit stops the task.
+                    problems.add(containerField(i) + ".dependsOn", "'" + d.containerName() + "' is essential, and "
+                            + "ECS refuses COMPLETE or SUCCESS on an essential container (its exit stops the task); "
+                            + "make it essential(false) or wait for START or HEALTHY");
                 }
             }
         }

@@ -156,6 +156,16 @@ class FargateServiceTest {
     }
 
     @Test
+    void theMainContainerMayWaitForANonEssentialSidecarToComplete() {
+        var containers = containers(ok(main(c -> c.dependsOn("migrate", "SUCCESS"))
+                .andThen(a -> a.sidecar(ContainerArgs.builder().name("migrate").image("acme/migrate:1")
+                        .essential(false).build()))), "x-task");
+        assertEquals(JsonParser.parseString("[{\"containerName\": \"migrate\", \"condition\": \"SUCCESS\"}]"),
+                containers.get(0).get("dependsOn"));
+        assertFalse(containers.get(1).get("essential").getAsBoolean());
+    }
+
+    @Test
     void healthCheckCarriesEveryGivenValue() {
         JsonObject c = main(ok(a -> a.container(ContainerArgs.builder().image(IMAGE)
                 .healthCheck(ContainerHealthCheckArgs.builder()
@@ -611,6 +621,10 @@ class FargateServiceTest {
                         main(c -> c.dependsOn("db", "START"))),
                 bad("container.dependsOn", "'side' has no health check",
                         main(c -> c.dependsOn("side", "HEALTHY")).andThen(sidecar(s -> { }))),
+                bad("sidecars[0].dependsOn", "'app' is essential, and ECS refuses COMPLETE",
+                        sidecar(s -> s.dependsOn("app", "COMPLETE"))),
+                bad("container.dependsOn", "'side' is essential, and ECS refuses COMPLETE or SUCCESS",
+                        main(c -> c.dependsOn("side", "SUCCESS")).andThen(sidecar(s -> { }))),
                 bad("sidecars[0].name", "required for a sidecar", a -> a.sidecar(ContainerArgs.builder()
                         .image("otel/collector:1").build())),
                 bad("sidecars[0].name", "'app' is the name of another container", sidecar(s -> s.name("app"))),
