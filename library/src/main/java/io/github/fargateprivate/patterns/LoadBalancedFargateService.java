@@ -245,6 +245,15 @@ public class LoadBalancedFargateService extends ComponentResource {
                 String.valueOf(port)));
         TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).build();
         targetGroup.validate(problems.at("targetGroup"));
+        int stopTimeout = main == null ? ContainerArgs.DEFAULT_STOP_TIMEOUT_SECONDS : main.stopTimeoutSeconds();
+        if (targetGroup.deregistrationDelaySeconds() > stopTimeout) {
+            // ECS drains an old task, then stops it: drain and stop timeout add up. Not an AWS limit, the rollout
+            // budget the README states ("deregistrationDelaySeconds ... at most stopTimeoutSeconds").
+            problems.add("targetGroup.deregistrationDelaySeconds", targetGroup.deregistrationDelaySeconds()
+                    + " is above container.stopTimeoutSeconds " + stopTimeout + "; the drain is kept within the main "
+                    + "container's stop timeout (the rollout budget); lower it or raise container.stopTimeoutSeconds",
+                    String.valueOf(stopTimeout));
+        }
 
         FargateServiceArgs service = args.service();
         String set = "; set it on the LoadBalancedFargateServiceArgs, which wires it";

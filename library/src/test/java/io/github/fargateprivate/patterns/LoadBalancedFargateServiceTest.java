@@ -534,6 +534,8 @@ class LoadBalancedFargateServiceTest {
                                 .path("health").build()).build())),
                 bad("targetGroup.deregistrationDelaySeconds", "3601 is outside 0-3600",
                         a -> a.targetGroup(TargetGroupArgs.builder().deregistrationDelaySeconds(3601).build())),
+                bad("targetGroup.deregistrationDelaySeconds", "60 is above container.stopTimeoutSeconds 30",
+                        a -> a.targetGroup(TargetGroupArgs.builder().deregistrationDelaySeconds(60).build())),
                 bad("listenerRule.priority", "required: 1-50000",
                         a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER)
                                 .loadBalancerSecurityGroupId(SHARED_SG).pathPattern("/api/*").build())),
@@ -617,6 +619,16 @@ class LoadBalancedFargateServiceTest {
                                 + "2192, 2557, 2922, 3288, 3653", "14")),
                 problems);
         assertEquals(List.of(), LoadBalancedFargateService.problems("svc", ecr().network(NETWORK).build(), env));
+    }
+
+    @Test
+    void theDrainIsKeptWithinTheMainContainersStopTimeout() {
+        var run = run(a -> a.targetGroup(TargetGroupArgs.builder().deregistrationDelaySeconds(45).build()));
+        assertEquals("30", RunAssertions.refusedBeforeAnyResource(run, "targetGroup.deregistrationDelaySeconds",
+                "the rollout budget").suggested());
+        var longer = ok(a -> a.container(ContainerArgs.builder().image(ECR_IMAGE).stopTimeoutSeconds(60).build())
+                .targetGroup(TargetGroupArgs.builder().deregistrationDelaySeconds(60).build())).run();
+        assertEquals(60.0, longer.inputs("svc-lb-tg").get("deregistrationDelay"));
     }
 
     @Test
