@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ResourceOptions;
+import com.pulumi.resources.ResourceTransformation;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.ec2.NetworkArgs;
@@ -18,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.github.fargateprivate.RunAssertions.containers;
@@ -63,21 +69,27 @@ class FargateServiceTest {
                 .executionRoleArn(EXECUTION_ROLE);
     }
 
+    /**
+     * @param options the component's options, made inside the program (a provider is a resource)
+     */
     private static Created create(Consumer<FargateServiceArgs.Builder> configure, OfflineMocks mocks,
-                                  boolean west) {
+                                  Supplier<ComponentResourceOptions> options) {
         var component = new AtomicReference<FargateService>();
         var run = OfflineRun.of(ctx -> {
             var args = required();
             configure.accept(args);
-            component.set(new FargateService("x", args.build(),
-                    west ? RunAssertions.westProvider() : ComponentResourceOptions.Empty));
+            component.set(new FargateService("x", args.build(), options.get()));
         }, mocks);
         return new Created(run, component.get());
     }
 
+    private static Created create(Consumer<FargateServiceArgs.Builder> configure) {
+        return create(configure, new OfflineMocks(), () -> ComponentResourceOptions.Empty);
+    }
+
     /** Runs a service named {@code x} from the required args as {@code configure} changes them. */
     private static OfflineRun run(Consumer<FargateServiceArgs.Builder> configure) {
-        return create(configure, new OfflineMocks(), false).run();
+        return create(configure).run();
     }
 
     private static OfflineRun ok(Consumer<FargateServiceArgs.Builder> configure) {
@@ -348,7 +360,7 @@ class FargateServiceTest {
     @Test
     void aCapacityProviderStrategyReplacesTheLaunchTypeAndIsAssociatedWithTheCreatedCluster() {
         var created = create(a -> a.capacityProvider(CapacityProviderStrategy.fargate(1, 1))
-                .capacityProvider(CapacityProviderStrategy.fargateSpot(3)), new OfflineMocks(), false);
+                .capacityProvider(CapacityProviderStrategy.fargateSpot(3)));
         var run = created.run().ok();
         var service = run.inputs("x-service");
         assertFalse(service.containsKey("launchType"));
@@ -364,10 +376,41 @@ class FargateServiceTest {
         assertTrue(created.component().capacityProviders().isPresent());
     }
 
+    /** Resource options are not sent to mocks; a transformation on the component sees its children's. */
+    private static Map<String, ResourceOptions> childOptions(Consumer<FargateServiceArgs.Builder> configure) {
+        Map<String, ResourceOptions> options = new ConcurrentHashMap<>();
+        ResourceTransformation capture = t -> {
+            options.put(t.resource().pulumiResourceName(), t.options());
+            return Optional.empty();
+        };
+        create(configure, new OfflineMocks(), () -> ComponentResourceOptions.builder()
+                .resourceTransformations(capture).build()).run().ok();
+        return options;
+    }
+
+    private static Set<String> dependencies(ResourceOptions options) {
+        return OfflineRun.value(options.getDependsOn()).stream().map(r -> r.pulumiResourceName())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void theServiceWaitsForTheCapacityProvidersOfTheCreatedCluster() {
+        var withStrategy = childOptions(a -> a.capacityProvider(CapacityProviderStrategy.fargateSpot(1)));
+        assertEquals(Set.of("x-capacity-providers"), dependencies(withStrategy.get("x-service")));
+        assertEquals(Set.of(), dependencies(childOptions(a -> { }).get("x-service")));
+    }
+
+    @Test
+    void anAutoscaledServiceLeavesItsCountToAutoscalingAndAFixedOneDoesNot() {
+        assertEquals(List.of("desiredCount"), childOptions(a -> a.autoScaling(AutoScalingArgs.builder().minCount(1)
+                .maxCount(4).build())).get("x-service").getIgnoreChanges());
+        assertEquals(List.of(), childOptions(a -> { }).get("x-service").getIgnoreChanges());
+    }
+
     @Test
     void onAnExistingClusterNoClusterAndNoAssociationIsCreated() {
         var created = create(a -> a.clusterArn(EXISTING_CLUSTER)
-                .capacityProvider(CapacityProviderStrategy.fargateSpot(1)), new OfflineMocks(), false);
+                .capacityProvider(CapacityProviderStrategy.fargateSpot(1)));
         var run = created.run().ok();
         assertFalse(run.names().contains("x-cluster"));
         assertFalse(run.names().contains("x-capacity-providers"));
@@ -412,7 +455,7 @@ class FargateServiceTest {
 
     @Test
     void logsAreKeptThirtyDaysUnlessToldOtherwise() {
-        var created = create(a -> { }, new OfflineMocks(), false);
+        var created = create(a -> { });
         assertEquals(30.0, created.run().ok().inputs("x-logs").get("retentionInDays"));
         assertEquals(LOG_GROUP, OfflineRun.value(created.component().logGroupName()));
         assertEquals(365.0, ok(a -> a.logRetentionDays(365)).inputs("x-logs").get("retentionInDays"));
@@ -468,7 +511,7 @@ class FargateServiceTest {
             behindLoadBalancer(a);
             a.autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
                     .capacityProvider(CapacityProviderStrategy.fargate(0, 1));
-        }, new OfflineMocks(), false);
+        });
         var run = created.run().ok();
         assertEquals(Set.of("x", "x-cluster", "x-capacity-providers", "x-logs", "x-task-sg", "x-alb-egress", "x-task",
                 "x-service", "x-scaling-target", "x-cpu-scaling"), run.names());
@@ -511,7 +554,7 @@ class FargateServiceTest {
             a.container(ContainerArgs.builder().image(IMAGE).appSecret("DB_PASSWORD", westSecret)
                     .appSecret("DB_URL", PARAMETER).build());
             a.autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(2).build());
-        }, new OfflineMocks(), true).run().ok();
+        }, new OfflineMocks(), RunAssertions::westProvider).run().ok();
         RunAssertions.assertEverythingUsesWest(run);
         assertEquals("us-west-2", main(run).getAsJsonObject("logConfiguration").getAsJsonObject("options")
                 .get("awslogs-region").getAsString());
@@ -529,8 +572,9 @@ class FargateServiceTest {
                     .capacityProvider(CapacityProviderStrategy.fargate(0, 1))
                     .tags(Map.of("team", "payments"));
         };
-        var update = create(everything, new OfflineMocks(), false).run().ok();
-        var preview = create(everything, new OfflineMocks().unknownOutputs(), false).run().ok();
+        var update = create(everything).run().ok();
+        var preview = create(everything, new OfflineMocks().unknownOutputs(), () -> ComponentResourceOptions.Empty)
+                .run().ok();
         assertEquals(RunAssertions.resourceSet(update.mocks()), RunAssertions.resourceSet(preview.mocks()));
         assertEquals(10, update.mocks().registrations().size());
     }
