@@ -638,6 +638,9 @@ class FargateServiceTest {
                 bad("healthCheckGracePeriodSeconds", "-1 is outside", a -> a.healthCheckGracePeriodSeconds(-1)),
                 bad("logRetentionDays", "13 is not a retention CloudWatch Logs accepts", a -> a.logRetentionDays(13)),
                 bad("clusterArn", "'shared' is not an ECS cluster ARN", a -> a.clusterArn("shared")),
+                bad("family", "'acme.prod' is not a task definition family (1-255 letters, digits, '-', '_')",
+                        a -> a.family("acme.prod")),
+                bad("family", "is not a task definition family", a -> a.family("f".repeat(256))),
                 bad("enableExecuteCommand", "ECS Exec needs a task role", a -> a.enableExecuteCommand(true)),
                 bad("registryCredentialsArn", "is neither a secret ARN nor a secret name",
                         a -> a.registryCredentialsArn("registry credentials")),
@@ -691,6 +694,14 @@ class FargateServiceTest {
         assertEquals(List.of("container", "executionRoleArn", "network"),
                 RunAssertions.problems(run).stream().map(Problem::field).toList());
         RunAssertions.refusedBeforeAnyResource(run, "container", "required: the main container");
+    }
+
+    @Test
+    void aComponentNameThatCannotNameEcsResourcesIsRefused() {
+        var run = OfflineRun.of(ctx -> new FargateService("web.prod", required().family("web-prod").build()),
+                new OfflineMocks());
+        RunAssertions.refusedBeforeAnyResource(run, "name", "'web.prod' cannot name ECS resources: the service, a "
+                + "created cluster and the default task definition family are named from it");
     }
 
     @Test

@@ -520,6 +520,7 @@ class LoadBalancedFargateServiceTest {
                 bad("service.autoScaling.minCount", "5 is above maxCount 4",
                         service(s -> s.autoScaling(AutoScalingArgs.builder().minCount(5).maxCount(4).build()))),
                 bad("service.clusterArn", "is not an ECS cluster ARN", service(s -> s.clusterArn("shared"))),
+                bad("service.family", "'acme.prod' is not a task definition family", service(s -> s.family("acme.prod"))),
                 bad("loadBalancer.certificateArn", "but a load balancer takes only certificates of its own account "
                         + "and region (eu-central-1, 123456789012)", loadBalancer(lb -> lb.certificateArn(
                         "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"))),
@@ -581,6 +582,15 @@ class LoadBalancedFargateServiceTest {
         var run = run(configure);
         RunAssertions.refusedBeforeAnyResource(run, field, fragment);
         assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has "), run.failure());
+    }
+
+    @Test
+    void aNameThatCannotNameEcsResourcesIsRefusedBeforeAnyResource() {
+        var run = OfflineRun.of(ctx -> new LoadBalancedFargateService("web.prod", ecr().build()), new OfflineMocks());
+        RunAssertions.refusedBeforeAnyResource(run, "name", "'web.prod-fargate' cannot name ECS resources");
+        assertEquals(List.of("name"), LoadBalancedFargateService.problems("web.prod", ecr().network(NETWORK).build(),
+                new AwsEnvironment(OfflineMocks.ACCOUNT, "eu-central-1", "aws", "amazonaws.com")).stream()
+                .map(Problem::field).toList());
     }
 
     @Test
