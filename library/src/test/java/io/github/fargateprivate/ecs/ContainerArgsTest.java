@@ -19,6 +19,10 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static io.github.fargateprivate.Fixtures.DB_SECRET;
+import static io.github.fargateprivate.Fixtures.GHCR_IMAGE;
+import static io.github.fargateprivate.Fixtures.KEY;
+import static io.github.fargateprivate.Fixtures.PARAMETER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,10 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContainerArgsTest {
 
-    private static final String IMAGE = "ghcr.io/acme/app:1.2.3";
-    private static final String DB_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf";
-    private static final String PARAMETER = "arn:aws:ssm:eu-central-1:123456789012:parameter/prod/db-url";
-    private static final String KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
     /** Validates a container under {@code container} (main) or {@code sidecars[0]}, as the components do. */
     private static List<Problem> problems(ContainerArgs args, boolean main) {
@@ -40,7 +40,7 @@ class ContainerArgsTest {
     }
 
     private static List<Problem> problems(Consumer<ContainerArgs.Builder> configure) {
-        var b = ContainerArgs.builder().image(IMAGE);
+        var b = ContainerArgs.builder().image(GHCR_IMAGE);
         configure.accept(b);
         return problems(b.build(), true);
     }
@@ -55,7 +55,7 @@ class ContainerArgsTest {
 
     @Test
     void defaultsDependOnWhetherTheContainerIsTheMainOne() {
-        var c = ContainerArgs.builder().image(IMAGE).build();
+        var c = ContainerArgs.builder().image(GHCR_IMAGE).build();
         assertEquals("app", c.name(true));
         assertEquals(null, c.name(false));
         assertEquals(null, c.name());
@@ -75,7 +75,7 @@ class ContainerArgsTest {
 
     @Test
     void givenValuesWinOverTheDefaults() {
-        var c = ContainerArgs.builder().name("web").image(IMAGE).port(3000).essential(false).stopTimeoutSeconds(90)
+        var c = ContainerArgs.builder().name("web").image(GHCR_IMAGE).port(3000).essential(false).stopTimeoutSeconds(90)
                 .command(List.of("serve")).entryPoint(List.of("/bin/app")).dependsOn("init", "SUCCESS").build();
         assertEquals("web", c.name(true));
         assertEquals("web", c.name(false));
@@ -89,7 +89,7 @@ class ContainerArgsTest {
 
     @Test
     void builtArgsAreImmutable() {
-        var builder = ContainerArgs.builder().image(IMAGE);
+        var builder = ContainerArgs.builder().image(GHCR_IMAGE);
         var command = new ArrayList<>(List.of("serve"));
         builder.command(command);
         var built = builder.build();
@@ -102,14 +102,14 @@ class ContainerArgsTest {
 
     @Test
     void toBuilderCopiesEveryFieldAndLeavesTheOriginalAlone() {
-        var original = ContainerArgs.builder().name("web").image(IMAGE).port(3000).essential(true)
+        var original = ContainerArgs.builder().name("web").image(GHCR_IMAGE).port(3000).essential(true)
                 .environment("A", "1").appSecret("DB", DB_SECRET).appSecretsKmsKeyArn(KEY)
                 .command(List.of("serve")).entryPoint(List.of("/bin/app"))
                 .healthCheck(ContainerHealthCheckArgs.builder().command(List.of("CMD", "true")).build())
                 .dependsOn("init", "START").stopTimeoutSeconds(60).build();
         var copy = original.toBuilder().environment("B", "2").port(4000).build();
         assertEquals("web", copy.name());
-        assertEquals(IMAGE, copy.image().plain().orElseThrow());
+        assertEquals(GHCR_IMAGE, copy.image().plain().orElseThrow());
         assertEquals(Optional.of(4000), copy.port());
         assertEquals(Optional.of(3000), original.port());
         assertEquals(List.of("A", "B"), copy.environment().keySet().stream().sorted().toList());
@@ -126,13 +126,13 @@ class ContainerArgsTest {
     @Test
     void aValidMainContainerHasNoProblemAndItsValuesComeSortedByName() {
         var problems = Problems.of("Test", "t");
-        var checked = ContainerArgs.builder().image(IMAGE)
+        var checked = ContainerArgs.builder().image(GHCR_IMAGE)
                 .environment("ZONE", "a").environment("APP_MODE", Output.of("prod"))
                 .appSecret("DB_URL", PARAMETER).appSecret("DB_PASSWORD", DB_SECRET + ":password::")
                 .appSecretsKmsKeyArn(KEY)
                 .build().validate(problems.at("container"), true);
         assertEquals(List.of(), problems.list());
-        assertEquals(IMAGE, OfflineRun.value(checked.image()));
+        assertEquals(GHCR_IMAGE, OfflineRun.value(checked.image()));
         assertEquals(List.of("APP_MODE", "ZONE"), List.copyOf(checked.environment().keySet()));
         assertEquals("prod", OfflineRun.value(checked.environment().get("APP_MODE")));
         assertEquals(List.of("DB_PASSWORD", "DB_URL"), List.copyOf(checked.appSecrets().keySet()));
@@ -248,7 +248,7 @@ class ContainerArgsTest {
     void anAppSecretOfAnotherResourceIsCheckedWhenKnownWithTheMessageOfAPlainOne() {
         var plain = problems(c -> c.appSecret("DB", "db-password"));
         var problems = Problems.of("Test", "t");
-        var checked = ContainerArgs.builder().image(IMAGE).appSecret("DB", Output.of("db-password")).build()
+        var checked = ContainerArgs.builder().image(GHCR_IMAGE).appSecret("DB", Output.of("db-password")).build()
                 .validate(problems.at("container"), true);
         assertEquals(List.of(), problems.list());
         assertEquals(plain.get(0), problemWhenKnown(checked.appSecrets().get("DB")));

@@ -27,6 +27,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.github.fargateprivate.Fixtures.DB_SECRET;
+import static io.github.fargateprivate.Fixtures.GET_PARAMETER;
+import static io.github.fargateprivate.Fixtures.GHCR_IMAGE;
+import static io.github.fargateprivate.Fixtures.LB_SECURITY_GROUP;
+import static io.github.fargateprivate.Fixtures.PARAMETER;
+import static io.github.fargateprivate.Fixtures.PRIVATE_SUBNETS;
+import static io.github.fargateprivate.Fixtures.REGISTRY_SECRET;
+import static io.github.fargateprivate.Fixtures.SECRET_VERSIONS;
+import static io.github.fargateprivate.Fixtures.TASK_ROLE;
 import static io.github.fargateprivate.RunAssertions.containers;
 import static io.github.fargateprivate.RunAssertions.keys;
 import static io.github.fargateprivate.testing.OfflineRun.block;
@@ -37,24 +46,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FargateServiceTest {
 
-    private static final String IMAGE = "ghcr.io/acme/app:1.2.3";
     private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/exec";
-    private static final String TASK_ROLE = "arn:aws:iam::123456789012:role/app";
     private static final String TARGET_GROUP =
             "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/app/0123456789abcdef";
-    private static final String LB_SECURITY_GROUP = "sg-0123456789abcdef0";
-    private static final String CREDENTIALS = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry-AbCdEf";
-    private static final String DB_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf";
-    private static final String PARAMETER = "arn:aws:ssm:eu-central-1:123456789012:parameter/prod/db-url";
     private static final String EXISTING_CLUSTER = "arn:aws:ecs:eu-central-1:123456789012:cluster/shared";
-    private static final List<String> PRIVATE_SUBNETS = List.of("subnet-0c0c0c0c0c0c0c0c0", "subnet-0d0d0d0d0d0d0d0d0");
     /** What the mocks name the children of a component named {@code x}. */
     private static final String LOG_GROUP = "x-logs-1a2b3c4";
     private static final String CLUSTER = "x-cluster-1a2b3c4";
     private static final String SERVICE = "x-service-1a2b3c4";
     private static final String TASK_SG = "sg-0000000006707c347";
-    private static final String SECRET_VERSIONS = "aws:secretsmanager/getSecretVersions:getSecretVersions";
-    private static final String GET_PARAMETER = "aws:ssm/getParameter:getParameter";
 
     /** A run and the component it created. */
     private record Created(OfflineRun run, FargateService component) {
@@ -65,7 +65,7 @@ class FargateServiceTest {
         return FargateServiceArgs.builder()
                 .network(NetworkArgs.builder().vpcId(OfflineMocks.DEFAULT_VPC)
                         .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).build())
-                .container(ContainerArgs.builder().image(IMAGE).build())
+                .container(ContainerArgs.builder().image(GHCR_IMAGE).build())
                 .executionRoleArn(EXECUTION_ROLE);
     }
 
@@ -130,8 +130,8 @@ class FargateServiceTest {
 
     @Test
     void sidecarGetsItsOwnVolumeLogPrefixAndOptionsButNoRepositoryCredentials() {
-        var run = ok(a -> a.registryCredentialsArn(CREDENTIALS)
-                .container(ContainerArgs.builder().image(IMAGE).name("web").port(3000)
+        var run = ok(a -> a.registryCredentialsArn(REGISTRY_SECRET)
+                .container(ContainerArgs.builder().image(GHCR_IMAGE).name("web").port(3000)
                         .dependsOn("otel", "HEALTHY").build())
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0")
                         .port(4317).essential(false)
@@ -147,7 +147,7 @@ class FargateServiceTest {
         assertEquals(2, containers.size());
         JsonObject web = containers.get(0);
         assertEquals("web", web.get("name").getAsString());
-        assertEquals(json("{\"credentialsParameter\": \"" + CREDENTIALS + "\"}"), web.get("repositoryCredentials"));
+        assertEquals(json("{\"credentialsParameter\": \"" + REGISTRY_SECRET + "\"}"), web.get("repositoryCredentials"));
         assertEquals(JsonParser.parseString("[{\"containerName\": \"otel\", \"condition\": \"HEALTHY\"}]"),
                 web.get("dependsOn"));
         assertEquals(json("""
@@ -179,7 +179,7 @@ class FargateServiceTest {
 
     @Test
     void healthCheckCarriesEveryGivenValue() {
-        JsonObject c = main(ok(a -> a.container(ContainerArgs.builder().image(IMAGE)
+        JsonObject c = main(ok(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
                 .healthCheck(ContainerHealthCheckArgs.builder()
                         .command(List.of("CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"))
                         .intervalSeconds(10).timeoutSeconds(3).retries(5).startPeriodSeconds(60).build())
@@ -194,7 +194,7 @@ class FargateServiceTest {
 
     @Test
     void secretsReachTheContainerAsValueFromOnlyAndBothListsAreSortedByName() {
-        JsonObject c = main(ok(a -> a.container(ContainerArgs.builder().image(IMAGE)
+        JsonObject c = main(ok(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
                 .environment("SPRING_PROFILES_ACTIVE", "prod").environment("JAVA_OPTS", "-Xmx256m")
                 .appSecret("DB_URL", PARAMETER).appSecret("DB_PASSWORD", DB_SECRET + ":password::")
                 .build())));
@@ -209,16 +209,16 @@ class FargateServiceTest {
 
     @Test
     void environmentValuesFromOtherResourcesAreResolved() {
-        JsonObject c = main(ok(a -> a.container(ContainerArgs.builder().image(Output.of(IMAGE))
+        JsonObject c = main(ok(a -> a.container(ContainerArgs.builder().image(Output.of(GHCR_IMAGE))
                 .environment("BUCKET", Output.of("acme-assets")).build())));
-        assertEquals(IMAGE, c.get("image").getAsString());
+        assertEquals(GHCR_IMAGE, c.get("image").getAsString());
         assertEquals(JsonParser.parseString("[{\"name\": \"BUCKET\", \"value\": \"acme-assets\"}]"),
                 c.get("environment"));
     }
 
     @Test
     void stopTimeoutIsTheGivenOne() {
-        assertEquals(120, main(ok(a -> a.container(ContainerArgs.builder().image(IMAGE).stopTimeoutSeconds(120)
+        assertEquals(120, main(ok(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).stopTimeoutSeconds(120)
                 .build()))).get("stopTimeout").getAsInt());
     }
 
@@ -332,7 +332,7 @@ class FargateServiceTest {
     void behindALoadBalancerTheTasksAdmitOnlyItOnTheMainPortAndItMayReachOnlyThem() {
         var run = ok(a -> {
             behindLoadBalancer(a);
-            a.container(ContainerArgs.builder().image(IMAGE).port(9000).build())
+            a.container(ContainerArgs.builder().image(GHCR_IMAGE).port(9000).build())
                     .sidecar(ContainerArgs.builder().name("otel").image("otel/collector:1").port(4317).build());
         });
         var sg = run.inputs("x-task-sg");
@@ -465,7 +465,7 @@ class FargateServiceTest {
 
     @Test
     void currentVersionsOfAppSecretsInTheRegionTriggerANewDeployment() {
-        var run = ok(a -> a.container(ContainerArgs.builder().image(IMAGE)
+        var run = ok(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
                         .appSecret("DB_PASSWORD", DB_SECRET + ":password::").appSecret("DB_URL", PARAMETER).build())
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/collector:1")
                         .appSecret("API_KEY", DB_SECRET).build()));
@@ -485,7 +485,7 @@ class FargateServiceTest {
 
     @Test
     void secretsOfOtherRegionsAndOfOtherResourcesAreNotLookedUp() {
-        var run = ok(a -> a.container(ContainerArgs.builder().image(IMAGE)
+        var run = ok(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
                 .appSecret("API_KEY", "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-AbCdEf")
                 .appSecret("DB_PASSWORD", Output.of(DB_SECRET)).build()));
         assertFalse(run.inputs("x-service").containsKey("triggers"));
@@ -495,7 +495,7 @@ class FargateServiceTest {
 
     @Test
     void rotationTriggersCanBeTurnedOffWhileExtraTriggersStay() {
-        var run = ok(a -> a.container(ContainerArgs.builder().image(IMAGE).appSecret("DB_URL", PARAMETER).build())
+        var run = ok(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).appSecret("DB_URL", PARAMETER).build())
                 .redeployOnSecretRotation(false)
                 .redeployTrigger("config-version", Output.of("42")));
         assertEquals(Map.of("config-version", "42"), run.inputs("x-service").get("triggers"));
@@ -551,7 +551,7 @@ class FargateServiceTest {
     void withAnExplicitProviderEveryChildAndLookupUsesItsRegion() {
         String westSecret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:db-AbCdEf";
         var run = create(a -> {
-            a.container(ContainerArgs.builder().image(IMAGE).appSecret("DB_PASSWORD", westSecret)
+            a.container(ContainerArgs.builder().image(GHCR_IMAGE).appSecret("DB_PASSWORD", westSecret)
                     .appSecret("DB_URL", PARAMETER).build());
             a.autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(2).build());
         }, new OfflineMocks(), RunAssertions::westProvider).run().ok();
@@ -566,7 +566,7 @@ class FargateServiceTest {
     void aPreviewWithUnknownOutputsRegistersTheSameResources() {
         Consumer<FargateServiceArgs.Builder> everything = a -> {
             behindLoadBalancer(a);
-            a.container(ContainerArgs.builder().image(IMAGE).appSecret("DB_URL", PARAMETER).build())
+            a.container(ContainerArgs.builder().image(GHCR_IMAGE).appSecret("DB_URL", PARAMETER).build())
                     .sidecar(ContainerArgs.builder().name("otel").image("otel/collector:1").build())
                     .autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
                     .capacityProvider(CapacityProviderStrategy.fargate(0, 1))
@@ -587,7 +587,7 @@ class FargateServiceTest {
 
     private static Consumer<FargateServiceArgs.Builder> main(Consumer<ContainerArgs.Builder> configure) {
         return a -> {
-            var c = ContainerArgs.builder().image(IMAGE);
+            var c = ContainerArgs.builder().image(GHCR_IMAGE);
             configure.accept(c);
             a.container(c.build());
         };

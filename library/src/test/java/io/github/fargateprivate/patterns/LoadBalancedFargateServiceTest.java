@@ -36,6 +36,15 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.github.fargateprivate.Fixtures.DB_SECRET;
+import static io.github.fargateprivate.Fixtures.ECR_IMAGE;
+import static io.github.fargateprivate.Fixtures.GHCR_IMAGE;
+import static io.github.fargateprivate.Fixtures.KEY;
+import static io.github.fargateprivate.Fixtures.LB_SECURITY_GROUP;
+import static io.github.fargateprivate.Fixtures.PARAMETER;
+import static io.github.fargateprivate.Fixtures.PRIVATE_SUBNETS;
+import static io.github.fargateprivate.Fixtures.REGISTRY_SECRET;
+import static io.github.fargateprivate.Fixtures.TASK_ROLE;
 import static io.github.fargateprivate.RunAssertions.containers;
 import static io.github.fargateprivate.testing.OfflineRun.blocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,18 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoadBalancedFargateServiceTest {
 
-    private static final String ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1.0.0";
-    private static final String GHCR_IMAGE = "ghcr.io/acme/app:1.2.3";
-    private static final String EXISTING_SECRET =
-            "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry-AbCdEf";
-    private static final String DB_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf";
-    private static final String PARAMETER = "arn:aws:ssm:eu-central-1:123456789012:parameter/prod/db-url";
-    private static final String KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
-    private static final String TASK_ROLE = "arn:aws:iam::123456789012:role/app";
     private static final String SHARED_LISTENER =
-            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/shared/0123456789abcdef/0123456789abcdef";
-    private static final String SHARED_SG = "sg-0123456789abcdef0";
-    private static final List<String> PRIVATE_SUBNETS = List.of("subnet-0c0c0c0c0c0c0c0c0", "subnet-0d0d0d0d0d0d0d0d0");
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/shared/0123456789abcdef/"
+                    + "0123456789abcdef";
     private static final String VPC = "vpc-0123456789abcdef0";
     private static final List<String> PUBLIC_SUBNETS = List.of("subnet-0e0e0e0e0e0e0e0e0", "subnet-0f0f0f0f0f0f0f0f0");
     /** What the mocks name the children of a composite named {@code svc}. */
@@ -133,7 +133,7 @@ class LoadBalancedFargateServiceTest {
     }
 
     private static ListenerRuleArgs sharedRule() {
-        return ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER).loadBalancerSecurityGroupId(SHARED_SG)
+        return ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER).loadBalancerSecurityGroupId(LB_SECURITY_GROUP)
                 .priority(10).pathPattern("/api/*").build();
     }
 
@@ -208,9 +208,9 @@ class LoadBalancedFargateServiceTest {
         assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*")))), rule.get("conditions"));
         assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", SHARED_TARGET_GROUP)), rule.get("actions"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-target-tg").get("vpcId"));
-        assertEquals(List.of(SHARED_SG),
+        assertEquals(List.of(LB_SECURITY_GROUP),
                 blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("securityGroups"));
-        assertEquals(SHARED_SG, run.inputs("svc-fargate-alb-egress").get("securityGroupId"));
+        assertEquals(LB_SECURITY_GROUP, run.inputs("svc-fargate-alb-egress").get("securityGroupId"));
         assertEquals(List.of(Map.of("targetGroupArn", SHARED_TARGET_GROUP, "containerName", "app",
                 "containerPort", 8080.0)), run.inputs("svc-fargate-service").get("loadBalancers"));
         assertTrue(c.component().loadBalancer().isEmpty());
@@ -283,13 +283,13 @@ class LoadBalancedFargateServiceTest {
 
     @Test
     void anExistingSecretIsUsedAsIsAndNoSecretIsCreated() {
-        var c = ok(ghcr(RegistryCredentials.existing(EXISTING_SECRET).kmsKeyArn(KEY)));
+        var c = ok(ghcr(RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(KEY)));
         assertEquals(List.of(), c.run().mocks().ofType(SECRET));
         assertTrue(c.component().credentialsSecret().isEmpty());
-        assertEquals(Optional.of(EXISTING_SECRET), c.credentialsParameter());
-        assertEquals(Map.of("ReadSecrets", List.of(EXISTING_SECRET), "DecryptSecrets", List.of(KEY)),
+        assertEquals(Optional.of(REGISTRY_SECRET), c.credentialsParameter());
+        assertEquals(Map.of("ReadSecrets", List.of(REGISTRY_SECRET), "DecryptSecrets", List.of(KEY)),
                 c.executionPolicy());
-        assertEquals(EXISTING_SECRET, OfflineRun.value(c.component().credentialsSecretArn().orElseThrow()));
+        assertEquals(REGISTRY_SECRET, OfflineRun.value(c.component().credentialsSecretArn().orElseThrow()));
     }
 
     @Test
@@ -474,11 +474,11 @@ class LoadBalancedFargateServiceTest {
                 bad("service.container", "the composite's container and sidecars",
                         service(s -> s.container(ContainerArgs.builder().image(ECR_IMAGE).build()))),
                 bad("service.registryCredentialsArn", "the composite's registryCredentials",
-                        service(s -> s.registryCredentialsArn(EXISTING_SECRET))),
+                        service(s -> s.registryCredentialsArn(REGISTRY_SECRET))),
                 bad("service.executionRoleArn", "the composite creates the execution role",
                         service(s -> s.executionRoleArn("arn:aws:iam::123456789012:role/exec"))),
                 bad("service.loadBalancer", "the composite's loadBalancer or listenerRule",
-                        service(s -> s.loadBalancer(Output.of(OWN_TARGET_GROUP), Output.of(SHARED_SG)))),
+                        service(s -> s.loadBalancer(Output.of(OWN_TARGET_GROUP), Output.of(LB_SECURITY_GROUP)))),
                 bad("loadBalancer.network", "the load balancer and the tasks share it",
                         loadBalancer(lb -> lb.network(NETWORK))),
                 bad("loadBalancer.targetGroup", "set targetGroup on the LoadBalancedFargateServiceArgs",
@@ -520,7 +520,8 @@ class LoadBalancedFargateServiceTest {
                 bad("service.autoScaling.minCount", "5 is above maxCount 4",
                         service(s -> s.autoScaling(AutoScalingArgs.builder().minCount(5).maxCount(4).build()))),
                 bad("service.clusterArn", "is not an ECS cluster ARN", service(s -> s.clusterArn("shared"))),
-                bad("service.family", "'acme.prod' is not a task definition family", service(s -> s.family("acme.prod"))),
+                bad("service.family", "'acme.prod' is not a task definition family",
+                        service(s -> s.family("acme.prod"))),
                 bad("loadBalancer.certificateArn", "but a load balancer takes only certificates of its own account "
                         + "and region (eu-central-1, 123456789012)", loadBalancer(lb -> lb.certificateArn(
                         "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"))),
@@ -529,7 +530,8 @@ class LoadBalancedFargateServiceTest {
                                 + "11111111-2222-3333-4444-555555555555"))),
                 bad("loadBalancer.allowedCidrBlocks[0]", "'10.0.0.1' is not an IPv4 CIDR block",
                         loadBalancer(lb -> lb.allowedCidrBlocks(List.of("10.0.0.1")))),
-                bad("loadBalancer.sslPolicy", "is not an ELB security policy", loadBalancer(lb -> lb.sslPolicy("TLS13"))),
+                bad("loadBalancer.sslPolicy", "is not an ELB security policy",
+                        loadBalancer(lb -> lb.sslPolicy("TLS13"))),
                 bad("targetGroup.healthCheck.path", "must start with '/'",
                         a -> a.targetGroup(TargetGroupArgs.builder().healthCheck(HealthCheckArgs.builder()
                                 .path("health").build()).build())),
@@ -539,13 +541,13 @@ class LoadBalancedFargateServiceTest {
                         a -> a.targetGroup(TargetGroupArgs.builder().deregistrationDelaySeconds(60).build())),
                 bad("listenerRule.priority", "required: 1-50000",
                         a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER)
-                                .loadBalancerSecurityGroupId(SHARED_SG).pathPattern("/api/*").build())),
+                                .loadBalancerSecurityGroupId(LB_SECURITY_GROUP).pathPattern("/api/*").build())),
                 bad("listenerRule.hostHeaders", "give a host header or a path pattern",
                         a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER)
-                                .loadBalancerSecurityGroupId(SHARED_SG).priority(1).build())),
+                                .loadBalancerSecurityGroupId(LB_SECURITY_GROUP).priority(1).build())),
                 bad("listenerRule.listenerArn", "is not an Application Load Balancer listener ARN",
                         a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn("listener")
-                                .loadBalancerSecurityGroupId(SHARED_SG).priority(1).pathPattern("/x").build())),
+                                .loadBalancerSecurityGroupId(LB_SECURITY_GROUP).priority(1).pathPattern("/x").build())),
                 bad("taskRole.statements[0].actions", "'s3:*' allows every action of the service",
                         a -> a.taskRole(TaskRoleArgs.builder().statement(PolicyStatement.builder().sid("All")
                                 .action("s3:*").resource("arn:aws:s3:::acme-assets/*").build()).build())),
@@ -558,7 +560,7 @@ class LoadBalancedFargateServiceTest {
                 bad("registryCredentials", "ECR images need no registry credentials: the execution role pulls them",
                         a -> a.registryCredentials(created())),
                 bad("registryCredentials", "ECR images need no registry credentials",
-                        a -> a.registryCredentials(RegistryCredentials.existing(EXISTING_SECRET))),
+                        a -> a.registryCredentials(RegistryCredentials.existing(REGISTRY_SECRET))),
                 bad("registryCredentials.secret", "the secret belongs to account 210987654321",
                         ghcr(RegistryCredentials.existing("arn:aws:secretsmanager:eu-central-1:210987654321:"
                                 + "secret:registry-AbCdEf"))),
@@ -568,7 +570,7 @@ class LoadBalancedFargateServiceTest {
                 bad("registryCredentials.kmsKeyArn", "the key is in us-east-1, but the credentials secret is in "
                         + "eu-central-1", ghcr(created().kmsKeyArn(OTHER_REGION_KEY))),
                 bad("registryCredentials.kmsKeyArn", "the key is in us-east-1",
-                        ghcr(RegistryCredentials.existing(EXISTING_SECRET).kmsKeyArn(OTHER_REGION_KEY))),
+                        ghcr(RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(OTHER_REGION_KEY))),
                 bad("registryCredentials.kmsKeyArn", "is an alias ARN",
                         ghcr(created().kmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/registry"))),
                 bad("registryCredentials.username", "", ghcr(RegistryCredentials.create(" ",
