@@ -93,6 +93,8 @@ public class FargateService extends ComponentResource {
     public static final int MAXIMUM_PERCENT = 200;
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** ECS's rule for the names of task definition families, clusters and services. */
+    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern CLUSTER_ARN = Pattern.compile(
             "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
 
@@ -136,7 +138,7 @@ public class FargateService extends ComponentResource {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("FargateService", name);
-        Checked checked = validate(args, problems);
+        Checked checked = validate(name, args, problems);
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();
@@ -347,11 +349,12 @@ public class FargateService extends ComponentResource {
     /**
      * Checks the args, the containers under {@code container} and {@code sidecars[i]}.
      *
+     * @param name     the component's name, the default family
      * @param args     the args
      * @param problems where problems go
      * @return the checked values; null when a required one is missing
      */
-    private static Checked validate(FargateServiceArgs args, Problems problems) {
+    private static Checked validate(String name, FargateServiceArgs args, Problems problems) {
         List<ContainerArgs> containers = args.containers();
         List<ContainerArgs.Checked> checkedContainers = new ArrayList<>();
         if (containers.isEmpty()) {
@@ -362,6 +365,7 @@ public class FargateService extends ComponentResource {
         }
         checkContainers(containers, problems);
         Output<String> cluster = validateOptions(args, problems);
+        problems.add("name", nameProblem(name));
         if (args.enableExecuteCommand() && args.taskRoleArn().isEmpty()) {
             problems.add("enableExecuteCommand", "ECS Exec needs a task role that allows its ssmmessages channel "
                     + "actions; give a task role (TaskRole with executeCommand) or turn it off");
@@ -406,10 +410,27 @@ public class FargateService extends ComponentResource {
                 2_147_483_647));
         LogRetention.problem(args.logRetentionDays()).ifPresent(p -> problems.add("logRetentionDays", p,
                 String.valueOf(LogRetention.nearest(args.logRetentionDays()))));
+        Optional.ofNullable(args.family(null)).filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f ->
+                problems.add("family", "'" + f + "' is not a task definition family (1-255 letters, digits, '-', "
+                        + "'_')"));
         return args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
                 CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
                         : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
                 .orElse(null);
+    }
+
+    /**
+     * The service, a created cluster and (unless given) the task definition family are named from the component's
+     * name, which Pulumi allows to hold characters ECS refuses, e.g. a '.'.
+     *
+     * @param componentName the name of a {@link FargateService} component
+     * @return a problem when ECS would refuse the names made from it
+     */
+    public static Optional<String> nameProblem(String componentName) {
+        return ECS_NAME.matcher(componentName).matches() ? Optional.empty()
+                : Optional.of("'" + componentName + "' cannot name ECS resources: the service, a created cluster and "
+                + "the default task definition family are named from it, and ECS takes only letters, digits, '-' "
+                + "and '_'");
     }
 
     /**
@@ -444,6 +465,13 @@ public class FargateService extends ComponentResource {
                 } else if (d.condition().equals("HEALTHY") && containers.get(target).healthCheck().isEmpty()) {
                     problems.add(containerField(i) + ".dependsOn", "'" + d.containerName() + "' has no health check, "
                             + "so it never becomes HEALTHY; give it one or wait for START");
+                } else if (List.of("COMPLETE", "SUCCESS").contains(d.condition())
+                        && (target == 0 || containers.get(target).essential())) {
+                    // ECS API reference, ContainerDependency: COMPLETE and SUCCESS can't be set on an essential
+                    // container, whose exit stops the task.
+                    problems.add(containerField(i) + ".dependsOn", "'" + d.containerName() + "' is essential, and "
+                            + "ECS refuses COMPLETE or SUCCESS on an essential container (its exit stops the task); "
+                            + "make it essential(false) or wait for START or HEALTHY");
                 }
             }
         }

@@ -90,8 +90,9 @@ public final class FargateServiceArgs extends ResourceArgs {
     private Integer logRetentionDays;
 
     /**
-     * The task definition family, under which ECS numbers revisions. Default: the component's name; stacks that share
-     * an account and region need different families, e.g. {@code <project>-<stack>}.
+     * The task definition family, under which ECS numbers revisions: 1-255 letters, digits, '-' and '_' (ECS's rule).
+     * Default: the component's name; stacks that share an account and region need different families, e.g.
+     * {@code <project>-<stack>}.
      */
     private String family;
 

@@ -84,7 +84,7 @@ public class LoadBalancedFargateService extends ComponentResource {
         var env = AwsEnvironment.of(this);
         this.region = env.region();
         var problems = Problems.of("LoadBalancedFargateService", name);
-        Checked checked = validate(args, problems, env, this);
+        Checked checked = validate(name, args, problems, env, this);
         problems.throwIfAny();
         var childOptions = ComponentResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();
@@ -163,7 +163,7 @@ public class LoadBalancedFargateService extends ComponentResource {
         if (taskRole != null) {
             serviceArgs.taskRoleArn(taskRole.arn());
         }
-        this.service = new FargateService(name + "-fargate", serviceArgs.build(), childOptions);
+        this.service = new FargateService(fargateName(name), serviceArgs.build(), childOptions);
 
         this.serviceName = service.serviceName();
         var outputs = new HashMap<String, Output<?>>(Map.of("serviceName", serviceName,
@@ -196,13 +196,13 @@ public class LoadBalancedFargateService extends ComponentResource {
      */
     public static List<Problem> problems(String name, LoadBalancedFargateServiceArgs args, AwsEnvironment env) {
         var problems = Problems.of("LoadBalancedFargateService", name);
-        validate(args, problems, env, null);
+        validate(name, args, problems, env, null);
         return problems.list();
     }
 
     /** Runs every part's checks under this component's field paths; wiring fields set inside a part are refused. */
-    private static Checked validate(LoadBalancedFargateServiceArgs args, Problems problems, AwsEnvironment env,
-                                    Resource component) {
+    private static Checked validate(String name, LoadBalancedFargateServiceArgs args, Problems problems,
+                                    AwsEnvironment env, Resource component) {
         ContainerArgs main = args.container();
         List<ContainerArgs> containers = new ArrayList<>();
         ContainerArgs.Checked mainChecked = null;
@@ -260,6 +260,7 @@ public class LoadBalancedFargateService extends ComponentResource {
         service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
                 "the composite's loadBalancer or listenerRule" + set));
         FargateService.validateOptions(service, problems.at("service"));
+        problems.add("name", FargateService.nameProblem(fargateName(name)));
         if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
                     + "not both");
@@ -306,6 +307,10 @@ public class LoadBalancedFargateService extends ComponentResource {
                     + "for a public image, RegistryCredentials.none()");
         }
         return Optional.empty();
+    }
+
+    private static String fargateName(String name) {
+        return name + "-fargate";
     }
 
     private static Map<String, String> merged(Map<String, String> common, Map<String, String> own) {

@@ -49,7 +49,10 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
      */
     private ListenerRuleArgs listenerRule;
 
-    /** The target group's health check and drain; see {@link TargetGroupArgs}. Its port is the container's. */
+    /**
+     * The target group's health check and drain; see {@link TargetGroupArgs}. Its port is the container's; its
+     * deregistration delay stays within the main container's stop timeout (the rollout budget).
+     */
     private TargetGroupArgs targetGroup;
 
     /**

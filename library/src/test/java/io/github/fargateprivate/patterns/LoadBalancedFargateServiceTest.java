@@ -1,0 +1,673 @@
+package io.github.fargateprivate.patterns;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.RunAssertions;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ecs.AutoScalingArgs;
+import io.github.fargateprivate.ecs.CapacityProviderStrategy;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.iam.PolicyStatement;
+import io.github.fargateprivate.iam.TaskRoleArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancer;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.HealthCheckArgs;
+import io.github.fargateprivate.lb.ListenerRuleArgs;
+import io.github.fargateprivate.lb.TargetGroupArgs;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.github.fargateprivate.Fixtures.DB_SECRET;
+import static io.github.fargateprivate.Fixtures.ECR_IMAGE;
+import static io.github.fargateprivate.Fixtures.GHCR_IMAGE;
+import static io.github.fargateprivate.Fixtures.KEY;
+import static io.github.fargateprivate.Fixtures.LB_SECURITY_GROUP;
+import static io.github.fargateprivate.Fixtures.PARAMETER;
+import static io.github.fargateprivate.Fixtures.PRIVATE_SUBNETS;
+import static io.github.fargateprivate.Fixtures.REGISTRY_SECRET;
+import static io.github.fargateprivate.Fixtures.TASK_ROLE;
+import static io.github.fargateprivate.RunAssertions.containers;
+import static io.github.fargateprivate.testing.OfflineRun.blocks;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoadBalancedFargateServiceTest {
+
+    private static final String SHARED_LISTENER =
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/shared/0123456789abcdef/"
+                    + "0123456789abcdef";
+    private static final String VPC = "vpc-0123456789abcdef0";
+    private static final List<String> PUBLIC_SUBNETS = List.of("subnet-0e0e0e0e0e0e0e0e0", "subnet-0f0f0f0f0f0f0f0f0");
+    /** What the mocks name the children of a composite named {@code svc}. */
+    private static final String CREATED_SECRET =
+            "arn:aws:secretsmanager:eu-central-1:123456789012:secret:svc-credentials-secret-1a2b3c4-AbCdEf";
+    private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/svc-execution-exec-role-1a2b3c4";
+    private static final String CREATED_TASK_ROLE = "arn:aws:iam::123456789012:role/svc-task-role-1a2b3c4";
+    private static final String OWN_TARGET_GROUP =
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-lb-tg-1a2b3c4/1";
+    private static final String SHARED_TARGET_GROUP =
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-target-tg-1a2b3c4/1";
+    private static final String GET_VPC = "aws:ec2/getVpc:getVpc";
+    private static final String GET_SUBNETS = "aws:ec2/getSubnets:getSubnets";
+    private static final String SECRET = "aws:secretsmanager/secret:Secret";
+
+    /** A run and the composite it created. */
+    private record Created(OfflineRun run, LoadBalancedFargateService component) {
+        JsonObject main() {
+            return containers(run, "svc-fargate-task").get(0);
+        }
+
+        Optional<String> credentialsParameter() {
+            return Optional.ofNullable(main().getAsJsonObject("repositoryCredentials"))
+                    .map(r -> r.get("credentialsParameter").getAsString());
+        }
+
+        /** @return the execution role's statements, by Sid, each as its resources */
+        Map<String, List<String>> executionPolicy() {
+            return run.statements("svc-execution-exec-policy", "policy").stream().collect(Collectors.toMap(
+                    s -> s.get("Sid").getAsString(), s -> OfflineRun.strings(s.get("Resource"))));
+        }
+
+        String loadBalancerSecurityGroup() {
+            return OfflineRun.value(component.loadBalancer().orElseThrow().securityGroupId());
+        }
+
+        String taskSecurityGroup() {
+            return OfflineRun.value(component.service().securityGroupId());
+        }
+    }
+
+    /** @return args that need nothing else: an ECR image, which needs no registry credentials, in the default VPC */
+    private static LoadBalancedFargateServiceArgs.Builder ecr() {
+        return LoadBalancedFargateServiceArgs.builder().container(ContainerArgs.builder().image(ECR_IMAGE).build());
+    }
+
+    private static Created create(Consumer<LoadBalancedFargateServiceArgs.Builder> configure, OfflineMocks mocks,
+                                  boolean west) {
+        var component = new AtomicReference<LoadBalancedFargateService>();
+        var run = OfflineRun.of(ctx -> {
+            var args = ecr();
+            configure.accept(args);
+            component.set(new LoadBalancedFargateService("svc", args.build(),
+                    west ? RunAssertions.westProvider() : ComponentResourceOptions.Empty));
+        }, mocks);
+        return new Created(run, component.get());
+    }
+
+    private static Created ok(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+        var created = create(configure, new OfflineMocks(), false);
+        created.run().ok();
+        return created;
+    }
+
+    private static OfflineRun run(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+        return create(configure, new OfflineMocks(), false).run();
+    }
+
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
+        return a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).build()).registryCredentials(credentials);
+    }
+
+    private static RegistryCredentials.Create created() {
+        return RegistryCredentials.create("octocat", Output.ofSecret("ghp_token"));
+    }
+
+    private static ListenerRuleArgs sharedRule() {
+        return ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER).loadBalancerSecurityGroupId(LB_SECURITY_GROUP)
+                .priority(10).pathPattern("/api/*").build();
+    }
+
+    // Own and shared load balancer
+
+    @Test
+    void ownLoadBalancerInTheDefaultVpcIsWiredToTheService() {
+        var c = ok(a -> { });
+        var run = c.run();
+        assertEquals(Set.of("svc", "svc-execution", "svc-execution-exec-role", "svc-execution-exec-managed",
+                "svc-lb", "svc-lb-alb-sg", "svc-lb-alb", "svc-lb-tg", "svc-lb-http", "svc-fargate",
+                "svc-fargate-cluster", "svc-fargate-logs", "svc-fargate-task-sg", "svc-fargate-alb-egress",
+                "svc-fargate-task", "svc-fargate-service"), run.names());
+        assertTrue(run.mocks().invokes().containsAll(List.of(GET_VPC, GET_SUBNETS)));
+        assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-lb-alb-sg").get("vpcId"));
+        assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-fargate-task-sg").get("vpcId"));
+        assertEquals(OfflineMocks.DEFAULT_SUBNETS, run.inputs("svc-lb-alb").get("subnets"));
+        assertEquals(Map.of("subnets", OfflineMocks.DEFAULT_SUBNETS, "securityGroups", List.of(c.taskSecurityGroup()),
+                "assignPublicIp", true), OfflineRun.block(run.inputs("svc-fargate-service"), "networkConfiguration"));
+
+        assertEquals(List.of(c.loadBalancerSecurityGroup()),
+                blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("securityGroups"));
+        var egress = run.inputs("svc-fargate-alb-egress");
+        assertEquals(c.loadBalancerSecurityGroup(), egress.get("securityGroupId"));
+        assertEquals(c.taskSecurityGroup(), egress.get("referencedSecurityGroupId"));
+        assertEquals(8080.0, egress.get("fromPort"));
+        assertEquals(8080.0, run.inputs("svc-lb-tg").get("port"));
+        assertEquals(List.of(Map.of("targetGroupArn", OWN_TARGET_GROUP, "containerName", "app",
+                "containerPort", 8080.0)), run.inputs("svc-fargate-service").get("loadBalancers"));
+        assertEquals(EXECUTION_ROLE, run.inputs("svc-fargate-task").get("executionRoleArn"));
+        assertFalse(run.inputs("svc-fargate-task").containsKey("taskRoleArn"));
+    }
+
+    @Test
+    void handlesAreTheParts() {
+        var c = ok(ghcr(created()));
+        var component = c.component();
+        assertEquals("svc-credentials", component.credentialsSecret().orElseThrow().pulumiResourceName());
+        assertEquals(CREATED_SECRET, OfflineRun.value(component.credentialsSecretArn().orElseThrow()));
+        assertEquals("svc-execution", component.executionRole().pulumiResourceName());
+        assertEquals(EXECUTION_ROLE, OfflineRun.value(component.executionRole().arn()));
+        assertTrue(component.taskRole().isEmpty());
+        assertEquals("svc-lb", component.loadBalancer().orElseThrow().pulumiResourceName());
+        assertTrue(component.listenerTarget().isEmpty());
+        assertEquals("svc-lb-tg", component.targetGroup().pulumiResourceName());
+        assertEquals("svc-fargate", component.service().pulumiResourceName());
+        assertEquals("http://svc-lb-alb-1a2b3c4-1234567890.eu-central-1.elb.amazonaws.com",
+                OfflineRun.value(component.url().orElseThrow()));
+        assertEquals("eu-central-1", component.region());
+        assertEquals("svc-fargate-service-1a2b3c4", OfflineRun.value(component.service().serviceName()));
+    }
+
+    @Test
+    void ownLoadBalancerKeepsTheTypeTokenOfVersionsBefore20AsAnAlias() {
+        var registered = ok(a -> { }).run().registrations().stream().filter(r -> r.name().equals("svc-lb"))
+                .findFirst().orElseThrow();
+        assertEquals(ApplicationLoadBalancer.TYPE, registered.type());
+        assertEquals(List.of(Map.entry(ApplicationLoadBalancer.TYPE_BEFORE_2_0, "")), registered.aliases());
+    }
+
+    @Test
+    void aPlaceOnASharedLoadBalancerCreatesATargetGroupAndARuleButNoLoadBalancer() {
+        var c = ok(a -> a.listenerRule(sharedRule()));
+        var run = c.run();
+        assertTrue(run.names().containsAll(Set.of("svc-target", "svc-target-tg", "svc-target-rule")));
+        assertTrue(run.names().stream().noneMatch(n -> n.startsWith("svc-lb")), run.names().toString());
+        assertEquals(List.of(), run.mocks().ofType("aws:lb/loadBalancer:LoadBalancer"));
+        assertEquals(List.of(), run.mocks().ofType("aws:lb/listener:Listener"));
+        var rule = run.inputs("svc-target-rule");
+        assertEquals(SHARED_LISTENER, rule.get("listenerArn"));
+        assertEquals(10.0, rule.get("priority"));
+        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*")))), rule.get("conditions"));
+        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", SHARED_TARGET_GROUP)), rule.get("actions"));
+        assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-target-tg").get("vpcId"));
+        assertEquals(List.of(LB_SECURITY_GROUP),
+                blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("securityGroups"));
+        assertEquals(LB_SECURITY_GROUP, run.inputs("svc-fargate-alb-egress").get("securityGroupId"));
+        assertEquals(List.of(Map.of("targetGroupArn", SHARED_TARGET_GROUP, "containerName", "app",
+                "containerPort", 8080.0)), run.inputs("svc-fargate-service").get("loadBalancers"));
+        assertTrue(c.component().loadBalancer().isEmpty());
+        assertTrue(c.component().url().isEmpty());
+        assertEquals("svc-target", c.component().listenerTarget().orElseThrow().pulumiResourceName());
+        assertEquals("svc-target-tg", c.component().targetGroup().pulumiResourceName());
+    }
+
+    @Test
+    void aGivenNetworkIsUsedAsIsAndNoVpcIsLookedUp() {
+        var run = ok(a -> a.network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
+                .privateSubnetIds(PRIVATE_SUBNETS).build())).run();
+        assertFalse(run.mocks().invokes().contains(GET_VPC));
+        assertFalse(run.mocks().invokes().contains(GET_SUBNETS));
+        assertEquals(VPC, run.inputs("svc-lb-tg").get("vpcId"));
+        assertEquals(PUBLIC_SUBNETS, run.inputs("svc-lb-alb").get("subnets"));
+        var network = OfflineRun.block(run.inputs("svc-fargate-service"), "networkConfiguration");
+        assertEquals(PRIVATE_SUBNETS, network.get("subnets"));
+        assertEquals(false, network.get("assignPublicIp"));
+    }
+
+    @Test
+    void theTargetGroupTakesTheContainersPortAndItsOwnHealthCheck() {
+        var run = ok(a -> a.container(ContainerArgs.builder().image(ECR_IMAGE).port(9000).build())
+                .targetGroup(TargetGroupArgs.builder().healthCheck(HealthCheckArgs.builder().path("/ready").build())
+                        .deregistrationDelaySeconds(20).build())).run();
+        var tg = run.inputs("svc-lb-tg");
+        assertEquals(9000.0, tg.get("port"));
+        assertEquals(20.0, tg.get("deregistrationDelay"));
+        assertEquals("/ready", OfflineRun.block(tg, "healthCheck").get("path"));
+        assertEquals(9000.0, blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("fromPort"));
+        assertEquals(9000.0, run.inputs("svc-fargate-alb-egress").get("toPort"));
+    }
+
+    @Test
+    void serviceOptionsReachTheService() {
+        var run = ok(a -> a.service(FargateServiceArgs.builder().cpu(512).memory(1024).desiredCount(3)
+                .family("acme-prod").healthCheckGracePeriodSeconds(120).waitForSteadyState(false)
+                .capacityProvider(CapacityProviderStrategy.fargateSpot(1)).build())).run();
+        var task = run.inputs("svc-fargate-task");
+        assertEquals("512", task.get("cpu"));
+        assertEquals("1024", task.get("memory"));
+        assertEquals("acme-prod", task.get("family"));
+        var service = run.inputs("svc-fargate-service");
+        assertEquals(3.0, service.get("desiredCount"));
+        assertEquals(120.0, service.get("healthCheckGracePeriodSeconds"));
+        assertEquals(false, service.get("waitForSteadyState"));
+        assertFalse(service.containsKey("launchType"));
+        assertTrue(run.names().contains("svc-fargate-capacity-providers"));
+    }
+
+    // Registry credentials
+
+    @Test
+    void createdCredentialsAreTheMainContainersOnlyAndTheRolesReadableSecret() {
+        var c = ok(ghcr(created()).andThen(a -> a.sidecar(ContainerArgs.builder().name("otel")
+                .image("otel/opentelemetry-collector:0.98.0").build())));
+        assertEquals(1, c.run().mocks().ofType(SECRET).size());
+        assertEquals(Optional.of(CREATED_SECRET), c.credentialsParameter());
+        assertFalse(containers(c.run(), "svc-fargate-task").get(1).has("repositoryCredentials"));
+        assertEquals(Map.of("ReadSecrets", List.of(CREATED_SECRET)), c.executionPolicy());
+    }
+
+    @Test
+    void theCredentialsKeyEncryptsTheCreatedSecretAndTheRoleMayDecryptWithIt() {
+        var c = ok(ghcr(created().kmsKeyArn(KEY)));
+        assertEquals(KEY, c.run().inputs("svc-credentials-secret").get("kmsKeyId"));
+        assertEquals(List.of(KEY), c.executionPolicy().get("DecryptSecrets"));
+    }
+
+    @Test
+    void anExistingSecretIsUsedAsIsAndNoSecretIsCreated() {
+        var c = ok(ghcr(RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(KEY)));
+        assertEquals(List.of(), c.run().mocks().ofType(SECRET));
+        assertTrue(c.component().credentialsSecret().isEmpty());
+        assertEquals(Optional.of(REGISTRY_SECRET), c.credentialsParameter());
+        assertEquals(Map.of("ReadSecrets", List.of(REGISTRY_SECRET), "DecryptSecrets", List.of(KEY)),
+                c.executionPolicy());
+        assertEquals(REGISTRY_SECRET, OfflineRun.value(c.component().credentialsSecretArn().orElseThrow()));
+    }
+
+    @Test
+    void anExistingSecretByNameIsReadThroughItsArnPattern() {
+        var c = ok(ghcr(RegistryCredentials.existing("registry")));
+        assertEquals(Optional.of("registry"), c.credentialsParameter());
+        assertEquals(Map.of("ReadSecrets", List.of(
+                "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry-??????")), c.executionPolicy());
+    }
+
+    @Test
+    void aPublicImageAndAnEcrImageNeedNoCredentials() {
+        for (var c : List.of(ok(ghcr(RegistryCredentials.none())), ok(a -> { }),
+                ok(a -> a.registryCredentials(RegistryCredentials.none())))) {
+            assertEquals(Optional.empty(), c.credentialsParameter());
+            assertEquals(List.of(), c.run().mocks().ofType(SECRET));
+            assertEquals(List.of(), c.run().mocks().ofType("aws:iam/rolePolicy:RolePolicy"));
+            assertTrue(c.component().credentialsSecretArn().isEmpty());
+        }
+    }
+
+    @Test
+    void appSecretsOfEveryContainerAreReadableByTheRoleAndNamedByValueFromInTheirContainer() {
+        var c = ok(a -> a.container(ContainerArgs.builder().image(ECR_IMAGE)
+                        .appSecret("DB_URL", PARAMETER).appSecret("DB_PASSWORD", DB_SECRET + ":password::").build())
+                .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0")
+                        .appSecret("API_KEY", Output.of("arn:aws:secretsmanager:eu-central-1:123456789012:"
+                                + "secret:api-AbCdEf")).build()));
+        assertEquals(Map.of("ReadSecrets", List.of(DB_SECRET, "arn:aws:secretsmanager:eu-central-1:123456789012:"
+                        + "secret:api-AbCdEf"), "ReadParameters", List.of(PARAMETER)), c.executionPolicy());
+        assertEquals(JsonParser.parseString("[{\"name\": \"DB_PASSWORD\", \"valueFrom\": \"" + DB_SECRET
+                + ":password::\"}, {\"name\": \"DB_URL\", \"valueFrom\": \"" + PARAMETER + "\"}]"),
+                c.main().get("secrets"));
+        assertEquals(Map.of("secret-version-DB_PASSWORD", OfflineMocks.SECRET_VERSION,
+                        "secret-version-DB_URL", String.valueOf(OfflineMocks.PARAMETER_VERSION)),
+                c.run().inputs("svc-fargate-service").get("triggers"));
+    }
+
+    // Task role
+
+    @Test
+    void ecsExecWithoutATaskRoleCreatesOneThatAllowsOnlyEcsExec() {
+        var c = ok(a -> a.service(FargateServiceArgs.builder().enableExecuteCommand(true).build()));
+        var run = c.run();
+        assertTrue(run.names().containsAll(Set.of("svc-task", "svc-task-role", "svc-task-policy")));
+        var statements = run.statements("svc-task-policy", "policy");
+        assertEquals(1, statements.size());
+        assertEquals(JsonParser.parseString("""
+                {"Sid": "EcsExecChannels", "Effect": "Allow", "Action": ["ssmmessages:CreateControlChannel",
+                 "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+                 "Resource": "*"}"""), statements.get(0));
+        assertEquals(CREATED_TASK_ROLE, run.inputs("svc-fargate-task").get("taskRoleArn"));
+        assertEquals(true, run.inputs("svc-fargate-service").get("enableExecuteCommand"));
+        assertEquals("svc-task", c.component().taskRole().orElseThrow().pulumiResourceName());
+    }
+
+    @Test
+    void ecsExecWithAnExistingTaskRoleCreatesNone() {
+        var run = ok(a -> a.service(FargateServiceArgs.builder().enableExecuteCommand(true).taskRoleArn(TASK_ROLE)
+                .build())).run();
+        assertFalse(run.names().contains("svc-task"));
+        assertEquals(TASK_ROLE, run.inputs("svc-fargate-task").get("taskRoleArn"));
+    }
+
+    @Test
+    void aTaskRoleWithStatementsGetsEcsExecToWhenItIsOn() {
+        String bucket = "arn:aws:s3:::acme-assets/*";
+        var run = ok(a -> a.taskRole(TaskRoleArgs.builder().statement(PolicyStatement.builder().sid("ReadAssets")
+                        .action("s3:GetObject").resource(bucket).build()).build())
+                .service(FargateServiceArgs.builder().enableExecuteCommand(true).build())).run();
+        assertEquals(List.of("ReadAssets", "EcsExecChannels"), run.statements("svc-task-policy", "policy").stream()
+                .map(s -> s.get("Sid").getAsString()).toList());
+        assertEquals(CREATED_TASK_ROLE, run.inputs("svc-fargate-task").get("taskRoleArn"));
+    }
+
+    // Tags, provider, preview
+
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> everyPart() {
+        return ghcr(created().kmsKeyArn(KEY)).andThen(a -> a
+                .loadBalancer(ApplicationLoadBalancerArgs.builder()
+                        .certificateArn("arn:aws:acm:eu-central-1:123456789012:certificate/"
+                                + "11111111-2222-3333-4444-555555555555").build())
+                .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0").build())
+                .service(FargateServiceArgs.builder().enableExecuteCommand(true)
+                        .autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
+                        .capacityProvider(CapacityProviderStrategy.fargate(1, 1)).build()));
+    }
+
+    @Test
+    void tagsReachEveryTaggableChild() {
+        Map<String, String> tags = Map.of("team", "payments", "env", "prod");
+        var run = ok(everyPart().andThen(a -> a.tags(tags))).run();
+        assertEquals(Set.of("aws:appautoscaling/target:Target", "aws:cloudwatch/logGroup:LogGroup",
+                        "aws:ec2/securityGroup:SecurityGroup", "aws:ecs/cluster:Cluster", "aws:ecs/service:Service",
+                        "aws:ecs/taskDefinition:TaskDefinition", "aws:iam/role:Role", "aws:lb/listener:Listener",
+                        "aws:lb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup",
+                        "aws:secretsmanager/secret:Secret", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"),
+                RunAssertions.assertTaggedEverywhere(run, tags));
+    }
+
+    @Test
+    void tagsReachEveryTaggableChildOnASharedLoadBalancerToo() {
+        Map<String, String> tags = Map.of("team", "payments");
+        var run = ok(a -> a.listenerRule(sharedRule()).tags(tags)).run();
+        assertTrue(RunAssertions.assertTaggedEverywhere(run, tags).contains("aws:lb/listenerRule:ListenerRule"));
+    }
+
+    @Test
+    void aPartsOwnTagsAddToTheCommonOnesAndWinOnAClash() {
+        var run = ok(a -> a.tags(Map.of("team", "payments", "tier", "app"))
+                .loadBalancer(ApplicationLoadBalancerArgs.builder().tags(Map.of("tier", "edge")).build())
+                .service(FargateServiceArgs.builder().tags(Map.of("cost", "42")).build())).run();
+        assertEquals(Map.of("team", "payments", "tier", "edge"), run.inputs("svc-lb-alb").get("tags"));
+        assertEquals(Map.of("team", "payments", "tier", "app", "cost", "42"),
+                run.inputs("svc-fargate-service").get("tags"));
+        assertEquals(Map.of("team", "payments", "tier", "app"), run.inputs("svc-execution-exec-role").get("tags"));
+    }
+
+    @Test
+    void withAnExplicitProviderEveryChildAndLookupUsesIt() {
+        var c = create(everyPart().andThen(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
+                        .appSecret("DB", "arn:aws:secretsmanager:us-west-2:123456789012:secret:db-AbCdEf").build())
+                        .registryCredentials(created())
+                        .loadBalancer(ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())),
+                new OfflineMocks(), true);
+        var run = c.run().ok();
+        RunAssertions.assertEverythingUsesWest(run);
+        assertTrue(run.mocks().invokes().containsAll(List.of(GET_VPC, GET_SUBNETS,
+                "aws:secretsmanager/getSecretVersions:getSecretVersions")));
+        for (JsonObject container : containers(run, "svc-fargate-task")) {
+            assertEquals("us-west-2", container.getAsJsonObject("logConfiguration").getAsJsonObject("options")
+                    .get("awslogs-region").getAsString());
+        }
+        assertEquals("us-west-2", c.component().region());
+        assertTrue(OfflineRun.value(c.component().url().orElseThrow()).contains(".us-west-2.elb.amazonaws.com"));
+    }
+
+    @Test
+    void aPreviewWithUnknownOutputsRegistersTheSameResources() {
+        for (var configure : List.of(everyPart(), everyPart().andThen(a -> a.loadBalancer(null)
+                .listenerRule(sharedRule())))) {
+            var update = create(configure, new OfflineMocks(), false).run().ok();
+            var preview = create(configure, new OfflineMocks().unknownOutputs(), false).run().ok();
+            assertEquals(RunAssertions.resourceSet(update.mocks()), RunAssertions.resourceSet(preview.mocks()));
+            assertTrue(update.mocks().awsResources().size() > 15, update.names().toString());
+        }
+    }
+
+    // Bad args
+
+    private static Arguments bad(String field, String fragment,
+                                 Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+        return Arguments.of(field, fragment, configure);
+    }
+
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> service(
+            Consumer<FargateServiceArgs.Builder> configure) {
+        return a -> {
+            var s = FargateServiceArgs.builder();
+            configure.accept(s);
+            a.service(s.build());
+        };
+    }
+
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> loadBalancer(
+            Consumer<ApplicationLoadBalancerArgs.Builder> configure) {
+        return a -> {
+            var lb = ApplicationLoadBalancerArgs.builder();
+            configure.accept(lb);
+            a.loadBalancer(lb.build());
+        };
+    }
+
+    private static final NetworkArgs NETWORK = NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS).build();
+    private static final String OTHER_REGION_KEY =
+            "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+
+    static Stream<Arguments> wiringSetInsideAPart() {
+        return Stream.of(
+                bad("service.network", "the composite's network; set it on the LoadBalancedFargateServiceArgs",
+                        service(s -> s.network(NETWORK))),
+                bad("service.container", "the composite's container and sidecars",
+                        service(s -> s.container(ContainerArgs.builder().image(ECR_IMAGE).build()))),
+                bad("service.registryCredentialsArn", "the composite's registryCredentials",
+                        service(s -> s.registryCredentialsArn(REGISTRY_SECRET))),
+                bad("service.executionRoleArn", "the composite creates the execution role",
+                        service(s -> s.executionRoleArn("arn:aws:iam::123456789012:role/exec"))),
+                bad("service.loadBalancer", "the composite's loadBalancer or listenerRule",
+                        service(s -> s.loadBalancer(Output.of(OWN_TARGET_GROUP), Output.of(LB_SECURITY_GROUP)))),
+                bad("loadBalancer.network", "the load balancer and the tasks share it",
+                        loadBalancer(lb -> lb.network(NETWORK))),
+                bad("loadBalancer.targetGroup", "set targetGroup on the LoadBalancedFargateServiceArgs",
+                        loadBalancer(lb -> lb.targetGroup(TargetGroupArgs.builder().port(8080).build()))),
+                bad("listenerRule", "give loadBalancer (an own load balancer) or listenerRule",
+                        loadBalancer(lb -> { }).andThen(a -> a.listenerRule(sharedRule()))),
+                bad("targetGroup.port", "9000 differs from the container's port 8080",
+                        a -> a.targetGroup(TargetGroupArgs.builder().port(9000).build())),
+                bad("taskRole", "create a task role here or give an existing one in service.taskRoleArn",
+                        service(s -> s.taskRoleArn(TASK_ROLE)).andThen(a -> a.taskRole(TaskRoleArgs.builder()
+                                .build()))));
+    }
+
+    static Stream<Arguments> badArgs() {
+        return Stream.of(
+                bad("container", "required: the main container", a -> a.container(null)),
+                bad("container.image", "has an invalid repository path component 'Acme'",
+                        a -> a.container(ContainerArgs.builder().image("ghcr.io/Acme/app:1").build())),
+                bad("container.environment", "'API_TOKEN' looks like a secret",
+                        a -> a.container(ContainerArgs.builder().image(ECR_IMAGE).environment("API_TOKEN", "t")
+                                .build())),
+                bad("sidecars[0].name", "required for a sidecar",
+                        a -> a.sidecar(ContainerArgs.builder().image("otel/collector:1").build())),
+                bad("sidecars[0].name", "'app' is the name of another container",
+                        a -> a.sidecar(ContainerArgs.builder().name("app").image("otel/collector:1").build())),
+                bad("container.dependsOn", "'otel' is essential",
+                        a -> a.container(ContainerArgs.builder().image(ECR_IMAGE).dependsOn("otel", "COMPLETE")
+                                .build()).sidecar(ContainerArgs.builder().name("otel").image("otel/collector:1")
+                                .build())),
+                bad("network.vpcId", "'vpc-1' is not a VPC id", a -> a.network(NetworkArgs.builder().vpcId("vpc-1")
+                        .publicSubnetIds(PUBLIC_SUBNETS).build())),
+                bad("service.memory", "Fargate offers no memory 3000 MiB with cpu 256",
+                        service(s -> s.memory(3000))),
+                bad("service.cpu", "memory 512 MiB pairs with cpu 256", service(s -> s.cpu(1024))),
+                bad("service.capacityProviderStrategy", "Fargate Spot runs X86_64 tasks only",
+                        service(s -> s.cpuArchitecture("ARM64").capacityProvider(CapacityProviderStrategy
+                                .fargateSpot(1)))),
+                bad("service.logRetentionDays", "13 is not a retention", service(s -> s.logRetentionDays(13))),
+                bad("service.autoScaling.minCount", "5 is above maxCount 4",
+                        service(s -> s.autoScaling(AutoScalingArgs.builder().minCount(5).maxCount(4).build()))),
+                bad("service.clusterArn", "is not an ECS cluster ARN", service(s -> s.clusterArn("shared"))),
+                bad("service.family", "'acme.prod' is not a task definition family",
+                        service(s -> s.family("acme.prod"))),
+                bad("loadBalancer.certificateArn", "but a load balancer takes only certificates of its own account "
+                        + "and region (eu-central-1, 123456789012)", loadBalancer(lb -> lb.certificateArn(
+                        "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"))),
+                bad("loadBalancer.listenerPort", "443 is taken by the HTTPS listener", loadBalancer(lb -> lb
+                        .listenerPort(443).certificateArn("arn:aws:acm:eu-central-1:123456789012:certificate/"
+                                + "11111111-2222-3333-4444-555555555555"))),
+                bad("loadBalancer.allowedCidrBlocks[0]", "'10.0.0.1' is not an IPv4 CIDR block",
+                        loadBalancer(lb -> lb.allowedCidrBlocks(List.of("10.0.0.1")))),
+                bad("loadBalancer.sslPolicy", "is not an ELB security policy",
+                        loadBalancer(lb -> lb.sslPolicy("TLS13"))),
+                bad("targetGroup.healthCheck.path", "must start with '/'",
+                        a -> a.targetGroup(TargetGroupArgs.builder().healthCheck(HealthCheckArgs.builder()
+                                .path("health").build()).build())),
+                bad("targetGroup.deregistrationDelaySeconds", "3601 is outside 0-3600",
+                        a -> a.targetGroup(TargetGroupArgs.builder().deregistrationDelaySeconds(3601).build())),
+                bad("listenerRule.priority", "required: 1-50000",
+                        a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER)
+                                .loadBalancerSecurityGroupId(LB_SECURITY_GROUP).pathPattern("/api/*").build())),
+                bad("listenerRule.hostHeaders", "give a host header or a path pattern",
+                        a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER)
+                                .loadBalancerSecurityGroupId(LB_SECURITY_GROUP).priority(1).build())),
+                bad("listenerRule.listenerArn", "is not an Application Load Balancer listener ARN",
+                        a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn("listener")
+                                .loadBalancerSecurityGroupId(LB_SECURITY_GROUP).priority(1).pathPattern("/x").build())),
+                bad("taskRole.statements[0].actions", "'s3:*' allows every action of the service",
+                        a -> a.taskRole(TaskRoleArgs.builder().statement(PolicyStatement.builder().sid("All")
+                                .action("s3:*").resource("arn:aws:s3:::acme-assets/*").build()).build())),
+                bad("registryCredentials", "required for a ghcr image: RegistryCredentials.create(USER, PASSWORD) "
+                        + "with a GitHub personal access token (classic) with the read:packages scope, or "
+                        + "RegistryCredentials.existing(SECRET_ARN); for a public image, RegistryCredentials.none()",
+                        a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).build())),
+                bad("registryCredentials", "required for a dockerhub image",
+                        a -> a.container(ContainerArgs.builder().image("acme/app:1").build())),
+                bad("registryCredentials", "ECR images need no registry credentials: the execution role pulls them",
+                        a -> a.registryCredentials(created())),
+                bad("registryCredentials", "ECR images need no registry credentials",
+                        a -> a.registryCredentials(RegistryCredentials.existing(REGISTRY_SECRET))),
+                bad("registryCredentials.secret", "the secret belongs to account 210987654321",
+                        ghcr(RegistryCredentials.existing("arn:aws:secretsmanager:eu-central-1:210987654321:"
+                                + "secret:registry-AbCdEf"))),
+                bad("registryCredentials.secret", "is a partial secret ARN",
+                        ghcr(RegistryCredentials.existing("arn:aws:secretsmanager:eu-central-1:123456789012:"
+                                + "secret:registry"))),
+                bad("registryCredentials.kmsKeyArn", "the key is in us-east-1, but the credentials secret is in "
+                        + "eu-central-1", ghcr(created().kmsKeyArn(OTHER_REGION_KEY))),
+                bad("registryCredentials.kmsKeyArn", "the key is in us-east-1",
+                        ghcr(RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(OTHER_REGION_KEY))),
+                bad("registryCredentials.kmsKeyArn", "is an alias ARN",
+                        ghcr(created().kmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/registry"))),
+                bad("registryCredentials.username", "", ghcr(RegistryCredentials.create(" ",
+                        Output.ofSecret("ghp_token")))));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource({"wiringSetInsideAPart", "badArgs"})
+    void badArgsAreRefusedUnderTheCompositesFieldsBeforeAnyAwsResource(
+            String field, String fragment, Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+        var run = run(configure);
+        RunAssertions.refusedBeforeAnyResource(run, field, fragment);
+        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has "), run.failure());
+    }
+
+    @Test
+    void aNameThatCannotNameEcsResourcesIsRefusedBeforeAnyResource() {
+        var run = OfflineRun.of(ctx -> new LoadBalancedFargateService("web.prod", ecr().build()), new OfflineMocks());
+        RunAssertions.refusedBeforeAnyResource(run, "name", "'web.prod-fargate' cannot name ECS resources");
+        assertEquals(List.of("name"), LoadBalancedFargateService.problems("web.prod", ecr().network(NETWORK).build(),
+                new AwsEnvironment(OfflineMocks.ACCOUNT, "eu-central-1", "aws", "amazonaws.com")).stream()
+                .map(Problem::field).toList());
+    }
+
+    @Test
+    void everyProblemOfEveryPartIsReportedAtOnce() {
+        var run = run(a -> a.container(ContainerArgs.builder().image("ghcr.io/Acme/app:1").build())
+                .sidecar(ContainerArgs.builder().image("otel/collector:1").build())
+                .loadBalancer(ApplicationLoadBalancerArgs.builder().certificateArn("arn:aws:acm:us-east-1:"
+                        + "123456789012:certificate/11111111-2222-3333-4444-555555555555").build())
+                .registryCredentials(created().kmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/x"))
+                .service(FargateServiceArgs.builder().memory(3000).network(NETWORK).build()));
+        assertEquals(List.of("container.image", "sidecars[0].name", "loadBalancer.certificateArn",
+                        "service.network", "service.memory", "registryCredentials.kmsKeyArn"),
+                RunAssertions.problems(run).stream().map(Problem::field).toList());
+        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 6 problems; nothing was registered:"),
+                run.failure());
+        assertEquals(List.of(), run.mocks().awsResources());
+    }
+
+    @Test
+    void problemsAreFoundWithoutTheEngineForAStackToReportWithItsOwn() {
+        var env = new AwsEnvironment(OfflineMocks.ACCOUNT, "eu-central-1", "aws", "amazonaws.com");
+        var problems = LoadBalancedFargateService.problems("svc", ecr().network(NETWORK)
+                .service(FargateServiceArgs.builder().memory(3000).logRetentionDays(13).build())
+                .targetGroup(TargetGroupArgs.builder().port(9000).build())
+                .loadBalancer(ApplicationLoadBalancerArgs.builder().allowedCidrBlocks(List.of("10.1.2.3")).build())
+                .build(), env);
+        assertEquals(List.of(
+                        new Problem("loadBalancer.allowedCidrBlocks[0]",
+                                "'10.1.2.3' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)", "10.1.2.3/32"),
+                        new Problem("targetGroup.port", "9000 differs from the container's port 8080, where the "
+                                + "targets listen; leave it unset", "8080"),
+                        new Problem("service.memory", "Fargate offers no memory 3000 MiB with cpu 256 (nor with any "
+                                + "other cpu); cpu 256 pairs with memory 512, 1024, 2048 MiB", "2048"),
+                        new Problem("service.logRetentionDays", "13 is not a retention CloudWatch Logs accepts; valid "
+                                + "values: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, "
+                                + "2192, 2557, 2922, 3288, 3653", "14")),
+                problems);
+        assertEquals(List.of(), LoadBalancedFargateService.problems("svc", ecr().network(NETWORK).build(), env));
+    }
+
+    /** The issue dropped 1.x's "drain within the stop timeout" rule: AWS allows any drain of 0-3600 s. */
+    @Test
+    void aDrainLongerThanTheStopTimeoutIsAllowedAsAwsAllowsIt() {
+        var run = ok(a -> a.targetGroup(TargetGroupArgs.builder().deregistrationDelaySeconds(600).build())).run();
+        assertEquals(600.0, run.inputs("svc-lb-tg").get("deregistrationDelay"));
+    }
+
+    @Test
+    void problemsJudgeAgainstTheGivenEnvironment() {
+        String westCertificate = "arn:aws:acm:us-west-2:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+        java.util.function.Function<String, List<Problem>> problemsIn = region -> LoadBalancedFargateService.problems(
+                "svc", ecr().network(NETWORK).loadBalancer(ApplicationLoadBalancerArgs.builder()
+                        .certificateArn(westCertificate).build()).build(),
+                new AwsEnvironment(OfflineMocks.ACCOUNT, region, "aws", "amazonaws.com"));
+        assertEquals(List.of(), problemsIn.apply("us-west-2"));
+        assertEquals(List.of("loadBalancer.certificateArn"),
+                problemsIn.apply("eu-central-1").stream().map(Problem::field).toList());
+    }
+
+    @Test
+    void anImageOfAnotherResourceIsCheckedWhenKnownWithTheMessageOfAPlainOne() {
+        String upperCase = "ghcr.io/Acme/app:1";
+        Problem plain = RunAssertions.problem(run(a -> a.container(ContainerArgs.builder().image(upperCase).build())
+                .registryCredentials(RegistryCredentials.none())), "container.image", "'Acme'");
+        var run = run(a -> a.container(ContainerArgs.builder().image(Output.of(upperCase)).build())
+                .registryCredentials(RegistryCredentials.none()));
+        assertEquals(plain.message(), RunAssertions.problem(run, "container.image", "'Acme'").message());
+        assertTrue(run.failure().contains("in a value of another resource"), run.failure());
+    }
+
+    @Test
+    void theRegistryOfAnImageOfAnotherResourceIsCheckedWhenKnownWithTheMessageOfAPlainOne() {
+        Problem plain = RunAssertions.problem(run(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
+                .build())), "registryCredentials", "required for a ghcr image");
+        var run = run(a -> a.container(ContainerArgs.builder().image(Output.of(GHCR_IMAGE)).build()));
+        assertEquals(plain.message(), RunAssertions.problem(run, "registryCredentials", "").message());
+        assertTrue(ok(a -> a.container(ContainerArgs.builder().image(Output.of(ECR_IMAGE)).build())).run()
+                .succeeded());
+    }
+}
