@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class NetworkArgs extends ResourceArgs {
 
-    private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
-    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
+    // EC2 ids carry 8 hex digits (before 2016) or 17; nothing in between.
+    private static final Pattern VPC_ID = Pattern.compile("vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
 
     /** The VPC. Required. */
     private Value<String> vpcId;
