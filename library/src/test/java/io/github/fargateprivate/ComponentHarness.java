@@ -30,6 +30,10 @@ public final class ComponentHarness {
     /** Region of that provider; the mocks' default provider is in {@code eu-central-1}. */
     public static final String PROVIDER_REGION = "us-west-2";
 
+    /** The invokes of {@link AwsEnvironment#of}, sorted. */
+    public static final List<String> ENVIRONMENT_INVOKES = List.of("aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getPartition:getPartition", "aws:index/getRegion:getRegion");
+
     private ComponentHarness() {
     }
 
@@ -119,6 +123,16 @@ public final class ComponentHarness {
             }
         }
         throw new AssertionError("no ArgsException among " + run.errorText());
+    }
+
+    /**
+     * The engine answers invokes concurrently, so their order is not the program's.
+     *
+     * @param run a run
+     * @return the tokens of its invokes, sorted
+     */
+    public static List<String> sortedInvokes(OfflineRun run) {
+        return run.mocks().invokes().stream().sorted().toList();
     }
 
     /**

@@ -172,8 +172,7 @@ class RegistryCredentialsSecretTest {
         var secret = ComponentHarness.createWithProvider(options -> new RegistryCredentialsSecret("creds",
                 args(a -> a.kmsKeyArn(WEST_KEY)), options)).ok();
         ComponentHarness.assertEverythingThroughProvider(secret.run());
-        assertEquals(List.of("aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion",
-                "aws:index/getPartition:getPartition"), secret.run().mocks().invokes());
+        assertEquals(ComponentHarness.ENVIRONMENT_INVOKES, ComponentHarness.sortedInvokes(secret.run()));
         assertEquals(WEST_KEY, secret.inputs("creds-secret").get("kmsKeyId"));
         assertEquals(SECRET_ARN.replace("eu-central-1", "us-west-2"), secret.value(RegistryCredentialsSecret::arn));
 
