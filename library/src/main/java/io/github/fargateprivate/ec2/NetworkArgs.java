@@ -83,8 +83,7 @@ public final class NetworkArgs extends ResourceArgs {
         if (vpcId == null || publicSubnetIds == null) {
             return null;
         }
-        Output<String> vpc = problems.check("vpcId", vpcId, v -> VPC_ID.matcher(v).matches() ? Optional.empty()
-                : Optional.of("'" + v + "' is not a VPC id (vpc- and 8 or 17 hex digits)"));
+        Output<String> vpc = problems.check("vpcId", vpcId, NetworkArgs::vpcIdProblem);
         Output<List<String>> publicIds = problems.check("publicSubnetIds", publicSubnetIds, NetworkArgs::subnetsProblem);
         Output<List<String>> privateIds = privateSubnetIds == null ? publicIds
                 : problems.check("privateSubnetIds", privateSubnetIds, NetworkArgs::subnetsProblem);
@@ -100,6 +99,15 @@ public final class NetworkArgs extends ResourceArgs {
      */
     public record Checked(Output<String> vpcId, Output<List<String>> publicSubnetIds,
                           Output<List<String>> taskSubnetIds) {
+    }
+
+    /**
+     * @param id a VPC id
+     * @return a problem unless it is one
+     */
+    public static Optional<String> vpcIdProblem(String id) {
+        return id != null && VPC_ID.matcher(id).matches() ? Optional.empty()
+                : Optional.of("'" + id + "' is not a VPC id (vpc- and 8 or 17 hex digits)");
     }
 
     private static Optional<String> subnetsProblem(List<String> ids) {
