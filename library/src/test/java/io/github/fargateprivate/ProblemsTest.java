@@ -132,6 +132,46 @@ class ProblemsTest {
         assertEquals("nginx", run.output("image"));
     }
 
+    /** Reports every upper-case entry under its index, offering the lower-case form. */
+    private static void lowerCaseEntries(Problems problems, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            int index = i;
+            LOWER_CASE.apply(values.get(i)).ifPresent(p -> problems.add("hosts[" + index + "]", p,
+                    values.get(index).toLowerCase()));
+        }
+    }
+
+    @Test
+    void checkAllOfAPlainValueCollectsEveryProblemUnderItsField() {
+        var problems = Problems.of("ListenerTarget", "x").at("listenerRule");
+        Output<List<String>> checked = problems.checkAll(Value.of(List.of("A", "b", "C")),
+                ProblemsTest::lowerCaseEntries);
+        assertEquals(List.of(new Problem("listenerRule.hosts[0]", "'A' is not lower case", "a"),
+                new Problem("listenerRule.hosts[2]", "'C' is not lower case", "c")), problems.list());
+        assertEquals(List.of("A", "b", "C"), OfflineRun.value(checked));
+    }
+
+    @Test
+    void checkAllOfAnOutputFailsTheProgramWithEveryProblemOfThePlainCheck() {
+        var plain = Problems.of("ListenerTarget", "x").at("listenerRule");
+        plain.checkAll(Value.of(List.of("A", "b", "C")), ProblemsTest::lowerCaseEntries);
+        var run = OfflineRun.of(ctx -> ctx.export("hosts", Problems.of("ListenerTarget", "x").at("listenerRule")
+                .checkAll(Value.of(Output.of(List.of("A", "b", "C"))), ProblemsTest::lowerCaseEntries)),
+                new OfflineMocks());
+        ArgsException e = ComponentHarness.argsException(run);
+        assertEquals(plain.list(), e.problems());
+        assertTrue(e.getMessage().startsWith("ListenerTarget 'x' has 2 problems in a value of another resource:"),
+                e.getMessage());
+    }
+
+    @Test
+    void checkAllOfAGoodOutputPassesItsValueOn() {
+        var run = OfflineRun.of(ctx -> ctx.export("hosts", Problems.of("ListenerTarget", "x")
+                .checkAll(Value.of(Output.of(List.of("a", "b"))), ProblemsTest::lowerCaseEntries)),
+                new OfflineMocks()).ok();
+        assertEquals(List.of("a", "b"), run.output("hosts"));
+    }
+
     @Test
     void argsExceptionKeepsACopyOfTheProblems() {
         var list = new java.util.ArrayList<>(List.of(new Problem("a", "b")));
