@@ -165,6 +165,17 @@ public final class ComponentHarness {
     }
 
     /**
+     * Asserts that an output resolves only once the given resources exist.
+     *
+     * @param output    an output of a component
+     * @param resources the names of the resources it must wait for
+     */
+    public static void assertWaitsFor(Output<?> output, String... resources) {
+        Set<String> dependencies = OfflineRun.dependencies(output);
+        assertTrue(dependencies.containsAll(Set.of(resources)), "waits only for " + dependencies);
+    }
+
+    /**
      * Asserts that every AWS resource and every invoke of the run went through the explicit provider.
      *
      * @param run a run of {@link #createWithProvider}

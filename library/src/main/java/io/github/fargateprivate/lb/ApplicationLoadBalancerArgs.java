@@ -209,7 +209,8 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     private Output<List<String>> checkCidrs(Problems problems) {
         return problems.checkAll(allowedCidrBlocks, (p, blocks) -> {
             if (blocks.isEmpty()) {
-                p.add("allowedCidrBlocks", "empty, so the listeners would admit nobody; leave it unset for the default");
+                p.add("allowedCidrBlocks", "empty, so the listeners would admit nobody; leave it unset for the "
+                        + "default");
             }
             for (int i = 0; i < blocks.size(); i++) {
                 String block = blocks.get(i);

@@ -81,8 +81,7 @@ class ListenerTargetTest {
     void theTargetGroupArnResolvesOnlyOnceTheRuleForwardsToIt() {
         var target = target(a -> { }).ok();
         assertEquals(TARGET_GROUP_ARN, target.value(ListenerTarget::targetGroupArn));
-        assertTrue(OfflineRun.dependencies(target.component().targetGroupArn()).containsAll(Set.of("x-tg", "x-rule")),
-                String.valueOf(OfflineRun.dependencies(target.component().targetGroupArn())));
+        ComponentHarness.assertWaitsFor(target.component().targetGroupArn(), "x-tg", "x-rule");
         assertEquals(SECURITY_GROUP, target.value(ListenerTarget::loadBalancerSecurityGroupId));
     }
 

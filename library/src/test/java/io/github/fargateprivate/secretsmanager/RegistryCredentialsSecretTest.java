@@ -140,8 +140,7 @@ class RegistryCredentialsSecretTest {
     @Test
     void theArnResolvesOnlyOnceTheValueExists() {
         var secret = secret(a -> { }).ok();
-        assertTrue(OfflineRun.dependencies(secret.component().arn()).containsAll(Set.of("creds-secret", "creds-version")),
-                String.valueOf(OfflineRun.dependencies(secret.component().arn())));
+        ComponentHarness.assertWaitsFor(secret.component().arn(), "creds-secret", "creds-version");
     }
 
     @Test
