@@ -231,6 +231,11 @@ class TaskExecutionRoleTest {
                         List.of(new Problem("registryCredentialsKmsKeyArns[0]", "'" + alias + "' is an alias ARN; use "
                                 + "the key ARN it points to (aws kms describe-key --key-id ALIAS --query "
                                 + "KeyMetadata.Arn)"))),
+                Arguments.of("key without its region",
+                        (Consumer<TaskExecutionRoleArgs.Builder>) a -> a.registryCredentialsSecretArn(SECRET)
+                                .registryCredentialsKmsKeyArn(KEY.replace("eu-west-1", "")),
+                        List.of(new Problem("registryCredentialsKmsKeyArns[0]", "'" + KEY.replace("eu-west-1", "")
+                                + "' is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID)"))),
                 Arguments.of("a bare key id",
                         (Consumer<TaskExecutionRoleArgs.Builder>) a -> a.appSecret(PARAMETER)
                                 .appSecretsKmsKeyArn("11111111-2222-3333-4444-555555555555"),
