@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -94,6 +95,31 @@ public final class Problems {
             rule.apply(v).ifPresent(p -> {
                 throw new ArgsException(owner, List.of(new Problem(path, p)), false);
             });
+            return v;
+        });
+    }
+
+    /**
+     * Checks a value with a validator that may report several problems, each under its own field of this view (the
+     * entries of a list, {@code allowedCidrBlocks[2]}), with suggestions: a plain value now, an Output inside the
+     * apply that consumes it, where its problems fail the program together, under the same fields.
+     *
+     * @param value     the value
+     * @param validator adds the value's problems to the view it is given
+     * @param <T>       the value's type
+     * @return the value as an Output that carries the check
+     */
+    public <T> Output<T> checkAll(Value<T> value, BiConsumer<Problems, T> validator) {
+        if (value.isPlain()) {
+            validator.accept(this, value.plain().orElseThrow());
+            return value.output();
+        }
+        return value.output().applyValue(v -> {
+            var found = new Problems(owner, prefix, new ArrayList<>());
+            validator.accept(found, v);
+            if (!found.isEmpty()) {
+                throw new ArgsException(owner, found.problems, false);
+            }
             return v;
         });
     }

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 public final class Rules {
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+    // No leading zeros: the AWS provider parses blocks with Go's net.ParseCIDR, which refuses them.
+    private static final Pattern CIDR = Pattern.compile(
+            "(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})/(0|[1-9]\\d?)");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Fargate's upper bound for a container's {@code stopTimeout}, in seconds. */
@@ -54,23 +56,52 @@ public final class Rules {
 
     /**
      * @param cidr an IPv4 CIDR block
-     * @return a problem unless it is one, e.g. {@code 10.0.0.0/16}
+     * @return a problem unless it is one, e.g. {@code 10.0.0.0/16}, written as its network address: the AWS provider
+     *         refuses a block with host bits set ({@code 10.0.0.1/16}) when it plans the security group
      */
     public static Optional<String> cidr(String cidr) {
-        var m = CIDR.matcher(cidr);
-        boolean ok = m.matches() && Integer.parseInt(m.group(5)) <= 32;
-        for (int i = 1; ok && i <= 4; i++) {
-            ok = Integer.parseInt(m.group(i)) <= 255;
+        Optional<String> network = network(cidr);
+        if (network.isEmpty()) {
+            return Optional.of("'" + cidr + "' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)");
         }
-        return ok ? Optional.empty() : Optional.of("'" + cidr + "' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)");
+        return network.get().equals(cidr) ? Optional.empty()
+                : Optional.of("'" + cidr + "' has host bits set; the AWS provider takes only a block's network "
+                + "address, here " + network.get());
     }
 
     /**
      * @param text what was given for a CIDR block
-     * @return the CIDR block meant, when the text is a bare IPv4 address (a {@code /32} of it); else empty
+     * @return the CIDR block meant, when the text is a bare IPv4 address (a {@code /32} of it) or a block with host
+     *         bits set (its network address); else empty
      */
     public static Optional<String> cidrSuggestion(String text) {
-        return cidr(text + "/32").isEmpty() && !text.contains("/") ? Optional.of(text + "/32") : Optional.empty();
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (!text.contains("/")) {
+            return cidr(text + "/32").isEmpty() ? Optional.of(text + "/32") : Optional.empty();
+        }
+        return network(text).filter(n -> !n.equals(text));
+    }
+
+    /** The network address of an IPv4 CIDR block, e.g. {@code 10.0.0.0/16} for {@code 10.0.3.7/16}. */
+    private static Optional<String> network(String cidr) {
+        var m = CIDR.matcher(cidr == null ? "" : cidr);
+        if (!m.matches() || Integer.parseInt(m.group(5)) > 32) {
+            return Optional.empty();
+        }
+        long address = 0;
+        for (int i = 1; i <= 4; i++) {
+            int octet = Integer.parseInt(m.group(i));
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            address = address << 8 | octet;
+        }
+        int prefix = Integer.parseInt(m.group(5));
+        long network = prefix == 0 ? 0 : address & (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        return Optional.of((network >> 24 & 255) + "." + (network >> 16 & 255) + "." + (network >> 8 & 255) + "."
+                + (network & 255) + "/" + prefix);
     }
 
     /**

@@ -99,8 +99,10 @@ public record Arn(String partition, String service, String region, String accoun
             return Optional.of("'" + text + "' is an alias ARN; use the key ARN it points to "
                     + "(aws kms describe-key --key-id ALIAS --query KeyMetadata.Arn)");
         }
+        // A key lives in one region of one account: kms:ViaService names the region, the region check compares it.
         if (arn.isEmpty() || !arn.get().service().equals("kms")
-                || !KMS_KEY_RESOURCE.matcher(arn.get().resource()).matches()) {
+                || !KMS_KEY_RESOURCE.matcher(arn.get().resource()).matches()
+                || arn.get().region().isEmpty() || arn.get().account().isEmpty()) {
             return Optional.of("'" + text + "' is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID)");
         }
         return Optional.empty();
@@ -115,7 +117,8 @@ public record Arn(String partition, String service, String region, String accoun
     public static Optional<String> certificateArnProblem(String text) {
         Optional<Arn> arn = parse(text);
         if (arn.isEmpty() || !arn.get().service().equals("acm")
-                || !CERTIFICATE_RESOURCE.matcher(arn.get().resource()).matches()) {
+                || !CERTIFICATE_RESOURCE.matcher(arn.get().resource()).matches()
+                || arn.get().region().isEmpty() || arn.get().account().isEmpty()) {
             return Optional.of("'" + text + "' is not an ACM certificate ARN "
                     + "(arn:aws:acm:REGION:ACCOUNT:certificate/ID)");
         }

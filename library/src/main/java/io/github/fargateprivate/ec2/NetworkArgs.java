@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class NetworkArgs extends ResourceArgs {
 
-    private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
-    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
+    // EC2 ids carry 8 hex digits (before 2016) or 17; nothing in between.
+    private static final Pattern VPC_ID = Pattern.compile("vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
 
     /** The VPC. Required. */
     private Value<String> vpcId;
@@ -77,8 +78,7 @@ public final class NetworkArgs extends ResourceArgs {
         if (vpcId == null) {
             problems.add("vpcId", "required: the VPC of the load balancer and the tasks");
         } else {
-            vpc = problems.check("vpcId", vpcId, v -> VPC_ID.matcher(v).matches() ? Optional.empty()
-                    : Optional.of("'" + v + "' is not a VPC id (vpc- and 8 or 17 hex digits)"));
+            vpc = problems.check("vpcId", vpcId, NetworkArgs::vpcIdProblem);
         }
         Output<List<String>> publicIds = null;
         if (publicSubnetIds == null) {
@@ -100,6 +100,15 @@ public final class NetworkArgs extends ResourceArgs {
      */
     public record Checked(Output<String> vpcId, Output<List<String>> publicSubnetIds,
                           Output<List<String>> taskSubnetIds) {
+    }
+
+    /**
+     * @param id a VPC id
+     * @return a problem unless it is one
+     */
+    public static Optional<String> vpcIdProblem(String id) {
+        return id != null && VPC_ID.matcher(id).matches() ? Optional.empty()
+                : Optional.of("'" + id + "' is not a VPC id (vpc- and 8 or 17 hex digits)");
     }
 
     private static Optional<String> subnetsProblem(List<String> ids) {

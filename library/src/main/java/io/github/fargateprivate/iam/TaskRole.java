@@ -32,6 +32,8 @@ public class TaskRole extends ComponentResource {
     /** The actions ECS Exec's agent calls (ECS developer guide, "Monitor Amazon ECS containers with ECS Exec"). */
     public static final List<String> EXECUTE_COMMAND_ACTIONS = List.of("ssmmessages:CreateControlChannel",
             "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+    /** The sid of the statement that {@link TaskRoleArgs#executeCommand()} adds; no other statement may take it. */
+    public static final String EXECUTE_COMMAND_SID = "EcsExecChannels";
 
     private final Role role;
     private final RolePolicy policy;
@@ -75,7 +77,7 @@ public class TaskRole extends ComponentResource {
                     doc.allowScoped(s.sid(), s.actions(), lists.get(i));
                 }
                 if (args.executeCommand()) {
-                    doc.allowOnAnyResource("EcsExecChannels", EXECUTE_COMMAND_ACTIONS);
+                    doc.allowOnAnyResource(EXECUTE_COMMAND_SID, EXECUTE_COMMAND_ACTIONS);
                 }
                 return doc.toJson();
             });

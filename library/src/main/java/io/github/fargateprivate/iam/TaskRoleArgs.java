@@ -52,6 +52,13 @@ public final class TaskRoleArgs extends ResourceArgs {
         for (int i = 0; i < statements.size(); i++) {
             resources.add(statements.get(i).validate(problems.at("statements[" + i + "]")));
         }
+        for (int i = 0; executeCommand && i < statements.size(); i++) {
+            // IAM refuses a policy in which two statements share a sid.
+            if (TaskRole.EXECUTE_COMMAND_SID.equals(statements.get(i).sid())) {
+                problems.add("statements[" + i + "].sid", "'" + TaskRole.EXECUTE_COMMAND_SID + "' is the sid of the "
+                        + "statement that executeCommand adds; give this statement another");
+            }
+        }
         if (statements.stream().map(PolicyStatement::sid).distinct().count() != statements.size()) {
             problems.add("statements", "two statements share a sid; give each its own");
         }

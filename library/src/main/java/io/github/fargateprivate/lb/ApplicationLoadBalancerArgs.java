@@ -202,29 +202,23 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
         return Optional.empty();
     }
 
-    /** Plain blocks are checked one by one (a bare IP is offered as its /32); blocks of another resource in apply. */
+    /**
+     * Each block is checked under its own index, a bare IP offered as its /32; blocks of another resource in the
+     * apply, with the same fields and suggestions.
+     */
     private Output<List<String>> checkCidrs(Problems problems) {
-        if (allowedCidrBlocks.isPlain()) {
-            List<String> blocks = allowedCidrBlocks.plain().get();
+        return problems.checkAll(allowedCidrBlocks, (p, blocks) -> {
             if (blocks.isEmpty()) {
-                problems.add("allowedCidrBlocks", cidrsProblem(blocks).orElseThrow());
+                p.add("allowedCidrBlocks", "empty, so the listeners would admit nobody; leave it unset for the "
+                        + "default");
             }
             for (int i = 0; i < blocks.size(); i++) {
                 String block = blocks.get(i);
                 int index = i;
-                Rules.cidr(block).ifPresent(p -> problems.add("allowedCidrBlocks[" + index + "]", p,
+                Rules.cidr(block).ifPresent(problem -> p.add("allowedCidrBlocks[" + index + "]", problem,
                         Rules.cidrSuggestion(block).orElse(null)));
             }
-            return allowedCidrBlocks.output();
-        }
-        return problems.check("allowedCidrBlocks", allowedCidrBlocks, ApplicationLoadBalancerArgs::cidrsProblem);
-    }
-
-    private static Optional<String> cidrsProblem(List<String> blocks) {
-        if (blocks.isEmpty()) {
-            return Optional.of("empty, so the listeners would admit nobody; leave it unset for the default");
-        }
-        return blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst();
+        });
     }
 
     /** @return a builder holding these args, to change some of them */

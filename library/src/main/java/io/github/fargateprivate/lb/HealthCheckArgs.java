@@ -78,8 +78,7 @@ public final class HealthCheckArgs extends ResourceArgs {
      * @param problems where problems go
      */
     public void validate(Problems problems) {
-        Rules.healthCheckPath(path()).ifPresent(p -> problems.add("path", p,
-                path().startsWith("/") || path().isBlank() ? null : "/" + path().strip()));
+        Rules.healthCheckPath(path()).ifPresent(p -> problems.add("path", p, pathSuggestion(path())));
         problems.add("intervalSeconds", Rules.between(intervalSeconds(), 5, 300));
         problems.add("healthyThreshold", Rules.between(healthyThreshold(), 2, 10));
         problems.add("unhealthyThreshold", Rules.between(unhealthyThreshold(), 2, 10));
@@ -92,6 +91,13 @@ public final class HealthCheckArgs extends ResourceArgs {
             problems.add("matcher", "'" + matcher() + "' is not a list of HTTP codes or ranges within 200-499 "
                     + "(e.g. 200, 200,202 or 200-299)");
         }
+    }
+
+    /** A path that passes the rule, made from the given one by trimming it and adding the leading '/'; or null. */
+    private static String pathSuggestion(String path) {
+        String trimmed = path.strip();
+        String fixed = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+        return trimmed.isEmpty() || fixed.equals(path) || Rules.healthCheckPath(fixed).isPresent() ? null : fixed;
     }
 
     private static boolean codesWithin(String matcher) {

@@ -13,6 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.ec2.NetworkArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +59,17 @@ public class ListenerTarget extends ComponentResource {
         } else {
             args.targetGroup().validate(problems.at("targetGroup"));
         }
+        Output<String> vpcId = null;
         if (args.vpcId() == null) {
             problems.add("vpcId", "required: the VPC of the target group");
+        } else {
+            vpcId = problems.check("vpcId", args.vpcId(), NetworkArgs::vpcIdProblem);
         }
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
 
         this.targetGroup = new TargetGroup(name + "-tg",
-                args.targetGroup().resourceArgs(args.vpcId().output(), args.tags()), childOptions);
+                args.targetGroup().resourceArgs(vpcId, args.tags()), childOptions);
         List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
         if (!args.listenerRule().hostHeaders().isEmpty()) {
             conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs.builder()

@@ -94,7 +94,9 @@ class ArnTest {
     @ParameterizedTest
     @ValueSource(strings = {"11111111-2222-3333-4444-555555555555",
             "arn:aws:kms:eu-central-1:123456789012:key/not-a-key",
-            "arn:aws:s3:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555"})
+            "arn:aws:s3:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555",
+            "arn:aws:kms::123456789012:key/11111111-2222-3333-4444-555555555555",
+            "arn:aws:kms:eu-central-1::key/11111111-2222-3333-4444-555555555555"})
     void otherTextIsNoKeyArn(String text) {
         assertProblem(Arn.kmsKeyArnProblem(text), "is not a KMS key ARN");
     }
@@ -119,6 +121,12 @@ class ArnTest {
                 "arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"));
         assertProblem(Arn.certificateArnProblem(
                 "arn:aws:iam::123456789012:server-certificate/x"), "is not an ACM certificate ARN");
+        assertProblem(Arn.certificateArnProblem(
+                "arn:aws:acm::123456789012:certificate/11111111-2222-3333-4444-555555555555"),
+                "is not an ACM certificate ARN");
+        assertProblem(Arn.certificateArnProblem(
+                "arn:aws:acm:eu-central-1::certificate/11111111-2222-3333-4444-555555555555"),
+                "is not an ACM certificate ARN");
     }
 
     @ParameterizedTest

@@ -1,0 +1,156 @@
+package io.github.fargateprivate.lb;
+
+import com.pulumi.core.Output;
+import io.github.fargateprivate.ComponentHarness;
+import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ListenerRuleArgsTest {
+
+    static final String LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/shared-alb/"
+            + "0123456789abcdef/0123456789abcdef0";
+    static final String SECURITY_GROUP = "sg-0123456789abcdef0";
+
+    private static ListenerRuleArgs.Builder rule() {
+        return ListenerRuleArgs.builder().listenerArn(LISTENER).loadBalancerSecurityGroupId(SECURITY_GROUP)
+                .hostHeader("api.example.com").priority(10);
+    }
+
+    private static List<Problem> problems(ListenerRuleArgs.Builder rule) {
+        var problems = Problems.of("ListenerTarget", "x");
+        rule.build().validate(problems.at("listenerRule"));
+        return problems.list();
+    }
+
+    private static Problem problem(String field, String message) {
+        return new Problem("listenerRule." + field, message);
+    }
+
+    @Test
+    void aRuleOnAHostOrAPathPasses() {
+        assertEquals(List.of(), problems(rule()));
+        assertEquals(List.of(), problems(ListenerRuleArgs.builder().listenerArn(LISTENER)
+                .loadBalancerSecurityGroupId("sg-0123abcd").pathPattern("/api/*").priority(50000)));
+        assertEquals(List.of(), problems(rule().hostHeader("*.example.com").hostHeader("api-?.example.com")
+                .pathPattern("/v1/*").pathPattern("/v2/*").priority(1)));
+    }
+
+    static Stream<Arguments> badRules() {
+        String longHost = "a".repeat(129);
+        String longPath = "/" + "a".repeat(128);
+        String nlb = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/net/shared/0123456789abcdef/"
+                + "0123456789abcdef";
+        String loadBalancer = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/shared/"
+                + "0123456789abcdef";
+        return Stream.of(
+                Arguments.of("no priority", ListenerRuleArgs.builder().listenerArn(LISTENER)
+                        .loadBalancerSecurityGroupId(SECURITY_GROUP).hostHeader("a.example.com"),
+                        List.of(problem("priority", "required: 1-50000, unique on the listener"))),
+                Arguments.of("priority 0", rule().priority(0), List.of(problem("priority", "0 is outside 1-50000"))),
+                Arguments.of("priority 50001", rule().priority(50001),
+                        List.of(problem("priority", "50001 is outside 1-50000"))),
+                Arguments.of("no condition", ListenerRuleArgs.builder().listenerArn(LISTENER)
+                        .loadBalancerSecurityGroupId(SECURITY_GROUP).priority(1), List.of(problem("hostHeaders",
+                        "give a host header or a path pattern (or both): a rule without conditions would take every "
+                                + "request from the services after it"))),
+                Arguments.of("six condition values", rule().hostHeader("b.example.com").pathPattern("/a").pathPattern("/b")
+                        .pathPattern("/c").pathPattern("/d"), List.of(problem("pathPatterns",
+                        "a rule matches at most 5 hosts and paths in all, got 6"))),
+                Arguments.of("host with a space", rule().hostHeader("api example.com"), List.of(problem("hostHeaders",
+                        "'api example.com' is not a host name (letters, digits, '-', '.', '*', '?'; at most 128)"))),
+                Arguments.of("host of 129 characters", rule().hostHeader(longHost), List.of(problem("hostHeaders",
+                        "'" + longHost + "' is not a host name (letters, digits, '-', '.', '*', '?'; at most 128)"))),
+                Arguments.of("host with a scheme", rule().hostHeader("https://api.example.com"),
+                        List.of(problem("hostHeaders", "'https://api.example.com' is not a host name (letters, digits, "
+                                + "'-', '.', '*', '?'; at most 128)"))),
+                Arguments.of("path without slash", rule().pathPattern("api/*"), List.of(problem("pathPatterns",
+                        "'api/*' is not a path pattern (starts with '/', at most 128, no spaces)"))),
+                Arguments.of("path with a space", rule().pathPattern("/my api"), List.of(problem("pathPatterns",
+                        "'/my api' is not a path pattern (starts with '/', at most 128, no spaces)"))),
+                Arguments.of("path of 129 characters", rule().pathPattern(longPath), List.of(problem("pathPatterns",
+                        "'" + longPath + "' is not a path pattern (starts with '/', at most 128, no spaces)"))),
+                Arguments.of("no listener", ListenerRuleArgs.builder().loadBalancerSecurityGroupId(SECURITY_GROUP)
+                        .hostHeader("a.example.com").priority(1), List.of(problem("listenerArn",
+                        "required: the shared load balancer's listener (ApplicationLoadBalancer#listener())"))),
+                Arguments.of("no security group", ListenerRuleArgs.builder().listenerArn(LISTENER)
+                        .hostHeader("a.example.com").priority(1), List.of(problem("loadBalancerSecurityGroupId",
+                        "required: the shared load balancer's security group"))),
+                Arguments.of("load balancer instead of listener", rule().listenerArn(loadBalancer),
+                        List.of(problem("listenerArn", "'" + loadBalancer + "' is not an Application Load Balancer "
+                                + "listener ARN"))),
+                Arguments.of("listener of a network load balancer", rule().listenerArn(nlb),
+                        List.of(problem("listenerArn", "'" + nlb + "' is not an Application Load Balancer listener ARN"))),
+                Arguments.of("security group name", rule().loadBalancerSecurityGroupId("shared-alb-sg"),
+                        List.of(problem("loadBalancerSecurityGroupId",
+                                "'shared-alb-sg' is not a security group id (sg-...)"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRules")
+    void badRulesAreReportedUnderTheirField(String description, ListenerRuleArgs.Builder rule, List<Problem> expected) {
+        assertEquals(expected, problems(rule));
+    }
+
+    @Test
+    void aMissingListenerOrGroupYieldsNoCheckedValues() {
+        assertNull(ListenerRuleArgs.builder().listenerArn(LISTENER).hostHeader("a").priority(1).build()
+                .validate(Problems.of("X", "x")));
+    }
+
+    static Stream<Arguments> badOutputs() {
+        return Stream.of(
+                Arguments.of((Consumer<ListenerRuleArgs.Builder>) r -> r.listenerArn(Output.of("arn:aws:s3:::b")),
+                        List.of(problem("listenerArn", "'arn:aws:s3:::b' is not an Application Load Balancer listener "
+                                + "ARN"))),
+                Arguments.of((Consumer<ListenerRuleArgs.Builder>) r -> r.loadBalancerSecurityGroupId(Output.of("sg-1")),
+                        List.of(problem("loadBalancerSecurityGroupId", "'sg-1' is not a security group id (sg-...)"))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badOutputs")
+    void valuesOfOtherResourcesAreCheckedInTheirApplyWithThePlainMessage(Consumer<ListenerRuleArgs.Builder> configure,
+                                                                        List<Problem> expected) {
+        var run = OfflineRun.of(ctx -> {
+            var rule = rule();
+            configure.accept(rule);
+            var problems = Problems.of("ListenerTarget", "x");
+            var checked = rule.build().validate(problems.at("listenerRule"));
+            problems.throwIfAny();
+            ctx.export("listener", checked.listenerArn());
+            ctx.export("group", checked.loadBalancerSecurityGroupId());
+        }, new OfflineMocks());
+        assertEquals(expected, ComponentHarness.argsException(run).problems());
+    }
+
+    @Test
+    void checkedValuesAreTheGivenOnes() {
+        var checked = rule().build().validate(Problems.of("X", "x"));
+        assertEquals(LISTENER, OfflineRun.value(checked.listenerArn()));
+        assertEquals(SECURITY_GROUP, OfflineRun.value(checked.loadBalancerSecurityGroupId()));
+    }
+
+    @Test
+    void conditionsKeepTheirOrderAndTheArgsAreImmutable() {
+        var builder = rule().hostHeader("b.example.com").pathPattern("/a");
+        var rule = builder.build();
+        assertEquals(List.of("api.example.com", "b.example.com"), rule.hostHeaders());
+        assertEquals(List.of("/a"), rule.pathPatterns());
+        assertEquals(10, rule.priority());
+        assertThrows(UnsupportedOperationException.class, () -> rule.hostHeaders().add("c"));
+        assertThrows(IllegalStateException.class, () -> builder.pathPattern("/b"));
+    }
+}
