@@ -27,6 +27,6 @@ public record Problem(String field, String message, String suggested) {
 
     @Override
     public String toString() {
-        return field + ": " + message;
+        return field + ": " + message + (suggested == null ? "" : " (suggested: " + suggested + ")");
     }
 }

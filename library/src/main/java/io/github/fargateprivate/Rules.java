@@ -14,6 +14,9 @@ public final class Rules {
     private static final Pattern CIDR = Pattern.compile(
             "(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})/(0|[1-9]\\d?)");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    /** AWS's tag limits (Tagging AWS resources user guide): 50 per resource, keys 1-128, values 0-256 characters. */
+    private static final int MAX_TAGS = 50;
 
     /** Fargate's upper bound for a container's {@code stopTimeout}, in seconds. */
     public static final int MAX_STOP_TIMEOUT_SECONDS = 120;
@@ -135,6 +138,43 @@ public final class Rules {
                 || upper.contains("TOKEN") || upper.contains("ACCESS_KEY")) {
             return Optional.of("'" + name + "' looks like a secret; plain environment values are stored readable in "
                     + "the task definition");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A component's name as the names of its AWS resources start with it: ECS and ELB take letters, digits, '-' and
+     * (ECS; the AWS provider turns it into '-' for ELB) '_', where Pulumi would allow a '.' too.
+     *
+     * @param componentName a component's name
+     * @param what          what is named from it, for the message
+     * @return a problem when AWS would refuse the names made from it
+     */
+    public static Optional<String> resourceName(String componentName, String what) {
+        return componentName != null && RESOURCE_NAME.matcher(componentName).matches() ? Optional.empty()
+                : Optional.of("'" + componentName + "' cannot name " + what + ", which take only letters, digits, "
+                + "'-' and '_'");
+    }
+
+    /**
+     * @param tags tags for AWS resources
+     * @return a problem unless AWS takes them: at most 50, keys of 1-128 characters not starting with {@code aws:},
+     *     values of at most 256 characters
+     */
+    public static Optional<String> tags(java.util.Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            return Optional.of(tags.size() + " tags, but AWS takes at most " + MAX_TAGS + " per resource");
+        }
+        for (var e : new java.util.TreeMap<>(tags).entrySet()) {
+            if (e.getKey().isEmpty() || e.getKey().length() > 128) {
+                return Optional.of("key '" + e.getKey() + "' is not 1-128 characters long");
+            }
+            if (e.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+                return Optional.of("key '" + e.getKey() + "' starts with aws:, which AWS keeps for its own tags");
+            }
+            if (e.getValue() == null || e.getValue().length() > 256) {
+                return Optional.of("the value of '" + e.getKey() + "' is longer than 256 characters");
+            }
         }
         return Optional.empty();
     }

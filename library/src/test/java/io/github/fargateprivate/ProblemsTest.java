@@ -41,7 +41,8 @@ class ProblemsTest {
                 problems.list());
         assertEquals(Optional.of("1024"), problems.list().get(0).suggestion());
         assertEquals(Optional.empty(), problems.list().get(1).suggestion());
-        assertEquals("memory: 600 is not a Fargate size", problems.list().get(0).toString());
+        assertEquals("memory: 600 is not a Fargate size (suggested: 1024)", problems.list().get(0).toString());
+        assertEquals("cpu: too small", problems.list().get(1).toString());
     }
 
     @Test

@@ -80,4 +80,27 @@ class RulesTest {
         assertEquals(Optional.empty(), Rules.port(1));
         assertEquals(Optional.empty(), Rules.port(65535));
     }
+
+    @Test
+    void tagsWithinAwsLimitsPassAndEachLimitIsNamed() {
+        assertEquals(Optional.empty(), Rules.tags(java.util.Map.of("team", "payments", "env", "")));
+        assertEquals(Optional.of("key 'aws:owner' starts with aws:, which AWS keeps for its own tags"),
+                Rules.tags(java.util.Map.of("aws:owner", "x")));
+        assertEquals(Optional.of("key '" + "k".repeat(129) + "' is not 1-128 characters long"),
+                Rules.tags(java.util.Map.of("k".repeat(129), "x")));
+        assertEquals(Optional.of("the value of 'team' is longer than 256 characters"),
+                Rules.tags(java.util.Map.of("team", "v".repeat(257))));
+        var many = new java.util.HashMap<String, String>();
+        for (int i = 0; i < 51; i++) {
+            many.put("k" + i, "v");
+        }
+        assertEquals(Optional.of("51 tags, but AWS takes at most 50 per resource"), Rules.tags(many));
+    }
+
+    @Test
+    void resourceNamesTakeWhatEcsAndElbTake() {
+        assertEquals(Optional.empty(), Rules.resourceName("orders-api_2", "the service"));
+        assertEquals(Optional.of("'orders.api' cannot name the service, which take only letters, digits, '-' and "
+                + "'_'"), Rules.resourceName("orders.api", "the service"));
+    }
 }

@@ -41,9 +41,10 @@ public final class App {
      */
     public static void stack(Context ctx) {
         var config = new EngineConfig(ctx);
-        // One family per stack: dev and prod in one account must not share task definition revisions.
-        var args = StackConfig.read(config, ctx.projectName() + "-" + ctx.stackName(),
-                AwsEnvironment.ofDefaultProvider());
+        // One family per stack: dev and prod in one account must not share task definition revisions. Stack names
+        // may hold characters ECS refuses in a family ('.', '/'): those become '-'.
+        String family = (ctx.projectName() + "-" + ctx.stackName()).replaceAll("[^A-Za-z0-9_-]", "-");
+        var args = StackConfig.read(config, family, AwsEnvironment.ofDefaultProvider());
         var service = new LoadBalancedFargateService(SERVICE_NAME, args);
 
         ctx.export("url", service.url().orElseThrow());

@@ -198,4 +198,24 @@ class AppTest {
                 + "\"readOnly\":false}]"), json);
         assertTrue(json.contains("\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{"), json);
     }
+
+    @Test
+    void aStackNameWithADotStillGivesAValidTaskFamily() {
+        var run = OfflineRun.of(App::stack, StackConfigs.PROJECT, "prod.eu-central", StackConfigs.dev(),
+                java.util.Set.of("registryPassword"), new OfflineMocks()).ok();
+        assertEquals("fargate-private-registry-prod-eu-central", run.inputs("app-fargate-task").get("family"));
+    }
+
+    @Test
+    void tagsGivenOnceReachTheComposite() {
+        var config = StackConfigs.dev();
+        config.put("tags", "{\"team\":\"payments\"}");
+        var run = StackConfigs.run(config).ok();
+        for (String name : List.of("app-fargate-task", "app-lb-alb", "app-credentials-secret", "app-execution-exec-role",
+                "app-fargate-alb-egress", "app-lb-http")) {
+            assertEquals(Map.of("team", "payments"), run.inputs(name).get("tags"), name);
+        }
+        config.put("tags", "{\"aws:owner\":\"me\"}");
+        assertTrue(StackConfigs.run(config).failure().contains("  - tags: key 'aws:owner' starts with aws:"));
+    }
 }

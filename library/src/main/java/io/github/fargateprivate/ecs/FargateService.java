@@ -408,6 +408,7 @@ public class FargateService extends ComponentResource {
         checkStrategy(args, problems);
         problems.add("healthCheckGracePeriodSeconds", Rules.between(args.healthCheckGracePeriodSeconds(), 0,
                 2_147_483_647));
+        problems.add("tags", Rules.tags(args.tags()));
         LogRetention.problem(args.logRetentionDays()).ifPresent(p -> problems.add("logRetentionDays", p,
                 String.valueOf(LogRetention.nearest(args.logRetentionDays()))));
         Optional.ofNullable(args.family(null)).filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f ->
@@ -427,10 +428,8 @@ public class FargateService extends ComponentResource {
      * @return a problem when ECS would refuse the names made from it
      */
     public static Optional<String> nameProblem(String componentName) {
-        return ECS_NAME.matcher(componentName).matches() ? Optional.empty()
-                : Optional.of("'" + componentName + "' cannot name ECS resources: the service, a created cluster and "
-                + "the default task definition family are named from it, and ECS takes only letters, digits, '-' "
-                + "and '_'");
+        return Rules.resourceName(componentName, "ECS resources: the service, a created cluster and the default task "
+                + "definition family are named from it");
     }
 
     /**

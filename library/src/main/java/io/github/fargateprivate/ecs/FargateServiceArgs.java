@@ -66,7 +66,9 @@ public final class FargateServiceArgs extends ResourceArgs {
 
     /**
      * Where tasks run: {@code FARGATE} and {@code FARGATE_SPOT} lines with base and weight; the service then has no
-     * launch type, and a created cluster gets both providers associated. Default: none, launch type FARGATE.
+     * launch type, and a created cluster gets the providers associated. An existing cluster must have them already
+     * ({@code aws.ecs.ClusterCapacityProviders}): ECS refuses a strategy naming a provider the cluster lacks, and no
+     * lookup tells which it has. Default: none, launch type FARGATE.
      */
     private final List<CapacityProviderStrategy> capacityProviderStrategy = new ArrayList<>();
 

@@ -25,6 +25,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 .aliases(Alias.builder().type(TYPE_BEFORE_2_0).build()).build()));
         var problems = Problems.of("ApplicationLoadBalancer", name);
         ApplicationLoadBalancerArgs.Checked checked = args.validate(problems, AwsEnvironment.of(this));
+        problems.add("name", Rules.resourceName(name, "the load balancer and its target group"));
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();

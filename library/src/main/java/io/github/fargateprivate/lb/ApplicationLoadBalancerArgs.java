@@ -173,6 +173,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
      */
     public CheckedOptions validateOptions(Problems problems, AwsEnvironment env) {
         problems.add("listenerPort", Rules.port(listenerPort()));
+        problems.add("tags", Rules.tags(tags));
         if (sslPolicy != null && !sslPolicy.startsWith("ELBSecurityPolicy-")) {
             problems.add("sslPolicy", "'" + sslPolicy + "' is not an ELB security policy (ELBSecurityPolicy-...)");
         }

@@ -65,6 +65,7 @@ public class ListenerTarget extends ComponentResource {
         } else {
             vpcId = problems.check("vpcId", args.vpcId(), NetworkArgs::vpcIdProblem);
         }
+        problems.add("name", io.github.fargateprivate.Rules.resourceName(name, "the target group"));
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
 

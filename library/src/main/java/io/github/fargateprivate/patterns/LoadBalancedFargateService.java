@@ -9,6 +9,7 @@ import com.pulumi.resources.Resource;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
@@ -265,7 +266,10 @@ public class LoadBalancedFargateService extends ComponentResource {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
                     + "not both");
         }
-        args.taskRole().ifPresent(t -> t.validate(problems.at("taskRole")));
+        // The task role as it is created: with ECS Exec on, it also allows ECS Exec's channels.
+        args.taskRole().ifPresent(t -> t.toBuilder().executeCommand(t.executeCommand()
+                || service.enableExecuteCommand()).build().validate(problems.at("taskRole")));
+        problems.add("tags", Rules.tags(args.tags()));
 
         RegistryCredentials credentials = args.registryCredentials().orElse(null);
         RegistryCredentials.Existing.Checked existing = null;

@@ -670,4 +670,15 @@ class LoadBalancedFargateServiceTest {
         assertTrue(ok(a -> a.container(ContainerArgs.builder().image(Output.of(ECR_IMAGE)).build())).run()
                 .succeeded());
     }
+
+    @Test
+    void aTaskRoleStatementNamedLikeTheExecChannelsIsRefusedWhenExecIsOn() {
+        var run = run(a -> a.service(FargateServiceArgs.builder().enableExecuteCommand(true).build())
+                .taskRole(io.github.fargateprivate.iam.TaskRoleArgs.builder().statement(
+                        io.github.fargateprivate.iam.PolicyStatement.builder()
+                                .sid(io.github.fargateprivate.iam.TaskRole.EXECUTE_COMMAND_SID).action("s3:GetObject")
+                                .resource("arn:aws:s3:::reports/*").build()).build()));
+        assertTrue(run.failure().contains("taskRole.statements[0].sid"), run.failure());
+        assertEquals(List.of(), run.mocks().awsResources());
+    }
 }
