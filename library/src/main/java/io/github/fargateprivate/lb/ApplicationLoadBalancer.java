@@ -26,6 +26,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.s3.AccessLogsBucket;
+import io.github.fargateprivate.s3.AccessLogsBucketArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,8 @@ import java.util.Optional;
  * forwards to that target group; without, it answers 404 to whatever no listener rule claims
  * ({@link ListenerTarget} adds one per service).
  *
- * <p>Children: {@code <name>-alb-sg}, {@code <name>-alb}, {@code <name>-tg} (with a target group),
+ * <p>Children: {@code <name>-alb-sg}, {@code <name>-alb}, {@code <name>-access-logs} (access logs without a given
+ * bucket), {@code <name>-tg} (with a target group),
  * {@code <name>-http} and, with a certificate, {@code <name>-https}.
  */
 public class ApplicationLoadBalancer extends ComponentResource {
@@ -55,6 +58,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
     private final SecurityGroup securityGroup;
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
+    private final AccessLogsBucket accessLogsBucket;
     private final Listener httpListener;
     private final Listener httpsListener;
 
@@ -117,9 +121,17 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(args.deletionProtection());
-        if (checked.accessLogsBucket() != null) {
+        Output<String> logsBucket = checked.accessLogsBucket();
+        if (logsBucket == null && args.accessLogs()) {
+            this.accessLogsBucket = new AccessLogsBucket(name + "-access-logs", AccessLogsBucketArgs.builder()
+                    .prefix(name).tags(tags).build(), ComponentResourceOptions.builder().parent(this).build());
+            logsBucket = accessLogsBucket.bucketName();
+        } else {
+            this.accessLogsBucket = null;
+        }
+        if (logsBucket != null) {
             lbArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
-                    .bucket(checked.accessLogsBucket()).enabled(true).prefix(name).build());
+                    .bucket(logsBucket).enabled(true).prefix(name).build());
         }
         if (!tags.isEmpty()) {
             lbArgs.tags(tags);
@@ -218,6 +230,11 @@ public class ApplicationLoadBalancer extends ComponentResource {
     /** @return the load balancer's security group, the only source the tasks admit */
     public SecurityGroup securityGroup() {
         return securityGroup;
+    }
+
+    /** @return the access-logs bucket this component created; empty without access logs or with a given bucket */
+    public Optional<AccessLogsBucket> accessLogsBucket() {
+        return Optional.ofNullable(accessLogsBucket);
     }
 
     /** @return the default target group; empty for a shared load balancer */

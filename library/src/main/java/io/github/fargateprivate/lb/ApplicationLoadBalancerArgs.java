@@ -54,8 +54,15 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     /** Whether the load balancer is protected from deletion (ELB.6). Default: false, so that dev stacks can be destroyed. */
     private Boolean deletionProtection;
 
-    /** S3 bucket for access logs (ELB.5); its policy must let ELB write. Default: none, no access logs. */
+    /** S3 bucket for access logs (ELB.5); its policy must let ELB write. Default: none. */
     private Value<String> accessLogsBucket;
+
+    /**
+     * Whether the load balancer logs its requests (Security Hub ELB.5): into {@link #accessLogsBucket()}, or without
+     * one into a bucket this component creates ({@code s3.AccessLogsBucket}: encrypted, private, TLS only, expiring,
+     * writable by ELB's log delivery only). Default: false, unless a bucket is given.
+     */
+    private Boolean accessLogs;
 
     /**
      * A target group the listeners forward to by default, for a load balancer of one service. Default: none; the
@@ -107,6 +114,11 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     /** @return the access-log bucket, if any */
     public Optional<Value<String>> accessLogsBucket() {
         return Optional.ofNullable(accessLogsBucket);
+    }
+
+    /** @return whether the load balancer logs its requests */
+    public boolean accessLogs() {
+        return accessLogsBucket != null || (accessLogs != null && accessLogs);
     }
 
     /** @return the default target group, if any */
@@ -174,6 +186,9 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     public CheckedOptions validateOptions(Problems problems, AwsEnvironment env) {
         problems.add("listenerPort", Rules.port(listenerPort()));
         problems.add("tags", Rules.tags(tags));
+        if (accessLogs != null && !accessLogs && accessLogsBucket != null) {
+            problems.add("accessLogs", "false, but accessLogsBucket is given; drop one of them");
+        }
         if (sslPolicy != null && !sslPolicy.startsWith("ELBSecurityPolicy-")) {
             problems.add("sslPolicy", "'" + sslPolicy + "' is not an ELB security policy (ELBSecurityPolicy-...)");
         }
@@ -234,6 +249,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
         a.allowedCidrBlocks = allowedCidrBlocks;
         a.deletionProtection = deletionProtection;
         a.accessLogsBucket = accessLogsBucket;
+        a.accessLogs = accessLogs;
         a.targetGroup = targetGroup;
         a.tags = tags;
         return b;
@@ -355,6 +371,15 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          */
         public Builder accessLogsBucket(Output<String> bucket) {
             args().accessLogsBucket = Value.of(bucket);
+            return this;
+        }
+
+        /**
+         * @param on whether the load balancer logs its requests (into a created bucket unless one is given)
+         * @return this builder
+         */
+        public Builder accessLogs(boolean on) {
+            args().accessLogs = on;
             return this;
         }
 
