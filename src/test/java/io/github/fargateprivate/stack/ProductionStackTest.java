@@ -36,7 +36,7 @@ class ProductionStackTest {
         StackFile file = StackFile.read(Path.of("."), "prod");
         var config = new HashMap<>(file.config());
         config.put(StackConfigs.PROJECT + ":accessLogsBucket", "acme-alb-logs");
-        OfflineRun run = OfflineRun.of(App::stack, file.project(), "prod", config, file.secretKeys(),
+        OfflineRun run = StackConfigs.run(file.project(), "prod", config, file.secretKeys(),
                 new OfflineMocks(file.awsRegion().orElseThrow()));
         prod = run.ok();
     }

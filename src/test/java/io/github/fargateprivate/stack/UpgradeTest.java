@@ -58,7 +58,7 @@ class UpgradeTest {
 
     private static OfflineRun run(String stack) throws IOException {
         StackFile file = StackFile.read(Path.of("."), stack);
-        return OfflineRun.of(App::stack, file.project(), stack, file.config(), file.secretKeys(),
+        return StackConfigs.run(file.project(), stack, file.config(), file.secretKeys(),
                 new OfflineMocks(file.awsRegion().orElseThrow())).ok();
     }
 
