@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -78,25 +77,25 @@ public final class AwsModels {
         }
     }
 
-    /** The inputs that hold a document: type token to input name to policy kind (null: container definitions). */
-    private static final Map<String, Map<String, Kind>> DOCUMENT_INPUTS = Map.of(
-            "aws:ecs/taskDefinition:TaskDefinition", java.util.Collections.singletonMap("containerDefinitions", null),
-            "aws:iam/role:Role", Map.of("assumeRolePolicy", Kind.TRUST),
-            "aws:iam/rolePolicy:RolePolicy", Map.of("policy", Kind.IDENTITY),
-            "aws:iam/policy:Policy", Map.of("policy", Kind.IDENTITY),
-            "aws:s3/bucketPolicy:BucketPolicy", Map.of("policy", Kind.RESOURCE),
-            "aws:kms/key:Key", Map.of("policy", Kind.RESOURCE),
-            "aws:kms/keyPolicy:KeyPolicy", Map.of("policy", Kind.RESOURCE),
-            "aws:secretsmanager/secret:Secret", Map.of("policy", Kind.RESOURCE),
-            "aws:secretsmanager/secretPolicy:SecretPolicy", Map.of("policy", Kind.RESOURCE));
-
-    private AwsModels() {
+    /** An input that holds a document; kind null for container definitions. */
+    private record DocumentInput(String type, String input, Kind kind) {
     }
 
-    /** Loaded once per test JVM, on first use. */
-    private static final class Ecs {
-        static final EcsContainerModel MODEL = new EcsContainerModel(JsonParser.parseString(new String(
-                tarball().entry(ECS_MODEL), StandardCharsets.UTF_8)).getAsJsonObject());
+    private static final List<DocumentInput> DOCUMENT_INPUTS = List.of(
+            new DocumentInput("aws:ecs/taskDefinition:TaskDefinition", "containerDefinitions", null),
+            new DocumentInput("aws:iam/role:Role", "assumeRolePolicy", Kind.TRUST),
+            new DocumentInput("aws:iam/rolePolicy:RolePolicy", "policy", Kind.IDENTITY),
+            new DocumentInput("aws:iam/policy:Policy", "policy", Kind.IDENTITY),
+            new DocumentInput("aws:s3/bucketPolicy:BucketPolicy", "policy", Kind.RESOURCE),
+            new DocumentInput("aws:kms/key:Key", "policy", Kind.RESOURCE),
+            new DocumentInput("aws:kms/keyPolicy:KeyPolicy", "policy", Kind.RESOURCE),
+            new DocumentInput("aws:secretsmanager/secret:Secret", "policy", Kind.RESOURCE),
+            new DocumentInput("aws:secretsmanager/secretPolicy:SecretPolicy", "policy", Kind.RESOURCE));
+
+    private static EcsContainerModel ecs;
+    private static IllegalStateException ecsFailure;
+
+    private AwsModels() {
     }
 
     /** @return the pinned tarball, cached under {@code ~/.cache/fargate-private-registry/} */
@@ -105,9 +104,24 @@ public final class AwsModels {
                 "fargate-private-registry", "aws-sdk-2.1692.0.tgz"));
     }
 
-    /** @return the ECS model, loading it on first use */
-    static EcsContainerModel ecs() {
-        return Ecs.MODEL;
+    /**
+     * @return the ECS model, loaded once per test JVM; a failure to load it is remembered, so that the tests after
+     *         the first report it at once instead of each waiting for the registry again
+     */
+    static synchronized EcsContainerModel ecs() {
+        if (ecs == null && ecsFailure == null) {
+            try {
+                ecs = new EcsContainerModel(JsonParser.parseString(new String(tarball().entry(ECS_MODEL),
+                        StandardCharsets.UTF_8)).getAsJsonObject());
+            } catch (IllegalStateException e) {
+                ecsFailure = e;
+            }
+        }
+        if (ecsFailure != null) {
+            throw new IllegalStateException("the ECS model of " + PACKAGE + " could not be loaded: "
+                    + ecsFailure.getMessage(), ecsFailure);
+        }
+        return ecs;
     }
 
     /**
@@ -140,9 +154,12 @@ public final class AwsModels {
     public static List<Document> documents(OfflineRun run) {
         List<Document> documents = new ArrayList<>();
         for (Registration r : run.mocks().registrations()) {
-            DOCUMENT_INPUTS.getOrDefault(r.type(), Map.of()).forEach((input, kind) -> r.input(input)
-                    .ifPresent(json -> documents.add(new Document(r.type(), r.name(), input, String.valueOf(json),
-                            kind))));
+            for (DocumentInput d : DOCUMENT_INPUTS) {
+                if (d.type().equals(r.type())) {
+                    r.input(d.input()).ifPresent(json -> documents.add(new Document(r.type(), r.name(), d.input(),
+                            String.valueOf(json), d.kind())));
+                }
+            }
             if (r.type().equals("aws:iam/role:Role") && r.input("inlinePolicies").isPresent()) {
                 List<Map<String, Object>> inline = OfflineRun.blocks(r.inputs(), "inlinePolicies");
                 for (int i = 0; i < inline.size(); i++) {
@@ -171,43 +188,5 @@ public final class AwsModels {
         if (!problems.isEmpty()) {
             throw new AssertionError("not what AWS's models accept:\n  " + String.join("\n  ", problems));
         }
-    }
-
-    /**
-     * @param given    a name that is not one of the names
-     * @param names    the names
-     * @return {@code " (did you mean X?)"} for the nearest name two edits away at most, else empty
-     */
-    static String didYouMean(String given, Collection<String> names) {
-        String best = null;
-        int bestDistance = 3;
-        for (String name : names) {
-            int d = distance(given.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        return best == null ? "" : " (did you mean " + best + "?)";
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

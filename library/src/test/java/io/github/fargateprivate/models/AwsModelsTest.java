@@ -5,6 +5,7 @@ import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.inputs.RoleInlinePolicyArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
@@ -180,7 +181,9 @@ class AwsModelsTest {
                   {"Sid": "Read db", "Effect": "Deny", "NotAction": "iam:*", "NotResource": "*",
                    "Condition": {"ForAnyValue:StringLikeIfExists": {"aws:TagKeys": ["team*"]},
                      "NullIfExists": {"aws:TokenIssueTime": "true"}, "Bool": {"aws:SecureTransport": "yes"},
-                     "NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}, "StringEquals": {"SourceAccount": []}}}]}
+                     "NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}, "StringEquals": {"SourceAccount": []},
+                     "ForAllValues:ForAnyValue:StringLike": {"aws:TagKeys": "team*"}}},
+                  {"Action": "s3:GetObject", "Resource": "*"}]}
                 """;
         assertEquals(List.of(
                 "$.Statements: not a policy element (Version, Id, Statement) (did you mean Statement?)",
@@ -197,7 +200,9 @@ class AwsModelsTest {
                 "$.Statement[1].Condition.Bool[\"aws:SecureTransport\"]: Bool compares with true or false, got \"yes\"",
                 "$.Statement[1].Condition.StringEquals[\"SourceAccount\"]: not a condition key (service:name, e.g. "
                         + "aws:SourceAccount)",
-                "$.Statement[1].Condition.StringEquals[\"SourceAccount\"]: an empty list of values matches nothing"),
+                "$.Statement[1].Condition.StringEquals[\"SourceAccount\"]: an empty list of values matches nothing",
+                "$.Statement[1].Condition.ForAllValues:ForAnyValue:StringLike: not a condition operator",
+                "$.Statement[2]: a statement needs Effect (Allow or Deny)"),
                 AwsModels.policyProblems(policy, Kind.IDENTITY));
         assertEquals(List.of("$.Statement.Resource: a trust policy names no resource: the role it belongs to is the "
                         + "resource"),
@@ -208,10 +213,22 @@ class AwsModelsTest {
     }
 
     @Test
+    void textThatAwsWouldNotReadAsJsonIsReported() {
+        assertEquals(List.of("$: not JSON: malformed JSON at line 1 column 3 path $."),
+                AwsModels.policyProblems("{'Version': '2012-10-17'}", Kind.IDENTITY));
+        assertEquals(List.of("$: not JSON: malformed JSON at line 1 column 5 path $"),
+                AwsModels.containerDefinitionProblems("[] []"));
+    }
+
+    @Test
     void assertWellFormedFailsOnAMalformedRegistrationNamingResourceAndPath() {
         OfflineRun run = OfflineRun.of(ctx -> {
             new Role("bad-role", RoleArgs.builder()
                     .assumeRolePolicy(TRUST_POLICY.replace("\"Allow\"", "\"Permit\""))
+                    .inlinePolicies(RoleInlinePolicyArgs.builder()
+                            .name("read-db")
+                            .policy(IDENTITY_POLICY.replace("\"Resource\": \"" + DB_SECRET + "\",", ""))
+                            .build())
                     .build());
             new TaskDefinition("bad-task", TaskDefinitionArgs.builder()
                     .family("bad")
@@ -219,11 +236,16 @@ class AwsModelsTest {
                     .build());
         }, new OfflineMocks()).ok();
         AssertionError error = assertThrows(AssertionError.class, () -> AwsModels.assertWellFormed(run));
-        assertEquals("""
-                not what AWS's models accept:
-                  Role bad-role assumeRolePolicy $.Statement.Effect: "Permit" is neither Allow nor Deny
-                  TaskDefinition bad-task containerDefinitions $[0].portMappings[0].protocol: "sctp" is not a \
-                TransportProtocol (tcp, udp)""", error.getMessage());
+        List<String> lines = error.getMessage().lines().toList();
+        assertEquals("not what AWS's models accept:", lines.get(0));
+        // Resources that wait for no other one register in any order.
+        assertEquals(Set.of(
+                "  Role bad-role assumeRolePolicy $.Statement.Effect: \"Permit\" is neither Allow nor Deny",
+                "  Role bad-role inlinePolicies[0].policy $.Statement[0]: an identity policy needs Resource or "
+                        + "NotResource",
+                "  TaskDefinition bad-task containerDefinitions $[0].portMappings[0].protocol: \"sctp\" is not a "
+                        + "TransportProtocol (tcp, udp)"),
+                Set.copyOf(lines.subList(1, lines.size())));
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.github.fargateprivate.models;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -95,14 +93,11 @@ final class EcsContainerModel {
      * @return every problem, each starting with its JSON path ({@code $[0].portMappings[0].protocol})
      */
     List<String> problems(String json) {
-        JsonElement parsed;
-        try {
-            parsed = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            return List.of("$: not JSON: " + e.getMessage());
-        }
         List<String> problems = new ArrayList<>();
-        check(parsed, containerDefinitions, "$", problems);
+        JsonElement parsed = ModelText.parse(json, problems);
+        if (parsed != null) {
+            check(parsed, containerDefinitions, "$", problems);
+        }
         return problems;
     }
 
@@ -226,7 +221,7 @@ final class EcsContainerModel {
             case STRUCTURE -> {
                 if (!value.isJsonObject()) {
                     problems.add(path + ": expected " + shape.kind().expected + " (" + shape.name() + "), got "
-                            + describe(value));
+                            + ModelText.describe(value));
                     return;
                 }
                 JsonObject object = value.getAsJsonObject();
@@ -234,7 +229,7 @@ final class EcsContainerModel {
                     Shape memberShape = shape.members().get(member.getKey());
                     if (memberShape == null) {
                         problems.add(member(path, member.getKey()) + ": " + shape.name() + " has no member "
-                                + member.getKey() + AwsModels.didYouMean(member.getKey(), shape.members().keySet()));
+                                + member.getKey() + ModelText.didYouMean(member.getKey(), shape.members().keySet()));
                     } else if (!member.getValue().isJsonNull()) {
                         // The JSON protocol reads null as an absent member; required members are checked below.
                         check(member.getValue(), memberShape, member(path, member.getKey()), problems);
@@ -248,7 +243,7 @@ final class EcsContainerModel {
             }
             case LIST -> {
                 if (!value.isJsonArray()) {
-                    problems.add(path + ": expected an array, got " + describe(value));
+                    problems.add(path + ": expected an array, got " + ModelText.describe(value));
                     return;
                 }
                 var array = value.getAsJsonArray();
@@ -258,7 +253,7 @@ final class EcsContainerModel {
             }
             case MAP -> {
                 if (!value.isJsonObject()) {
-                    problems.add(path + ": expected an object, got " + describe(value));
+                    problems.add(path + ": expected an object, got " + ModelText.describe(value));
                     return;
                 }
                 value.getAsJsonObject().entrySet().forEach(e -> check(e.getValue(), shape.element(),
@@ -282,7 +277,7 @@ final class EcsContainerModel {
             default -> throw new IllegalStateException("not a scalar: " + shape);
         };
         if (!ok) {
-            problems.add(path + ": expected " + shape.kind().expected + ", got " + describe(value));
+            problems.add(path + ": expected " + shape.kind().expected + ", got " + ModelText.describe(value));
         } else if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(p.getAsString())) {
             problems.add(path + ": \"" + p.getAsString() + "\" is not a " + shape.name() + " ("
                     + String.join(", ", shape.enumValues()) + ")");
@@ -297,20 +292,5 @@ final class EcsContainerModel {
     private static String member(String path, String name) {
         return IDENTIFIER.matcher(name).matches() ? path + "." + name
                 : path + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
-    }
-
-    /** @return how a JSON value reads in a problem: {@code the string "yes"}, {@code an array} */
-    static String describe(JsonElement value) {
-        if (value.isJsonNull()) {
-            return "null";
-        }
-        if (value.isJsonArray()) {
-            return "an array";
-        }
-        if (value.isJsonObject()) {
-            return "an object";
-        }
-        JsonPrimitive p = value.getAsJsonPrimitive();
-        return p.isString() ? "the string " + p : p.isBoolean() ? p.toString() : "the number " + p;
     }
 }

@@ -3,8 +3,6 @@ package io.github.fargateprivate.models;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import java.util.ArrayList;
@@ -70,22 +68,20 @@ final class IamPolicyGrammar {
      * @return every problem, each starting with its JSON path ({@code $.Statement[0].Effect})
      */
     static List<String> problems(String json, AwsModels.Kind kind) {
-        JsonElement parsed;
-        try {
-            parsed = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            return List.of("$: not JSON: " + e.getMessage());
-        }
         List<String> problems = new ArrayList<>();
+        JsonElement parsed = ModelText.parse(json, problems);
+        if (parsed == null) {
+            return problems;
+        }
         if (!parsed.isJsonObject()) {
-            problems.add("$: a policy is an object, got " + EcsContainerModel.describe(parsed));
+            problems.add("$: a policy is an object, got " + ModelText.describe(parsed));
             return problems;
         }
         JsonObject policy = parsed.getAsJsonObject();
         for (String key : policy.keySet()) {
             if (!POLICY_ELEMENTS.contains(key)) {
                 problems.add("$." + key + ": not a policy element (Version, Id, Statement)"
-                        + AwsModels.didYouMean(key, POLICY_ELEMENTS));
+                        + ModelText.didYouMean(key, POLICY_ELEMENTS));
             }
         }
         JsonElement version = policy.get("Version");
@@ -96,7 +92,7 @@ final class IamPolicyGrammar {
             problems.add("$.Version: " + version + " is not \"2012-10-17\" or \"2008-10-17\"");
         }
         if (policy.has("Id") && !isString(policy.get("Id"))) {
-            problems.add("$.Id: expected a string, got " + EcsContainerModel.describe(policy.get("Id")));
+            problems.add("$.Id: expected a string, got " + ModelText.describe(policy.get("Id")));
         }
         JsonElement statement = policy.get("Statement");
         Map<String, String> sids = new HashMap<>();
@@ -119,20 +115,20 @@ final class IamPolicyGrammar {
     private static void statement(JsonElement element, String path, AwsModels.Kind kind, Map<String, String> sids,
                                   List<String> problems) {
         if (!element.isJsonObject()) {
-            problems.add(path + ": a statement is an object, got " + EcsContainerModel.describe(element));
+            problems.add(path + ": a statement is an object, got " + ModelText.describe(element));
             return;
         }
         JsonObject s = element.getAsJsonObject();
         for (String key : s.keySet()) {
             if (!STATEMENT_ELEMENTS.contains(key)) {
                 problems.add(path + "." + key + ": not a statement element (" + String.join(", ", STATEMENT_ELEMENTS)
-                        + ")" + AwsModels.didYouMean(key, STATEMENT_ELEMENTS));
+                        + ")" + ModelText.didYouMean(key, STATEMENT_ELEMENTS));
             }
         }
         sid(s.get("Sid"), path, kind, sids, problems);
         JsonElement effect = s.get("Effect");
         if (effect == null) {
-            problems.add(path + ": Effect is missing (Allow or Deny)");
+            problems.add(path + ": a statement needs Effect (Allow or Deny)");
         } else if (!isString(effect) || !Set.of("Allow", "Deny").contains(effect.getAsString())) {
             problems.add(path + ".Effect: " + effect + " is neither Allow nor Deny");
         }
@@ -174,7 +170,7 @@ final class IamPolicyGrammar {
             return;
         }
         if (!isString(sid)) {
-            problems.add(path + ".Sid: expected a string, got " + EcsContainerModel.describe(sid));
+            problems.add(path + ".Sid: expected a string, got " + ModelText.describe(sid));
             return;
         }
         String value = sid.getAsString();
@@ -220,12 +216,12 @@ final class IamPolicyGrammar {
                     addIfAny(problems, path + "[" + i + "]", check.apply(array.get(i).getAsString()));
                 } else {
                     problems.add(path + "[" + i + "]: expected a string, got "
-                            + EcsContainerModel.describe(array.get(i)));
+                            + ModelText.describe(array.get(i)));
                 }
             }
         } else {
             problems.add(path + ": expected a string or a non-empty array of strings, got "
-                    + EcsContainerModel.describe(value));
+                    + ModelText.describe(value));
         }
     }
 
@@ -244,14 +240,14 @@ final class IamPolicyGrammar {
         }
         if (!value.isJsonObject() || value.getAsJsonObject().isEmpty()) {
             problems.add(path + ": expected * or an object of AWS, Federated, Service, CanonicalUser, got "
-                    + EcsContainerModel.describe(value));
+                    + ModelText.describe(value));
             return;
         }
         for (var entry : value.getAsJsonObject().entrySet()) {
             String type = entry.getKey();
             if (!PRINCIPAL_TYPES.contains(type)) {
                 problems.add(path + "." + type + ": not a principal type (AWS, Federated, Service, CanonicalUser)"
-                        + AwsModels.didYouMean(type, PRINCIPAL_TYPES));
+                        + ModelText.didYouMean(type, PRINCIPAL_TYPES));
                 continue;
             }
             strings(entry.getValue(), path + "." + type, problems, p -> !type.equals("AWS") || p.equals("*")
@@ -263,7 +259,7 @@ final class IamPolicyGrammar {
     private static void condition(JsonElement value, String path, List<String> problems) {
         if (!value.isJsonObject()) {
             problems.add(path + ": expected an object of condition operators, got "
-                    + EcsContainerModel.describe(value));
+                    + ModelText.describe(value));
             return;
         }
         for (var block : value.getAsJsonObject().entrySet()) {
@@ -271,7 +267,7 @@ final class IamPolicyGrammar {
             String at = path + "." + operator;
             String base = baseOperator(operator);
             if (base == null) {
-                problems.add(at + ": not a condition operator" + AwsModels.didYouMean(operator, OPERATORS));
+                problems.add(at + ": not a condition operator" + ModelText.didYouMean(operator, OPERATORS));
                 continue;
             }
             if (base.equals("Null") && operator.endsWith(IF_EXISTS)) {
@@ -280,7 +276,7 @@ final class IamPolicyGrammar {
             }
             if (!block.getValue().isJsonObject() || block.getValue().getAsJsonObject().isEmpty()) {
                 problems.add(at + ": expected an object of condition keys, got "
-                        + EcsContainerModel.describe(block.getValue()));
+                        + ModelText.describe(block.getValue()));
                 continue;
             }
             for (var test : block.getValue().getAsJsonObject().entrySet()) {
@@ -299,6 +295,7 @@ final class IamPolicyGrammar {
         for (String prefix : SET_PREFIXES) {
             if (base.startsWith(prefix)) {
                 base = base.substring(prefix.length());
+                break;
             }
         }
         if (base.endsWith(IF_EXISTS)) {
@@ -320,7 +317,7 @@ final class IamPolicyGrammar {
         for (JsonElement v : values) {
             if (!v.isJsonPrimitive()) {
                 problems.add(path + ": a condition value is a string, boolean or number, got "
-                        + EcsContainerModel.describe(v));
+                        + ModelText.describe(v));
             } else if ((operator.equals("Bool") || operator.equals("Null")) && !isBoolean(v.getAsJsonPrimitive())) {
                 problems.add(path + ": " + operator + " compares with true or false, got " + v);
             } else if (operator.startsWith("Numeric") && !isNumber(v.getAsJsonPrimitive())) {
