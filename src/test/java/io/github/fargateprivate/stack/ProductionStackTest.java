@@ -36,7 +36,7 @@ class ProductionStackTest {
         StackFile file = StackFile.read(Path.of("."), "prod");
         var config = new HashMap<>(file.config());
         config.put(StackConfigs.PROJECT + ":accessLogsBucket", "acme-alb-logs");
-        OfflineRun run = OfflineRun.of(App::stack, file.project(), "prod", config, file.secretKeys(),
+        OfflineRun run = StackConfigs.run(file.project(), "prod", config, file.secretKeys(),
                 new OfflineMocks(file.awsRegion().orElseThrow()));
         prod = run.ok();
     }
@@ -135,5 +135,32 @@ class ProductionStackTest {
         assertTrue(container().getAsJsonObject("linuxParameters").get("initProcessEnabled").getAsBoolean());
         assertEquals(90.0, prod.inputs("app-fargate-logs").get("retentionInDays"));
         assertEquals("awsvpc", prod.inputs("app-fargate-task").get("networkMode"));
+    }
+
+    @Test
+    void withoutAGivenBucketProdLogsIntoAHardenedBucketItCreates() throws IOException {
+        StackFile file = StackFile.read(Path.of("."), "prod");
+        var run = StackConfigs.run(file.project(), "prod", file.config(), file.secretKeys(),
+                new OfflineMocks(file.awsRegion().orElseThrow())).ok();
+        String bucket = run.mocks().generated().entrySet().stream()
+                .filter(e -> e.getValue().equals("app-lb-access-logs-bucket.bucket")).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("bucket", bucket, "enabled", true, "prefix", "app-lb"),
+                block(run.inputs("app-lb-alb"), "accessLogs"));
+        assertEquals("AES256", block(blocks(run.inputs("app-lb-access-logs-encryption"), "rules").get(0),
+                "applyServerSideEncryptionByDefault").get("sseAlgorithm"));
+        assertEquals(List.of(true, true, true, true), List.of("blockPublicAcls", "blockPublicPolicy",
+                "ignorePublicAcls", "restrictPublicBuckets").stream()
+                .map(k -> run.inputs("app-lb-access-logs-public-access").get(k)).toList());
+        assertEquals(Map.of("objectOwnership", "BucketOwnerEnforced"),
+                block(run.inputs("app-lb-access-logs-ownership"), "rule"));
+        var statements = run.statements("app-lb-access-logs-policy", "policy");
+        // eu-central-1 opened before August 2022: its Elastic Load Balancing account delivers the logs.
+        assertEquals(Map.of("AWS", "arn:aws:iam::054676820928:root"),
+                new com.google.gson.Gson().fromJson(statements.get(0).get("Principal"), Map.class));
+        assertTrue(statements.get(0).get("Resource").getAsString().endsWith("/app-lb/AWSLogs/123456789012/*"));
+        assertEquals("Deny", statements.get(1).get("Effect").getAsString());
+        assertEquals("false", statements.get(1).getAsJsonObject("Condition").getAsJsonObject("Bool")
+                .get("aws:SecureTransport").getAsString());
     }
 }

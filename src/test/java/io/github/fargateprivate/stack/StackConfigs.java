@@ -1,5 +1,6 @@
 package io.github.fargateprivate.stack;
 
+import io.github.fargateprivate.models.AwsModels;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 
@@ -47,6 +48,27 @@ final class StackConfigs {
      * @return the run of the stack program
      */
     static OfflineRun run(Map<String, String> config, Set<String> secretKeys) {
-        return OfflineRun.of(App::stack, PROJECT, "test", config, secretKeys, new OfflineMocks());
+        return run(PROJECT, "test", config, secretKeys, new OfflineMocks());
+    }
+
+    /**
+     * Runs the stack program and, when it ran to the end, checks every container definition and policy it
+     * registered against AWS's own models ({@link AwsModels#assertWellFormed}); a failed run registers nothing
+     * worth checking.
+     *
+     * @param project    the project name
+     * @param stack      the stack name
+     * @param config     the stack config
+     * @param secretKeys keys stored as secrets
+     * @param mocks      the mocks to answer with
+     * @return the run of the stack program
+     */
+    static OfflineRun run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                          OfflineMocks mocks) {
+        OfflineRun run = OfflineRun.of(App::stack, project, stack, config, secretKeys, mocks);
+        if (run.succeeded()) {
+            AwsModels.assertWellFormed(run);
+        }
+        return run;
     }
 }

@@ -59,7 +59,7 @@ class UpgradeTest {
     /** The 1.0 dev stack's config lives on as Pulumi.ghcr.yaml; dev itself now starts from a public image. */
     private static OfflineRun run(String stack) throws IOException {
         StackFile file = StackFile.read(Path.of("."), stack.equals("dev") ? "ghcr" : stack);
-        return OfflineRun.of(App::stack, file.project(), stack, file.config(), file.secretKeys(),
+        return StackConfigs.run(file.project(), stack, file.config(), file.secretKeys(),
                 new OfflineMocks(file.awsRegion().orElseThrow())).ok();
     }
 
