@@ -1,5 +1,5 @@
-import io.github.fargateprivate.plan.OfflineMocks;
-import io.github.fargateprivate.plan.OfflineRun;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
 import io.github.fargateprivate.plan.StackFile;
 import io.github.fargateprivate.stack.App;
 

@@ -7,12 +7,13 @@ def stats(name):
     return statistics.median(wall), wall[0], wall[-1], statistics.median(mem), mem[0], mem[-1]
 rows = [
     ("plan-dev", "`./plan dev` (prebuilt jar, class-data sharing, C1 only)"),
+    ("plan-dev-1.0", "`./plan dev` of release 1.0 (same start-up, the 1.0 dev stack)"),
+    ("plan-ghcr", "`./plan ghcr` (the 1.0 dev stack's config, on 2.0)"),
     ("plan-prod", "`./plan prod` (same)"),
     ("plan-dev-java-cp", "`java -cp <jar>:<deps> ...Plan dev` (prebuilt jar, JDK defaults)"),
-    ("plan-dev-mvn-exec", "`mvn -q exec:java -DmainClass=...Plan -DmainArgs=dev`"),
     ("start-mvn-exec", "program start via `mvn compile exec:java` (Pulumi's default for Maven), up to `Pulumi.run`"),
     ("start-java-jar", "program start via `java -jar` fat jar (`runtime.options.binary`), up to `Pulumi.run`"),
-    ("mvn-verify", "`mvn -B -q verify` (compile, every test, javadoc, jars)"),
+    ("mvn-verify", "`mvn -B -q verify` (compile, every test, jars)"),
 ]
 s = {k: stats(k) for k, _ in rows}
 def cpu():
@@ -23,7 +24,7 @@ def cpu():
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 print(f"# Benchmark results\n\nMeasured {datetime.date.today()} with `bench/run {runs}` on this project's machine: "
       f"{subprocess.check_output(['nproc']).decode().strip()} cores ({cpu()}), {java}. "
-      f"Median of {runs} runs, spread = min-max; memory is peak RSS of the whole process tree's largest process "
+      f"Median of {runs} runs, spread = min-max; memory is peak RSS of the largest process "
       f"(`/usr/bin/time %M`). Figures from a shared 2-core machine: compare ratios, not absolutes.\n")
 print("| what | wall median (s) | wall min-max (s) | peak RSS median (MiB) | RSS min-max (MiB) |\n|---|---|---|---|---|")
 for k, label in rows:
@@ -31,16 +32,26 @@ for k, label in rows:
     print(f"| {label} | {m:.2f} | {lo:.2f}-{hi:.2f} | {mm:.0f} | {mlo:.0f}-{mhi:.0f} |")
 print("\nThe stack program inside the mock engine, in one JVM (`bench/StackTiming.java`, 20 warm-up runs, then 50):\n")
 print("```\n" + (out / "engine.txt").read_text().strip() + "\n```\n")
-r1 = s["plan-dev-mvn-exec"][0] / s["plan-dev"][0]
-r2 = s["plan-dev-java-cp"][0] / s["plan-dev"][0]
+ten = (out / "ten-services.txt").read_text().strip()
+print("A consumer stack of 10 services (`bench/TenServices.java`, ECR images, 2 tasks each, HTTPS, private subnets, "
+      "eu-central-1 list prices; 5 warm-up runs, then 20): sharing one cluster and one ALB, against 10 separate "
+      "composites. The lines after each summary are its non-Fargate costs; Fargate is the same for both.\n")
+print("```\n" + ten + "\n```\n")
+t = {l.split()[0]: dict(kv.split("=") for kv in l.split()[1:] if "=" in kv) for l in ten.splitlines() if "services=" in l}
+engine = {l.split()[0]: dict(kv.split("=") for kv in l.split()[1:]) for l in (out / "engine.txt").read_text().splitlines()}
+r_old = s["plan-dev"][0] / s["plan-dev-1.0"][0]
 r3 = s["start-mvn-exec"][0] / max(s["start-java-jar"][0], 0.01)
 print("## Findings\n")
-engine = {l.split()[0]: dict(kv.split("=") for kv in l.split()[1:]) for l in (out / "engine.txt").read_text().splitlines()}
-print(f"- Start-up dominates: in a warm JVM the dev stack runs in {float(engine['dev']['warm_median_ms']):.0f} ms "
-      f"(median), its first run in a fresh JVM takes {float(engine['dev']['cold_ms']) / 1000:.1f} s (class loading), "
-      f"and the whole `./plan dev` process {s['plan-dev'][0]:.2f} s.")
-print(f"- `./plan` (prebuilt jar + class-data sharing + `-XX:TieredStopAtLevel=1`) is {r1:.1f}x faster than running "
-      f"the same class through `mvn exec:java`, and {r2:.1f}x faster than a plain `java -cp` of the same jar: kept.")
+print(f"- `./plan dev` takes {s['plan-dev'][0]:.2f} s against {s['plan-dev-1.0'][0]:.2f} s for release 1.0 "
+      f"({r_old:.2f}x); the 1.0 dev stack's config on 2.0 (`./plan ghcr`) {s['plan-ghcr'][0]:.2f} s.")
+print(f"- In a warm JVM the ghcr stack runs in {float(engine['ghcr']['warm_median_ms']):.0f} ms (median), its first "
+      f"run in a fresh JVM takes {float(engine['ghcr']['cold_ms']) / 1000:.1f} s (class loading).")
+print(f"- 10 services sharing a cluster and an ALB: {t['shared']['aws_resources']} AWS resources, planned in "
+      f"{float(t['shared']['warm_median_ms']):.0f} ms warm ({float(t['shared']['cold_ms']) / 1000:.1f} s cold), "
+      f"${float(t['shared']['monthly_usd']):.2f}/month; 10 separate composites: {t['separate']['aws_resources']} "
+      f"resources, {float(t['separate']['warm_median_ms']):.0f} ms, ${float(t['separate']['monthly_usd']):.2f}/month "
+      f"({float(t['separate']['monthly_usd']) - float(t['shared']['monthly_usd']):.2f} more: 9 more ALBs, their "
+      f"public IPv4 addresses and 9 more clusters' Container Insights).")
 print(f"- `pulumi up`/`preview` start the program through `mvn compile exec:java` by default; a prebuilt fat jar via "
       f"`runtime.options.binary` reaches `Pulumi.run` {r3:.0f}x sooner ({s['start-mvn-exec'][0]:.2f} s vs "
-      f"{s['start-java-jar'][0]:.2f} s), at the price of a jar that is stale unless rebuilt (README, \"Start-up time\").")
+      f"{s['start-java-jar'][0]:.2f} s), at the price of a jar that is stale unless rebuilt; Pulumi.yaml shows how.")

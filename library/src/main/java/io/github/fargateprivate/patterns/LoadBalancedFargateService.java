@@ -224,8 +224,12 @@ public class LoadBalancedFargateService extends ComponentResource {
         }
         int port = main == null ? ContainerArgs.DEFAULT_PORT : main.port(true).orElseThrow();
 
-        NetworkArgs network = args.network().orElseGet(() -> DefaultVpc.lookup(component));
-        network.validate(problems.at("network"));
+        // Without a component (problems()), the default VPC is not looked up: its values are Outputs, checked
+        // when the component itself runs.
+        NetworkArgs network = args.network().orElseGet(() -> component == null ? null : DefaultVpc.lookup(component));
+        if (network != null) {
+            network.validate(problems.at("network"));
+        }
 
         if (args.hasLoadBalancer() && args.listenerRule().isPresent()) {
             problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
