@@ -104,7 +104,8 @@ public class LoadBalancedFargateService extends ComponentResource {
             }
         }
 
-        var roleArgs = TaskExecutionRoleArgs.builder().tags(tags);
+        var roleOptions = args.executionRole();
+        var roleArgs = roleOptions.toBuilder().tags(merged(tags, roleOptions.tags()));
         if (credentialsSecretArn != null) {
             roleArgs.registryCredentialsSecretArn(credentialsSecretArn);
             if (credentialsKey != null) {
@@ -117,6 +118,8 @@ public class LoadBalancedFargateService extends ComponentResource {
             // Sorted by variable name, like the containers' secrets: the policy reads the same on every run.
             new TreeMap<>(c.appSecrets()).values().forEach(roleArgs::appSecret);
             c.appSecretsKmsKeyArns().forEach(roleArgs::appSecretsKmsKeyArn);
+            // ECR images get pull actions on exactly their repositories; the others get no ECR action.
+            roleArgs.image(c.image());
         }
         this.executionRole = new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
 
@@ -155,6 +158,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .network(checked.network())
                 .container(checked.main())
                 .executionRoleArn(executionRole.arn())
+                .executionRoleName(executionRole.roleName())
                 .loadBalancer(targetGroupArn, loadBalancerSecurityGroupId)
                 .tags(merged(tags, serviceOptions.tags()));
         args.sidecars().forEach(serviceArgs::sidecar);
@@ -262,6 +266,14 @@ public class LoadBalancedFargateService extends ComponentResource {
                 "the composite's registryCredentials" + set));
         service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
                 "the composite creates the execution role from the containers' secrets"));
+        var role = args.executionRole();
+        if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
+                || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()
+                || !role.images().isEmpty() || !role.logGroupArns().isEmpty()) {
+            problems.add("executionRole", "what the role reads, pulls and writes follows from the containers, the "
+                    + "registry credentials and the log group; set only its options (managedPolicy, tags) here");
+        }
+        problems.add("executionRole.tags", Rules.tags(role.tags()));
         service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
                 "the composite's loadBalancer or listenerRule" + set));
         FargateService.validateOptions(service, problems.at("service"));
