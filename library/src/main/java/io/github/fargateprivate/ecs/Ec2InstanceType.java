@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  */
 public record Ec2InstanceType(String name, String family, String size) {
 
-    /** EC2's grammar: a family of a class letter(s), a generation and attribute letters, then a size. */
-    private static final Pattern GRAMMAR = Pattern.compile(
-            "([a-z]+[0-9]+[a-z0-9-]*)\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(?:-[0-9]+xl)?)");
+    /**
+     * EC2's grammar: a family of a class letter(s), a generation and attribute letters (or the first High Memory
+     * families, {@code u-} and their memory, such as {@code u-6tb1}), then a size.
+     */
+    private static final Pattern GRAMMAR = Pattern.compile("([a-z]+[0-9]+[a-z0-9-]*|u-[0-9]+tb[0-9]+)"
+            + "\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(?:-[0-9]+xl)?)");
     /** The attribute letters after the generation: a {@code g} there is Graviton (m7g, c6gn, x2gd, t4g). */
     private static final Pattern FAMILY = Pattern.compile("([a-z]+)([0-9]+)([a-z0-9-]*)");
     /** Burstable sizes' memory in MiB (t3, t3a, t4g alike). */
