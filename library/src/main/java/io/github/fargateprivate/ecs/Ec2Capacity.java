@@ -12,6 +12,7 @@ import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateIamInstanceProfileArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateNetworkInterfaceArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
@@ -61,14 +62,15 @@ import java.util.regex.Pattern;
  * <p>The launch template requires IMDSv2 with a hop limit of 1 (containers on a bridge network cannot reach the
  * instance's credentials), encrypts the gp3 root volume, and its user data only configures the agent:
  * {@code ECS_CLUSTER}, {@code ECS_ENABLE_TASK_IAM_ROLE=true} and {@code ECS_AWSVPC_BLOCK_IMDS=true} (awsvpc tasks
- * cannot reach the instance metadata either). With {@code registryAuth instance} it also carries the credentials
- * secret's ARN, and at boot, before the agent starts, reads the secret with the instance role and writes
- * {@code ECS_ENGINE_AUTH_TYPE=docker} and {@code ECS_ENGINE_AUTH_DATA} to {@code /etc/ecs/ecs.config} (mode 600); the
- * credentials themselves are never in user data. The instance role holds AWS's
- * {@value #INSTANCE_POLICY_NAME}, AmazonSSMManagedInstanceCore only with Session Manager, and with instance
- * registry auth {@code secretsmanager:GetSecretValue} on exactly the credentials secret. The instances' security
- * group admits nothing, or in bridge mode only the load balancer's group on the dynamic host ports
- * {@value #DYNAMIC_PORTS_FROM}-{@value #DYNAMIC_PORTS_TO}.
+ * cannot reach the instance metadata either). With {@code assignPublicIp} (a service in public subnets only) the
+ * instances' primary interface asks for a public IPv4 address, whatever the subnet hands out. With
+ * {@code registryAuth instance} the user data also carries the credentials secret's ARN, and at boot, before the
+ * agent starts, reads the secret with the instance role and writes {@code ECS_ENGINE_AUTH_TYPE=docker} and
+ * {@code ECS_ENGINE_AUTH_DATA} to {@code /etc/ecs/ecs.config} (mode 600); the credentials themselves are never in user
+ * data. The instance role holds AWS's {@value #INSTANCE_POLICY_NAME}, AmazonSSMManagedInstanceCore only with
+ * Session Manager, and with instance registry auth {@code secretsmanager:GetSecretValue} on exactly the credentials
+ * secret. The instances' security group admits nothing, or in bridge mode only the load balancer's group on the
+ * dynamic host ports {@value #DYNAMIC_PORTS_FROM}-{@value #DYNAMIC_PORTS_TO}.
  *
  * <p>Children: {@code <name>-instance-role}, {@code <name>-instance-ecs}, {@code <name>-instance-ssm} (with Session
  * Manager), {@code <name>-instance-secret} (with instance registry auth), {@code <name>-instance-profile},
@@ -199,7 +201,6 @@ public class Ec2Capacity extends ComponentResource {
                 .instanceType(type.name())
                 .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder()
                         .arn(instanceProfile.arn()).build())
-                .vpcSecurityGroupIds(securityGroup.id().applyValue(List::of))
                 // IMDSv2 only; a hop limit of 1 keeps the instance's credentials from bridge-mode containers.
                 .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
                         .httpEndpoint("enabled").httpTokens("required").httpPutResponseHopLimit(1).build())
@@ -211,6 +212,16 @@ public class Ec2Capacity extends ComponentResource {
                         .build())
                 .userData(userData.applyValue(Ec2Capacity::base64))
                 .updateDefaultVersion(true);
+        if (args.assignPublicIp()) {
+            // The address is the primary interface's to ask for; its security groups then go with it (EC2 takes
+            // them there or on the template, not both).
+            templateArgs.networkInterfaces(LaunchTemplateNetworkInterfaceArgs.builder()
+                    .deviceIndex(0).associatePublicIpAddress("true").deleteOnTermination("true")
+                    .securityGroups(securityGroup.id().applyValue(List::of))
+                    .build());
+        } else {
+            templateArgs.vpcSecurityGroupIds(securityGroup.id().applyValue(List::of));
+        }
         if (!tags.isEmpty()) {
             templateArgs.tags(tags)
                     .tagSpecifications(List.of("instance", "volume").stream().map(t ->

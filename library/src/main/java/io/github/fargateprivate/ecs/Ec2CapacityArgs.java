@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * with {@link #builder()}.
  *
  * <p>Through {@link FargateServiceArgs#ec2()} these args carry the instances' own options only (type, count, AMI,
- * registry authentication, Session Manager, root volume, tags); the service sets the cluster, the subnets, the
- * security group rules and the registry credentials itself.
+ * registry authentication, Session Manager, root volume, tags); the service sets the cluster, the subnets (and
+ * whether the instances need a public address there), the security group rules and the registry credentials itself.
  */
 public final class Ec2CapacityArgs extends ResourceArgs {
 
@@ -86,6 +86,12 @@ public final class Ec2CapacityArgs extends ResourceArgs {
     private Value<String> vpcId;
     /** The subnets of the instances. Required. */
     private Value<List<String>> subnetIds;
+    /**
+     * Whether the instances get a public IPv4 address: in public subnets without a NAT gateway they reach ECS, the
+     * registry and AWS's APIs only with one, and a subnet need not hand one out (its map-public-ip-on-launch).
+     * Default: false, the subnet's own setting.
+     */
+    private Boolean assignPublicIp;
     /** The load balancer's security group, admitted on the dynamic host ports (bridge mode). Default: none. */
     private Value<String> bridgeIngressSecurityGroupId;
     /** The instances' egress rules. Default: anywhere. */
@@ -163,6 +169,11 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         return Optional.ofNullable(subnetIds);
     }
 
+    /** @return whether the instances get a public IPv4 address */
+    public boolean assignPublicIp() {
+        return assignPublicIp != null && assignPublicIp;
+    }
+
     /** @return the security group admitted on the dynamic host ports, if any */
     public Optional<Value<String>> bridgeIngressSecurityGroupId() {
         return Optional.ofNullable(bridgeIngressSecurityGroupId);
@@ -226,6 +237,9 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         }
         if (subnetIds != null) {
             set.add("subnetIds");
+        }
+        if (assignPublicIp != null) {
+            set.add("assignPublicIp");
         }
         if (bridgeIngressSecurityGroupId != null) {
             set.add("bridgeIngressSecurityGroupId");
@@ -303,6 +317,7 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         a.clusterName = clusterName;
         a.vpcId = vpcId;
         a.subnetIds = subnetIds;
+        a.assignPublicIp = assignPublicIp;
         a.bridgeIngressSecurityGroupId = bridgeIngressSecurityGroupId;
         a.egress.addAll(egress);
         a.registryCredentialsArn = registryCredentialsArn;
@@ -446,6 +461,15 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         public Builder network(Output<String> vpcId, Output<List<String>> subnetIds) {
             args().vpcId = Value.of(vpcId);
             args().subnetIds = Value.of(subnetIds);
+            return this;
+        }
+
+        /**
+         * @param on whether the instances get a public IPv4 address, e.g. in public subnets without NAT
+         * @return this builder
+         */
+        public Builder assignPublicIp(boolean on) {
+            args().assignPublicIp = on;
             return this;
         }
 

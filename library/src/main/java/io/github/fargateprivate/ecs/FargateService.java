@@ -801,6 +801,8 @@ public class FargateService extends ComponentResource {
         var b = ec2.toBuilder()
                 .clusterName(clusterName)
                 .network(checked.network().vpcId(), checked.network().taskSubnetIds())
+                // Like tasks on Fargate, instances in public subnets only (no NAT) need their own address.
+                .assignPublicIp(args.network().orElseThrow().assignPublicIp())
                 .tags(tags);
         if (args.bridge() && lbSecurityGroup != null) {
             b.bridgeIngressFrom(lbSecurityGroup);
