@@ -142,7 +142,21 @@ class Ec2CapacityTest {
         var template = created.inputs("pool-launch-template");
         assertEquals(Map.of("arn", PROFILE_ARN), block(template, "iamInstanceProfile"));
         assertEquals(List.of(created.value(Ec2Capacity::securityGroupId)), template.get("vpcSecurityGroupIds"));
+        assertFalse(template.containsKey("networkInterfaces"), "the subnet decides on a public address");
         assertEquals(true, template.get("updateDefaultVersion"));
+    }
+
+    @Test
+    void withAPublicIpThePrimaryInterfaceAsksForOneAndCarriesTheSecurityGroup() {
+        var created = create(a -> a.assignPublicIp(true)).ok();
+        var template = created.inputs("pool-launch-template");
+        assertEquals(List.of(Map.of("deviceIndex", 0.0, "associatePublicIpAddress", "true",
+                "deleteOnTermination", "true", "securityGroups", List.of(created.value(Ec2Capacity::securityGroupId)))),
+                blocks(template, "networkInterfaces"));
+        assertFalse(template.containsKey("vpcSecurityGroupIds"), "EC2 takes the groups on the interface or the "
+                + "template, not both");
+        assertFalse(create(a -> a.assignPublicIp(false)).ok().inputs("pool-launch-template")
+                .containsKey("networkInterfaces"));
     }
 
     @Test

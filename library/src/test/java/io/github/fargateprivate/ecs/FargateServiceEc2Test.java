@@ -154,6 +154,8 @@ class FargateServiceEc2Test {
         assertEquals(Map.of("subnets", OfflineMocks.DEFAULT_SUBNETS, "assignPublicIp", false,
                 "securityGroups", List.of(created.value(FargateService::securityGroupId))), network);
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, created.inputs("x-ec2-asg").get("vpcZoneIdentifiers"));
+        assertEquals("true", blocks(created.inputs("x-ec2-launch-template"), "networkInterfaces").get(0)
+                .get("associatePublicIpAddress"), "without NAT the instances reach ECS through their own address");
         assertTrue(created.run().names().contains("x-task-sg"));
         assertFalse(created.inputs("x-ec2-instance-sg").containsKey("ingress"), "awsvpc tasks have their own");
         var portMappings = main(created.run()).getAsJsonArray("portMappings").get(0).getAsJsonObject();
@@ -166,6 +168,7 @@ class FargateServiceEc2Test {
                 .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).privateSubnetIds(PRIVATE_SUBNETS).build()));
         assertEquals(PRIVATE_SUBNETS, run.inputs("x-ec2-asg").get("vpcZoneIdentifiers"));
         assertEquals(PRIVATE_SUBNETS, block(run.inputs("x-service"), "networkConfiguration").get("subnets"));
+        assertFalse(run.inputs("x-ec2-launch-template").containsKey("networkInterfaces"), "no public address");
     }
 
     @Test
@@ -337,6 +340,7 @@ class FargateServiceEc2Test {
                         ec2(e -> e.registryCredentialsKmsKeyArn(KEY))),
                 bad("ec2.clusterName", "the service sets it from its own cluster, network, load balancer and registry "
                         + "credentials; leave it unset", ec2(e -> e.clusterName(Output.of("other")))),
+                bad("ec2.assignPublicIp", "the service sets it", ec2(e -> e.assignPublicIp(true))),
                 bad("ec2.subnetIds", "the service sets it", ec2(e -> e.network(Output.of(OfflineMocks.DEFAULT_VPC),
                         Output.of(PRIVATE_SUBNETS)))),
                 bad("ec2.registryCredentialsArn", "the service sets it", ec2(e -> e.registryAuth("instance")
