@@ -184,6 +184,12 @@ public class OfflineMocks implements Mocks {
                     state.put("versionId", made(args.name, "versionId", "v-" + args.name));
             case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", made(args.name, "repositoryUrl",
                     ACCOUNT + ".dkr.ecr." + at + ".amazonaws.com/" + physicalName));
+            // A gateway endpoint routes to the service's prefix list, which security groups name for egress.
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
+                if ("Gateway".equals(inputs.get("vpcEndpointType"))) {
+                    state.put("prefixListId", made(args.name, "prefixListId", "pl-" + hex(args.name).substring(0, 8)));
+                }
+            }
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
