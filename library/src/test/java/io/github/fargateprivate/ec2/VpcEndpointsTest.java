@@ -5,6 +5,7 @@ import io.github.fargateprivate.ComponentHarness;
 import io.github.fargateprivate.ComponentHarness.Created;
 import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.Value;
+import io.github.fargateprivate.iam.ChinaMocks;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,16 @@ class VpcEndpointsTest {
         var c = endpoints(a -> a.vpcId(Value.of(Output.of(VPC))).subnetIds(Value.of(Output.of(PRIVATE_SUBNETS)))).ok();
         assertEquals(lookedUp(c.run()), c.inputs("ep-s3").get("routeTableIds"));
         assertEquals(PRIVATE_SUBNETS, c.inputs("ep-logs").get("subnetIds"));
+    }
+
+    @Test
+    void inChinaOnlyEcrsEndpointServicesAreNamedCnComAmazonaws() {
+        var c = endpoints(a -> a.service("secretsmanager").service("ssm"), new ChinaMocks()).ok();
+        assertEquals(Map.of("ep-ecr-api", "cn.com.amazonaws.cn-north-1.ecr.api",
+                "ep-ecr-dkr", "cn.com.amazonaws.cn-north-1.ecr.dkr", "ep-logs", "com.amazonaws.cn-north-1.logs",
+                "ep-secretsmanager", "com.amazonaws.cn-north-1.secretsmanager",
+                "ep-ssm", "com.amazonaws.cn-north-1.ssm", "ep-s3", "com.amazonaws.cn-north-1.s3"),
+                serviceNames(c.run()));
     }
 
     @Test
