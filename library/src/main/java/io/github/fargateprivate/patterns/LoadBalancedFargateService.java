@@ -6,6 +6,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.resources.Resource;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
@@ -381,7 +382,11 @@ public class LoadBalancedFargateService extends ComponentResource {
         var b = given.toBuilder().registry(registry)
                 .credentials(credentials == null ? RegistryCredentials.none() : credentials);
         if (!given.hasPrefix()) {
-            b.prefix(PullThroughCacheArgs.defaultPrefix(Deployment.getInstance().getStackName(), registry));
+            // problems() may run outside a program, without a stack; every default is a valid prefix, so any
+            // stack name checks the same.
+            String stack = DeploymentInstanceHolder.getInstanceOptional().map(Deployment::getStackName)
+                    .orElse("stack");
+            b.prefix(PullThroughCacheArgs.defaultPrefix(stack, registry));
         }
         return b.build();
     }

@@ -3,6 +3,8 @@ package io.github.fargateprivate.patterns;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
+import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
@@ -59,6 +61,8 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     private static final List<String> CACHE_PULL = List.of("ecr:BatchCheckLayerAvailability",
             "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage", "ecr:BatchImportUpstreamImage", "ecr:CreateRepository");
     private static final String INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private static final AwsEnvironment ENV =
+            new AwsEnvironment(OfflineMocks.ACCOUNT, "eu-central-1", "aws", "amazonaws.com");
 
     /** One statement of the execution role's inline policy. */
     private record Statement(List<String> actions, List<String> resources) {
@@ -373,5 +377,13 @@ class LoadBalancedFargateServicePullThroughCacheTest {
         assertEquals(HOST + "/test-quay/prometheus/node-exporter:v1.8.2", c.image());
         assertEquals(Map.of("ecrRepositoryPrefix", "test-quay", "upstreamRegistryUrl", "quay.io"),
                 c.run().inputs("svc-cache-rule"));
+    }
+
+    @Test
+    void problemsAreFoundWithoutTheEngineForAStackToReportWithItsOwn() {
+        assertEquals(List.of(), LoadBalancedFargateService.problems("svc", cached().build(), ENV));
+        assertEquals(List.of("pullThroughCache.registry"), LoadBalancedFargateService.problems("svc",
+                        cached().container(ContainerArgs.builder().image("registry.example.com/acme/app:1").build())
+                                .build(), ENV).stream().map(Problem::field).toList());
     }
 }
