@@ -32,6 +32,8 @@ public final class StackInputs {
     private PullThroughCacheArgs.Builder cache;
     private VpcEndpointsArgs.Builder endpoints;
     boolean pullThroughCache;
+    /** Not a cache builder setting: the key's default false is fed too, and sets no cache key. */
+    boolean existingCacheRule;
     boolean vpcEndpoints;
     private AutoScalingArgs.Builder autoScaling;
     Integer cpuTargetPercent;
@@ -70,7 +72,7 @@ public final class StackInputs {
 
     /** @return whether cache keys were set without pullThroughCache */
     boolean cacheKeysWithoutCache() {
-        return cache != null && !pullThroughCache;
+        return (cache != null || existingCacheRule) && !pullThroughCache;
     }
 
     /** @return whether endpoint keys were set without vpcEndpoints */
@@ -112,7 +114,7 @@ public final class StackInputs {
             b.network(network.build());
         }
         if (pullThroughCache) {
-            b.pullThroughCache(cache().build());
+            b.pullThroughCache(cache().existingRule(existingCacheRule).build());
         }
         if (vpcEndpoints) {
             b.vpcEndpoints(endpoints().build());

@@ -123,8 +123,9 @@ class PullThroughCacheStackTest {
     }
 
     @Test
-    void anExistingRuleCreatesNoRuleAndNoSecret() {
-        var run = ok(cache(Map.of("existingPullThroughCacheRule", "true")));
+    void anExistingRuleNeedsNoCredentialsAndCreatesNoRuleAndNoSecret() {
+        var run = StackConfigs.run(cache(Map.of("existingPullThroughCacheRule", "true", "registryUsername", REMOVE,
+                "registryPassword", REMOVE)), Set.of()).ok();
         assertEquals(List.of(), run.mocks().ofType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"));
         assertEquals(List.of(), run.mocks().ofType("aws:secretsmanager/secret:Secret"));
         assertEquals(HOST + "/test-github/acme/app:1.0", main(run).get("image").getAsString());
@@ -231,6 +232,11 @@ class PullThroughCacheStackTest {
                                 + "pulumi config set pullThroughCache true"),
                 bad(Map.of("pullThroughCache", "false", "existingPullThroughCacheRule", "true"), "pullThroughCache",
                         "false, but pullThroughCachePrefix or existingPullThroughCacheRule is set"),
+                bad(Map.of("existingPullThroughCacheRule", "true"), "registryUsername", "existingPullThroughCacheRule "
+                        + "is true, so ECR pulls with the credentials of the existing rule and the stack creates no cache "
+                        + "secret; remove it: pulumi config rm registryUsername"),
+                bad(Map.of("existingPullThroughCacheRule", "true"), "registryPassword",
+                        "remove it: pulumi config rm registryPassword"),
                 bad(Map.of("pullThroughCache", "yes"), "pullThroughCache", "'yes' is not true or false"),
                 bad(Map.of("vpcEndpoints", REMOVE, "privateRouteTableIds", "[\"rtb-0123456789abcdef0\"]"),
                         "vpcEndpoints", "false, but privateRouteTableIds is set; turn the endpoints on: pulumi config "
