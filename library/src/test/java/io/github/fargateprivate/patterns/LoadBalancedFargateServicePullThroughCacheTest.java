@@ -310,7 +310,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     void tagsReachTheCacheAndTheEndpoints() {
         var c = ok(a -> a.tags(Map.of("team", "platform")));
         assertEquals(Map.of("team", "platform"), c.run().inputs("svc-cache-secret").get("tags"));
-        assertEquals(Map.of("team", "platform"), c.run().inputs("svc-cache-template").get("resourceTags"));
+        assertFalse(c.run().inputs("svc-cache-template").containsKey("resourceTags"), "ECR would need a role");
         assertEquals(Map.of("team", "platform"), c.run().inputs("svc-endpoints-ecr-api").get("tags"));
         assertEquals(Map.of("team", "platform"), c.run().inputs("svc-fargate-endpoints-ingress").get("tags"));
     }
