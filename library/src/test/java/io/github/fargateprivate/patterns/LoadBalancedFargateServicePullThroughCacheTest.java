@@ -315,6 +315,20 @@ class LoadBalancedFargateServicePullThroughCacheTest {
         assertEquals(Map.of("team", "platform"), c.run().inputs("svc-fargate-endpoints-ingress").get("tags"));
     }
 
+    @Test
+    void withAnExplicitProviderTheCacheTheEndpointsAndTheirLookupsUseIt() {
+        var component = new AtomicReference<LoadBalancedFargateService>();
+        var run = OfflineRun.of(ctx -> component.set(new LoadBalancedFargateService("svc", cached().build(),
+                RunAssertions.westProvider())), new OfflineMocks()).ok();
+        RunAssertions.assertEverythingUsesWest(run);
+        assertTrue(run.mocks().invokes().contains("aws:ec2/getRouteTable:getRouteTable"));
+        var c = new Created(run, component.get());
+        assertEquals("123456789012.dkr.ecr.us-west-2.amazonaws.com/" + PREFIX + "/acme/app:1.2.3", c.image());
+        assertEquals(List.of("arn:aws:ecr:us-west-2:123456789012:repository/" + PREFIX + "/*"),
+                c.executionPolicy().get("PullThroughCache").resources());
+        assertEquals("com.amazonaws.us-west-2.ecr.dkr", run.inputs("svc-endpoints-ecr-dkr").get("serviceName"));
+    }
+
     // Refusals
 
     private static Arguments bad(String field, String fragment, Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
