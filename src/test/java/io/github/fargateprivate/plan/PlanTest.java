@@ -99,8 +99,8 @@ class PlanTest {
                                 "(known after deploy: subnet-0bbbbbbbbbbbbbbb2 lookup.routeTableId)"
                               ]
                 """), out);
-        assertTrue(out.contains("Interface VPC endpoints                    $   52.56  6 endpoint-AZ(s) x $0.012 x 730 h"),
-                out);
+        assertTrue(out.contains("Interface VPC endpoints                    $   52.56  6 endpoint-AZ(s) x $0.012 x "
+                + "730 h"), out);
         assertTrue(out.contains("the 2 NAT gateway(s) these endpoints replace (one per AZ) would cost $75.92/month "
                 + "(2 x $0.052 x 730 h) plus $0.052/GB"), out);
         assertTrue(out.contains("Public IPv4 addresses                      $    7.30  (0 task(s) + 2 load balancer "

@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.github.fargateprivate.Fixtures.DB_SECRET;
+import static io.github.fargateprivate.Fixtures.ECR_REGISTRY;
+import static io.github.fargateprivate.Fixtures.KEY;
+import static io.github.fargateprivate.Fixtures.PARAMETER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,13 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The stack's keys for the pull-through cache and the VPC endpoints, and every refusal naming its key. */
 class PullThroughCacheStackTest {
 
-    private static final String HOST = "123456789012.dkr.ecr.eu-central-1.amazonaws.com";
-    private static final String REMOVE = "<remove>";
+    private static final String REMOVE = StackConfigs.REMOVE;
     private static final String CACHE_SECRET =
             "arn:aws:secretsmanager:eu-central-1:123456789012:secret:ecr-pullthroughcache/ghcr-AbCdEf";
-    private static final String DB_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf";
-    private static final String PARAMETER = "arn:aws:ssm:eu-central-1:123456789012:parameter/prod/db-url";
-    private static final String KMS_KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
     /** A GHCR image with created credentials through the cache, in private subnets with endpoints. */
     private static Map<String, String> cache() {
@@ -42,15 +42,7 @@ class PullThroughCacheStackTest {
     }
 
     private static Map<String, String> cache(Map<String, String> change) {
-        Map<String, String> config = cache();
-        change.forEach((k, v) -> {
-            if (v.equals(REMOVE)) {
-                config.remove(k);
-            } else {
-                config.put(k, v);
-            }
-        });
-        return config;
+        return StackConfigs.changed(cache(), change);
     }
 
     private static OfflineRun ok(Map<String, String> config) {
@@ -75,13 +67,14 @@ class PullThroughCacheStackTest {
     @Test
     void theImageIsPulledThroughTheCacheFromPrivateSubnetsWithEndpoints() {
         var run = ok(cache());
-        assertEquals(HOST + "/test-github/acme/app:1.0", main(run).get("image").getAsString());
+        assertEquals(ECR_REGISTRY + "/test-github/acme/app:1.0", main(run).get("image").getAsString());
         assertFalse(main(run).has("repositoryCredentials"));
         assertEquals(Map.of("ecrRepositoryPrefix", "test-github", "upstreamRegistryUrl", "ghcr.io",
                         "credentialArn", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:app-cache-secret-"
                                 + "1a2b3c4-AbCdEf"), run.inputs("app-cache-rule"));
         assertEquals("ecr-pullthroughcache/test-github-", run.inputs("app-cache-secret").get("namePrefix"));
-        assertEquals(Map.of("PullThroughCache", List.of("arn:aws:ecr:eu-central-1:123456789012:repository/test-github/*"),
+        assertEquals(Map.of(
+                "PullThroughCache", List.of("arn:aws:ecr:eu-central-1:123456789012:repository/test-github/*"),
                 "EcrAuthorizationToken", List.of("*")), statements(run));
         assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3"), endpoints(run));
         assertFalse(run.result().outputs().containsKey("credentialsSecretArn"), "the task reads no secret");
@@ -110,7 +103,7 @@ class PullThroughCacheStackTest {
     void aGivenPrefixNamesTheRuleTheImageAndTheRepositories() {
         var run = ok(cache(Map.of("pullThroughCachePrefix", "team-a/ghcr")));
         assertEquals("team-a/ghcr", run.inputs("app-cache-rule").get("ecrRepositoryPrefix"));
-        assertEquals(HOST + "/team-a/ghcr/acme/app:1.0", main(run).get("image").getAsString());
+        assertEquals(ECR_REGISTRY + "/team-a/ghcr/acme/app:1.0", main(run).get("image").getAsString());
         assertEquals(List.of("arn:aws:ecr:eu-central-1:123456789012:repository/team-a/ghcr/*"),
                 statements(run).get("PullThroughCache"));
     }
@@ -128,20 +121,20 @@ class PullThroughCacheStackTest {
                 "registryPassword", REMOVE)), Set.of()).ok();
         assertEquals(List.of(), run.mocks().ofType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"));
         assertEquals(List.of(), run.mocks().ofType("aws:secretsmanager/secret:Secret"));
-        assertEquals(HOST + "/test-github/acme/app:1.0", main(run).get("image").getAsString());
+        assertEquals(ECR_REGISTRY + "/test-github/acme/app:1.0", main(run).get("image").getAsString());
     }
 
     @Test
     void dockerHubsOfficialImagesArePulledUnderLibrary() {
         var run = ok(cache(Map.of("image", "nginx:1.27")));
-        assertEquals(HOST + "/test-docker-hub/library/nginx:1.27", main(run).get("image").getAsString());
+        assertEquals(ECR_REGISTRY + "/test-docker-hub/library/nginx:1.27", main(run).get("image").getAsString());
         assertEquals("registry-1.docker.io", run.inputs("app-cache-rule").get("upstreamRegistryUrl"));
     }
 
     @Test
     void gitLabComImagesOfNestedGroupsKeepTheirPath() {
         var run = ok(cache(Map.of("image", "registry.gitlab.com/group/sub/app:2.0")));
-        assertEquals(HOST + "/test-gitlab/group/sub/app:2.0", main(run).get("image").getAsString());
+        assertEquals(ECR_REGISTRY + "/test-gitlab/group/sub/app:2.0", main(run).get("image").getAsString());
         assertEquals("registry.gitlab.com", run.inputs("app-cache-rule").get("upstreamRegistryUrl"));
     }
 
@@ -151,7 +144,7 @@ class PullThroughCacheStackTest {
                 "registryUsername", REMOVE, "registryPassword", REMOVE, "publicImage", "true")), Set.of()).ok();
         assertEquals(Map.of("ecrRepositoryPrefix", "test-quay", "upstreamRegistryUrl", "quay.io"),
                 run.inputs("app-cache-rule"));
-        assertEquals(HOST + "/test-quay/prometheus/node-exporter:v1.8.2", main(run).get("image").getAsString());
+        assertEquals(ECR_REGISTRY + "/test-quay/prometheus/node-exporter:v1.8.2", main(run).get("image").getAsString());
     }
 
     @Test
@@ -205,9 +198,9 @@ class PullThroughCacheStackTest {
                                 + "Quay only (not custom or self-managed GitLab registries, and not ECR itself)"),
                 bad(Map.of("image", "gitlab.example.com/group/app:1"), "pullThroughCache",
                         "not custom or self-managed GitLab registries"),
-                bad(Map.of("image", HOST + "/app:1.0", "registryUsername", REMOVE, "registryPassword", REMOVE),
+                bad(Map.of("image", ECR_REGISTRY + "/app:1.0", "registryUsername", REMOVE, "registryPassword", REMOVE),
                         "pullThroughCache", "ecr cannot be a pull-through cache upstream"),
-                bad(Map.of("kmsKeyArn", KMS_KEY), "kmsKeyArn", "ECR reads a pull-through cache secret only with the "
+                bad(Map.of("kmsKeyArn", KEY), "kmsKeyArn", "ECR reads a pull-through cache secret only with the "
                         + "AWS managed key aws/secretsmanager; drop the customer managed key"),
                 bad(Map.of("image", "quay.io/acme/app:1"), "registryUsername", "ECR caches only Quay's public images, "
                         + "without credentials"),
@@ -232,9 +225,9 @@ class PullThroughCacheStackTest {
                                 + "pulumi config set pullThroughCache true"),
                 bad(Map.of("pullThroughCache", "false", "existingPullThroughCacheRule", "true"), "pullThroughCache",
                         "false, but pullThroughCachePrefix or existingPullThroughCacheRule is set"),
-                bad(Map.of("existingPullThroughCacheRule", "true"), "registryUsername", "existingPullThroughCacheRule "
-                        + "is true, so ECR pulls with the credentials of the existing rule and the stack creates no cache "
-                        + "secret; remove it: pulumi config rm registryUsername"),
+                bad(Map.of("existingPullThroughCacheRule", "true"), "registryUsername",
+                        "existingPullThroughCacheRule is true, so ECR pulls with the credentials of the existing rule "
+                                + "and the stack creates no cache secret; remove it: pulumi config rm registryUsername"),
                 bad(Map.of("existingPullThroughCacheRule", "true"), "registryPassword",
                         "remove it: pulumi config rm registryPassword"),
                 bad(Map.of("pullThroughCache", "yes"), "pullThroughCache", "'yes' is not true or false"),

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * outputs programs read ({@code arn}, {@code name}, {@code dnsName}, {@code zoneId}, ...), made up from the
  * resource's name so that they are predictable; every made-up value is remembered, so the plan can show it as known
  * only after deployment. Invokes (caller identity, region, partition, default VPC, subnets, a subnet's route table,
- * secret versions, parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is honoured: invokes made
- * through it, and ARNs of resources it creates, are of that region.
+ * secret versions, parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is
+ * honoured: invokes made through it, and ARNs of resources it creates, are of that region.
  *
  * <p>{@link #unknownOutputs()} makes every output of every new resource unknown, as in a preview of a new stack.
  */

@@ -128,7 +128,8 @@ class VpcEndpointsTest {
                         : super.callAsync(args);
             }
         };
-        assertEquals(List.of(ROUTE_TABLES.get(0)), endpoints(a -> { }, mocks).ok().inputs("ep-s3").get("routeTableIds"));
+        assertEquals(List.of(ROUTE_TABLES.get(0)),
+                endpoints(a -> { }, mocks).ok().inputs("ep-s3").get("routeTableIds"));
     }
 
     @Test

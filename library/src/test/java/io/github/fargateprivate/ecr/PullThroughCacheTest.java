@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static io.github.fargateprivate.Fixtures.ECR_REGISTRY;
 import static io.github.fargateprivate.Fixtures.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PullThroughCacheTest {
 
-    private static final String HOST = "123456789012.dkr.ecr.eu-central-1.amazonaws.com";
     private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
     /** A token with characters JSON must escape. */
     private static final String TOKEN = "ghp_t0k\"en\\42";
@@ -76,7 +76,8 @@ class PullThroughCacheTest {
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("rewrites")
     void theImageIsPulledFromTheCacheWithItsTagAndDigest(String upstream, String prefix, String path) {
-        assertEquals(HOST + path, PullThroughCache.imageFor(ImageReference.parse(upstream), prefix, HOST));
+        assertEquals(ECR_REGISTRY + path,
+                PullThroughCache.imageFor(ImageReference.parse(upstream), prefix, ECR_REGISTRY));
     }
 
     // The default prefix
@@ -148,7 +149,7 @@ class PullThroughCacheTest {
         assertEquals(TOKEN, parsed.get("accessToken").getAsString());
     }
 
-    /** The token is given as a plain Output: the secret's value is a secret anyway, and the token is in no other input. */
+    /** The token is given as a plain Output: the secret's value is secret anyway, and no other input holds it. */
     @Test
     void theTokenIsSentToTheEngineAsASecretAndInNoOtherInput() {
         var requests = EngineRequests.of(ctx -> new PullThroughCache("cache", PullThroughCacheArgs.builder()
@@ -224,7 +225,8 @@ class PullThroughCacheTest {
         assertTrue(c.component().rule().isEmpty() && c.component().template().isEmpty()
                 && c.component().secret().isEmpty());
         assertEquals("dev-github", c.value(PullThroughCache::ruleReady));
-        assertEquals(HOST + "/dev-github/acme/app:1", c.component().imageFor(ImageReference.parse("ghcr.io/acme/app:1")));
+        assertEquals(ECR_REGISTRY + "/dev-github/acme/app:1",
+                c.component().imageFor(ImageReference.parse("ghcr.io/acme/app:1")));
         assertEquals("arn:aws:ecr:eu-central-1:123456789012:repository/dev-github/*",
                 c.component().repositoryArnPattern());
     }
@@ -248,7 +250,8 @@ class PullThroughCacheTest {
         assertEquals("arn:aws:ecr:eu-central-1:123456789012:repository/team-a/ghcr/*",
                 c.component().repositoryArnPattern());
         assertEquals("team-a/ghcr", c.component().prefix());
-        assertEquals(HOST + "/team-a/ghcr/acme/app:1", c.component().imageFor(ImageReference.parse("ghcr.io/acme/app:1")));
+        assertEquals(ECR_REGISTRY + "/team-a/ghcr/acme/app:1",
+                c.component().imageFor(ImageReference.parse("ghcr.io/acme/app:1")));
     }
 
     @Test
@@ -267,7 +270,8 @@ class PullThroughCacheTest {
                 .credentials(RegistryCredentials.create("octocat", Output.of(TOKEN))).build(), options)).ok();
         ComponentHarness.assertEverythingThroughProvider(c.run());
         assertEquals(ComponentHarness.ENVIRONMENT_INVOKES, ComponentHarness.sortedInvokes(c.run()));
-        assertEquals("arn:aws:ecr:us-west-2:123456789012:repository/dev-github/*", c.component().repositoryArnPattern());
+        assertEquals("arn:aws:ecr:us-west-2:123456789012:repository/dev-github/*",
+                c.component().repositoryArnPattern());
         assertEquals("123456789012.dkr.ecr.us-west-2.amazonaws.com/dev-github/acme/app:1",
                 c.component().imageFor(ImageReference.parse("ghcr.io/acme/app:1")));
     }
@@ -370,7 +374,8 @@ class PullThroughCacheTest {
     void everyProblemIsReportedAtOnce() {
         var problems = ComponentHarness.refusedBeforeAnyChild(cache(a -> a.registry(Registry.CUSTOM).prefix("X")
                 .untaggedExpiryDays(0)).run());
-        assertEquals(List.of("registry", "prefix", "untaggedExpiryDays"), problems.stream().map(Problem::field).toList());
+        assertEquals(List.of("registry", "prefix", "untaggedExpiryDays"),
+                problems.stream().map(Problem::field).toList());
     }
 
     @Test
@@ -379,7 +384,8 @@ class PullThroughCacheTest {
                 "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry/ghcr-AbCdEf")))).run();
         var problems = ComponentHarness.argsException(run).problems();
         assertEquals(List.of("credentials.secret"), problems.stream().map(Problem::field).toList());
-        assertTrue(problems.get(0).message().contains("does not start with ecr-pullthroughcache/"), problems.toString());
+        assertTrue(problems.get(0).message().contains("does not start with ecr-pullthroughcache/"),
+                problems.toString());
         assertEquals(List.of(), run.mocks().ofType(RULE), "no rule names a secret ECR cannot read");
     }
 

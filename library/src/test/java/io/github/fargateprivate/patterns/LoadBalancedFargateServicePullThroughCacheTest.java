@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.github.fargateprivate.Fixtures.DB_SECRET;
+import static io.github.fargateprivate.Fixtures.ECR_REGISTRY;
 import static io.github.fargateprivate.Fixtures.ECR_IMAGE;
 import static io.github.fargateprivate.Fixtures.GHCR_IMAGE;
 import static io.github.fargateprivate.Fixtures.KEY;
@@ -50,7 +51,6 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     private static final List<String> PUBLIC_SUBNETS = List.of("subnet-0e0e0e0e0e0e0e0e0", "subnet-0f0f0f0f0f0f0f0f0");
     private static final NetworkArgs PRIVATE_NETWORK = NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
             .privateSubnetIds(PRIVATE_SUBNETS).build();
-    private static final String HOST = "123456789012.dkr.ecr.eu-central-1.amazonaws.com";
     /** The default prefix of a GHCR cache in the stack {@code test} that {@link OfflineRun#of} runs. */
     private static final String PREFIX = "test-github";
     /** What the mocks make of the cache secret of a composite named {@code svc}. */
@@ -135,13 +135,14 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     @Test
     void theMainImageIsPulledFromTheCacheWithoutRepositoryCredentials() {
         var c = ok(a -> a.sidecar(ContainerArgs.builder().name("otel").image(ECR_IMAGE).build()));
-        assertEquals(HOST + "/" + PREFIX + "/acme/app:1.2.3", c.image());
+        assertEquals(ECR_REGISTRY + "/" + PREFIX + "/acme/app:1.2.3", c.image());
         assertFalse(c.main().has("repositoryCredentials"), c.main().toString());
         assertEquals(ECR_IMAGE, containers(c.run(), "svc-fargate-task").get(1).get("image").getAsString(),
                 "a sidecar keeps its image");
         assertTrue(c.component().credentialsSecret().isEmpty());
         assertTrue(c.component().credentialsSecretArn().isEmpty());
-        assertEquals(List.of(), c.run().mocks().ofType("fargate-private-registry:secretsmanager:RegistryCredentialsSecret"));
+        assertEquals(List.of(),
+                c.run().mocks().ofType("fargate-private-registry:secretsmanager:RegistryCredentialsSecret"));
         assertEquals(List.of("svc-cache-secret"), c.run().mocks().ofType("aws:secretsmanager/secret:Secret").stream()
                 .map(OfflineMocks.Registration::name).toList(), "the cache's secret is the only one");
         assertTrue(c.run().names().containsAll(Set.of("svc-cache", "svc-cache-rule", "svc-cache-template",
@@ -162,7 +163,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     @Test
     void dockerHubsOfficialImagesArePulledUnderLibrary() {
         var c = ok(image("nginx:1.27"));
-        assertEquals(HOST + "/test-docker-hub/library/nginx:1.27", c.image());
+        assertEquals(ECR_REGISTRY + "/test-docker-hub/library/nginx:1.27", c.image());
         assertEquals("registry-1.docker.io", c.run().inputs("svc-cache-rule").get("upstreamRegistryUrl"));
     }
 
@@ -171,14 +172,14 @@ class LoadBalancedFargateServicePullThroughCacheTest {
         var c = ok(a -> a.container(ContainerArgs.builder().image(Output.of("ghcr.io/acme/app@sha256:"
                         + "0123456789abcdef".repeat(4))).build())
                 .pullThroughCache(PullThroughCacheArgs.builder().registry(Registry.GHCR).build()));
-        assertEquals(HOST + "/" + PREFIX + "/acme/app@sha256:" + "0123456789abcdef".repeat(4), c.image());
+        assertEquals(ECR_REGISTRY + "/" + PREFIX + "/acme/app@sha256:" + "0123456789abcdef".repeat(4), c.image());
         assertEquals(Set.of("PullThroughCache", "EcrAuthorizationToken"), c.executionPolicy().keySet());
     }
 
     @Test
     void aGivenPrefixNamesTheImageTheRuleAndTheRepositories() {
         var c = ok(a -> a.pullThroughCache(PullThroughCacheArgs.builder().prefix("shared/ghcr").build()));
-        assertEquals(HOST + "/shared/ghcr/acme/app:1.2.3", c.image());
+        assertEquals(ECR_REGISTRY + "/shared/ghcr/acme/app:1.2.3", c.image());
         assertEquals("shared/ghcr", c.run().inputs("svc-cache-rule").get("ecrRepositoryPrefix"));
         assertEquals(List.of("arn:aws:ecr:eu-central-1:123456789012:repository/shared/ghcr/*"),
                 c.executionPolicy().get("PullThroughCache").resources());
@@ -187,7 +188,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     @Test
     void anExistingRuleCreatesNoRuleAndNoSecretButTheTasksStillPullThroughIt() {
         var c = ok(a -> a.pullThroughCache(PullThroughCacheArgs.builder().existingRule(true).build()));
-        assertEquals(HOST + "/" + PREFIX + "/acme/app:1.2.3", c.image());
+        assertEquals(ECR_REGISTRY + "/" + PREFIX + "/acme/app:1.2.3", c.image());
         assertEquals(List.of(), c.run().mocks().ofType("aws:secretsmanager/secret:Secret"));
         assertEquals(List.of(), c.run().mocks().ofType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"));
         assertEquals(Set.of("PullThroughCache", "EcrAuthorizationToken"), c.executionPolicy().keySet());
@@ -233,14 +234,15 @@ class LoadBalancedFargateServicePullThroughCacheTest {
                 Arguments.of("no secret", (Consumer<ContainerArgs.Builder>) b -> { },
                         Set.of("ecr.api", "ecr.dkr", "logs", "s3")),
                 Arguments.of("a Secrets Manager secret", (Consumer<ContainerArgs.Builder>) b ->
-                        b.appSecret("DB_PASSWORD", DB_SECRET), Set.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "s3")),
-                Arguments.of("an SSM parameter", (Consumer<ContainerArgs.Builder>) b -> b.appSecret("DB_URL", PARAMETER),
-                        Set.of("ecr.api", "ecr.dkr", "logs", "ssm", "s3")),
+                        b.appSecret("DB_PASSWORD", DB_SECRET),
+                        Set.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "s3")),
+                Arguments.of("an SSM parameter", (Consumer<ContainerArgs.Builder>) b ->
+                        b.appSecret("DB_URL", PARAMETER), Set.of("ecr.api", "ecr.dkr", "logs", "ssm", "s3")),
                 Arguments.of("both", (Consumer<ContainerArgs.Builder>) b -> b.appSecret("DB_URL", PARAMETER)
                         .appSecret("DB_PASSWORD", DB_SECRET), Set.of("ecr.api", "ecr.dkr", "logs", "secretsmanager",
                         "ssm", "s3")),
-                Arguments.of("a secret of another resource, which could be either", (Consumer<ContainerArgs.Builder>) b ->
-                        b.appSecret("DB_PASSWORD", Output.of(DB_SECRET)), Set.of("ecr.api", "ecr.dkr", "logs",
+                Arguments.of("a secret of another resource, which could be either",
+                        (Consumer<ContainerArgs.Builder>) b -> b.appSecret("DB_PASSWORD", Output.of(DB_SECRET)), Set.of("ecr.api", "ecr.dkr", "logs",
                         "secretsmanager", "ssm", "s3")));
     }
 
@@ -331,7 +333,8 @@ class LoadBalancedFargateServicePullThroughCacheTest {
 
     // Refusals
 
-    private static Arguments bad(String field, String fragment, Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static Arguments bad(String field, String fragment,
+                                 Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
         return Arguments.of(field, fragment, configure);
     }
 
@@ -388,7 +391,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     @Test
     void quaysPublicImagesArePulledThroughTheCacheWithoutCredentials() {
         var c = ok(image("quay.io/prometheus/node-exporter:v1.8.2").andThen(credentials(RegistryCredentials.none())));
-        assertEquals(HOST + "/test-quay/prometheus/node-exporter:v1.8.2", c.image());
+        assertEquals(ECR_REGISTRY + "/test-quay/prometheus/node-exporter:v1.8.2", c.image());
         assertEquals(Map.of("ecrRepositoryPrefix", "test-quay", "upstreamRegistryUrl", "quay.io"),
                 c.run().inputs("svc-cache-rule"));
     }
