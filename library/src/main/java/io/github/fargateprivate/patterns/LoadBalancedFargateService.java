@@ -276,7 +276,7 @@ public class LoadBalancedFargateService extends ComponentResource {
         problems.add("executionRole.tags", Rules.tags(role.tags()));
         service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
                 "the composite's loadBalancer or listenerRule" + set));
-        FargateService.validateOptions(service, problems.at("service"));
+        FargateService.validateOptions(service, problems.at("service"), env);
         problems.add("name", FargateService.nameProblem(fargateName(name)));
         if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "

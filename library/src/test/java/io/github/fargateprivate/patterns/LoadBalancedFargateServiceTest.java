@@ -522,6 +522,18 @@ class LoadBalancedFargateServiceTest {
                 bad("service.clusterArn", "is not an ECS cluster ARN", service(s -> s.clusterArn("shared"))),
                 bad("service.family", "'acme.prod' is not a task definition family",
                         service(s -> s.family("acme.prod"))),
+                bad("service.taskEgressCidrBlocks", "empty, so the tasks could reach nothing, not even the registry; "
+                        + "leave it unset to allow anywhere", service(s -> s.taskEgressCidrBlocks(List.of()))),
+                bad("service.taskEgressCidrBlocks", "'10.0.0.1' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)",
+                        service(s -> s.taskEgressCidrBlocks(List.of("10.0.0.0/8", "10.0.0.1")))),
+                bad("service.taskEgressCidrBlocks", "'10.0.0.1/8' has host bits set",
+                        service(s -> s.taskEgressCidrBlocks(List.of("10.0.0.1/8")))),
+                bad("service.logKmsKeyArn", "'arn:aws:kms:eu-central-1:123456789012:alias/logs' is an alias ARN; use "
+                        + "the key ARN it points to", service(s -> s.logKmsKeyArn(
+                        "arn:aws:kms:eu-central-1:123456789012:alias/logs"))),
+                bad("service.logKmsKeyArn", "the key is in us-east-1, but the log group is in eu-central-1; "
+                        + "CloudWatch Logs uses a key of its own region", service(s -> s.logKmsKeyArn(OTHER_REGION_KEY))),
+                bad("service.logKmsKeyArn", "is not a KMS key ARN", service(s -> s.logKmsKeyArn("logs-key"))),
                 bad("loadBalancer.certificateArn", "but a load balancer takes only certificates of its own account "
                         + "and region (eu-central-1, 123456789012)", loadBalancer(lb -> lb.certificateArn(
                         "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"))),
