@@ -266,6 +266,8 @@ public class LoadBalancedFargateService extends ComponentResource {
                 "the composite's registryCredentials" + set));
         service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
                 "the composite creates the execution role from the containers' secrets"));
+        service.executionRoleName().ifPresent(r -> problems.add("service.executionRoleName",
+                "the composite creates the execution role and grants it the service's log group"));
         var role = args.executionRole();
         if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
                 || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()

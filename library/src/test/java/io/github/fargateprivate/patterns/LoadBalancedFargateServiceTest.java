@@ -477,6 +477,8 @@ class LoadBalancedFargateServiceTest {
                         service(s -> s.registryCredentialsArn(REGISTRY_SECRET))),
                 bad("service.executionRoleArn", "the composite creates the execution role",
                         service(s -> s.executionRoleArn("arn:aws:iam::123456789012:role/exec"))),
+                bad("service.executionRoleName", "the composite creates the execution role and grants it the "
+                        + "service's log group", service(s -> s.executionRoleName(Output.of("exec")))),
                 bad("service.loadBalancer", "the composite's loadBalancer or listenerRule",
                         service(s -> s.loadBalancer(Output.of(OWN_TARGET_GROUP), Output.of(LB_SECURITY_GROUP)))),
                 bad("loadBalancer.network", "the load balancer and the tasks share it",
