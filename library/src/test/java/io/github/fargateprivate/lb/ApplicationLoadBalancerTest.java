@@ -29,6 +29,8 @@ class ApplicationLoadBalancerTest {
 
     private static final String CERTIFICATE =
             "arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+    private static final String WEB_ACL =
+            "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
     private static final String GET_VPC = "aws:ec2/getVpc:getVpc";
     /** What the mocks make of the children of a component named {@code x}. */
     private static final String DNS_NAME = "x-alb-1a2b3c4-1234567890.eu-central-1.elb.amazonaws.com";
@@ -362,6 +364,11 @@ class ApplicationLoadBalancerTest {
                                         .publicSubnetIds(List.of(OfflineMocks.DEFAULT_SUBNETS.get(0))).build()),
                         List.of(new Problem("network.publicSubnetIds", "needs at least two subnets in different "
                                 + "availability zones, got 1"))),
+                Arguments.of("web ACL of no partition", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                                .webAclArn(WEB_ACL.replace("arn:aws:", "arn:awsx:")),
+                        List.of(new Problem("webAclArn", "'" + WEB_ACL.replace("arn:aws:", "arn:awsx:") + "' is not a "
+                                + "regional WAF web ACL ARN (arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a "
+                                + "CloudFront one is global)"))),
                 Arguments.of("several at once", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.listenerPort(0)
                                 .accessLogsBucket("B").allowedCidrBlocks(List.of("x")),
                         List.of(new Problem("listenerPort", "0 is not a TCP port (1-65535)"),
