@@ -117,7 +117,8 @@ class TaskExecutionRoleTest {
         assertEquals(document(
                 readSecrets("arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:registry/ghcr-??????"),
                 decrypt("DecryptSecrets", "arn:aws-cn:kms:cn-north-1:123456789012:key/"
-                        + "11111111-2222-3333-4444-555555555555", List.of("secretsmanager.cn-north-1.amazonaws.com.cn")),
+                        + "11111111-2222-3333-4444-555555555555",
+                        List.of("secretsmanager.cn-north-1.amazonaws.com.cn")),
                 pullImages("arn:aws-cn:ecr:cn-north-1:123456789012:repository/app"),
                 ecrAuthorizationToken()), policy(role));
     }
@@ -227,7 +228,8 @@ class TaskExecutionRoleTest {
         List<Arguments> cases = new ArrayList<>();
         for (String image : List.of("ghcr.io/acme/app:1.2.3", "acme/app:1.0", "docker.io/library/nginx:1.27",
                 "index.docker.io/acme/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                "registry.gitlab.com/acme/group/app:1.0", "quay.io/acme/app:1.0", "registry.example.com:5000/team/app:2",
+                "registry.gitlab.com/acme/group/app:1.0", "quay.io/acme/app:1.0",
+                "registry.example.com:5000/team/app:2",
                 "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0")) {
             CREDENTIALS.forEach(c -> cases.add(Arguments.of(image, c)));
         }
@@ -235,7 +237,8 @@ class TaskExecutionRoleTest {
     }
 
     /** Runs a role of {@code configure} with the credentials given as {@code credentials} says. */
-    private static OfflineRun withCredentials(Credentials credentials, Consumer<TaskExecutionRoleArgs.Builder> configure) {
+    private static OfflineRun withCredentials(Credentials credentials,
+                                              Consumer<TaskExecutionRoleArgs.Builder> configure) {
         return OfflineRun.of(ctx -> {
             var args = TaskExecutionRoleArgs.builder();
             if (credentials.give() == null) {
@@ -436,9 +439,9 @@ class TaskExecutionRoleTest {
 
     @ParameterizedTest
     @MethodSource("badOutputs")
-    void badValuesOfOtherResourcesFailWithThePlainProblem(Function<String, Consumer<TaskExecutionRoleArgs.Builder>> plain,
-                                                          Function<Output<String>, Consumer<TaskExecutionRoleArgs.Builder>>
-                                                                  output, String value) {
+    void badValuesOfOtherResourcesFailWithThePlainProblem(
+            Function<String, Consumer<TaskExecutionRoleArgs.Builder>> plain,
+            Function<Output<String>, Consumer<TaskExecutionRoleArgs.Builder>> output, String value) {
         var expected = ComponentHarness.refusedBeforeAnyChild(role(plain.apply(value)).run());
         assertEquals(expected, ComponentHarness.argsException(role(output.apply(Output.of(value))).run()).problems());
     }
