@@ -308,7 +308,9 @@ class TaskExecutionRoleTest {
             var repository = new Repository("orders");
             new TaskExecutionRole("x", TaskExecutionRoleArgs.builder()
                     .image(repository.repositoryUrl().applyValue(u -> u + ":1.0.0")).build());
+            ctx.export("repository", repository.arn());
         }, new OfflineMocks()).ok();
+        assertEquals(repository("orders-1a2b3c4"), run.output("repository"));
         assertEquals(document(pullImages(repository("orders-1a2b3c4")), ecrAuthorizationToken()),
                 run.json("x-exec-policy", "policy"));
     }
