@@ -166,7 +166,8 @@ class BadConfigTest {
                         "arn:aws:kms:eu-central-1:123456789012:alias/app"), "appSecretsKmsKeyArns", "is an alias ARN"),
                 bad(Map.of("deletionProtection", "yes"), "deletionProtection", "'yes' is not true or false"),
                 bad(Map.of("accessLogsBucket", "My_Bucket"), "accessLogsBucket", "is not an S3 bucket name"),
-                bad(Map.of("managedExecutionPolicy", "maybe"), "managedExecutionPolicy", "'maybe' is not true or false"),
+                bad(Map.of("managedExecutionPolicy", "maybe"), "managedExecutionPolicy",
+                        "'maybe' is not true or false"),
                 bad(Map.of("webAclArn", "edge"), "webAclArn", "'edge' is not a regional WAF web ACL ARN "
                         + "(arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a CloudFront one is global)"),
                 bad(Map.of("webAclArn", WEB_ACL.replace("eu-central-1", "us-east-1").replace("regional/", "global/")),

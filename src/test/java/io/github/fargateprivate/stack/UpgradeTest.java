@@ -155,7 +155,8 @@ class UpgradeTest {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> before = new Gson().fromJson(resource("inputs-1.0-" + stack + ".json"),
                 Map.class);
-        assertTrue(before.keySet().containsAll(deletedNames()), "the deleted resources were in 1.0: " + before.keySet());
+        assertTrue(before.keySet().containsAll(deletedNames()), "the deleted resources were in 1.0: "
+                + before.keySet());
         before.forEach((name, old) -> {
             if (deletedNames().contains(name)) {
                 // Deleted on purpose (DELETED): nothing replaces it.

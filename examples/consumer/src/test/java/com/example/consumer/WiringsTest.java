@@ -461,8 +461,8 @@ class WiringsTest {
                     assertEquals(targetGroup, blocks(ecs, "loadBalancers").get(0).get("targetGroupArn"), service);
                     var egress = run.inputs(service + "-fargate-alb-egress");
                     assertEquals(albSecurityGroup, egress.get("securityGroupId"), service);
-                    assertEquals(madeUp(run, service + "-fargate-task-sg", "id"), egress.get("referencedSecurityGroupId"),
-                            service);
+                    assertEquals(madeUp(run, service + "-fargate-task-sg", "id"),
+                            egress.get("referencedSecurityGroupId"), service);
                     assertEquals(List.of("tcp", 8080.0, 8080.0), List.of(egress.get("ipProtocol"),
                             egress.get("fromPort"), egress.get("toPort")), service);
                     assertEquals(List.of(albSecurityGroup), blocks(run.inputs(service + "-fargate-task-sg"), "ingress")

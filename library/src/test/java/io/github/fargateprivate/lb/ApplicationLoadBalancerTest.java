@@ -328,6 +328,12 @@ class ApplicationLoadBalancerTest {
     static Stream<Arguments> badArgs() {
         String cidr = " is not an IPv4 CIDR block (e.g. 10.0.0.0/16)";
         String bucket = " is not an S3 bucket name (3-63 lower-case letters, digits, '.', '-')";
+        String notWebAcl = " is not a regional WAF web ACL ARN (arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; "
+                + "a CloudFront one is global)";
+        String ownOnly = ", but a load balancer takes only web ACLs of its own account and region (eu-central-1, "
+                + "123456789012)";
+        String classic = "arn:aws:waf-regional:eu-central-1:123456789012:webacl/11111111-2222-3333-4444-555555555555";
+        String noPartition = WEB_ACL.replace("arn:aws:", "arn:awsx:");
         return Stream.of(
                 Arguments.of("listener port 0", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.listenerPort(0),
                         List.of(new Problem("listenerPort", "0 is not a TCP port (1-65535)"))),
@@ -393,33 +399,23 @@ class ApplicationLoadBalancerTest {
                         List.of(new Problem("network.publicSubnetIds", "needs at least two subnets in different "
                                 + "availability zones, got 1"))),
                 Arguments.of("web ACL name", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.webAclArn("edge"),
-                        List.of(new Problem("webAclArn", "'edge' is not a regional WAF web ACL ARN "
-                                + "(arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a CloudFront one is global)"))),
-                Arguments.of("CloudFront web ACL", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.webAclArn(
-                                GLOBAL_WEB_ACL),
-                        List.of(new Problem("webAclArn", "'" + GLOBAL_WEB_ACL + "' is not a regional WAF web ACL ARN "
-                                + "(arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a CloudFront one is global)"))),
-                Arguments.of("WAF Classic web ACL", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.webAclArn(
-                                "arn:aws:waf-regional:eu-central-1:123456789012:webacl/11111111-2222-3333-4444-"
-                                        + "555555555555"),
-                        List.of(new Problem("webAclArn", "'arn:aws:waf-regional:eu-central-1:123456789012:webacl/"
-                                + "11111111-2222-3333-4444-555555555555' is not a regional WAF web ACL ARN "
-                                + "(arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a CloudFront one is global)"))),
-                Arguments.of("web ACL of us-east-1", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.webAclArn(
-                                WEB_ACL.replace("eu-central-1", "us-east-1")),
-                        List.of(new Problem("webAclArn", "the web ACL is in us-east-1 of account 123456789012, but a "
-                                + "load balancer takes only web ACLs of its own account and region (eu-central-1, "
-                                + "123456789012)"))),
-                Arguments.of("web ACL of another account", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
-                                .webAclArn(WEB_ACL.replace("123456789012", "210987654321")),
-                        List.of(new Problem("webAclArn", "the web ACL is in eu-central-1 of account 210987654321, but "
-                                + "a load balancer takes only web ACLs of its own account and region (eu-central-1, "
-                                + "123456789012)"))),
+                        List.of(new Problem("webAclArn", "'edge'" + notWebAcl))),
+                Arguments.of("CloudFront web ACL", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(GLOBAL_WEB_ACL), List.of(new Problem("webAclArn", "'" + GLOBAL_WEB_ACL + "'"
+                        + notWebAcl))),
+                Arguments.of("WAF Classic web ACL", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(classic), List.of(new Problem("webAclArn", "'" + classic + "'" + notWebAcl))),
                 Arguments.of("web ACL of no partition", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
-                                .webAclArn(WEB_ACL.replace("arn:aws:", "arn:awsx:")),
-                        List.of(new Problem("webAclArn", "'" + WEB_ACL.replace("arn:aws:", "arn:awsx:") + "' is not a "
-                                + "regional WAF web ACL ARN (arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a "
-                                + "CloudFront one is global)"))),
+                        .webAclArn(noPartition),
+                        List.of(new Problem("webAclArn", "'" + noPartition + "'" + notWebAcl))),
+                Arguments.of("web ACL of us-east-1", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(WEB_ACL.replace("eu-central-1", "us-east-1")),
+                        List.of(new Problem("webAclArn", "the web ACL is in us-east-1 of account 123456789012"
+                                + ownOnly))),
+                Arguments.of("web ACL of another account", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(WEB_ACL.replace("123456789012", "210987654321")),
+                        List.of(new Problem("webAclArn", "the web ACL is in eu-central-1 of account 210987654321"
+                                + ownOnly))),
                 Arguments.of("several at once", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.listenerPort(0)
                                 .accessLogsBucket("B").allowedCidrBlocks(List.of("x")),
                         List.of(new Problem("listenerPort", "0 is not a TCP port (1-65535)"),
