@@ -5,6 +5,7 @@ import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
@@ -24,6 +25,7 @@ public final class StackInputs {
     final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
     final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
     final FargateServiceArgs.Builder service = FargateServiceArgs.builder();
+    final TaskExecutionRoleArgs.Builder executionRole = TaskExecutionRoleArgs.builder();
     private NetworkArgs.Builder network;
     private AutoScalingArgs.Builder autoScaling;
     Integer cpuTargetPercent;
@@ -74,6 +76,7 @@ public final class StackInputs {
                 .loadBalancer(loadBalancer.build())
                 .targetGroup(targetGroup.healthCheck(healthCheck.build()).build())
                 .service(service.build())
+                .executionRole(executionRole.build())
                 .tags(tags);
         if (network != null) {
             b.network(network.build());

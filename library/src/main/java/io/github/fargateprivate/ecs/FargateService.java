@@ -15,6 +15,8 @@ import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
@@ -50,6 +52,8 @@ import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.iam.PolicyDocument;
+import io.github.fargateprivate.iam.TaskExecutionRole;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +78,8 @@ import java.util.regex.Pattern;
  *
  * <p>Children: {@code <name>-cluster} (unless an existing cluster is given), {@code <name>-capacity-providers} (with a
  * capacity provider strategy on a created cluster), {@code <name>-logs}, {@code <name>-task-sg},
- * {@code <name>-alb-egress} (behind a load balancer), {@code <name>-task}, {@code <name>-service} and, with
+ * {@code <name>-exec-logs} (with the execution role's name), {@code <name>-alb-egress} (behind a load balancer),
+ * {@code <name>-task}, {@code <name>-service} and, with
  * autoscaling, {@code <name>-scaling-target} and {@code <name>-cpu-scaling}.
  */
 public class FargateService extends ComponentResource {
@@ -101,6 +106,7 @@ public class FargateService extends ComponentResource {
     private final Cluster cluster;
     private final ClusterCapacityProviders capacityProviders;
     private final LogGroup logGroup;
+    private final RolePolicy logsPolicy;
     private final SecurityGroup securityGroup;
     private final SecurityGroupEgressRule loadBalancerEgress;
     private final TaskDefinition taskDefinition;
@@ -123,7 +129,8 @@ public class FargateService extends ComponentResource {
 
     /** The args' values, checked. */
     private record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
-                           Output<String> clusterArn, Output<String> registryCredentials) {
+                           Output<String> clusterArn, Output<String> registryCredentials, Output<String> logKmsKey,
+                           Output<List<String>> egressCidrBlocks) {
     }
 
     /**
@@ -138,7 +145,7 @@ public class FargateService extends ComponentResource {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("FargateService", name);
-        Checked checked = validate(name, args, problems);
+        Checked checked = validate(name, args, problems, env);
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();
@@ -179,19 +186,39 @@ public class FargateService extends ComponentResource {
         }
 
         var logArgs = LogGroupArgs.builder().retentionInDays(args.logRetentionDays());
+        if (checked.logKmsKey() != null) {
+            logArgs.kmsKeyId(checked.logKmsKey());
+        }
         if (!tags.isEmpty()) {
             logArgs.tags(tags);
         }
         this.logGroup = new LogGroup(name + "-logs", logArgs.build(), childOptions);
+
+        // The execution role writes exactly this log group's streams; the task starts only once it may.
+        Output<String> executionRoleArn = args.executionRoleArn().orElseThrow().output();
+        if (args.executionRoleName().isPresent()) {
+            this.logsPolicy = new RolePolicy(name + "-exec-logs", RolePolicyArgs.builder()
+                    .role(args.executionRoleName().get().output())
+                    .policy(logGroup.arn().applyValue(FargateService::logsPolicy))
+                    .build(), childOptions);
+            executionRoleArn = Output.tuple(executionRoleArn, logsPolicy.id()).applyValue(t -> t.t1);
+        } else {
+            this.logsPolicy = null;
+        }
 
         Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
         var sgArgs = SecurityGroupArgs.builder()
                 .description(behindLoadBalancer ? "Tasks of " + name + ": the load balancer only, on the container port"
                         : "Tasks of " + name + ": no inbound traffic")
                 .vpcId(checked.network().vpcId())
-                .egress(SecurityGroupEgressArgs.builder()
+                .egress(checked.egressCidrBlocks() == null
+                        ? SecurityGroupEgressArgs.builder()
                         .description("Registry pulls, AWS APIs and the application's own calls")
                         .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0")
+                        .build()
+                        : SecurityGroupEgressArgs.builder()
+                        .description("HTTPS to the allowed destinations only")
+                        .protocol("tcp").fromPort(443).toPort(443).cidrBlocks(checked.egressCidrBlocks())
                         .build());
         if (behindLoadBalancer) {
             sgArgs.ingress(SecurityGroupIngressArgs.builder()
@@ -227,7 +254,7 @@ public class FargateService extends ComponentResource {
                 .networkMode("awsvpc")
                 .cpu(String.valueOf(args.cpu()))
                 .memory(String.valueOf(args.memory()))
-                .executionRoleArn(args.executionRoleArn().orElseThrow().output())
+                .executionRoleArn(executionRoleArn)
                 .containerDefinitions(containerDefinitions)
                 .volumes(volumeNames(args).stream().map(v -> TaskDefinitionVolumeArgs.builder().name(v).build())
                         .toList());
@@ -354,7 +381,7 @@ public class FargateService extends ComponentResource {
      * @param problems where problems go
      * @return the checked values; null when a required one is missing
      */
-    private static Checked validate(String name, FargateServiceArgs args, Problems problems) {
+    private static Checked validate(String name, FargateServiceArgs args, Problems problems, AwsEnvironment env) {
         List<ContainerArgs> containers = args.containers();
         List<ContainerArgs.Checked> checkedContainers = new ArrayList<>();
         if (containers.isEmpty()) {
@@ -364,7 +391,7 @@ public class FargateService extends ComponentResource {
             checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
         }
         checkContainers(containers, problems);
-        Output<String> cluster = validateOptions(args, problems);
+        CheckedOptions options = validateOptions(args, problems, env);
         problems.add("name", nameProblem(name));
         if (args.enableExecuteCommand() && args.taskRoleArn().isEmpty()) {
             problems.add("enableExecuteCommand", "ECS Exec needs a task role that allows its ssmmessages channel "
@@ -386,7 +413,19 @@ public class FargateService extends ComponentResource {
             return null;
         }
         NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
-        return network == null ? null : new Checked(network, checkedContainers, cluster, credentials);
+        return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
+                options.logKmsKeyArn(), options.taskEgressCidrBlocks());
+    }
+
+    /**
+     * The service's own options, checked; each null when not given. Values of other resources carry their check.
+     *
+     * @param clusterArn           the existing cluster
+     * @param logKmsKeyArn         the log group's key
+     * @param taskEgressCidrBlocks the blocks the tasks may reach
+     */
+    public record CheckedOptions(Output<String> clusterArn, Output<String> logKmsKeyArn,
+                                 Output<List<String>> taskEgressCidrBlocks) {
     }
 
     /**
@@ -395,9 +434,10 @@ public class FargateService extends ComponentResource {
      *
      * @param args     the args
      * @param problems where problems go
-     * @return the checked existing cluster, or null when none is given
+     * @param env      where the service deploys: the log group's key must be of its region
+     * @return the checked options
      */
-    public static Output<String> validateOptions(FargateServiceArgs args, Problems problems) {
+    public static CheckedOptions validateOptions(FargateServiceArgs args, Problems problems, AwsEnvironment env) {
         FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
                 p.field(), p.message(), p.suggested()));
         args.cpuArchitecture().filter(a -> !List.of("X86_64", "ARM64").contains(a)).ifPresent(a ->
@@ -414,10 +454,19 @@ public class FargateService extends ComponentResource {
         Optional.ofNullable(args.family(null)).filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f ->
                 problems.add("family", "'" + f + "' is not a task definition family (1-255 letters, digits, '-', "
                         + "'_')"));
-        return args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
+        Output<String> logKey = args.logKmsKeyArn().map(k -> problems.check("logKmsKeyArn", k, key ->
+                Arn.kmsKeyArnProblem(key).or(() -> Arn.parse(key).filter(a -> !a.region().equals(env.region()))
+                        .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
+                                + "; CloudWatch Logs uses a key of its own region")))).orElse(null);
+        Output<List<String>> egress = args.taskEgressCidrBlocks().map(c -> problems.check("taskEgressCidrBlocks", c,
+                blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
+                        + "registry; leave it unset to allow anywhere")
+                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())).orElse(null);
+        Output<String> cluster = args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
                 CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
                         : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
                 .orElse(null);
+        return new CheckedOptions(cluster, logKey, egress);
     }
 
     /**
@@ -614,6 +663,12 @@ public class FargateService extends ComponentResource {
         return list;
     }
 
+    /** The log writes of the execution role, on exactly this log group's streams. */
+    private static String logsPolicy(String logGroupArn) {
+        return new PolicyDocument().allow("WriteLogs", TaskExecutionRole.LOG_ACTIONS,
+                List.of(logGroupArn + ":log-stream:*"), Map.of()).toJson();
+    }
+
     /**
      * The service's triggers: the current version of each app secret given as a plain ARN of the stack's region
      * (a rotation changes it, so {@code pulumi up} starts a new deployment), and the extra triggers. Secrets in other
@@ -672,6 +727,11 @@ public class FargateService extends ComponentResource {
     /** @return the log group */
     public LogGroup logGroup() {
         return logGroup;
+    }
+
+    /** @return the execution role's log writes on this log group; empty without {@code executionRoleName} */
+    public Optional<RolePolicy> logsPolicy() {
+        return Optional.ofNullable(logsPolicy);
     }
 
     /** @return the tasks' security group */

@@ -101,8 +101,27 @@ public final class FargateServiceArgs extends ResourceArgs {
     /** The task execution role (image pull, secrets, logs). Required. */
     private Value<String> executionRoleArn;
 
+    /**
+     * The execution role's name: the service then grants the role the log writes on exactly its log group's streams,
+     * in a policy of its own ({@code <name>-exec-logs}). Default: none; the role must allow them itself.
+     */
+    private Value<String> executionRoleName;
+
     /** The task role, the application's own AWS identity. Default: none. */
     private Value<String> taskRoleArn;
+
+    /**
+     * A customer managed KMS key in the stack's region that encrypts the log group. Its key policy must let
+     * CloudWatch Logs use it (README, "Security": the statement for {@code logs.<region>.amazonaws.com}). Default:
+     * none, CloudWatch Logs' own encryption.
+     */
+    private Value<String> logKmsKeyArn;
+
+    /**
+     * Where the tasks may connect: only TCP 443 to these IPv4 CIDR blocks (and to the VPC endpoints the stack
+     * creates), instead of anywhere. AWS's DNS resolver is always reachable. Default: anywhere.
+     */
+    private Value<List<String>> taskEgressCidrBlocks;
 
     /** The target group (type ip) the service registers its main container in. Default: none, no load balancer. */
     private Value<String> targetGroupArn;
@@ -213,6 +232,21 @@ public final class FargateServiceArgs extends ResourceArgs {
         return Optional.ofNullable(executionRoleArn);
     }
 
+    /** @return the execution role's name, if given */
+    public Optional<Value<String>> executionRoleName() {
+        return Optional.ofNullable(executionRoleName);
+    }
+
+    /** @return the log group's customer managed key, if any */
+    public Optional<Value<String>> logKmsKeyArn() {
+        return Optional.ofNullable(logKmsKeyArn);
+    }
+
+    /** @return the CIDR blocks the tasks may reach on 443, if restricted */
+    public Optional<Value<List<String>>> taskEgressCidrBlocks() {
+        return Optional.ofNullable(taskEgressCidrBlocks);
+    }
+
     /** @return the task role, if any */
     public Optional<Value<String>> taskRoleArn() {
         return Optional.ofNullable(taskRoleArn);
@@ -264,6 +298,9 @@ public final class FargateServiceArgs extends ResourceArgs {
         a.logRetentionDays = logRetentionDays;
         a.family = family;
         a.executionRoleArn = executionRoleArn;
+        a.executionRoleName = executionRoleName;
+        a.logKmsKeyArn = logKmsKeyArn;
+        a.taskEgressCidrBlocks = taskEgressCidrBlocks;
         a.taskRoleArn = taskRoleArn;
         a.targetGroupArn = targetGroupArn;
         a.loadBalancerSecurityGroupId = loadBalancerSecurityGroupId;
@@ -486,6 +523,51 @@ public final class FargateServiceArgs extends ResourceArgs {
          */
         public Builder executionRoleArn(String roleArn) {
             args().executionRoleArn = Value.of(roleArn);
+            return this;
+        }
+
+        /**
+         * @param roleName the execution role's name, so that the service grants it the log writes
+         * @return this builder
+         */
+        public Builder executionRoleName(Output<String> roleName) {
+            args().executionRoleName = Value.of(roleName);
+            return this;
+        }
+
+        /**
+         * @param keyArn a customer managed KMS key that encrypts the log group
+         * @return this builder
+         */
+        public Builder logKmsKeyArn(String keyArn) {
+            args().logKmsKeyArn = Value.of(keyArn);
+            return this;
+        }
+
+        /**
+         * @param keyArn a customer managed KMS key that encrypts the log group, e.g. {@code aws.kms.Key#arn()}
+         * @return this builder
+         */
+        public Builder logKmsKeyArn(Output<String> keyArn) {
+            args().logKmsKeyArn = Value.of(keyArn);
+            return this;
+        }
+
+        /**
+         * @param cidrBlocks the IPv4 CIDR blocks the tasks may reach, on TCP 443 only
+         * @return this builder
+         */
+        public Builder taskEgressCidrBlocks(List<String> cidrBlocks) {
+            args().taskEgressCidrBlocks = Value.of(List.copyOf(cidrBlocks));
+            return this;
+        }
+
+        /**
+         * @param cidrBlocks the IPv4 CIDR blocks the tasks may reach, on TCP 443 only, e.g. from a stack reference
+         * @return this builder
+         */
+        public Builder taskEgressCidrBlocks(Output<List<String>> cidrBlocks) {
+            args().taskEgressCidrBlocks = Value.of(cidrBlocks);
             return this;
         }
 

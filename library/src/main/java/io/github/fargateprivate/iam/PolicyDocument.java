@@ -16,8 +16,11 @@ import java.util.Set;
  * An IAM policy document built from typed values and serialised with Gson, never by string concatenation.
  *
  * <p>Statements name exact resources. The only exceptions are the actions for which IAM offers no resource-level
- * permission at all ({@link #NO_RESOURCE_LEVEL}), which {@link #allowOnAnyResource} grants on {@code *}, and the
- * scoped statements of a task role ({@link #allowScoped}), whose resource part may hold a wildcard (an S3 prefix).
+ * permission at all ({@link #NO_RESOURCE_LEVEL}), which {@link #allowOnAnyResource} grants on {@code *}; the streams
+ * of one log group ({@code ...:log-group:NAME:log-stream:*}: ECS names a stream at each task start) and the
+ * repositories below one ECR pull-through cache prefix ({@code ...:repository/PREFIX/*}: the cache creates them on
+ * first pull), which {@link #allow} accepts; and the scoped statements of a task role ({@link #allowScoped}), whose
+ * resource part may hold a wildcard (an S3 prefix).
  */
 public final class PolicyDocument {
 
@@ -30,6 +33,12 @@ public final class PolicyDocument {
             "ssmmessages:OpenDataChannel");
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** The streams of one log group: the streams' names are made by ECS at each task start. */
+    private static final java.util.regex.Pattern LOG_STREAMS = java.util.regex.Pattern.compile(
+            "arn:[a-z-]+:logs:[a-z0-9-]+:\\d{12}:log-group:[^*?:]+:log-stream:\\*");
+    /** The repositories below one ECR prefix: a pull-through cache creates them on first pull. */
+    private static final java.util.regex.Pattern ECR_PREFIX = java.util.regex.Pattern.compile(
+            "arn:[a-z-]+:ecr:[a-z0-9-]+:\\d{12}:repository/[^*?]+/\\*");
 
     private final List<Map<String, Object>> statements = new ArrayList<>();
 
@@ -39,7 +48,8 @@ public final class PolicyDocument {
      * @param sid       statement id (letters and digits)
      * @param actions   the actions allowed
      * @param resources the exact resource ARNs: not empty, no {@code *} anywhere, and no {@code ?} but the
-     *                  {@code -??????} suffix that stands for Secrets Manager's random characters
+     *                  {@code -??????} suffix that stands for Secrets Manager's random characters, the streams of one
+     *                  log group and the repositories below one ECR prefix
      * @param condition an IAM condition block, or an empty map
      * @return this document
      */
@@ -65,6 +75,23 @@ public final class PolicyDocument {
                     + " may name Resource *, got " + actions);
         }
         return add(sid, actions, List.of("*"), Map.of());
+    }
+
+    /**
+     * Adds a Deny statement on {@code *}: it takes nothing away that another statement grants on purpose.
+     *
+     * @param sid     statement id
+     * @param actions the actions denied
+     * @return this document
+     */
+    public PolicyDocument denyOnAnyResource(String sid, List<String> actions) {
+        var s = new LinkedHashMap<String, Object>();
+        s.put("Sid", sid);
+        s.put("Effect", "Deny");
+        s.put("Action", actions.size() == 1 ? actions.get(0) : actions);
+        s.put("Resource", "*");
+        statements.add(s);
+        return this;
     }
 
     /**
@@ -97,6 +124,9 @@ public final class PolicyDocument {
     }
 
     private static boolean isExact(String resource) {
+        if (LOG_STREAMS.matcher(resource).matches() || ECR_PREFIX.matcher(resource).matches()) {
+            return true;
+        }
         String withoutSuffix = resource.endsWith("-??????") ? resource.substring(0, resource.length() - 7) : resource;
         return resource.startsWith("arn:") && !withoutSuffix.contains("*") && !withoutSuffix.contains("?");
     }

@@ -15,6 +15,7 @@ import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.arn.Arn;
+import io.github.fargateprivate.registry.ImageReference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,13 +26,16 @@ import java.util.Optional;
 /**
  * The ECS task execution role: the identity the ECS agent uses to pull the image, fetch secrets and write logs.
  *
- * <p>It trusts {@code ecs-tasks.amazonaws.com} alone, carries the managed {@code AmazonECSTaskExecutionRolePolicy}
- * (ECR pull and CloudWatch Logs) and no other managed policy, and an inline policy that names exact ARNs only:
- * {@code secretsmanager:GetSecretValue} on the registry credentials and the app secrets, {@code ssm:GetParameters}
- * on the parameters, {@code kms:Decrypt} on the given keys through Secrets Manager (or SSM). With nothing to read
- * there is no inline policy. Account, region and partition come from the role's own provider.
+ * <p>It trusts {@code ecs-tasks.amazonaws.com} alone and holds one inline policy of the statements the task needs,
+ * each on exact ARNs: {@code secretsmanager:GetSecretValue} on the registry credentials and the app secrets,
+ * {@code ssm:GetParameters} on the parameters, {@code kms:Decrypt} on the given keys through Secrets Manager (or
+ * SSM), the three ECR pull actions on exactly the repositories of ECR images (with {@code ecr:GetAuthorizationToken},
+ * the one action IAM grants only on {@code *}), and the log writes on exactly the given log groups' streams. No
+ * managed policy, unless {@link TaskExecutionRoleArgs#managedPolicy()} asks for AWS's
+ * {@code AmazonECSTaskExecutionRolePolicy}. Account, region and partition come from the role's own provider.
  *
- * <p>Children: {@code <name>-exec-role}, {@code <name>-exec-managed} and, when needed, {@code <name>-exec-policy}.
+ * <p>Children: {@code <name>-exec-role}, {@code <name>-exec-policy} (when there is something to grant) and
+ * {@code <name>-exec-managed} (when asked).
  */
 public class TaskExecutionRole extends ComponentResource {
 
@@ -39,8 +43,16 @@ public class TaskExecutionRole extends ComponentResource {
     public static final String TYPE = "fargate-private-registry:iam:TaskExecutionRole";
     /** The only principal allowed to assume the role. */
     public static final String TRUSTED_SERVICE = "ecs-tasks.amazonaws.com";
-    /** Name of the one managed policy attached. */
+    /** Name of the AWS managed policy attached when asked. */
     public static final String MANAGED_POLICY_NAME = "AmazonECSTaskExecutionRolePolicy";
+    /** What pulling an image from an ECR repository takes, besides the login token. */
+    public static final List<String> ECR_PULL_ACTIONS = List.of("ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage");
+    /** Every ECR action a task execution role could use. */
+    static final List<String> ECR_ACTIONS = List.of("ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage");
+    /** What the {@code awslogs} log driver calls on a log group's streams. */
+    public static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
 
     private final Role role;
     private final RolePolicyAttachment managedPolicy;
@@ -76,17 +88,24 @@ public class TaskExecutionRole extends ComponentResource {
         }
         this.role = new Role(name + "-exec-role", roleArgs.build(), childOptions);
 
-        this.managedPolicy = new RolePolicyAttachment(name + "-exec-managed", RolePolicyAttachmentArgs.builder()
-                .role(role.name())
-                .policyArn("arn:" + env.partition() + ":iam::aws:policy/service-role/" + MANAGED_POLICY_NAME)
-                .build(), childOptions);
-
         // The ARN is handed out only once every policy is attached: a task started earlier fails to pull or to read.
-        Output<String> ready = managedPolicy.id();
+        Output<String> ready = role.arn();
+        if (args.managedPolicy()) {
+            this.managedPolicy = new RolePolicyAttachment(name + "-exec-managed", RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn("arn:" + env.partition() + ":iam::aws:policy/service-role/" + MANAGED_POLICY_NAME)
+                    .build(), childOptions);
+            ready = Output.tuple(ready, managedPolicy.id()).applyValue(t -> t.t1);
+        } else {
+            this.managedPolicy = null;
+        }
         if (checked.readsSomething()) {
-            Output<String> policy = Output.tuple(Output.all(checked.registrySecrets), Output.all(checked.appSecrets),
-                            Output.all(checked.registryKeys), Output.all(checked.appKeys))
-                    .applyValue(t -> inlinePolicy(env, t.t1, t.t2, t.t3, t.t4));
+            Output<String> policy = Output.tuple(Output.tuple(Output.all(checked.registrySecrets),
+                                    Output.all(checked.appSecrets), Output.all(checked.registryKeys)),
+                            Output.tuple(Output.all(checked.appKeys), Output.all(checked.images),
+                                    Output.all(checked.logGroups)))
+                    .applyValue(t -> inlinePolicy(env, new Grants(t.t1.t1, t.t1.t2, t.t1.t3, t.t2.t1, t.t2.t2,
+                            t.t2.t3)));
             this.inlinePolicy = new RolePolicy(name + "-exec-policy", RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(policy)
@@ -112,10 +131,25 @@ public class TaskExecutionRole extends ComponentResource {
     }
 
     private record Checked(List<Output<String>> registrySecrets, List<Output<String>> appSecrets,
-                           List<Output<String>> registryKeys, List<Output<String>> appKeys) {
+                           List<Output<String>> registryKeys, List<Output<String>> appKeys, List<Output<String>> images,
+                           List<Output<String>> logGroups) {
         boolean readsSomething() {
-            return !registrySecrets.isEmpty() || !appSecrets.isEmpty();
+            return !registrySecrets.isEmpty() || !appSecrets.isEmpty() || !images.isEmpty() || !logGroups.isEmpty();
         }
+    }
+
+    /**
+     * What the role may do, once every value is known.
+     *
+     * @param registrySecrets registry credentials secrets (ARNs or names)
+     * @param appSecrets      the containers' {@code valueFrom}s
+     * @param registryKeys    keys of the registry secrets
+     * @param appKeys         keys of the app secrets
+     * @param images          the images the role pulls
+     * @param logGroups       log groups the containers write to
+     */
+    record Grants(List<String> registrySecrets, List<String> appSecrets, List<String> registryKeys,
+                  List<String> appKeys, List<String> images, List<String> logGroups) {
     }
 
     private static Checked validate(TaskExecutionRoleArgs args, Problems problems) {
@@ -125,6 +159,16 @@ public class TaskExecutionRole extends ComponentResource {
         var registryKeys = checkAll(problems, "registryCredentialsKmsKeyArns", args.registryCredentialsKmsKeyArns(),
                 Arn::kmsKeyArnProblem);
         var appKeys = checkAll(problems, "appSecretsKmsKeyArns", args.appSecretsKmsKeyArns(), Arn::kmsKeyArnProblem);
+        var images = checkAll(problems, "images", args.images(), TaskExecutionRole::imageProblem);
+        // An image known now and not on ECR needs no ECR action: it does not even make the role a policy.
+        for (int i = images.size() - 1; i >= 0; i--) {
+            var image = args.images().get(i).plain();
+            if (image.isPresent() && imageProblem(image.get()).isEmpty()
+                    && ImageReference.parse(image.get()).ecrAccountId().isEmpty()) {
+                images.remove(i);
+            }
+        }
+        var logGroups = checkAll(problems, "logGroupArns", args.logGroupArns(), TaskExecutionRole::logGroupProblem);
         if (!registryKeys.isEmpty() && registrySecrets.isEmpty()) {
             problems.add("registryCredentialsKmsKeyArns", "there is no registry credentials secret to decrypt; give "
                     + "the secret too, or drop the keys");
@@ -133,7 +177,23 @@ public class TaskExecutionRole extends ComponentResource {
             problems.add("appSecretsKmsKeyArns", "there are no app secrets to decrypt; give the secrets too, or "
                     + "drop the keys");
         }
-        return new Checked(registrySecrets, appSecrets, registryKeys, appKeys);
+        return new Checked(registrySecrets, appSecrets, registryKeys, appKeys, images, logGroups);
+    }
+
+    private static Optional<String> imageProblem(String image) {
+        try {
+            ImageReference.parse(image);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static Optional<String> logGroupProblem(String arn) {
+        return Arn.parse(arn).filter(a -> a.service().equals("logs") && a.resource().startsWith("log-group:")
+                        && !a.resource().contains("*") && !a.region().isEmpty() && !a.account().isEmpty())
+                .isPresent() ? Optional.empty()
+                : Optional.of("'" + arn + "' is not a log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME)");
     }
 
     private static List<Output<String>> checkAll(Problems problems, String field, List<Value<String>> values,
@@ -153,13 +213,12 @@ public class TaskExecutionRole extends ComponentResource {
                 : Optional.of("'" + secret + "' is neither a secret ARN nor a secret name");
     }
 
-    static String inlinePolicy(AwsEnvironment env, List<String> registrySecrets, List<String> appSecrets,
-                               List<String> registryKeys, List<String> appKeys) {
+    static String inlinePolicy(AwsEnvironment env, Grants grants) {
         List<String> secrets = new ArrayList<>();
-        registrySecrets.forEach(s -> secrets.add(s.startsWith("arn:") ? s
+        grants.registrySecrets().forEach(s -> secrets.add(s.startsWith("arn:") ? s
                 : env.arn("secretsmanager", "secret:" + s + "-??????")));
         List<String> parameters = new ArrayList<>();
-        for (String valueFrom : appSecrets) {
+        for (String valueFrom : grants.appSecrets()) {
             if (Arn.parse(valueFrom).map(a -> a.service().equals("ssm")).orElse(false)) {
                 parameters.add(valueFrom);
             } else {
@@ -173,7 +232,7 @@ public class TaskExecutionRole extends ComponentResource {
         if (!parameters.isEmpty()) {
             doc.allow("ReadParameters", List.of("ssm:GetParameters"), distinct(parameters), Map.of());
         }
-        List<String> keys = distinct(registryKeys);
+        List<String> keys = distinct(grants.registryKeys());
         for (int i = 0; i < keys.size(); i++) {
             String region = Arn.parse(keys.get(i)).orElseThrow().region();
             // Decrypt only when Secrets Manager asks on the role's behalf, not for direct use of the key.
@@ -181,13 +240,32 @@ public class TaskExecutionRole extends ComponentResource {
                     List.of(keys.get(i)), Map.of("StringEquals",
                             Map.of("kms:ViaService", env.endpoint("secretsmanager", region))));
         }
-        keys = distinct(appKeys);
+        keys = distinct(grants.appKeys());
         for (int i = 0; i < keys.size(); i++) {
             String region = Arn.parse(keys.get(i)).orElseThrow().region();
             // App secrets come from Secrets Manager or, as SecureString parameters, from SSM.
             doc.allow("DecryptAppSecrets" + (i == 0 ? "" : String.valueOf(i)), List.of("kms:Decrypt"),
                     List.of(keys.get(i)), Map.of("StringEquals", Map.of("kms:ViaService", List.of(
                             env.endpoint("secretsmanager", region), env.endpoint("ssm", region)))));
+        }
+        List<String> repositories = distinct(grants.images().stream().map(ImageReference::parse)
+                .filter(i -> i.ecrAccountId().isPresent())
+                .map(i -> "arn:" + env.partition() + ":ecr:" + i.ecrRegion().orElseThrow() + ":"
+                        + i.ecrAccountId().orElseThrow() + ":repository/" + i.path())
+                .toList());
+        if (!repositories.isEmpty()) {
+            doc.allow("PullImages", ECR_PULL_ACTIONS, repositories, Map.of());
+            // IAM offers no resource level for the login token (Service Authorization Reference, Amazon ECR).
+            doc.allowOnAnyResource("EcrAuthorizationToken", List.of("ecr:GetAuthorizationToken"));
+        }
+        List<String> streams = distinct(grants.logGroups().stream().map(a -> a + ":log-stream:*").toList());
+        if (!streams.isEmpty()) {
+            doc.allow("WriteLogs", LOG_ACTIONS, streams, Map.of());
+        }
+        if (doc.isEmpty()) {
+            // Only an image from another resource was given, and it is not on ECR: a policy needs a statement, and
+            // this one grants nothing.
+            doc.denyOnAnyResource("NoEcrImage", ECR_ACTIONS);
         }
         return doc.toJson();
     }
@@ -201,9 +279,9 @@ public class TaskExecutionRole extends ComponentResource {
         return role;
     }
 
-    /** @return the attachment of {@value #MANAGED_POLICY_NAME} */
-    public RolePolicyAttachment managedPolicy() {
-        return managedPolicy;
+    /** @return the attachment of {@value #MANAGED_POLICY_NAME}; empty unless asked for */
+    public Optional<RolePolicyAttachment> managedPolicy() {
+        return Optional.ofNullable(managedPolicy);
     }
 
     /** @return the inline policy; empty when the role reads no secret */

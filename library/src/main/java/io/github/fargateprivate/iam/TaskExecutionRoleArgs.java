@@ -37,10 +37,47 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
      */
     private final List<Value<String>> appSecretsKmsKeyArns = new ArrayList<>();
 
+    /**
+     * The images the role pulls. Each on ECR gets {@code ecr:BatchCheckLayerAvailability},
+     * {@code ecr:GetDownloadUrlForLayer} and {@code ecr:BatchGetImage} on exactly its repository, and the role gets
+     * {@code ecr:GetAuthorizationToken}, which IAM grants only on {@code *}; images elsewhere get no ECR action.
+     * Default: none.
+     */
+    private final List<Value<String>> images = new ArrayList<>();
+
+    /**
+     * Log groups the containers write to with {@code awslogs}: {@code logs:CreateLogStream} and
+     * {@code logs:PutLogEvents} on exactly their streams ({@code <log group ARN>:log-stream:*}). Default: none
+     * ({@code ecs.FargateService} grants its own log group).
+     */
+    private final List<Value<String>> logGroupArns = new ArrayList<>();
+
+    /**
+     * Whether the role also carries the AWS managed {@code AmazonECSTaskExecutionRolePolicy}, which allows ECR pulls
+     * and log writes on {@code *}: AWS maintains it, at the price of more than the task needs. Default: false; the
+     * role holds only the statements the task needs, on exact ARNs.
+     */
+    private boolean managedPolicy;
+
     /** Tags of the role. Default: none. */
     private Map<String, String> tags = Map.of();
 
     private TaskExecutionRoleArgs() {
+    }
+
+    /** @return the images the role pulls */
+    public List<Value<String>> images() {
+        return List.copyOf(images);
+    }
+
+    /** @return the log groups the role writes to */
+    public List<Value<String>> logGroupArns() {
+        return List.copyOf(logGroupArns);
+    }
+
+    /** @return whether the AWS managed policy is attached too */
+    public boolean managedPolicy() {
+        return managedPolicy;
     }
 
     /** @return the registry credentials secrets */
@@ -66,6 +103,21 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
     /** @return the role's tags */
     public Map<String, String> tags() {
         return tags;
+    }
+
+    /** @return a builder holding these args, to change some of them */
+    public Builder toBuilder() {
+        var b = new Builder();
+        var a = b.args;
+        a.registryCredentialsSecretArns.addAll(registryCredentialsSecretArns);
+        a.appSecrets.addAll(appSecrets);
+        a.registryCredentialsKmsKeyArns.addAll(registryCredentialsKmsKeyArns);
+        a.appSecretsKmsKeyArns.addAll(appSecretsKmsKeyArns);
+        a.images.addAll(images);
+        a.logGroupArns.addAll(logGroupArns);
+        a.managedPolicy = managedPolicy;
+        a.tags = tags;
+        return b;
     }
 
     /** @return a new builder */
@@ -184,6 +236,60 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          */
         public Builder tags(Map<String, String> tags) {
             args().tags = Map.copyOf(tags);
+            return this;
+        }
+
+        /**
+         * @param image an image the role pulls
+         * @return this builder
+         */
+        public Builder image(String image) {
+            args().images.add(Value.of(image));
+            return this;
+        }
+
+        /**
+         * @param image an image the role pulls, e.g. an ECR repository's URL and a tag
+         * @return this builder
+         */
+        public Builder image(Output<String> image) {
+            args().images.add(Value.of(image));
+            return this;
+        }
+
+        /**
+         * @param image an image the role pulls
+         * @return this builder
+         */
+        public Builder image(Value<String> image) {
+            args().images.add(image);
+            return this;
+        }
+
+        /**
+         * @param logGroupArn a log group the containers write to
+         * @return this builder
+         */
+        public Builder logGroupArn(String logGroupArn) {
+            args().logGroupArns.add(Value.of(logGroupArn));
+            return this;
+        }
+
+        /**
+         * @param logGroupArn a log group the containers write to, e.g. {@code aws.cloudwatch.LogGroup#arn()}
+         * @return this builder
+         */
+        public Builder logGroupArn(Output<String> logGroupArn) {
+            args().logGroupArns.add(Value.of(logGroupArn));
+            return this;
+        }
+
+        /**
+         * @param on whether the AWS managed {@code AmazonECSTaskExecutionRolePolicy} is attached too
+         * @return this builder
+         */
+        public Builder managedPolicy(boolean on) {
+            args().managedPolicy = on;
             return this;
         }
 

@@ -16,6 +16,8 @@ import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.aws.wafv2.WebAclAssociation;
+import com.pulumi.aws.wafv2.WebAclAssociationArgs;
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
@@ -45,7 +47,7 @@ import java.util.Optional;
  * ({@link ListenerTarget} adds one per service).
  *
  * <p>Children: {@code <name>-alb-sg}, {@code <name>-alb}, {@code <name>-access-logs} (access logs without a given
- * bucket), {@code <name>-tg} (with a target group),
+ * bucket), {@code <name>-waf} (with a web ACL), {@code <name>-tg} (with a target group),
  * {@code <name>-http} and, with a certificate, {@code <name>-https}.
  */
 public class ApplicationLoadBalancer extends ComponentResource {
@@ -59,6 +61,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
     private final LoadBalancer loadBalancer;
     private final TargetGroup targetGroup;
     private final AccessLogsBucket accessLogsBucket;
+    private final WebAclAssociation webAclAssociation;
     private final Listener httpListener;
     private final Listener httpsListener;
 
@@ -92,10 +95,11 @@ public class ApplicationLoadBalancer extends ComponentResource {
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();
-        boolean https = checked.certificateArn() != null;
+        boolean https = checked.options().certificateArn() != null;
         Output<String> vpcId = checked.network().vpcId();
 
-        Output<List<String>> admitted = checked.allowedCidrBlocks() != null ? checked.allowedCidrBlocks()
+        Output<List<String>> allowed = checked.options().allowedCidrBlocks();
+        Output<List<String>> admitted = allowed != null ? allowed
                 : args.internalLoadBalancer() ? vpcCidrBlocks(vpcId) : Output.of(List.of("0.0.0.0/0"));
         List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
         ingress.add(listenerIngress(args.listenerPort(), "HTTP", admitted));
@@ -121,7 +125,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(args.deletionProtection());
-        Output<String> logsBucket = checked.accessLogsBucket();
+        Output<String> logsBucket = checked.options().accessLogsBucket();
         if (logsBucket == null && args.accessLogs()) {
             this.accessLogsBucket = new AccessLogsBucket(name + "-access-logs", AccessLogsBucketArgs.builder()
                     .prefix(name).tags(tags).build(), ComponentResourceOptions.builder().parent(this).build());
@@ -137,6 +141,15 @@ public class ApplicationLoadBalancer extends ComponentResource {
             lbArgs.tags(tags);
         }
         this.loadBalancer = new LoadBalancer(name + "-alb", lbArgs.build(), childOptions);
+
+        if (checked.options().webAclArn() != null) {
+            this.webAclAssociation = new WebAclAssociation(name + "-waf", WebAclAssociationArgs.builder()
+                    .resourceArn(loadBalancer.arn())
+                    .webAclArn(checked.options().webAclArn())
+                    .build(), childOptions);
+        } else {
+            this.webAclAssociation = null;
+        }
 
         this.targetGroup = args.targetGroup().map(tg -> new TargetGroup(name + "-tg", tg.resourceArgs(vpcId, tags),
                 childOptions)).orElse(null);
@@ -169,7 +182,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
                     .port(ApplicationLoadBalancerArgs.HTTPS_PORT)
                     .protocol("HTTPS")
                     .sslPolicy(args.sslPolicy())
-                    .certificateArn(checked.certificateArn())
+                    .certificateArn(checked.options().certificateArn())
                     .defaultActions(serve);
             if (!tags.isEmpty()) {
                 httpsArgs.tags(tags);
@@ -235,6 +248,11 @@ public class ApplicationLoadBalancer extends ComponentResource {
     /** @return the access-logs bucket this component created; empty without access logs or with a given bucket */
     public Optional<AccessLogsBucket> accessLogsBucket() {
         return Optional.ofNullable(accessLogsBucket);
+    }
+
+    /** @return the association with the WAF web ACL; empty without one */
+    public Optional<WebAclAssociation> webAclAssociation() {
+        return Optional.ofNullable(webAclAssociation);
     }
 
     /** @return the default target group; empty for a shared load balancer */

@@ -18,6 +18,8 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
 
     /** Default of {@link #sslPolicy()}: TLS 1.3 only (Security Hub ELB.17). */
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-3-2021-06";
+    private static final java.util.regex.Pattern WEB_ACL = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[A-Za-z0-9_-]{1,128}/[a-f0-9-]{36}");
     /** Port of the HTTPS listener that a certificate adds. */
     public static final int HTTPS_PORT = 443;
 
@@ -70,10 +72,21 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
      */
     private TargetGroupArgs targetGroup;
 
+    /**
+     * A regional AWS WAF web ACL of the stack's account and region that filters the load balancer's requests
+     * ({@code arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID}). Default: none.
+     */
+    private Value<String> webAclArn;
+
     /** Tags of every taggable child. Default: none. */
     private Map<String, String> tags = Map.of();
 
     private ApplicationLoadBalancerArgs() {
+    }
+
+    /** @return the web ACL, if any */
+    public Optional<Value<String>> webAclArn() {
+        return Optional.ofNullable(webAclArn);
     }
 
     /** @return the network, if set */
@@ -134,13 +147,10 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     /**
      * The args' values, checked.
      *
-     * @param network           the network
-     * @param certificateArn    the certificate, or null
-     * @param allowedCidrBlocks the admitted CIDRs, or null for the default
-     * @param accessLogsBucket  the bucket, or null
+     * @param network the network
+     * @param options the load balancer's own options
      */
-    public record Checked(NetworkArgs.Checked network, Output<String> certificateArn,
-                          Output<List<String>> allowedCidrBlocks, Output<String> accessLogsBucket) {
+    public record Checked(NetworkArgs.Checked network, CheckedOptions options) {
     }
 
     /**
@@ -149,9 +159,10 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
      * @param certificateArn    the certificate, or null
      * @param allowedCidrBlocks the admitted CIDRs, or null for the default
      * @param accessLogsBucket  the bucket, or null
+     * @param webAclArn         the web ACL, or null
      */
     public record CheckedOptions(Output<String> certificateArn, Output<List<String>> allowedCidrBlocks,
-                                 Output<String> accessLogsBucket) {
+                                 Output<String> accessLogsBucket, Output<String> webAclArn) {
     }
 
     /**
@@ -171,8 +182,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
             return null;
         }
         NetworkArgs.Checked net = network.validate(problems.at("network"));
-        return net == null ? null
-                : new Checked(net, options.certificateArn(), options.allowedCidrBlocks(), options.accessLogsBucket());
+        return net == null ? null : new Checked(net, options);
     }
 
     /**
@@ -201,7 +211,22 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
                         : problems.check("certificateArn", certificateArn, c -> certificateProblem(c, env)),
                 allowedCidrBlocks == null ? null : checkCidrs(problems),
                 accessLogsBucket == null ? null
-                        : problems.check("accessLogsBucket", accessLogsBucket, Rules::bucketName));
+                        : problems.check("accessLogsBucket", accessLogsBucket, Rules::bucketName),
+                webAclArn == null ? null : problems.check("webAclArn", webAclArn, a -> webAclProblem(a, env)));
+    }
+
+    private static Optional<String> webAclProblem(String arn, AwsEnvironment env) {
+        // WEB_ACL admits any partition that starts with "aws"; one that Arn does not know is refused here too.
+        Optional<Arn> webAcl = Arn.parse(arn).filter(a -> WEB_ACL.matcher(arn).matches());
+        if (webAcl.isEmpty()) {
+            return Optional.of("'" + arn + "' is not a regional WAF web ACL ARN "
+                    + "(arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a CloudFront one is global)");
+        }
+        Arn parsed = webAcl.get();
+        return parsed.region().equals(env.region()) && parsed.account().equals(env.accountId()) ? Optional.empty()
+                : Optional.of("the web ACL is in " + parsed.region() + " of account " + parsed.account() + ", but a "
+                + "load balancer takes only web ACLs of its own account and region (" + env.region() + ", "
+                + env.accountId() + ")");
     }
 
     private static Optional<String> certificateProblem(String certificate, AwsEnvironment env) {
@@ -250,6 +275,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
         a.deletionProtection = deletionProtection;
         a.accessLogsBucket = accessLogsBucket;
         a.accessLogs = accessLogs;
+        a.webAclArn = webAclArn;
         a.targetGroup = targetGroup;
         a.tags = tags;
         return b;
@@ -389,6 +415,24 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          */
         public Builder targetGroup(TargetGroupArgs targetGroup) {
             args().targetGroup = targetGroup;
+            return this;
+        }
+
+        /**
+         * @param webAclArn a regional WAF web ACL's ARN
+         * @return this builder
+         */
+        public Builder webAclArn(String webAclArn) {
+            args().webAclArn = Value.of(webAclArn);
+            return this;
+        }
+
+        /**
+         * @param webAclArn a regional WAF web ACL's ARN, e.g. {@code aws.wafv2.WebAcl#arn()}
+         * @return this builder
+         */
+        public Builder webAclArn(Output<String> webAclArn) {
+            args().webAclArn = Value.of(webAclArn);
             return this;
         }
 

@@ -67,7 +67,8 @@ public class LoadBalancedFargateService extends ComponentResource {
 
     /** What validation found and the wiring uses. */
     private record Checked(NetworkArgs network, ContainerArgs main, TargetGroupArgs targetGroup,
-                           RegistryCredentials.Existing.Checked existing) {
+                           RegistryCredentials.Existing.Checked existing, FargateService.CheckedOptions service,
+                           ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
     }
 
     /**
@@ -104,7 +105,8 @@ public class LoadBalancedFargateService extends ComponentResource {
             }
         }
 
-        var roleArgs = TaskExecutionRoleArgs.builder().tags(tags);
+        var roleOptions = args.executionRole();
+        var roleArgs = roleOptions.toBuilder().tags(merged(tags, roleOptions.tags()));
         if (credentialsSecretArn != null) {
             roleArgs.registryCredentialsSecretArn(credentialsSecretArn);
             if (credentialsKey != null) {
@@ -117,6 +119,8 @@ public class LoadBalancedFargateService extends ComponentResource {
             // Sorted by variable name, like the containers' secrets: the policy reads the same on every run.
             new TreeMap<>(c.appSecrets()).values().forEach(roleArgs::appSecret);
             c.appSecretsKmsKeyArns().forEach(roleArgs::appSecretsKmsKeyArn);
+            // ECR images get pull actions on exactly their repositories; the others get no ECR action.
+            roleArgs.image(c.image());
         }
         this.executionRole = new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
 
@@ -142,11 +146,15 @@ public class LoadBalancedFargateService extends ComponentResource {
         } else {
             this.listenerTarget = null;
             ApplicationLoadBalancerArgs lb = args.loadBalancer();
-            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lb.toBuilder()
+            var lbArgs = lb.toBuilder()
                     .network(checked.network())
                     .targetGroup(checked.targetGroup())
-                    .tags(merged(tags, lb.tags()))
-                    .build(), childOptions);
+                    .tags(merged(tags, lb.tags()));
+            // A value of another resource carries the composite's check: its problem comes under loadBalancer.*,
+            // not under whichever of the two checks would fail first.
+            lb.webAclArn().filter(v -> !v.isPlain())
+                    .ifPresent(v -> lbArgs.webAclArn(checked.loadBalancer().webAclArn()));
+            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lbArgs.build(), childOptions);
             targetGroupArn = loadBalancer.targetGroupArn().orElseThrow();
             loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
         }
@@ -155,9 +163,15 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .network(checked.network())
                 .container(checked.main())
                 .executionRoleArn(executionRole.arn())
+                .executionRoleName(executionRole.roleName())
                 .loadBalancer(targetGroupArn, loadBalancerSecurityGroupId)
                 .tags(merged(tags, serviceOptions.tags()));
         args.sidecars().forEach(serviceArgs::sidecar);
+        // Values of other resources carry the composite's checks, as the load balancer's do.
+        serviceOptions.logKmsKeyArn().filter(v -> !v.isPlain())
+                .ifPresent(v -> serviceArgs.logKmsKeyArn(checked.service().logKmsKeyArn()));
+        serviceOptions.taskEgressCidrBlocks().filter(v -> !v.isPlain())
+                .ifPresent(v -> serviceArgs.taskEgressCidrBlocks(checked.service().taskEgressCidrBlocks()));
         if (credentialsSecretArn != null) {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
         }
@@ -235,6 +249,7 @@ public class LoadBalancedFargateService extends ComponentResource {
             problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
                     + "shared one), not both");
         }
+        ApplicationLoadBalancerArgs.CheckedOptions lbChecked = null;
         if (args.listenerRule().isPresent()) {
             args.listenerRule().get().validate(problems.at("listenerRule"));
         } else {
@@ -243,7 +258,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                     + "LoadBalancedFargateServiceArgs: the load balancer and the tasks share it"));
             lb.targetGroup().ifPresent(t -> problems.add("loadBalancer.targetGroup", "set targetGroup on the "
                     + "LoadBalancedFargateServiceArgs"));
-            lb.validateOptions(problems.at("loadBalancer"), env);
+            lbChecked = lb.validateOptions(problems.at("loadBalancer"), env);
         }
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
                 p + " differs from the container's port " + port + ", where the targets listen; leave it unset",
@@ -262,9 +277,20 @@ public class LoadBalancedFargateService extends ComponentResource {
                 "the composite's registryCredentials" + set));
         service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
                 "the composite creates the execution role from the containers' secrets"));
+        service.executionRoleName().ifPresent(r -> problems.add("service.executionRoleName",
+                "the composite creates the execution role and grants it the service's log group"));
+        var role = args.executionRole();
+        if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
+                || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()
+                || !role.images().isEmpty() || !role.logGroupArns().isEmpty()) {
+            problems.add("executionRole", "what the role reads, pulls and writes follows from the containers, the "
+                    + "registry credentials and the log group; set only its options (managedPolicy, tags) here");
+        }
+        problems.add("executionRole.tags", Rules.tags(role.tags()));
         service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
                 "the composite's loadBalancer or listenerRule" + set));
-        FargateService.validateOptions(service, problems.at("service"));
+        FargateService.CheckedOptions serviceChecked = FargateService.validateOptions(service,
+                problems.at("service"), env);
         problems.add("name", FargateService.nameProblem(fargateName(name)));
         if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
@@ -293,7 +319,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                 main = main.toBuilder().image(image).build();
             }
         }
-        return new Checked(network, main, targetGroup, existing);
+        return new Checked(network, main, targetGroup, existing, serviceChecked, lbChecked);
     }
 
     /** Whether the credentials fit the image's registry: ECR needs none, every other registry needs a choice. */

@@ -4,6 +4,7 @@ import com.pulumi.resources.ResourceArgs;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
@@ -67,6 +68,12 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
      */
     private TaskRoleArgs taskRole;
 
+    /**
+     * The execution role's own options ({@link TaskExecutionRoleArgs#managedPolicy()}); what it may read and pull is
+     * derived from the containers. Default: exact statements only, no managed policy.
+     */
+    private TaskExecutionRoleArgs executionRole;
+
     /** Tags of every taggable resource, given once. Default: none. */
     private Map<String, String> tags = Map.of();
 
@@ -121,6 +128,11 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     /** @return the task role to create, if any */
     public Optional<TaskRoleArgs> taskRole() {
         return Optional.ofNullable(taskRole);
+    }
+
+    /** @return the execution role's options */
+    public TaskExecutionRoleArgs executionRole() {
+        return executionRole == null ? TaskExecutionRoleArgs.builder().build() : executionRole;
     }
 
     /** @return the tags */
@@ -226,6 +238,15 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder taskRole(TaskRoleArgs taskRole) {
             args().taskRole = taskRole;
+            return this;
+        }
+
+        /**
+         * @param executionRole the execution role's own options
+         * @return this builder
+         */
+        public Builder executionRole(TaskExecutionRoleArgs executionRole) {
+            args().executionRole = executionRole;
             return this;
         }
 
