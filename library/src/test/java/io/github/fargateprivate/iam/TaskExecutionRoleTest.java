@@ -327,6 +327,16 @@ class TaskExecutionRoleTest {
     }
 
     @Test
+    void withTheManagedPolicyAnImageOfAnotherResourceOffEcrDeniesNoEcrAction() {
+        // The one statement must not take the managed policy's ECR actions away: it denies only what an execution
+        // role never does.
+        var role = role(a -> a.image(Output.of("ghcr.io/acme/app:1.2.3")).managedPolicy(true)).ok();
+        assertEquals(document(ExecutionStatements.statement("NoInlineGrant", "Deny", List.of("iam:*"), List.of("*"),
+                null)), policy(role));
+        assertTrue(role.component().managedPolicy().isPresent());
+    }
+
+    @Test
     void aPlainImageOffEcrMakesNoPolicy() {
         var role = role(a -> a.image("ghcr.io/acme/app:1.2.3")).ok();
         assertTrue(role.component().inlinePolicy().isEmpty());
