@@ -89,7 +89,9 @@ class PlanTest {
                                     "Sid": "PullThroughCache"
                 """), out);
         assertFalse(out.contains("secretsmanager:GetSecretValue"), "the task reads no secret");
-        var endpoints = out.lines().filter(l -> l.contains("serviceName: com.amazonaws.")).map(String::strip).toList();
+        // In the order the engine received them, which follows when each one's inputs resolved: compared as a set.
+        var endpoints = out.lines().filter(l -> l.contains("serviceName: com.amazonaws.")).map(String::strip).sorted()
+                .toList();
         assertEquals(java.util.List.of("serviceName: com.amazonaws.eu-central-1.ecr.api",
                 "serviceName: com.amazonaws.eu-central-1.ecr.dkr", "serviceName: com.amazonaws.eu-central-1.logs",
                 "serviceName: com.amazonaws.eu-central-1.s3"), endpoints);

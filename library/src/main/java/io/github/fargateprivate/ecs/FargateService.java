@@ -402,7 +402,7 @@ public class FargateService extends ComponentResource {
             checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
         }
         checkContainers(containers, problems);
-        Output<String> cluster = validateOptions(args, problems);
+        CheckedOptions options = validateOptions(args, problems, env);
         problems.add("name", nameProblem(name));
         if (args.enableExecuteCommand() && args.taskRoleArn().isEmpty()) {
             problems.add("enableExecuteCommand", "ECS Exec needs a task role that allows its ssmmessages channel "
@@ -423,17 +423,20 @@ public class FargateService extends ComponentResource {
             problems.add("network", "required: the VPC and subnets of the tasks");
             return null;
         }
-        Output<String> logKey = args.logKmsKeyArn().map(k -> problems.check("logKmsKeyArn", k, key ->
-                Arn.kmsKeyArnProblem(key).or(() -> Arn.parse(key).filter(a -> !a.region().equals(env.region()))
-                        .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
-                                + "; CloudWatch Logs uses a key of its own region")))).orElse(null);
-        Output<List<String>> egress = args.taskEgressCidrBlocks().map(c -> problems.check("taskEgressCidrBlocks", c,
-                blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
-                        + "registry; leave it unset to allow anywhere")
-                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())).orElse(null);
         NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
-        return network == null ? null
-                : new Checked(network, checkedContainers, cluster, credentials, logKey, egress);
+        return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
+                options.logKmsKeyArn(), options.taskEgressCidrBlocks());
+    }
+
+    /**
+     * The service's own options, checked; each null when not given. Values of other resources carry their check.
+     *
+     * @param clusterArn           the existing cluster
+     * @param logKmsKeyArn         the log group's key
+     * @param taskEgressCidrBlocks the blocks the tasks may reach
+     */
+    public record CheckedOptions(Output<String> clusterArn, Output<String> logKmsKeyArn,
+                                 Output<List<String>> taskEgressCidrBlocks) {
     }
 
     /**
@@ -442,9 +445,10 @@ public class FargateService extends ComponentResource {
      *
      * @param args     the args
      * @param problems where problems go
-     * @return the checked existing cluster, or null when none is given
+     * @param env      where the service deploys: the log group's key must be of its region
+     * @return the checked options
      */
-    public static Output<String> validateOptions(FargateServiceArgs args, Problems problems) {
+    public static CheckedOptions validateOptions(FargateServiceArgs args, Problems problems, AwsEnvironment env) {
         FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
                 p.field(), p.message(), p.suggested()));
         args.cpuArchitecture().filter(a -> !List.of("X86_64", "ARM64").contains(a)).ifPresent(a ->
@@ -461,10 +465,19 @@ public class FargateService extends ComponentResource {
         Optional.ofNullable(args.family(null)).filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f ->
                 problems.add("family", "'" + f + "' is not a task definition family (1-255 letters, digits, '-', "
                         + "'_')"));
-        return args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
+        Output<String> logKey = args.logKmsKeyArn().map(k -> problems.check("logKmsKeyArn", k, key ->
+                Arn.kmsKeyArnProblem(key).or(() -> Arn.parse(key).filter(a -> !a.region().equals(env.region()))
+                        .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
+                                + "; CloudWatch Logs uses a key of its own region")))).orElse(null);
+        Output<List<String>> egress = args.taskEgressCidrBlocks().map(c -> problems.check("taskEgressCidrBlocks", c,
+                blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
+                        + "registry; leave it unset to allow anywhere")
+                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())).orElse(null);
+        Output<String> cluster = args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
                 CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
                         : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
                 .orElse(null);
+        return new CheckedOptions(cluster, logKey, egress);
     }
 
     /**

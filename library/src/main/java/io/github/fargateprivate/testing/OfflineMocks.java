@@ -279,6 +279,8 @@ public class OfflineMocks implements Mocks {
             case "aws:acm/certificate:Certificate" -> prefix + "acm:" + region + ":" + ACCOUNT + ":certificate/"
                     + String.format("%08x-1111-4111-8111-%012x", name.hashCode(), (long) name.length());
             case "aws:ssm/parameter:Parameter" -> prefix + "ssm:" + region + ":" + ACCOUNT + ":parameter/" + name;
+            case "aws:ecr/repository:Repository" ->
+                    prefix + "ecr:" + region + ":" + ACCOUNT + ":repository/" + name;
             default -> prefix + type.split("[:/]")[1] + ":" + region + ":" + ACCOUNT + ":" + name;
         };
     }
