@@ -149,6 +149,12 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
         if (endpointAzs > 0) {
             lines.add(new Line("Interface VPC endpoints", endpointAzs * p.endpointHour() * hours,
                     endpointAzs + " endpoint-AZ(s) x $" + fmt(p.endpointHour()) + " x " + h));
+            int azs = mocks.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
+                    .map(e -> e.inputs().get("subnetIds")).filter(List.class::isInstance)
+                    .mapToInt(l -> ((List<?>) l).size()).max().orElse(0);
+            notPriced.add(String.format(Locale.ROOT, "endpoint data ($0.01/GB); the %d NAT gateway(s) these endpoints "
+                    + "replace (one per AZ) would cost $%.2f/month (%d x $%s x %s) plus $%s/GB", azs,
+                    azs * p.natHour() * hours, azs, fmt(p.natHour()), h, fmt(p.natGb())));
         }
         if (needsNat && nats == 0 && endpointAzs == 0) {
             notPriced.add(String.format(Locale.ROOT, "the NAT gateway(s) the private subnets route through (not "

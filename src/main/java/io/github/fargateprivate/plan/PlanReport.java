@@ -35,7 +35,8 @@ public record PlanReport(String project, String stack, String region, List<Item>
     /** Shown instead of a secret. */
     public static final String MASK = StackFile.SECRET_PLACEHOLDER;
 
-    private static final Set<String> JSON_INPUTS = Set.of("policy", "assumeRolePolicy", "containerDefinitions");
+    private static final Set<String> JSON_INPUTS = Set.of("policy", "assumeRolePolicy", "containerDefinitions",
+            "lifecyclePolicy");
     private static final Set<String> SECRET_INPUTS = Set.of("secretString", "secretBinary");
 
     /**

@@ -34,6 +34,8 @@ public final class StackConfig {
 
     private final ConfigSource config;
     private final Map<String, List<String>> problems = new LinkedHashMap<>();
+    /** The key that chose the registry credentials, for problems of the credentials as a whole. */
+    private String credentialsKey;
 
     private StackConfig(ConfigSource config) {
         this.config = config;
@@ -65,6 +67,14 @@ public final class StackConfig {
         if (inputs.image == null) {
             problem("image", "required; set the image to run: pulumi config set image ghcr.io/OWNER/IMAGE:TAG");
         }
+        if (inputs.cacheKeysWithoutCache()) {
+            problem("pullThroughCache", "false, but pullThroughCachePrefix or existingPullThroughCacheRule is set; "
+                    + "turn the cache on: pulumi config set pullThroughCache true");
+        }
+        if (inputs.endpointKeysWithoutEndpoints()) {
+            problem("vpcEndpoints", "false, but privateRouteTableIds is set; turn the endpoints on: pulumi config set "
+                    + "vpcEndpoints true");
+        }
         RegistryCredentials credentials = credentials(inputs);
         // Credentials the keys could not settle were reported above; the library checks the rest without them.
         LoadBalancedFargateServiceArgs args = inputs.args(family,
@@ -72,7 +82,7 @@ public final class StackConfig {
         // A key the stack already reported (e.g. not a number) fed the library its default: not reported twice.
         Set<String> reported = Set.copyOf(problems.keySet());
         for (Problem p : LoadBalancedFargateService.problems(App.SERVICE_NAME, args, env)) {
-            Optional<ConfigKey> key = ConfigKey.feeding(p.field());
+            Optional<ConfigKey> key = keyFeeding(p.field());
             String name = key.map(ConfigKey::key).orElse(p.field());
             if (!reported.contains(name)) {
                 problem(name, p.message() + key.flatMap(k -> fix(k, p)).map(f -> ": " + f).orElse(""));
@@ -82,6 +92,19 @@ public final class StackConfig {
             throw new ConfigException(config.stackName(), problems.values().stream().flatMap(List::stream).toList());
         }
         return args;
+    }
+
+    /**
+     * The key a library field came from. The cache's credentials are the stack's registry credentials, and the
+     * credentials as a whole come from whichever key chose them.
+     */
+    private Optional<ConfigKey> keyFeeding(String field) {
+        String f = field.startsWith("pullThroughCache.credentials")
+                ? "registryCredentials" + field.substring("pullThroughCache.credentials".length()) : field;
+        if (f.equals("registryCredentials") && credentialsKey != null) {
+            return ConfigKey.named(credentialsKey);
+        }
+        return ConfigKey.feeding(f);
     }
 
     /** A fix computed from the library's suggestion, in the CLI's form for the key's type. */
@@ -246,11 +269,18 @@ public final class StackConfig {
         if (in.kmsKeyArn != null) {
             given.add("kmsKeyArn");
         }
+        credentialsKey = in.existingSecret != null ? "registryCredentialsSecretArn"
+                : in.registryUsername != null ? "registryUsername" : in.publicImage ? "publicImage" : "image";
         if (!registry.needsCredentials() || in.publicImage) {
             String why = !registry.needsCredentials()
                     ? "ECR images need no registry credentials (the execution role pulls them)"
                     : "publicImage is true, so the image is pulled without credentials";
             given.forEach(k -> problem(k, why + "; remove it: pulumi config rm " + k));
+            return RegistryCredentials.none();
+        }
+        if (in.pullThroughCache && in.existingCacheRule) {
+            given.forEach(k -> problem(k, "existingPullThroughCacheRule is true, so ECR pulls with the credentials "
+                    + "of the existing rule and the stack creates no cache secret; remove it: pulumi config rm " + k));
             return RegistryCredentials.none();
         }
         if (in.existingSecret != null) {

@@ -2,6 +2,8 @@ package io.github.fargateprivate.stack;
 
 import com.pulumi.core.Output;
 import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
@@ -27,6 +29,12 @@ public final class StackInputs {
     final FargateServiceArgs.Builder service = FargateServiceArgs.builder();
     final TaskExecutionRoleArgs.Builder executionRole = TaskExecutionRoleArgs.builder();
     private NetworkArgs.Builder network;
+    private PullThroughCacheArgs.Builder cache;
+    private VpcEndpointsArgs.Builder endpoints;
+    boolean pullThroughCache;
+    /** Not a cache builder setting: the key's default false is fed too, and sets no cache key. */
+    boolean existingCacheRule;
+    boolean vpcEndpoints;
     private AutoScalingArgs.Builder autoScaling;
     Integer cpuTargetPercent;
     String image;
@@ -46,6 +54,30 @@ public final class StackInputs {
             network = NetworkArgs.builder();
         }
         return network;
+    }
+
+    PullThroughCacheArgs.Builder cache() {
+        if (cache == null) {
+            cache = PullThroughCacheArgs.builder();
+        }
+        return cache;
+    }
+
+    VpcEndpointsArgs.Builder endpoints() {
+        if (endpoints == null) {
+            endpoints = VpcEndpointsArgs.builder();
+        }
+        return endpoints;
+    }
+
+    /** @return whether cache keys were set without pullThroughCache */
+    boolean cacheKeysWithoutCache() {
+        return (cache != null || existingCacheRule) && !pullThroughCache;
+    }
+
+    /** @return whether endpoint keys were set without vpcEndpoints */
+    boolean endpointKeysWithoutEndpoints() {
+        return endpoints != null && !vpcEndpoints;
     }
 
     AutoScalingArgs.Builder autoScaling() {
@@ -80,6 +112,12 @@ public final class StackInputs {
                 .tags(tags);
         if (network != null) {
             b.network(network.build());
+        }
+        if (pullThroughCache) {
+            b.pullThroughCache(cache().existingRule(existingCacheRule).build());
+        }
+        if (vpcEndpoints) {
+            b.vpcEndpoints(endpoints().build());
         }
         return b.registryCredentials(credentials).build();
     }

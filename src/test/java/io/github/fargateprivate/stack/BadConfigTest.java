@@ -21,7 +21,7 @@ class BadConfigTest {
     private static final String ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1.0";
     private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:registry/ghcr-AbCdEf";
     private static final String KMS_KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
-    private static final String REMOVE = "<remove>";
+    private static final String REMOVE = StackConfigs.REMOVE;
     private static final String WEB_ACL =
             "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
 
@@ -198,14 +198,7 @@ class BadConfigTest {
     }
 
     private static OfflineRun runWith(Map<String, String> change) {
-        Map<String, String> config = valid();
-        change.forEach((k, v) -> {
-            if (v.equals(REMOVE)) {
-                config.remove(k);
-            } else {
-                config.put(k, v);
-            }
-        });
+        Map<String, String> config = StackConfigs.changed(valid(), change);
         // The password is a secret unless a case sets it in plain text.
         boolean plain = change.containsKey("registryPassword") && !change.get("registryPassword").equals(REMOVE);
         return StackConfigs.run(config, plain ? Set.of() : Set.of("registryPassword"));

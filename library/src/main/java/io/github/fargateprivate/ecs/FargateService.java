@@ -39,6 +39,8 @@ import com.pulumi.aws.ssm.SsmFunctions;
 import com.pulumi.aws.ssm.inputs.GetParameterArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
@@ -78,7 +80,8 @@ import java.util.regex.Pattern;
  *
  * <p>Children: {@code <name>-cluster} (unless an existing cluster is given), {@code <name>-capacity-providers} (with a
  * capacity provider strategy on a created cluster), {@code <name>-logs}, {@code <name>-task-sg},
- * {@code <name>-exec-logs} (with the execution role's name), {@code <name>-alb-egress} (behind a load balancer),
+ * {@code <name>-exec-logs} (with the execution role's name), {@code <name>-endpoints-ingress} (with VPC endpoints),
+ * {@code <name>-alb-egress} (behind a load balancer),
  * {@code <name>-task}, {@code <name>-service} and, with
  * autoscaling, {@code <name>-scaling-target} and {@code <name>-cpu-scaling}.
  */
@@ -109,6 +112,7 @@ public class FargateService extends ComponentResource {
     private final RolePolicy logsPolicy;
     private final SecurityGroup securityGroup;
     private final SecurityGroupEgressRule loadBalancerEgress;
+    private final SecurityGroupIngressRule endpointsIngress;
     private final TaskDefinition taskDefinition;
     private final Service service;
     private final Target scalingTarget;
@@ -211,15 +215,7 @@ public class FargateService extends ComponentResource {
                 .description(behindLoadBalancer ? "Tasks of " + name + ": the load balancer only, on the container port"
                         : "Tasks of " + name + ": no inbound traffic")
                 .vpcId(checked.network().vpcId())
-                .egress(checked.egressCidrBlocks() == null
-                        ? SecurityGroupEgressArgs.builder()
-                        .description("Registry pulls, AWS APIs and the application's own calls")
-                        .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0")
-                        .build()
-                        : SecurityGroupEgressArgs.builder()
-                        .description("HTTPS to the allowed destinations only")
-                        .protocol("tcp").fromPort(443).toPort(443).cidrBlocks(checked.egressCidrBlocks())
-                        .build());
+                .egress(egress(args, checked));
         if (behindLoadBalancer) {
             sgArgs.ingress(SecurityGroupIngressArgs.builder()
                     .description("From the load balancer")
@@ -231,6 +227,21 @@ public class FargateService extends ComponentResource {
             sgArgs.tags(tags);
         }
         this.securityGroup = new SecurityGroup(name + "-task-sg", sgArgs.build(), childOptions);
+
+        if (args.vpcEndpointsSecurityGroupId().isPresent()) {
+            var endpointsArgs = SecurityGroupIngressRuleArgs.builder()
+                    .description("HTTPS from the tasks of " + name)
+                    .securityGroupId(args.vpcEndpointsSecurityGroupId().get().output())
+                    .referencedSecurityGroupId(securityGroup.id())
+                    .ipProtocol("tcp").fromPort(443).toPort(443);
+            if (!tags.isEmpty()) {
+                endpointsArgs.tags(tags);
+            }
+            this.endpointsIngress = new SecurityGroupIngressRule(name + "-endpoints-ingress", endpointsArgs.build(),
+                    childOptions);
+        } else {
+            this.endpointsIngress = null;
+        }
 
         if (behindLoadBalancer) {
             var egressArgs = SecurityGroupEgressRuleArgs.builder()
@@ -663,6 +674,33 @@ public class FargateService extends ComponentResource {
         return list;
     }
 
+    /**
+     * The tasks' way out: anywhere; or, restricted, HTTPS to the given blocks, the VPC endpoints and the S3 prefix
+     * list (image layers), each on its own inline rule (the endpoints' group admits the tasks with a separate rule).
+     */
+    private static List<SecurityGroupEgressArgs> egress(FargateServiceArgs args, Checked checked) {
+        if (checked.egressCidrBlocks() == null) {
+            return List.of(SecurityGroupEgressArgs.builder()
+                    .description("Registry pulls, AWS APIs and the application's own calls")
+                    .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0")
+                    .build());
+        }
+        List<SecurityGroupEgressArgs> rules = new ArrayList<>();
+        rules.add(SecurityGroupEgressArgs.builder()
+                .description("HTTPS to the allowed destinations only")
+                .protocol("tcp").fromPort(443).toPort(443).cidrBlocks(checked.egressCidrBlocks())
+                .build());
+        args.vpcEndpointsSecurityGroupId().ifPresent(sg -> rules.add(SecurityGroupEgressArgs.builder()
+                .description("HTTPS to the VPC endpoints")
+                .protocol("tcp").fromPort(443).toPort(443).securityGroups(sg.output().applyValue(List::of))
+                .build()));
+        args.vpcEndpointsS3PrefixListId().ifPresent(pl -> rules.add(SecurityGroupEgressArgs.builder()
+                .description("HTTPS to S3 through the gateway endpoint (image layers)")
+                .protocol("tcp").fromPort(443).toPort(443).prefixListIds(pl.output().applyValue(List::of))
+                .build()));
+        return rules;
+    }
+
     /** The log writes of the execution role, on exactly this log group's streams. */
     private static String logsPolicy(String logGroupArn) {
         return new PolicyDocument().allow("WriteLogs", TaskExecutionRole.LOG_ACTIONS,
@@ -742,6 +780,11 @@ public class FargateService extends ComponentResource {
     /** @return the load balancer's egress rule to these tasks; empty without a load balancer */
     public Optional<SecurityGroupEgressRule> loadBalancerEgress() {
         return Optional.ofNullable(loadBalancerEgress);
+    }
+
+    /** @return the VPC endpoints' rule that admits these tasks; empty without endpoints */
+    public Optional<SecurityGroupIngressRule> endpointsIngress() {
+        return Optional.ofNullable(endpointsIngress);
     }
 
     /** @return the task definition */

@@ -107,6 +107,16 @@ public final class FargateServiceArgs extends ResourceArgs {
      */
     private Value<String> executionRoleName;
 
+    /**
+     * The security group of the VPC endpoints the tasks reach AWS through: the service adds one rule to it that admits
+     * HTTPS from its tasks only; with {@link #taskEgressCidrBlocks()} the tasks may also send there, and to the S3
+     * gateway endpoint's prefix list ({@link #vpcEndpointsS3PrefixListId()}). Default: none.
+     */
+    private Value<String> vpcEndpointsSecurityGroupId;
+
+    /** The S3 gateway endpoint's prefix list, where ECR serves image layers from. Default: none. */
+    private Value<String> vpcEndpointsS3PrefixListId;
+
     /** The task role, the application's own AWS identity. Default: none. */
     private Value<String> taskRoleArn;
 
@@ -247,6 +257,16 @@ public final class FargateServiceArgs extends ResourceArgs {
         return Optional.ofNullable(taskEgressCidrBlocks);
     }
 
+    /** @return the VPC endpoints' security group, if any */
+    public Optional<Value<String>> vpcEndpointsSecurityGroupId() {
+        return Optional.ofNullable(vpcEndpointsSecurityGroupId);
+    }
+
+    /** @return the S3 gateway endpoint's prefix list, if any */
+    public Optional<Value<String>> vpcEndpointsS3PrefixListId() {
+        return Optional.ofNullable(vpcEndpointsS3PrefixListId);
+    }
+
     /** @return the task role, if any */
     public Optional<Value<String>> taskRoleArn() {
         return Optional.ofNullable(taskRoleArn);
@@ -302,6 +322,8 @@ public final class FargateServiceArgs extends ResourceArgs {
         a.logKmsKeyArn = logKmsKeyArn;
         a.taskEgressCidrBlocks = taskEgressCidrBlocks;
         a.taskRoleArn = taskRoleArn;
+        a.vpcEndpointsSecurityGroupId = vpcEndpointsSecurityGroupId;
+        a.vpcEndpointsS3PrefixListId = vpcEndpointsS3PrefixListId;
         a.targetGroupArn = targetGroupArn;
         a.loadBalancerSecurityGroupId = loadBalancerSecurityGroupId;
         a.redeployOnSecretRotation = redeployOnSecretRotation;
@@ -568,6 +590,19 @@ public final class FargateServiceArgs extends ResourceArgs {
          */
         public Builder taskEgressCidrBlocks(Output<List<String>> cidrBlocks) {
             args().taskEgressCidrBlocks = Value.of(cidrBlocks);
+            return this;
+        }
+
+        /**
+         * The VPC endpoints the tasks reach AWS through.
+         *
+         * @param securityGroupId the interface endpoints' security group
+         * @param s3PrefixListId  the S3 gateway endpoint's prefix list
+         * @return this builder
+         */
+        public Builder vpcEndpoints(Output<String> securityGroupId, Output<String> s3PrefixListId) {
+            args().vpcEndpointsSecurityGroupId = Value.of(securityGroupId);
+            args().vpcEndpointsS3PrefixListId = Value.of(s3PrefixListId);
             return this;
         }
 

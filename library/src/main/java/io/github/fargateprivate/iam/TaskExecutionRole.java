@@ -48,6 +48,11 @@ public class TaskExecutionRole extends ComponentResource {
     /** What pulling an image from an ECR repository takes, besides the login token. */
     public static final List<String> ECR_PULL_ACTIONS = List.of("ecr:BatchCheckLayerAvailability",
             "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage");
+    /**
+     * What pulling through an ECR pull-through cache takes beyond the pull actions (ECR user guide, "IAM permissions
+     * required to sync an upstream registry"): the import of an image not cached yet, and the repository it creates.
+     */
+    public static final List<String> CACHE_ACTIONS = List.of("ecr:BatchImportUpstreamImage", "ecr:CreateRepository");
     /** Every ECR action a task execution role could use. */
     static final List<String> ECR_ACTIONS = List.of("ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
             "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage");
@@ -105,7 +110,7 @@ public class TaskExecutionRole extends ComponentResource {
                             Output.tuple(Output.all(checked.appKeys), Output.all(checked.images),
                                     Output.all(checked.logGroups)))
                     .applyValue(t -> inlinePolicy(env, new Grants(t.t1.t1, t.t1.t2, t.t1.t3, t.t2.t1, t.t2.t2,
-                            t.t2.t3), args.managedPolicy()));
+                            t.t2.t3, checked.caches), args.managedPolicy()));
             this.inlinePolicy = new RolePolicy(name + "-exec-policy", RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(policy)
@@ -132,9 +137,10 @@ public class TaskExecutionRole extends ComponentResource {
 
     private record Checked(List<Output<String>> registrySecrets, List<Output<String>> appSecrets,
                            List<Output<String>> registryKeys, List<Output<String>> appKeys, List<Output<String>> images,
-                           List<Output<String>> logGroups) {
+                           List<Output<String>> logGroups, List<String> caches) {
         boolean readsSomething() {
-            return !registrySecrets.isEmpty() || !appSecrets.isEmpty() || !images.isEmpty() || !logGroups.isEmpty();
+            return !registrySecrets.isEmpty() || !appSecrets.isEmpty() || !images.isEmpty() || !logGroups.isEmpty()
+                    || !caches.isEmpty();
         }
     }
 
@@ -147,9 +153,10 @@ public class TaskExecutionRole extends ComponentResource {
      * @param appKeys         keys of the app secrets
      * @param images          the images the role pulls
      * @param logGroups       log groups the containers write to
+     * @param caches          pull-through cache repository patterns
      */
     record Grants(List<String> registrySecrets, List<String> appSecrets, List<String> registryKeys,
-                  List<String> appKeys, List<String> images, List<String> logGroups) {
+                  List<String> appKeys, List<String> images, List<String> logGroups, List<String> caches) {
     }
 
     private static Checked validate(TaskExecutionRoleArgs args, Problems problems) {
@@ -177,7 +184,15 @@ public class TaskExecutionRole extends ComponentResource {
             problems.add("appSecretsKmsKeyArns", "there are no app secrets to decrypt; give the secrets too, or "
                     + "drop the keys");
         }
-        return new Checked(registrySecrets, appSecrets, registryKeys, appKeys, images, logGroups);
+        for (int i = 0; i < args.cacheRepositories().size(); i++) {
+            String pattern = args.cacheRepositories().get(i);
+            if (!pattern.matches("arn:[a-z-]+:ecr:[a-z0-9-]+:\\d{12}:repository/[a-z0-9._/-]+/\\*")) {
+                problems.add("cacheRepositories[" + i + "]", "'" + pattern + "' is not the repositories of a "
+                        + "pull-through cache prefix (arn:aws:ecr:REGION:ACCOUNT:repository/PREFIX/*)");
+            }
+        }
+        return new Checked(registrySecrets, appSecrets, registryKeys, appKeys, images, logGroups,
+                args.cacheRepositories());
     }
 
     private static Optional<String> imageProblem(String image) {
@@ -248,13 +263,23 @@ public class TaskExecutionRole extends ComponentResource {
                     List.of(keys.get(i)), Map.of("StringEquals", Map.of("kms:ViaService", List.of(
                             env.endpoint("secretsmanager", region), env.endpoint("ssm", region)))));
         }
+        List<String> caches = distinct(grants.caches());
         List<String> repositories = distinct(grants.images().stream().map(ImageReference::parse)
                 .filter(i -> i.ecrAccountId().isPresent())
                 .map(i -> "arn:" + env.partition() + ":ecr:" + i.ecrRegion().orElseThrow() + ":"
                         + i.ecrAccountId().orElseThrow() + ":repository/" + i.path())
+                // An image pulled through a cache is covered by the cache's statement.
+                .filter(r -> caches.stream().noneMatch(c -> r.startsWith(c.substring(0, c.length() - 1))))
                 .toList());
         if (!repositories.isEmpty()) {
             doc.allow("PullImages", ECR_PULL_ACTIONS, repositories, Map.of());
+        }
+        if (!caches.isEmpty()) {
+            List<String> actions = new ArrayList<>(ECR_PULL_ACTIONS);
+            actions.addAll(CACHE_ACTIONS);
+            doc.allow("PullThroughCache", actions, caches, Map.of());
+        }
+        if (!repositories.isEmpty() || !caches.isEmpty()) {
             // IAM offers no resource level for the login token (Service Authorization Reference, Amazon ECR).
             doc.allowOnAnyResource("EcrAuthorizationToken", List.of("ecr:GetAuthorizationToken"));
         }

@@ -53,6 +53,14 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
     private final List<Value<String>> logGroupArns = new ArrayList<>();
 
     /**
+     * ECR pull-through cache prefixes the role pulls through, as their repositories' ARN pattern
+     * ({@code arn:aws:ecr:REGION:ACCOUNT:repository/PREFIX/*}): the ECR pull actions plus
+     * {@code ecr:BatchImportUpstreamImage} and {@code ecr:CreateRepository} (the first pull of an image creates its
+     * repository), on exactly those repositories. Default: none.
+     */
+    private final List<String> cacheRepositories = new ArrayList<>();
+
+    /**
      * Whether the role also carries the AWS managed {@code AmazonECSTaskExecutionRolePolicy}, which allows ECR pulls
      * and log writes on {@code *}: AWS maintains it, at the price of more than the task needs. Default: false; the
      * role holds only the statements the task needs, on exact ARNs.
@@ -68,6 +76,11 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
     /** @return the images the role pulls */
     public List<Value<String>> images() {
         return List.copyOf(images);
+    }
+
+    /** @return the pull-through cache repositories the role pulls through */
+    public List<String> cacheRepositories() {
+        return List.copyOf(cacheRepositories);
     }
 
     /** @return the log groups the role writes to */
@@ -115,6 +128,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
         a.appSecretsKmsKeyArns.addAll(appSecretsKmsKeyArns);
         a.images.addAll(images);
         a.logGroupArns.addAll(logGroupArns);
+        a.cacheRepositories.addAll(cacheRepositories);
         a.managedPolicy = managedPolicy;
         a.tags = tags;
         return b;
@@ -281,6 +295,15 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          */
         public Builder logGroupArn(Output<String> logGroupArn) {
             args().logGroupArns.add(Value.of(logGroupArn));
+            return this;
+        }
+
+        /**
+         * @param repositoryArnPattern a pull-through cache's repositories, {@code ...:repository/PREFIX/*}
+         * @return this builder
+         */
+        public Builder cacheRepositories(String repositoryArnPattern) {
+            args().cacheRepositories.add(repositoryArnPattern);
             return this;
         }
 

@@ -5,6 +5,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.resources.Resource;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
@@ -13,6 +15,10 @@ import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpoints;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCache;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateService;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
@@ -45,8 +51,9 @@ import java.util.TreeMap;
  * an optional {@link TaskRole}, an own {@link ApplicationLoadBalancer} or a {@link ListenerTarget} on a shared one,
  * and {@link FargateService}.
  *
- * <p>Children: {@code <name>-credentials}, {@code <name>-execution}, {@code <name>-task} (a created task role),
- * {@code <name>-lb} (own load balancer) or {@code <name>-target} (shared one), {@code <name>-fargate}.
+ * <p>Children: {@code <name>-credentials} or {@code <name>-cache} (a pull-through cache), {@code <name>-execution},
+ * {@code <name>-task} (a created task role), {@code <name>-lb} (own load balancer) or {@code <name>-target} (shared
+ * one), {@code <name>-endpoints} (VPC endpoints), {@code <name>-fargate}.
  */
 public class LoadBalancedFargateService extends ComponentResource {
 
@@ -54,6 +61,8 @@ public class LoadBalancedFargateService extends ComponentResource {
     public static final String TYPE = "fargate-private-registry:patterns:LoadBalancedFargateService";
 
     private final RegistryCredentialsSecret credentialsSecret;
+    private final PullThroughCache pullThroughCache;
+    private final VpcEndpoints vpcEndpoints;
     private final TaskExecutionRole executionRole;
     private final TaskRole taskRole;
     private final ApplicationLoadBalancer loadBalancer;
@@ -67,7 +76,8 @@ public class LoadBalancedFargateService extends ComponentResource {
 
     /** What validation found and the wiring uses. */
     private record Checked(NetworkArgs network, ContainerArgs main, TargetGroupArgs targetGroup,
-                           RegistryCredentials.Existing.Checked existing, FargateService.CheckedOptions service,
+                           RegistryCredentials.Existing.Checked existing, PullThroughCacheArgs cache,
+                           VpcEndpointsArgs endpoints, FargateService.CheckedOptions service,
                            ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
     }
 
@@ -92,12 +102,24 @@ public class LoadBalancedFargateService extends ComponentResource {
         Map<String, String> tags = args.tags();
         FargateServiceArgs serviceOptions = args.service();
 
+        ContainerArgs main = checked.main();
         Value<String> credentialsKey = args.registryCredentials().flatMap(RegistryCredentials::kmsKeyArn).orElse(null);
-        if (args.registryCredentials().orElse(null) instanceof RegistryCredentials.Create create) {
+        if (checked.cache() != null) {
+            this.pullThroughCache = new PullThroughCache(name + "-cache", checked.cache().toBuilder()
+                    .tags(merged(tags, checked.cache().tags())).build(), childOptions);
+            // The task pulls from the cache, once its rule exists; the credentials are ECR's to read.
+            Output<String> image = Output.tuple(main.image().output(), pullThroughCache.ruleReady())
+                    .applyValue(t -> pullThroughCache.imageFor(ImageReference.parse(t.t1)));
+            main = main.toBuilder().image(image).build();
+            this.credentialsSecret = null;
+            this.credentialsSecretArn = null;
+        } else if (args.registryCredentials().orElse(null) instanceof RegistryCredentials.Create create) {
+            this.pullThroughCache = null;
             this.credentialsSecret = new RegistryCredentialsSecret(name + "-credentials", create.secretArgs(tags),
                     childOptions);
             this.credentialsSecretArn = credentialsSecret.arn();
         } else {
+            this.pullThroughCache = null;
             this.credentialsSecret = null;
             this.credentialsSecretArn = checked.existing() == null ? null : checked.existing().secret();
             if (checked.existing() != null && checked.existing().kmsKeyArn() != null) {
@@ -113,7 +135,10 @@ public class LoadBalancedFargateService extends ComponentResource {
                 roleArgs.registryCredentialsKmsKeyArn(credentialsKey.output());
             }
         }
-        List<ContainerArgs> containers = new ArrayList<>(List.of(checked.main()));
+        if (pullThroughCache != null) {
+            roleArgs.cacheRepositories(pullThroughCache.repositoryArnPattern());
+        }
+        List<ContainerArgs> containers = new ArrayList<>(List.of(main));
         containers.addAll(args.sidecars());
         for (ContainerArgs c : containers) {
             // Sorted by variable name, like the containers' secrets: the policy reads the same on every run.
@@ -159,9 +184,16 @@ public class LoadBalancedFargateService extends ComponentResource {
             loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
         }
 
+        if (checked.endpoints() != null) {
+            this.vpcEndpoints = new VpcEndpoints(name + "-endpoints", checked.endpoints().toBuilder()
+                    .tags(merged(tags, checked.endpoints().tags())).build(), childOptions);
+        } else {
+            this.vpcEndpoints = null;
+        }
+
         var serviceArgs = serviceOptions.toBuilder()
                 .network(checked.network())
-                .container(checked.main())
+                .container(main)
                 .executionRoleArn(executionRole.arn())
                 .executionRoleName(executionRole.roleName())
                 .loadBalancer(targetGroupArn, loadBalancerSecurityGroupId)
@@ -177,6 +209,9 @@ public class LoadBalancedFargateService extends ComponentResource {
         }
         if (taskRole != null) {
             serviceArgs.taskRoleArn(taskRole.arn());
+        }
+        if (vpcEndpoints != null) {
+            serviceArgs.vpcEndpoints(vpcEndpoints.securityGroupId(), vpcEndpoints.s3PrefixListId());
         }
         this.service = new FargateService(fargateName(name), serviceArgs.build(), childOptions);
 
@@ -303,12 +338,20 @@ public class LoadBalancedFargateService extends ComponentResource {
 
         RegistryCredentials credentials = args.registryCredentials().orElse(null);
         RegistryCredentials.Existing.Checked existing = null;
-        if (credentials instanceof RegistryCredentials.Create create) {
+        PullThroughCacheArgs cache = args.pullThroughCache().isEmpty() ? null
+                : cacheArgs(args.pullThroughCache().get(), main, credentials, problems);
+        if (cache != null) {
+            // The credentials are the cache's, read by ECR; what is wrong with them is the cache's problem.
+            cache.validate(problems.at("pullThroughCache"), env);
+        } else if (credentials instanceof RegistryCredentials.Create create) {
             create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
         } else if (credentials instanceof RegistryCredentials.Existing e) {
             existing = e.validate(problems.at("registryCredentials"), env);
         }
-        if (main != null && main.image() != null) {
+        VpcEndpointsArgs endpoints = args.vpcEndpoints().map(e -> endpointsArgs(e, network, containers,
+                cache == null && credentials != null && !(credentials instanceof RegistryCredentials.None), problems))
+                .orElse(null);
+        if (cache == null && main != null && main.image() != null) {
             if (main.image().isPlain()) {
                 problems.add("registryCredentials", registryProblem(main.image().plain().get(), credentials));
             } else {
@@ -319,7 +362,87 @@ public class LoadBalancedFargateService extends ComponentResource {
                 main = main.toBuilder().image(image).build();
             }
         }
-        return new Checked(network, main, targetGroup, existing, serviceChecked, lbChecked);
+        return new Checked(network, main, targetGroup, existing, cache, endpoints, serviceChecked, lbChecked);
+    }
+
+    /**
+     * The cache as the composite runs it: the upstream of the image's registry, the composite's credentials and, unset,
+     * the prefix {@code <stack>-<upstream>}.
+     */
+    private static PullThroughCacheArgs cacheArgs(PullThroughCacheArgs given, ContainerArgs main,
+                                                  RegistryCredentials credentials, Problems problems) {
+        if (given.hasCredentials()) {
+            problems.add("pullThroughCache.credentials", "set registryCredentials on the LoadBalancedFargateServiceArgs: "
+                    + "the cache takes the composite's");
+        }
+        Registry registry = given.hasRegistry() ? given.registry() : null;
+        if (main != null && main.image() != null && main.image().isPlain()) {
+            try {
+                Registry inferred = Registry.of(ImageReference.parse(main.image().plain().get()));
+                if (registry != null && registry != inferred) {
+                    problems.add("pullThroughCache.registry", registry.configName() + " contradicts the image's "
+                            + "registry " + inferred.configName());
+                }
+                registry = inferred;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        if (registry == null) {
+            problems.add("pullThroughCache.registry", "required for an image from another resource: the upstream "
+                    + "registry (Registry.GHCR, DOCKERHUB, GITLAB or QUAY)");
+            return null;
+        }
+        var b = given.toBuilder().registry(registry)
+                .credentials(credentials == null ? RegistryCredentials.none() : credentials);
+        if (!given.hasPrefix()) {
+            // problems() may run outside a program, without a stack; every default is a valid prefix, so any
+            // stack name checks the same.
+            String stack = DeploymentInstanceHolder.getInstanceOptional().map(Deployment::getStackName)
+                    .orElse("stack");
+            b.prefix(PullThroughCacheArgs.defaultPrefix(stack, registry));
+        }
+        return b.build();
+    }
+
+    /**
+     * The endpoints the tasks need: ECR, S3 and logs always; Secrets Manager when a container reads a secret of it
+     * (or pulls with registry credentials), SSM when one reads a parameter. A secret an Output names could be either:
+     * both then.
+     */
+    private static VpcEndpointsArgs endpointsArgs(VpcEndpointsArgs given, NetworkArgs network,
+                                                  List<ContainerArgs> containers, boolean readsRegistrySecret,
+                                                  Problems problems) {
+        if (given.vpcId().isPresent() || given.subnetIds().isPresent() || !given.services().isEmpty()) {
+            problems.add("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network "
+                    + "and containers; set only routeTableIds and tags here");
+        }
+        if (network == null || network.privateSubnetIds().isEmpty()) {
+            problems.add("vpcEndpoints", "needs a network with private subnets: endpoints replace the NAT gateway of "
+                    + "tasks without a public IP");
+            return null;
+        }
+        boolean secretsManager = readsRegistrySecret;
+        boolean ssm = false;
+        for (ContainerArgs c : containers) {
+            for (Value<String> valueFrom : c.appSecrets().values()) {
+                String service = valueFrom.plain().flatMap(io.github.fargateprivate.arn.Arn::parse)
+                        .map(io.github.fargateprivate.arn.Arn::service).orElse("either");
+                secretsManager |= !service.equals("ssm");
+                ssm |= !service.equals("secretsmanager");
+            }
+        }
+        var b = given.toBuilder().vpcId(network.vpcId()).subnetIds(network.privateSubnetIds().get());
+        VpcEndpointsArgs.ALWAYS.forEach(b::service);
+        if (secretsManager) {
+            b.service("secretsmanager");
+        }
+        if (ssm) {
+            b.service("ssm");
+        }
+        VpcEndpointsArgs built = b.build();
+        built.validate(problems.at("vpcEndpoints"));
+        return built;
     }
 
     /** Whether the credentials fit the image's registry: ECR needs none, every other registry needs a choice. */
@@ -356,6 +479,16 @@ public class LoadBalancedFargateService extends ComponentResource {
     /** @return the created credentials secret; empty with an existing secret or none */
     public Optional<RegistryCredentialsSecret> credentialsSecret() {
         return Optional.ofNullable(credentialsSecret);
+    }
+
+    /** @return the pull-through cache; empty without one */
+    public Optional<PullThroughCache> pullThroughCache() {
+        return Optional.ofNullable(pullThroughCache);
+    }
+
+    /** @return the VPC endpoints; empty without them */
+    public Optional<VpcEndpoints> vpcEndpoints() {
+        return Optional.ofNullable(vpcEndpoints);
     }
 
     /** @return the task execution role */

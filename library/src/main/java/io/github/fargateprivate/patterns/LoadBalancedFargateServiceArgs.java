@@ -2,6 +2,8 @@ package io.github.fargateprivate.patterns;
 
 import com.pulumi.resources.ResourceArgs;
 import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
@@ -74,6 +76,21 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
      */
     private TaskExecutionRoleArgs executionRole;
 
+    /**
+     * Pull the main image through an ECR pull-through cache instead of from its registry; see
+     * {@link PullThroughCacheArgs}. The composite fills its upstream (the image's registry; give it for an image that
+     * another resource produces), its credentials ({@link #registryCredentials()}, read by ECR, not by the task) and,
+     * unset, its prefix ({@code <stack>-<upstream>}, e.g. {@code dev-github}). Default: no cache.
+     */
+    private PullThroughCacheArgs pullThroughCache;
+
+    /**
+     * Interface and gateway endpoints so that tasks in private subnets reach ECR, S3, CloudWatch Logs and the secrets
+     * they read without a NAT gateway; see {@link VpcEndpointsArgs}. The composite fills the VPC, the private subnets
+     * and the services. Needs a network with private subnets. Default: none.
+     */
+    private VpcEndpointsArgs vpcEndpoints;
+
     /** Tags of every taggable resource, given once. Default: none. */
     private Map<String, String> tags = Map.of();
 
@@ -128,6 +145,16 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     /** @return the task role to create, if any */
     public Optional<TaskRoleArgs> taskRole() {
         return Optional.ofNullable(taskRole);
+    }
+
+    /** @return the pull-through cache, if any */
+    public Optional<PullThroughCacheArgs> pullThroughCache() {
+        return Optional.ofNullable(pullThroughCache);
+    }
+
+    /** @return the VPC endpoints, if any */
+    public Optional<VpcEndpointsArgs> vpcEndpoints() {
+        return Optional.ofNullable(vpcEndpoints);
     }
 
     /** @return the execution role's options */
@@ -238,6 +265,24 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder taskRole(TaskRoleArgs taskRole) {
             args().taskRole = taskRole;
+            return this;
+        }
+
+        /**
+         * @param cache pull the main image through an ECR pull-through cache
+         * @return this builder
+         */
+        public Builder pullThroughCache(PullThroughCacheArgs cache) {
+            args().pullThroughCache = cache;
+            return this;
+        }
+
+        /**
+         * @param endpoints VPC endpoints for tasks in private subnets
+         * @return this builder
+         */
+        public Builder vpcEndpoints(VpcEndpointsArgs endpoints) {
+            args().vpcEndpoints = endpoints;
             return this;
         }
 

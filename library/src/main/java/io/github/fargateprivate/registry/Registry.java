@@ -23,7 +23,7 @@ public enum Registry {
     /** Quay.io. */
     QUAY("quay", "a Quay robot account (user name org+robot) and its token", Set.of("quay.io")),
     /** Amazon ECR: pulled with the task execution role, no credentials. */
-    ECR("ecr", "no credentials: the task execution role's AmazonECSTaskExecutionRolePolicy pulls from ECR", Set.of()),
+    ECR("ecr", "no credentials: the task execution role pulls from ECR", Set.of()),
     /** Any other registry (self-hosted, with or without a port). */
     CUSTOM("custom", "a user name and password or token with pull (read) access to the registry", Set.of());
 
@@ -45,6 +45,38 @@ public enum Registry {
     /** @return what credential this registry wants, for error messages and docs */
     public String credentialHint() {
         return credentialHint;
+    }
+
+    /**
+     * The upstream an ECR pull-through cache rule can mirror this registry from (ECR user guide, "Sync an upstream
+     * registry with an Amazon ECR private registry"): Docker Hub, GitHub Container Registry and GitLab.com with a
+     * Secrets Manager secret, Quay without; custom registries (self-managed GitLab among them) and ECR itself are not
+     * upstreams.
+     *
+     * @return the upstream registry URL, if this registry can be one
+     */
+    public Optional<String> pullThroughCacheUpstream() {
+        return switch (this) {
+            case GHCR -> Optional.of("ghcr.io");
+            case DOCKERHUB -> Optional.of("registry-1.docker.io");
+            case GITLAB -> Optional.of("registry.gitlab.com");
+            case QUAY -> Optional.of("quay.io");
+            default -> Optional.empty();
+        };
+    }
+
+    /** @return whether ECR needs a credentials secret to mirror this registry (Quay's public images need none) */
+    public boolean pullThroughCacheNeedsCredentials() {
+        return this == GHCR || this == DOCKERHUB || this == GITLAB;
+    }
+
+    /** @return the short name a default cache prefix is made of, e.g. {@code github} */
+    public String pullThroughCacheName() {
+        return switch (this) {
+            case GHCR -> "github";
+            case DOCKERHUB -> "docker-hub";
+            default -> configName;
+        };
     }
 
     /** @return whether pulling from this registry needs a user name and password */

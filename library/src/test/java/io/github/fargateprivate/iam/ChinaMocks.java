@@ -11,7 +11,7 @@ public final class ChinaMocks extends OfflineMocks {
     /** The region the default provider reports. */
     public static final String REGION = "cn-north-1";
 
-    /** Mocks in {@value #REGION}. */
+    /** Mocks whose default provider is in {@link #REGION} of {@code aws-cn}. */
     public ChinaMocks() {
         super(REGION);
     }
