@@ -7,6 +7,8 @@ public final class Fixtures {
 
     /** An image on a registry that needs credentials. */
     public static final String GHCR_IMAGE = "ghcr.io/acme/app:1.2.3";
+    /** The mocks' account's ECR registry in their region, where a pull-through cache serves its images. */
+    public static final String ECR_REGISTRY = "123456789012.dkr.ecr.eu-central-1.amazonaws.com";
     /** An image on ECR, which needs none. */
     public static final String ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1.0.0";
     /** An app secret. */

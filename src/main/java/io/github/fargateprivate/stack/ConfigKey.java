@@ -110,13 +110,7 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
                     (in, v) -> in.cache().prefix((String) v)),
             row("existingPullThroughCacheRule", Type.BOOLEAN, "false", "pullThroughCache.existingRule",
                     "The cache rule for the prefix exists already: create no rule and no cache secret",
-                    // Every key's default is fed too: only true is a cache setting, or every stack would be
-                    // refused for a cache key without pullThroughCache.
-                    (in, v) -> {
-                        if ((Boolean) v) {
-                            in.cache().existingRule(true);
-                        }
-                    }),
+                    (in, v) -> in.existingCacheRule = (Boolean) v),
             row("containerPort", Type.INTEGER, "8080", "container.port", "Port the container listens on",
                     (in, v) -> in.container.port((Integer) v)),
             row("listenerPort", Type.INTEGER, "80", "loadBalancer.listenerPort", "Port of the load balancer's HTTP listener",

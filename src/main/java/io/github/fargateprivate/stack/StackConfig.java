@@ -278,6 +278,11 @@ public final class StackConfig {
             given.forEach(k -> problem(k, why + "; remove it: pulumi config rm " + k));
             return RegistryCredentials.none();
         }
+        if (in.pullThroughCache && in.existingCacheRule) {
+            given.forEach(k -> problem(k, "existingPullThroughCacheRule is true, so ECR pulls with the credentials "
+                    + "of the existing rule and the stack creates no cache secret; remove it: pulumi config rm " + k));
+            return RegistryCredentials.none();
+        }
         if (in.existingSecret != null) {
             if (given.contains("registryUsername") || given.contains("registryPassword")) {
                 problem("registryCredentialsSecretArn", "given together with registryUsername/registryPassword; use "

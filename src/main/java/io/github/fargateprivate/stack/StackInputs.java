@@ -34,6 +34,8 @@ public final class StackInputs {
     private VpcEndpointsArgs.Builder endpoints;
     private Ec2CapacityArgs.Builder ec2;
     boolean pullThroughCache;
+    /** Not a cache builder setting: the key's default false is fed too, and sets no cache key. */
+    boolean existingCacheRule;
     boolean vpcEndpoints;
     private AutoScalingArgs.Builder autoScaling;
     Integer cpuTargetPercent;
@@ -79,7 +81,7 @@ public final class StackInputs {
 
     /** @return whether cache keys were set without pullThroughCache */
     boolean cacheKeysWithoutCache() {
-        return cache != null && !pullThroughCache;
+        return (cache != null || existingCacheRule) && !pullThroughCache;
     }
 
     /** @return whether endpoint keys were set without vpcEndpoints */
@@ -124,7 +126,7 @@ public final class StackInputs {
             b.network(network.build());
         }
         if (pullThroughCache) {
-            b.pullThroughCache(cache().build());
+            b.pullThroughCache(cache().existingRule(existingCacheRule).build());
         }
         if (vpcEndpoints) {
             b.vpcEndpoints(endpoints().build());

@@ -63,6 +63,54 @@ class PlanTest {
     }
 
     @Test
+    void theCacheExamplePullsThroughTheCacheFromPrivateSubnetsAndPricesTheEndpointsAgainstNat() {
+        var r = plan("cache");
+        assertEquals(0, r.status(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("resources: 23 to create (in 6 components)"), out);
+        assertTrue(out.contains("\"image\": \"123456789012.dkr.ecr.eu-central-1.amazonaws.com/cache-github/jonashackt/"
+                + "microservice-api-spring-boot-private:1.0.0\""), out);
+        assertFalse(out.contains("repositoryCredentials"), "the task pulls from ECR");
+        assertTrue(out.contains("""
+                        + app-cache-rule  aws:ecr/pullThroughCacheRule:PullThroughCacheRule
+                              credentialArn: (known after deploy: app-cache-secret.arn)
+                              ecrRepositoryPrefix: cache-github
+                              upstreamRegistryUrl: ghcr.io
+                """), out);
+        assertTrue(out.contains("      namePrefix: ecr-pullthroughcache/cache-github-\n"), out);
+        assertTrue(out.contains("secretString: [secret]"), "the token is masked");
+        assertFalse(out.contains("cmVwbGFjZS1tZQ"), "nor is its ciphertext shown");
+        assertTrue(out.contains("""
+                                      "ecr:BatchImportUpstreamImage",
+                                      "ecr:CreateRepository"
+                                    ],
+                                    "Effect": "Allow",
+                                    "Resource": "arn:aws:ecr:eu-central-1:123456789012:repository/cache-github/*",
+                                    "Sid": "PullThroughCache"
+                """), out);
+        assertFalse(out.contains("secretsmanager:GetSecretValue"), "the task reads no secret");
+        // In the order the engine received them, which follows when each one's inputs resolved: compared as a set.
+        var endpoints = out.lines().filter(l -> l.contains("serviceName: com.amazonaws.")).map(String::strip).sorted()
+                .toList();
+        assertEquals(java.util.List.of("serviceName: com.amazonaws.eu-central-1.ecr.api",
+                "serviceName: com.amazonaws.eu-central-1.ecr.dkr", "serviceName: com.amazonaws.eu-central-1.logs",
+                "serviceName: com.amazonaws.eu-central-1.s3"), endpoints);
+        assertTrue(out.contains("""
+                              routeTableIds: [
+                                "(known after deploy: subnet-0bbbbbbbbbbbbbbb1 lookup.routeTableId)",
+                                "(known after deploy: subnet-0bbbbbbbbbbbbbbb2 lookup.routeTableId)"
+                              ]
+                """), out);
+        assertTrue(out.contains("Interface VPC endpoints                    $   52.56  6 endpoint-AZ(s) x $0.012 x "
+                + "730 h"), out);
+        assertTrue(out.contains("the 2 NAT gateway(s) these endpoints replace (one per AZ) would cost $75.92/month "
+                + "(2 x $0.052 x 730 h) plus $0.052/GB"), out);
+        assertTrue(out.contains("Public IPv4 addresses                      $    7.30  (0 task(s) + 2 load balancer "
+                + "AZ(s))"), "tasks in private subnets have no public IP:\n" + out);
+        assertTrue(out.contains("estimated cost: $115.23/month (eu-central-1 list prices of 2025-06-01)"), out);
+    }
+
+    @Test
     void prodPlansAsJson() {
         var r = plan("prod", "--json");
         assertEquals(0, r.status(), r.err());

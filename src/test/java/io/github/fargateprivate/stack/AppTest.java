@@ -2,19 +2,34 @@ package io.github.fargateprivate.stack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.fargateprivate.iam.ChinaMocks;
+import io.github.fargateprivate.iam.ExecutionStatements;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import static io.github.fargateprivate.iam.ExecutionStatements.readSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.writeLogs;
 import static io.github.fargateprivate.stack.StackConfigs.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AppTest {
+
+    private static final String WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+    private static final String WEB_ACL =
+            "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
+
+    /** @return the value the mocks made up for {@code resource.output} */
+    private static String generated(OfflineRun run, String origin) {
+        return run.mocks().generated().entrySet().stream().filter(e -> e.getValue().equals(origin))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no " + origin));
+    }
 
     private static JsonObject container(OfflineRun run) {
         JsonArray defs = run.json("app-fargate-task", "containerDefinitions").getAsJsonArray();
@@ -29,7 +44,6 @@ class AppTest {
                         "app-credentials-secret aws:secretsmanager/secret:Secret",
                         "app-credentials-version aws:secretsmanager/secretVersion:SecretVersion",
                         "app-execution-exec-role aws:iam/role:Role",
-                        "app-execution-exec-managed aws:iam/rolePolicyAttachment:RolePolicyAttachment",
                         "app-execution-exec-policy aws:iam/rolePolicy:RolePolicy",
                         "app-lb-alb-sg aws:ec2/securityGroup:SecurityGroup",
                         "app-lb-alb aws:lb/loadBalancer:LoadBalancer",
@@ -37,6 +51,7 @@ class AppTest {
                         "app-lb-http aws:lb/listener:Listener",
                         "app-fargate-cluster aws:ecs/cluster:Cluster",
                         "app-fargate-logs aws:cloudwatch/logGroup:LogGroup",
+                        "app-fargate-exec-logs aws:iam/rolePolicy:RolePolicy",
                         "app-fargate-task-sg aws:ec2/securityGroup:SecurityGroup",
                         "app-fargate-alb-egress aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
                         "app-fargate-task aws:ecs/taskDefinition:TaskDefinition",
@@ -47,8 +62,8 @@ class AppTest {
     }
 
     private static final List<String> CREATION_ORDER = List.of("app-credentials-secret", "app-credentials-version",
-            "app-execution-exec-role", "app-execution-exec-managed", "app-execution-exec-policy", "app-lb-alb-sg",
-            "app-lb-alb", "app-lb-tg", "app-lb-http", "app-fargate-cluster", "app-fargate-logs", "app-fargate-task-sg",
+            "app-execution-exec-role", "app-execution-exec-policy", "app-lb-alb-sg", "app-lb-alb", "app-lb-tg",
+            "app-lb-http", "app-fargate-cluster", "app-fargate-logs", "app-fargate-exec-logs", "app-fargate-task-sg",
             "app-fargate-alb-egress", "app-fargate-task", "app-fargate-service");
 
     /** Registrations arrive in the order the engine resolves their inputs; compare them in program order. */
@@ -67,21 +82,21 @@ class AppTest {
     @Test
     void devStackWiresCredentialsRoleAndImageTogether() {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
-        String secretArn = (String) run.mocks().generated().entrySet().stream()
-                .filter(e -> e.getValue().equals("app-credentials-secret.arn")).findFirst().orElseThrow().getKey();
-        String roleArn = run.mocks().generated().entrySet().stream()
-                .filter(e -> e.getValue().equals("app-execution-exec-role.arn")).findFirst().orElseThrow().getKey();
+        String secretArn = generated(run, "app-credentials-secret.arn");
+        String roleArn = generated(run, "app-execution-exec-role.arn");
 
         JsonObject c = container(run);
         assertEquals("ghcr.io/jonashackt/microservice-api-spring-boot-private:latest", c.get("image").getAsString());
         assertEquals(secretArn, c.getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
         assertEquals(8098, c.getAsJsonArray("portMappings").get(0).getAsJsonObject().get("containerPort").getAsInt());
         assertEquals(roleArn, run.mocks().named("app-fargate-task").inputs().get("executionRoleArn"));
-        JsonObject policy = run.json("app-execution-exec-policy", "policy").getAsJsonObject();
-        JsonObject statement = policy.getAsJsonArray("Statement").get(0).getAsJsonObject();
-        assertEquals("secretsmanager:GetSecretValue", statement.get("Action").getAsString());
-        assertEquals(secretArn, statement.get("Resource").getAsString());
-        assertEquals(1, policy.getAsJsonArray("Statement").size(), "no kms:* without kmsKeyArn");
+        // Exactly the secret (no kms:* without kmsKeyArn, no ECR action for ghcr.io) and the log group's streams.
+        assertEquals(List.of(readSecrets(secretArn), writeLogs(generated(run, "app-fargate-logs.arn"))),
+                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+                        List.of()));
+        ExecutionStatements.assertNoEcrAction(run);
+        assertEquals(generated(run, "app-execution-exec-role.name"),
+                run.inputs("app-fargate-exec-logs").get("role"));
 
         assertEquals(secretArn, run.output("credentialsSecretArn"));
         assertEquals(roleArn, run.output("executionRoleArn"));
@@ -217,5 +232,71 @@ class AppTest {
         }
         config.put("tags", "{\"aws:owner\":\"me\"}");
         assertTrue(StackConfigs.run(config).failure().contains("  - tags: key 'aws:owner' starts with aws:"));
+    }
+
+    @Test
+    void withoutTheNewKeysNothingIsManagedFilteredEncryptedOrRestricted() {
+        var run = StackConfigs.run(StackConfigs.dev()).ok();
+        assertEquals(List.of(), run.mocks().ofType(ExecutionStatements.ATTACHMENT));
+        assertEquals(List.of(), run.mocks().ofType(WEB_ACL_ASSOCIATION));
+        assertFalse(run.inputs("app-fargate-logs").containsKey("kmsKeyId"));
+        assertEquals(List.of(Map.of("description", "Registry pulls, AWS APIs and the application's own calls",
+                "protocol", "-1", "fromPort", 0.0, "toPort", 0.0, "cidrBlocks", List.of("0.0.0.0/0"))),
+                run.inputs("app-fargate-task-sg").get("egress"));
+    }
+
+    @Test
+    void managedExecutionPolicyAttachesExactlyTheManagedPolicyOfTheProvidersPartition() {
+        var config = StackConfigs.dev();
+        config.put("managedExecutionPolicy", "true");
+        var run = StackConfigs.run(config).ok();
+        String role = generated(run, "app-execution-exec-role.name");
+        assertEquals(List.of(Map.of("policyArn", ExecutionStatements.MANAGED_POLICY_ARN, "role", role)),
+                run.mocks().ofType(ExecutionStatements.ATTACHMENT).stream().map(OfflineMocks.Registration::inputs)
+                        .toList());
+        assertEquals(List.of(readSecrets(generated(run, "app-credentials-secret.arn")),
+                        writeLogs(generated(run, "app-fargate-logs.arn"))),
+                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+                        List.of()), "the exact statements stay");
+
+        var china = StackConfigs.run(StackConfigs.PROJECT, "test", config, Set.of("registryPassword"),
+                new ChinaMocks()).ok();
+        assertEquals(List.of("arn:aws-cn:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"),
+                china.mocks().ofType(ExecutionStatements.ATTACHMENT).stream()
+                        .map(a -> a.inputs().get("policyArn")).toList());
+    }
+
+    @Test
+    void webAclArnFiltersTheLoadBalancer() {
+        var config = StackConfigs.dev();
+        config.put("webAclArn", WEB_ACL);
+        var run = StackConfigs.run(config).ok();
+        assertEquals(List.of(Map.of("resourceArn", generated(run, "app-lb-alb.arn"), "webAclArn", WEB_ACL)),
+                run.mocks().ofType(WEB_ACL_ASSOCIATION).stream().map(OfflineMocks.Registration::inputs).toList());
+        assertEquals("app-lb-waf", run.mocks().ofType(WEB_ACL_ASSOCIATION).get(0).name());
+    }
+
+    @Test
+    void taskEgressCidrBlocksLetTheTasksReachOnlyThoseOnHttps() {
+        var config = StackConfigs.dev();
+        config.put("taskEgressCidrBlocks", "[\"10.0.0.0/16\",\"52.94.0.0/22\"]");
+        var run = StackConfigs.run(config).ok();
+        assertEquals(List.of(Map.of("description", "HTTPS to the allowed destinations only", "protocol", "tcp",
+                        "fromPort", 443.0, "toPort", 443.0, "cidrBlocks", List.of("10.0.0.0/16", "52.94.0.0/22"))),
+                run.inputs("app-fargate-task-sg").get("egress"));
+        assertFalse(run.inputs("app-lb-alb-sg").containsKey("egress"), "the load balancer's group is untouched");
+    }
+
+    @Test
+    void logKmsKeyArnEncryptsTheLogGroupAndAddsNothingToTheRole() {
+        String key = "arn:aws:kms:eu-central-1:123456789012:key/33333333-4444-5555-6666-777777777777";
+        var config = StackConfigs.dev();
+        config.put("logKmsKeyArn", key);
+        var run = StackConfigs.run(config).ok();
+        assertEquals(key, run.inputs("app-fargate-logs").get("kmsKeyId"));
+        assertEquals(List.of(readSecrets(generated(run, "app-credentials-secret.arn")),
+                        writeLogs(generated(run, "app-fargate-logs.arn"))),
+                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+                        List.of()));
     }
 }

@@ -20,7 +20,9 @@ class BadConfigTest {
     private static final String ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1.0";
     private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:registry/ghcr-AbCdEf";
     private static final String KMS_KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
-    private static final String REMOVE = "<remove>";
+    private static final String REMOVE = StackConfigs.REMOVE;
+    private static final String WEB_ACL =
+            "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
 
     /**
      * @param change   keys to set on top of a valid GHCR config ({@link #REMOVE} removes a key)
@@ -162,7 +164,31 @@ class BadConfigTest {
                 bad(Map.of("appSecrets", "{\"DB\":\"" + SECRET_ARN + "\"}", "appSecretsKmsKeyArns",
                         "arn:aws:kms:eu-central-1:123456789012:alias/app"), "appSecretsKmsKeyArns", "is an alias ARN"),
                 bad(Map.of("deletionProtection", "yes"), "deletionProtection", "'yes' is not true or false"),
-                bad(Map.of("accessLogsBucket", "My_Bucket"), "accessLogsBucket", "is not an S3 bucket name"));
+                bad(Map.of("accessLogsBucket", "My_Bucket"), "accessLogsBucket", "is not an S3 bucket name"),
+                bad(Map.of("managedExecutionPolicy", "maybe"), "managedExecutionPolicy",
+                        "'maybe' is not true or false"),
+                bad(Map.of("webAclArn", "edge"), "webAclArn", "'edge' is not a regional WAF web ACL ARN "
+                        + "(arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a CloudFront one is global)"),
+                bad(Map.of("webAclArn", WEB_ACL.replace("eu-central-1", "us-east-1").replace("regional/", "global/")),
+                        "webAclArn", "is not a regional WAF web ACL ARN"),
+                bad(Map.of("webAclArn", WEB_ACL.replace("eu-central-1", "us-east-1")), "webAclArn",
+                        "the web ACL is in us-east-1 of account 123456789012, but a load balancer takes only web ACLs "
+                                + "of its own account and region (eu-central-1, 123456789012)"),
+                bad(Map.of("webAclArn", WEB_ACL.replace("123456789012", "210987654321")), "webAclArn",
+                        "the web ACL is in eu-central-1 of account 210987654321"),
+                bad(Map.of("taskEgressCidrBlocks", "[]"), "taskEgressCidrBlocks",
+                        "empty, so the tasks could reach nothing, not even the registry; leave it unset to allow "
+                                + "anywhere"),
+                bad(Map.of("taskEgressCidrBlocks", "[\"10.0.0.0/8\",\"10.300.0.0/16\"]"), "taskEgressCidrBlocks",
+                        "'10.300.0.0/16' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)"),
+                bad(Map.of("taskEgressCidrBlocks", "10.0.0.1/8"), "taskEgressCidrBlocks",
+                        "'10.0.0.1/8' has host bits set; the AWS provider takes only a block's network address, here "
+                                + "10.0.0.0/8"),
+                bad(Map.of("logKmsKeyArn", "arn:aws:kms:eu-central-1:123456789012:alias/logs"), "logKmsKeyArn",
+                        "is an alias ARN; use the key ARN it points to"),
+                bad(Map.of("logKmsKeyArn", KMS_KEY.replace("eu-central-1", "us-east-1")), "logKmsKeyArn",
+                        "the key is in us-east-1, but the log group is in eu-central-1; CloudWatch Logs uses a key of "
+                                + "its own region"));
     }
 
     private static Map<String, String> valid() {
@@ -171,14 +197,7 @@ class BadConfigTest {
     }
 
     private static OfflineRun runWith(Map<String, String> change) {
-        Map<String, String> config = valid();
-        change.forEach((k, v) -> {
-            if (v.equals(REMOVE)) {
-                config.remove(k);
-            } else {
-                config.put(k, v);
-            }
-        });
+        Map<String, String> config = StackConfigs.changed(valid(), change);
         // The password is a secret unless a case sets it in plain text.
         boolean plain = change.containsKey("registryPassword") && !change.get("registryPassword").equals(REMOVE);
         return StackConfigs.run(config, plain ? Set.of() : Set.of("registryPassword"));

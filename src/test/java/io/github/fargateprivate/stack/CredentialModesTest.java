@@ -3,6 +3,7 @@ package io.github.fargateprivate.stack;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.fargateprivate.iam.ExecutionStatements;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.fargateprivate.iam.ExecutionStatements.decryptSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.ecrAuthorizationToken;
+import static io.github.fargateprivate.iam.ExecutionStatements.pullImages;
+import static io.github.fargateprivate.iam.ExecutionStatements.readSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.repository;
+import static io.github.fargateprivate.iam.ExecutionStatements.writeLogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,6 +40,22 @@ class CredentialModesTest {
         run.json("app-execution-exec-policy", "policy").getAsJsonObject().getAsJsonArray("Statement")
                 .forEach(s -> list.add(s.getAsJsonObject()));
         return list;
+    }
+
+    /**
+     * @param run a run of the stack
+     * @return the execution role's complete statement set: its inline policy (when it has one), then the service's
+     *     log writes; after asserting that no other inline policy is in the run
+     */
+    private static List<JsonObject> roleStatements(OfflineRun run) {
+        return ExecutionStatements.roleStatements(run, run.names().contains("app-execution-exec-policy")
+                ? List.of("app-execution-exec-policy", "app-fargate-exec-logs") : List.of("app-fargate-exec-logs"),
+                List.of());
+    }
+
+    /** @return the log writes of the stack's service, on its log group's streams */
+    private static JsonObject logs(OfflineRun run) {
+        return writeLogs(generated(run, "app-fargate-logs.arn"));
     }
 
     private static List<String> resources(JsonObject statement) {
@@ -67,18 +90,37 @@ class CredentialModesTest {
         assertEquals(image, container(run).get("image").getAsString());
         assertEquals(secretArn, container(run).getAsJsonObject("repositoryCredentials")
                 .get("credentialsParameter").getAsString());
-        assertEquals(List.of(secretArn), resources(statements(run).get(0)));
+        assertEquals(List.of(readSecrets(secretArn), logs(run)), roleStatements(run));
+        ExecutionStatements.assertNoEcrAction(run);
     }
 
     @Test
-    void ecrNeedsNoSecretNoRepositoryCredentialsAndNoSecretsPermission() {
+    void ecrNeedsNoSecretNoRepositoryCredentialsAndNoSecretsPermissionButPullsFromExactlyItsRepository() {
         var run = StackConfigs.run(Map.of("image",
                 "123456789012.dkr.ecr.eu-central-1.amazonaws.com/microservice-api:1.0.0"), Set.of()).ok();
         assertTrue(run.mocks().ofType("aws:secretsmanager/secret:Secret").isEmpty());
         assertFalse(container(run).has("repositoryCredentials"));
-        assertTrue(run.mocks().ofType("aws:iam/rolePolicy:RolePolicy").isEmpty(), "no inline policy at all");
-        assertEquals(1, run.mocks().ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").size());
+        assertEquals(List.of(pullImages(repository("microservice-api")), ecrAuthorizationToken(), logs(run)),
+                roleStatements(run));
+        assertEquals(List.of(), run.mocks().ofType(ExecutionStatements.ATTACHMENT), "no managed policy");
         assertFalse(run.result().outputs().containsKey("credentialsSecretArn"));
+    }
+
+    @Test
+    void anEcrImageOfAnotherAccountAndRegionIsPulledFromThatRepository() {
+        var run = StackConfigs.run(Map.of("image", "210987654321.dkr.ecr.us-east-1.amazonaws.com/team/api:2",
+                "registry", "ecr"), Set.of()).ok();
+        assertEquals(List.of(pullImages(repository("team/api", "us-east-1", "210987654321")), ecrAuthorizationToken(),
+                logs(run)), roleStatements(run));
+    }
+
+    @Test
+    void aPublicImageLeavesTheRoleOnlyItsLogWrites() {
+        var run = StackConfigs.run(Map.of("image", "docker.io/nginxinc/nginx-unprivileged:1.27-alpine",
+                "publicImage", "true"), Set.of()).ok();
+        assertEquals(List.of(logs(run)), roleStatements(run));
+        ExecutionStatements.assertNoEcrAction(run);
+        assertFalse(container(run).has("repositoryCredentials"));
     }
 
     @Test
@@ -89,7 +131,7 @@ class CredentialModesTest {
         assertTrue(run.mocks().ofType("aws:secretsmanager/secret:Secret").isEmpty(), "no secret created");
         assertEquals(arn, container(run).getAsJsonObject("repositoryCredentials")
                 .get("credentialsParameter").getAsString());
-        assertEquals(List.of(arn), resources(statements(run).get(0)));
+        assertEquals(List.of(readSecrets(arn), logs(run)), roleStatements(run));
         assertEquals(arn, run.output("credentialsSecretArn"));
     }
 
@@ -99,8 +141,8 @@ class CredentialModesTest {
                 "registry/ghcr"), Set.of()).ok();
         assertEquals("registry/ghcr", container(run).getAsJsonObject("repositoryCredentials")
                 .get("credentialsParameter").getAsString());
-        assertEquals(List.of("arn:aws:secretsmanager:eu-central-1:" + OfflineMocks.ACCOUNT
-                + ":secret:registry/ghcr-??????"), resources(statements(run).get(0)));
+        assertEquals(List.of(readSecrets("arn:aws:secretsmanager:eu-central-1:" + OfflineMocks.ACCOUNT
+                + ":secret:registry/ghcr-??????"), logs(run)), roleStatements(run));
     }
 
     @Test
@@ -124,6 +166,8 @@ class CredentialModesTest {
         assertEquals(List.of(KMS_KEY), resources(decrypt));
         assertEquals("secretsmanager.eu-central-1.amazonaws.com", decrypt.getAsJsonObject("Condition")
                 .getAsJsonObject("StringEquals").get("kms:ViaService").getAsString());
+        assertEquals(List.of(readSecrets(generated(run, "app-credentials-secret.arn")),
+                decryptSecrets("DecryptSecrets", KMS_KEY), logs(run)), roleStatements(run));
     }
 
     @Test
@@ -133,6 +177,8 @@ class CredentialModesTest {
                 "kmsKeyArn", KMS_KEY), Set.of()).ok();
         List<String> actions = statements(run).stream().map(s -> s.get("Action").getAsString()).toList();
         assertEquals(List.of("secretsmanager:GetSecretValue", "kms:Decrypt"), actions);
+        assertEquals(List.of(readSecrets("arn:aws:secretsmanager:eu-central-1:" + OfflineMocks.ACCOUNT
+                + ":secret:quay-AbCdEf"), decryptSecrets("DecryptSecrets", KMS_KEY), logs(run)), roleStatements(run));
     }
 
     @Test

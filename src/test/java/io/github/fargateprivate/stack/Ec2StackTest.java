@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The EC2 launch type from the stack's keys: the real Pulumi.ec2.yaml, and the keys' refusals. */
 class Ec2StackTest {
 
-    private static final String REMOVE = "<remove>";
+    private static final String REMOVE = StackConfigs.REMOVE;
 
     private static OfflineRun ec2;
 
@@ -40,15 +40,7 @@ class Ec2StackTest {
 
     /** @return the minimal config with these keys changed ({@value #REMOVE} removes a key) */
     private static Map<String, String> with(Map<String, String> change) {
-        var config = StackConfigs.minimal();
-        change.forEach((k, v) -> {
-            if (v.equals(REMOVE)) {
-                config.remove(k);
-            } else {
-                config.put(k, v);
-            }
-        });
-        return config;
+        return StackConfigs.changed(StackConfigs.minimal(), change);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.fargateprivate.stack;
 
 import com.google.gson.JsonObject;
+import io.github.fargateprivate.iam.ExecutionStatements;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 import io.github.fargateprivate.plan.StackFile;
@@ -15,6 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.github.fargateprivate.iam.ExecutionStatements.decryptAppSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.ecrAuthorizationToken;
+import static io.github.fargateprivate.iam.ExecutionStatements.pullImages;
+import static io.github.fargateprivate.iam.ExecutionStatements.readParameters;
+import static io.github.fargateprivate.iam.ExecutionStatements.readSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.writeLogs;
 import static io.github.fargateprivate.testing.OfflineRun.block;
 import static io.github.fargateprivate.testing.OfflineRun.blocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,17 +102,40 @@ class ProductionStackTest {
         assertEquals(Map.of("SPRING_DATASOURCE_PASSWORD", DB_SECRET + ":password::", "API_KEY", API_KEY), secrets);
         assertEquals("prod", container().getAsJsonArray("environment").get(0).getAsJsonObject()
                 .get("value").getAsString());
-        var statements = prod.statements("app-execution-exec-policy", "policy");
-        assertEquals(List.of(DB_SECRET), OfflineRun.strings(statements.get(0).get("Resource")));
-        assertEquals(List.of(API_KEY), OfflineRun.strings(statements.get(1).get("Resource")));
-        var decrypt = statements.get(2);
-        assertEquals("kms:Decrypt", decrypt.get("Action").getAsString());
-        assertEquals(List.of("arn:aws:kms:eu-central-1:123456789012:key/22222222-3333-4444-5555-666666666666"),
-                OfflineRun.strings(decrypt.get("Resource")));
-        assertEquals(List.of("secretsmanager.eu-central-1.amazonaws.com", "ssm.eu-central-1.amazonaws.com"),
-                OfflineRun.strings(decrypt.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
-                        .get("kms:ViaService")));
-        assertEquals(3, statements.size(), "no registry secret for ECR, one key for the app secrets");
+    }
+
+    @Test
+    void theExecutionRoleHoldsExactlyWhatTheTaskNeedsAndNoManagedPolicy() {
+        // No registry secret for ECR; the app secrets, their one key, the prod ECR repository, the log group.
+        assertEquals(List.of(
+                        readSecrets(DB_SECRET),
+                        readParameters(API_KEY),
+                        decryptAppSecrets("DecryptAppSecrets",
+                                "arn:aws:kms:eu-central-1:123456789012:key/22222222-3333-4444-5555-666666666666"),
+                        pullImages("arn:aws:ecr:eu-central-1:123456789012:repository/microservice-api-spring-boot"),
+                        ecrAuthorizationToken(),
+                        writeLogs("arn:aws:logs:eu-central-1:123456789012:log-group:app-fargate-logs-1a2b3c4")),
+                ExecutionStatements.roleStatements(prod, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+                        List.of()));
+        assertEquals(List.of(), prod.mocks().ofType(ExecutionStatements.ATTACHMENT));
+        assertEquals("app-execution-exec-role-1a2b3c4", prod.inputs("app-fargate-exec-logs").get("role"));
+    }
+
+    @Test
+    void theLoadBalancerMayReachOnlyTheTasksOnTheirPort() {
+        assertFalse(prod.inputs("app-lb-alb-sg").containsKey("egress"), "no egress of its own, to no CIDR");
+        var rules = prod.mocks().ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+        assertEquals(List.of("app-fargate-alb-egress"), rules.stream().map(OfflineMocks.Registration::name).toList());
+        var rule = rules.get(0).inputs();
+        assertEquals(List.of("tcp", 8098.0, 8098.0), List.of(rule.get("ipProtocol"), rule.get("fromPort"),
+                rule.get("toPort")));
+        assertEquals(generated("app-fargate-task-sg.id"), rule.get("referencedSecurityGroupId"));
+        assertEquals(generated("app-lb-alb-sg.id"), rule.get("securityGroupId"));
+    }
+
+    private static String generated(String origin) {
+        return prod.mocks().generated().entrySet().stream().filter(e -> e.getValue().equals(origin))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no " + origin));
     }
 
     @Test

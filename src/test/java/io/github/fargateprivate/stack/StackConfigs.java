@@ -17,6 +17,8 @@ final class StackConfigs {
 
     static final String PROJECT = "fargate-private-registry";
     static final String PASSWORD = "ghp_NeverInPlainText0123456789";
+    /** As a value of a change ({@link #changed}): the key is removed. */
+    static final String REMOVE = "<remove>";
 
     private StackConfigs() {
     }
@@ -36,6 +38,23 @@ final class StackConfigs {
     static Map<String, String> minimal() {
         return new HashMap<>(Map.of("image", "ghcr.io/acme/app:1.0", "registryUsername", "acme",
                 "registryPassword", PASSWORD));
+    }
+
+    /**
+     * @param base   a config
+     * @param change keys to set on top of it; {@link #REMOVE} removes a key
+     * @return a changed copy
+     */
+    static Map<String, String> changed(Map<String, String> base, Map<String, String> change) {
+        var config = new HashMap<>(base);
+        change.forEach((k, v) -> {
+            if (v.equals(REMOVE)) {
+                config.remove(k);
+            } else {
+                config.put(k, v);
+            }
+        });
+        return config;
     }
 
     /**

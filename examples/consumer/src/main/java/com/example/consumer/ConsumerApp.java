@@ -33,7 +33,8 @@ import java.util.Map;
  * <ol>
  *   <li>the composite {@link LoadBalancedFargateService} for a long-running internal API behind a load balancer;</li>
  *   <li>the parts on their own, {@link RegistryCredentialsSecret} and {@link TaskExecutionRole}, beside this stack's
- *       own {@link TaskDefinition} for a batch job that something else (a schedule, a person) starts.</li>
+ *       own {@link LogGroup} and {@link TaskDefinition} for a batch job that something else (a schedule, a person)
+ *       starts.</li>
  * </ol>
  *
  * Both images live on ghcr.io under the same account, so both read the same two config keys.
@@ -97,11 +98,15 @@ public final class ConsumerApp {
                 .password(password)
                 .description("ghcr.io credentials of the " + BATCH_FAMILY + " batch job")
                 .build());
-        var batchRole = new TaskExecutionRole("batch", TaskExecutionRoleArgs.builder()
-                .registryCredentialsSecretArn(batchCredentials.arn())
-                .build());
         var batchLogs = new LogGroup("batch-logs", LogGroupArgs.builder()
                 .retentionInDays(BATCH_LOG_RETENTION_DAYS)
+                .build());
+        // The role holds exactly what the job's task needs: its image (ECR repositories only: this ghcr.io one needs
+        // no ECR action), its pull secret and its log group's streams, which awslogs writes at each start.
+        var batchRole = new TaskExecutionRole("batch", TaskExecutionRoleArgs.builder()
+                .image(BATCH_IMAGE)
+                .registryCredentialsSecretArn(batchCredentials.arn())
+                .logGroupArn(batchLogs.arn())
                 .build());
         Output<String> region = AwsFunctions.getRegion().applyValue(GetRegionResult::name);
         Output<String> containerDefinitions = Output.tuple(batchCredentials.arn(), batchLogs.name(), region)

@@ -109,7 +109,7 @@ public final class Wirings {
 
     /**
      * w01: the image is a tag in an ECR repository of this stack. ECR needs no registry credentials: the execution
-     * role's managed policy pulls from it.
+     * role may pull from exactly that repository (and get ECR's login token, which IAM grants only on {@code *}).
      *
      * @param ctx the Pulumi context
      */

@@ -14,6 +14,7 @@ import java.util.Set;
 import static com.example.consumer.Runs.allow;
 import static com.example.consumer.Runs.containers;
 import static com.example.consumer.Runs.madeUp;
+import static com.example.consumer.Runs.writeLogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -84,19 +85,31 @@ class ConsumerAppTest {
     }
 
     @Test
-    void batchRoleMayReadExactlyTheBatchSecret() {
+    void batchRoleMayReadExactlyTheBatchSecretAndWriteExactlyTheBatchLogs() {
         var run = deploy();
         assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue",
-                        madeUp(run, "batch-registry-secret", "arn"), null)),
+                        madeUp(run, "batch-registry-secret", "arn"), null), writeLogs(run, "batch-logs")),
                 run.statements("batch-exec-policy", "policy"));
     }
 
     @Test
-    void apiRoleMayReadOnlyTheCompositesSecret() {
+    void apiRoleMayReadOnlyTheCompositesSecretAndTheServiceLetsItWriteOnlyItsLogs() {
         var run = deploy();
         assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue",
                         madeUp(run, "api-credentials-secret", "arn"), null)),
                 run.statements("api-execution-exec-policy", "policy"));
+        assertEquals(List.of(writeLogs(run, "api-fargate-logs")), run.statements("api-fargate-exec-logs", "policy"));
+        assertEquals(madeUp(run, "api-execution-exec-role", "name"), run.inputs("api-fargate-exec-logs").get("role"));
+    }
+
+    @Test
+    void neitherRoleHasAManagedPolicyOrAnEcrActionForItsGhcrImage() {
+        var run = deploy();
+        assertEquals(Set.of("batch-exec-policy", "api-execution-exec-policy", "api-fargate-exec-logs"),
+                Runs.namesOf(run, "aws:iam/rolePolicy:RolePolicy"));
+        assertEquals(Set.of(), Runs.namesOf(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
+        run.mocks().ofType("aws:iam/rolePolicy:RolePolicy").forEach(p -> assertFalse(
+                String.valueOf(p.inputs().get("policy")).contains("ecr:"), p.name()));
     }
 
     @Test

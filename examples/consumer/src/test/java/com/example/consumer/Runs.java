@@ -101,6 +101,16 @@ final class Runs {
     }
 
     /**
+     * @param run      the run
+     * @param logGroup a log group's logical name
+     * @return the statement with which the library lets an execution role write exactly that group's streams
+     */
+    static JsonObject writeLogs(OfflineRun run, String logGroup) {
+        return allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                madeUp(run, logGroup, "arn") + ":log-stream:*", null);
+    }
+
+    /**
      * An IAM Allow statement as the library writes it.
      *
      * @param sid       the statement id

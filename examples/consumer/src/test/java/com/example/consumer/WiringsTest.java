@@ -6,7 +6,6 @@ import com.pulumi.resources.ProviderResource;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
-import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
@@ -205,6 +204,29 @@ class WiringsTest {
         assertEquals(Set.copyOf(plain.mocks().registrations()), Set.copyOf(configured.mocks().registrations()));
     }
 
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void everyServiceLetsItsExecutionRoleWriteExactlyItsLogsAndNoRoleHasAManagedPolicy(Scenario scenario) {
+        if (scenario.outcome() != Outcome.DEPLOYS) {
+            return;
+        }
+        var run = run(scenario, mocks()).ok();
+        Set<String> services = namesOf(run, LoadBalancedFargateService.TYPE);
+        assertFalse(services.isEmpty());
+        for (String service : services) {
+            assertEquals(List.of(Runs.writeLogs(run, service + "-fargate-logs")),
+                    run.statements(service + "-fargate-exec-logs", "policy"), service);
+            assertEquals(madeUp(run, service + "-execution-exec-role", "name"),
+                    run.inputs(service + "-fargate-exec-logs").get("role"), service);
+        }
+        assertEquals(Set.of(), namesOf(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
+        // Only w01's image is on ECR (w08's collector is on ECR Public, which needs no IAM permission).
+        boolean ecr = scenario.name().startsWith("w01");
+        run.mocks().ofType("aws:iam/rolePolicy:RolePolicy").forEach(p -> assertEquals(ecr
+                        && p.name().equals("w01-execution-exec-policy"),
+                String.valueOf(p.inputs().get("policy")).contains("ecr:"), p.name()));
+    }
+
     // ---------------------------------------------------------------------------------------------------- w01
 
     @Test
@@ -221,11 +243,15 @@ class WiringsTest {
     }
 
     @Test
-    void w01ExecutionRoleHasOnlyTheManagedPolicy() {
+    void w01ExecutionRolePullsFromExactlyTheRepositoryAndHasNoManagedPolicy() {
         var run = deploy(Wirings::w01ImageFromEcrRepository);
-        assertFalse(run.names().contains("w01-execution-exec-policy"), "an inline policy with nothing to read");
-        assertEquals("arn:aws:iam::aws:policy/service-role/" + TaskExecutionRole.MANAGED_POLICY_NAME,
-                run.inputs("w01-execution-exec-managed").get("policyArn"));
+        assertEquals(List.of(
+                        allow("PullImages", List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
+                                "ecr:BatchGetImage"), madeUp(run, "w01-repo", "arn"), null),
+                        // IAM offers no resource level for the login token.
+                        allow("EcrAuthorizationToken", "ecr:GetAuthorizationToken", "*", null)),
+                run.statements("w01-execution-exec-policy", "policy"));
+        assertEquals(Set.of(), namesOf(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
         assertEquals(madeUp(run, "w01-execution-exec-role", "arn"),
                 run.inputs("w01-fargate-task").get("executionRoleArn"));
         assertEquals("http://" + madeUp(run, "w01-lb-alb", "dnsName"), run.output("url"));
@@ -410,6 +436,9 @@ class WiringsTest {
                 run.inputs("w07-alb-https").get("defaultActions"));
         assertEquals(Set.of("api-target-tg", "web-target-tg"), namesOf(run, TARGET_GROUP));
         assertEquals(Set.of("api-fargate-service", "web-fargate-service"), namesOf(run, SERVICE));
+        assertFalse(run.inputs("w07-alb-alb-sg").containsKey("egress"), "the shared group has no egress to any CIDR");
+        assertEquals(Set.of("api-fargate-alb-egress", "web-fargate-alb-egress"),
+                namesOf(run, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"));
     }
 
     @Test
@@ -430,8 +459,12 @@ class WiringsTest {
                     var ecs = run.inputs(service + "-fargate-service");
                     assertEquals(madeUp(run, "w07-cluster", "arn"), ecs.get("cluster"), service);
                     assertEquals(targetGroup, blocks(ecs, "loadBalancers").get(0).get("targetGroupArn"), service);
-                    assertEquals(albSecurityGroup, run.inputs(service + "-fargate-alb-egress").get("securityGroupId"),
-                            service);
+                    var egress = run.inputs(service + "-fargate-alb-egress");
+                    assertEquals(albSecurityGroup, egress.get("securityGroupId"), service);
+                    assertEquals(madeUp(run, service + "-fargate-task-sg", "id"),
+                            egress.get("referencedSecurityGroupId"), service);
+                    assertEquals(List.of("tcp", 8080.0, 8080.0), List.of(egress.get("ipProtocol"),
+                            egress.get("fromPort"), egress.get("toPort")), service);
                     assertEquals(List.of(albSecurityGroup), blocks(run.inputs(service + "-fargate-task-sg"), "ingress")
                             .get(0).get("securityGroups"), service);
                 });
@@ -526,8 +559,7 @@ class WiringsTest {
                 "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:ec2/securityGroup:SecurityGroup",
                 "aws:lb/loadBalancer:LoadBalancer", "aws:ecs/cluster:Cluster", "aws:cloudwatch/logGroup:LogGroup",
                 "aws:iam/role:Role", "aws:appautoscaling/target:Target")), tagged::toString);
-        assertEquals(Set.of("aws:appautoscaling/policy:Policy", "aws:iam/rolePolicy:RolePolicy",
-                "aws:iam/rolePolicyAttachment:RolePolicyAttachment"), untaggable);
+        assertEquals(Set.of("aws:appautoscaling/policy:Policy", "aws:iam/rolePolicy:RolePolicy"), untaggable);
         assertEquals(Set.of("w10-execution-exec-role", "w10-task-role"), namesOf(run, "aws:iam/role:Role"));
     }
 

@@ -79,12 +79,10 @@ public class VpcEndpoints extends ComponentResource {
         // No inline rules: each service adds its own ingress rule (the services' groups and this one would otherwise
         // reference each other).
         this.securityGroup = new SecurityGroup(name + "-sg", sgArgs.build(), childOptions);
-        String servicePrefix = (env.partition().equals("aws-cn") ? "cn.com.amazonaws." : "com.amazonaws.")
-                + env.region() + ".";
         for (String service : args.services()) {
             var endpointArgs = VpcEndpointArgs.builder()
                     .vpcId(vpcId)
-                    .serviceName(servicePrefix + service)
+                    .serviceName(serviceName(env, service))
                     .vpcEndpointType("Interface")
                     .subnetIds(subnets)
                     .securityGroupIds(securityGroup.id().applyValue(List::of))
@@ -97,7 +95,7 @@ public class VpcEndpoints extends ComponentResource {
         }
         var s3Args = VpcEndpointArgs.builder()
                 .vpcId(vpcId)
-                .serviceName(servicePrefix + "s3")
+                .serviceName(serviceName(env, "s3"))
                 .vpcEndpointType("Gateway")
                 .routeTableIds(routeTables);
         if (!tags.isEmpty()) {
@@ -108,6 +106,17 @@ public class VpcEndpoints extends ComponentResource {
         this.securityGroupId = securityGroup.id();
         this.s3PrefixListId = s3.prefixListId();
         registerOutputs(Map.of("securityGroupId", securityGroupId, "s3PrefixListId", s3PrefixListId));
+    }
+
+    /**
+     * The endpoint service's name. In the China regions ECR's endpoint services alone of these are named
+     * {@code cn.com.amazonaws.REGION.ecr.*}; logs, Secrets Manager, SSM and the S3 gateway keep {@code com.amazonaws}
+     * ({@code aws ec2 describe-vpc-endpoint-services}; AWS CDK's InterfaceVpcEndpointAwsService lists the same
+     * exceptions).
+     */
+    private static String serviceName(AwsEnvironment env, String service) {
+        boolean china = env.partition().equals("aws-cn") && service.startsWith("ecr.");
+        return (china ? "cn.com.amazonaws." : "com.amazonaws.") + env.region() + "." + service;
     }
 
     /**

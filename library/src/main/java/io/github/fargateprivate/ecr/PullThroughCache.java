@@ -122,9 +122,9 @@ public class PullThroughCache extends ComponentResource {
                 .encryptionConfigurations(RepositoryCreationTemplateEncryptionConfigurationArgs.builder()
                         .encryptionType("AES256").build())
                 .lifecyclePolicy(lifecyclePolicy(args.untaggedExpiryDays()));
-        if (!tags.isEmpty()) {
-            templateArgs.resourceTags(tags);
-        }
+        // No resourceTags: ECR tags the repositories it creates only through a custom role it assumes (ECR user
+        // guide, "Creating a repository creation template"); without one, pulls through the cache fail
+        // (aws/containers-roadmap#2398).
         this.template = new RepositoryCreationTemplate(name + "-template", templateArgs.build(), childOptions);
         // A task may pull through the cache once the rule and the template exist.
         this.ruleReady = Output.tuple(rule.id(), template.id()).applyValue(t -> prefix);

@@ -46,7 +46,10 @@ public final class PullThroughCacheArgs extends ResourceArgs {
     /** Days after which untagged images of the cache's repositories expire. Default: 14. */
     private Integer untaggedExpiryDays;
 
-    /** Tags of every taggable child. Default: none. */
+    /**
+     * Tags of the created secret. Default: none. The repositories the cache creates are not tagged: ECR would need
+     * a custom role to tag them.
+     */
     private Map<String, String> tags = Map.of();
 
     private PullThroughCacheArgs() {
@@ -257,7 +260,7 @@ public final class PullThroughCacheArgs extends ResourceArgs {
         }
 
         /**
-         * @param tags tags of every taggable child
+         * @param tags tags of the created secret
          * @return this builder
          */
         public Builder tags(Map<String, String> tags) {

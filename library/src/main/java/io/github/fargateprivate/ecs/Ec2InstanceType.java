@@ -83,6 +83,23 @@ public record Ec2InstanceType(String name, String family, String size) {
         return vcpus().map(v -> v * perVcpu * 1024);
     }
 
+    /**
+     * @return the CPU units (1024 per vCPU) for the t, m, c and r classes' sizes; empty for the others
+     */
+    public Optional<Integer> cpuUnits() {
+        var m = FAMILY.matcher(family);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String type = m.group(1);
+        if (type.equals("t")) {
+            // Burstable types have 2 vCPUs up to large, then 4 (xlarge) and 8 (2xlarge).
+            return Optional.ofNullable(Map.of("nano", 2, "micro", 2, "small", 2, "medium", 2, "large", 2,
+                    "xlarge", 4, "2xlarge", 8).get(size)).map(v -> v * 1024);
+        }
+        return GIB_PER_VCPU.containsKey(type) ? vcpus().map(v -> v * 1024) : Optional.empty();
+    }
+
     /** @return the vCPUs of the m, c and r classes' sizes; empty for others */
     private Optional<Integer> vcpus() {
         return switch (size) {

@@ -447,7 +447,7 @@ public class FargateService extends ComponentResource {
             checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
         }
         checkContainers(containers, problems);
-        Output<String> cluster = validateOptions(args, problems);
+        CheckedOptions options = validateOptions(args, problems, env);
         problems.add("name", nameProblem(name));
         if (args.onEc2()) {
             problems.add("name", Ec2Capacity.nameProblem(name));
@@ -475,17 +475,20 @@ public class FargateService extends ComponentResource {
             problems.add("network", "required: the VPC and subnets of the tasks");
             return null;
         }
-        Output<String> logKey = args.logKmsKeyArn().map(k -> problems.check("logKmsKeyArn", k, key ->
-                Arn.kmsKeyArnProblem(key).or(() -> Arn.parse(key).filter(a -> !a.region().equals(env.region()))
-                        .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
-                                + "; CloudWatch Logs uses a key of its own region")))).orElse(null);
-        Output<List<String>> egress = args.taskEgressCidrBlocks().map(c -> problems.check("taskEgressCidrBlocks", c,
-                blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
-                        + "registry; leave it unset to allow anywhere")
-                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())).orElse(null);
         NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
-        return network == null ? null
-                : new Checked(network, checkedContainers, cluster, credentials, logKey, egress);
+        return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
+                options.logKmsKeyArn(), options.taskEgressCidrBlocks());
+    }
+
+    /**
+     * The service's own options, checked; each null when not given. Values of other resources carry their check.
+     *
+     * @param clusterArn           the existing cluster
+     * @param logKmsKeyArn         the log group's key
+     * @param taskEgressCidrBlocks the blocks the tasks may reach
+     */
+    public record CheckedOptions(Output<String> clusterArn, Output<String> logKmsKeyArn,
+                                 Output<List<String>> taskEgressCidrBlocks) {
     }
 
     /**
@@ -494,9 +497,10 @@ public class FargateService extends ComponentResource {
      *
      * @param args     the args
      * @param problems where problems go
-     * @return the checked existing cluster, or null when none is given
+     * @param env      where the service deploys: the log group's key must be of its region
+     * @return the checked options
      */
-    public static Output<String> validateOptions(FargateServiceArgs args, Problems problems) {
+    public static CheckedOptions validateOptions(FargateServiceArgs args, Problems problems, AwsEnvironment env) {
         if (!List.of(FargateServiceArgs.FARGATE, FargateServiceArgs.EC2).contains(args.launchType())) {
             problems.add("launchType", "'" + args.launchType() + "' is not FARGATE or EC2",
                     args.launchType().toUpperCase(java.util.Locale.ROOT));
@@ -531,10 +535,19 @@ public class FargateService extends ComponentResource {
         Optional.ofNullable(args.family(null)).filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f ->
                 problems.add("family", "'" + f + "' is not a task definition family (1-255 letters, digits, '-', "
                         + "'_')"));
-        return args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
+        Output<String> logKey = args.logKmsKeyArn().map(k -> problems.check("logKmsKeyArn", k, key ->
+                Arn.kmsKeyArnProblem(key).or(() -> Arn.parse(key).filter(a -> !a.region().equals(env.region()))
+                        .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
+                                + "; CloudWatch Logs uses a key of its own region")))).orElse(null);
+        Output<List<String>> egress = args.taskEgressCidrBlocks().map(c -> problems.check("taskEgressCidrBlocks", c,
+                blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
+                        + "registry; leave it unset to allow anywhere")
+                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())).orElse(null);
+        Output<String> cluster = args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
                 CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
                         : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
                 .orElse(null);
+        return new CheckedOptions(cluster, logKey, egress);
     }
 
     /**
@@ -607,6 +620,9 @@ public class FargateService extends ComponentResource {
                     args.memory() + " MiB do not fit on a " + type + " (" + m + " MiB, of which the OS and the ECS "
                             + "agent keep about " + RESERVED_MIB + "): ECS would never place the task; choose a "
                             + "larger instanceType or less memory", String.valueOf(m - RESERVED_MIB)));
+            type.cpuUnits().filter(c -> args.cpu() > c).ifPresent(c -> problems.add("cpu", args.cpu() + " CPU units "
+                    + "do not fit on a " + type + " (" + c + "): ECS would never place the task; choose a larger "
+                    + "instanceType or fewer units", String.valueOf(c)));
             args.cpuArchitecture().filter(a -> !a.equals(type.cpuArchitecture())).ifPresent(a -> problems.add(
                     "cpuArchitecture", a + " does not match the instance type " + type + ", which runs "
                             + type.cpuArchitecture(), type.cpuArchitecture()));

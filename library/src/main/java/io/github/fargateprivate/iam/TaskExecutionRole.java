@@ -110,7 +110,7 @@ public class TaskExecutionRole extends ComponentResource {
                             Output.tuple(Output.all(checked.appKeys), Output.all(checked.images),
                                     Output.all(checked.logGroups)))
                     .applyValue(t -> inlinePolicy(env, new Grants(t.t1.t1, t.t1.t2, t.t1.t3, t.t2.t1, t.t2.t2,
-                            t.t2.t3, checked.caches)));
+                            t.t2.t3, checked.caches), args.managedPolicy()));
             this.inlinePolicy = new RolePolicy(name + "-exec-policy", RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(policy)
@@ -228,7 +228,7 @@ public class TaskExecutionRole extends ComponentResource {
                 : Optional.of("'" + secret + "' is neither a secret ARN nor a secret name");
     }
 
-    static String inlinePolicy(AwsEnvironment env, Grants grants) {
+    static String inlinePolicy(AwsEnvironment env, Grants grants, boolean managedPolicy) {
         List<String> secrets = new ArrayList<>();
         grants.registrySecrets().forEach(s -> secrets.add(s.startsWith("arn:") ? s
                 : env.arn("secretsmanager", "secret:" + s + "-??????")));
@@ -287,7 +287,11 @@ public class TaskExecutionRole extends ComponentResource {
         if (!streams.isEmpty()) {
             doc.allow("WriteLogs", LOG_ACTIONS, streams, Map.of());
         }
-        if (doc.isEmpty()) {
+        if (doc.isEmpty() && managedPolicy) {
+            // Only an image from another resource was given, and it is not on ECR. A policy needs a statement; this
+            // one denies what an execution role never does, so the managed policy keeps its ECR actions.
+            doc.denyOnAnyResource("NoInlineGrant", List.of("iam:*"));
+        } else if (doc.isEmpty()) {
             // Only an image from another resource was given, and it is not on ECR: a policy needs a statement, and
             // this one grants nothing.
             doc.denyOnAnyResource("NoEcrImage", ECR_ACTIONS);

@@ -216,11 +216,13 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     }
 
     private static Optional<String> webAclProblem(String arn, AwsEnvironment env) {
-        if (!WEB_ACL.matcher(arn).matches()) {
+        // WEB_ACL admits any partition that starts with "aws"; one that Arn does not know is refused here too.
+        Optional<Arn> webAcl = Arn.parse(arn).filter(a -> WEB_ACL.matcher(arn).matches());
+        if (webAcl.isEmpty()) {
             return Optional.of("'" + arn + "' is not a regional WAF web ACL ARN "
                     + "(arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; a CloudFront one is global)");
         }
-        Arn parsed = Arn.parse(arn).orElseThrow();
+        Arn parsed = webAcl.get();
         return parsed.region().equals(env.region()) && parsed.account().equals(env.accountId()) ? Optional.empty()
                 : Optional.of("the web ACL is in " + parsed.region() + " of account " + parsed.account() + ", but a "
                 + "load balancer takes only web ACLs of its own account and region (" + env.region() + ", "

@@ -6,6 +6,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.resources.Resource;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
@@ -78,7 +79,8 @@ public class LoadBalancedFargateService extends ComponentResource {
     /** What validation found and the wiring uses. */
     private record Checked(NetworkArgs network, ContainerArgs main, TargetGroupArgs targetGroup,
                            RegistryCredentials.Existing.Checked existing, PullThroughCacheArgs cache,
-                           VpcEndpointsArgs endpoints) {
+                           VpcEndpointsArgs endpoints, FargateService.CheckedOptions service,
+                           ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
     }
 
     /**
@@ -173,11 +175,15 @@ public class LoadBalancedFargateService extends ComponentResource {
         } else {
             this.listenerTarget = null;
             ApplicationLoadBalancerArgs lb = args.loadBalancer();
-            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lb.toBuilder()
+            var lbArgs = lb.toBuilder()
                     .network(checked.network())
                     .targetGroup(checked.targetGroup())
-                    .tags(merged(tags, lb.tags()))
-                    .build(), childOptions);
+                    .tags(merged(tags, lb.tags()));
+            // A value of another resource carries the composite's check: its problem comes under loadBalancer.*,
+            // not under whichever of the two checks would fail first.
+            lb.webAclArn().filter(v -> !v.isPlain())
+                    .ifPresent(v -> lbArgs.webAclArn(checked.loadBalancer().webAclArn()));
+            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lbArgs.build(), childOptions);
             targetGroupArn = loadBalancer.targetGroupArn().orElseThrow();
             loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
         }
@@ -197,6 +203,11 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .loadBalancer(targetGroupArn, loadBalancerSecurityGroupId)
                 .tags(merged(tags, serviceOptions.tags()));
         args.sidecars().forEach(serviceArgs::sidecar);
+        // Values of other resources carry the composite's checks, as the load balancer's do.
+        serviceOptions.logKmsKeyArn().filter(v -> !v.isPlain())
+                .ifPresent(v -> serviceArgs.logKmsKeyArn(checked.service().logKmsKeyArn()));
+        serviceOptions.taskEgressCidrBlocks().filter(v -> !v.isPlain())
+                .ifPresent(v -> serviceArgs.taskEgressCidrBlocks(checked.service().taskEgressCidrBlocks()));
         if (credentialsSecretArn != null) {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
         }
@@ -281,6 +292,7 @@ public class LoadBalancedFargateService extends ComponentResource {
             problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
                     + "shared one), not both");
         }
+        ApplicationLoadBalancerArgs.CheckedOptions lbChecked = null;
         if (args.listenerRule().isPresent()) {
             args.listenerRule().get().validate(problems.at("listenerRule"));
         } else {
@@ -289,7 +301,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                     + "LoadBalancedFargateServiceArgs: the load balancer and the tasks share it"));
             lb.targetGroup().ifPresent(t -> problems.add("loadBalancer.targetGroup", "set targetGroup on the "
                     + "LoadBalancedFargateServiceArgs"));
-            lb.validateOptions(problems.at("loadBalancer"), env);
+            lbChecked = lb.validateOptions(problems.at("loadBalancer"), env);
         }
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
                 p + " differs from the container's port " + port + ", where the targets listen; leave it unset",
@@ -314,6 +326,8 @@ public class LoadBalancedFargateService extends ComponentResource {
                 "the composite's registryCredentials" + set));
         service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
                 "the composite creates the execution role from the containers' secrets"));
+        service.executionRoleName().ifPresent(r -> problems.add("service.executionRoleName",
+                "the composite creates the execution role and grants it the service's log group"));
         var role = args.executionRole();
         if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
                 || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()
@@ -324,7 +338,8 @@ public class LoadBalancedFargateService extends ComponentResource {
         problems.add("executionRole.tags", Rules.tags(role.tags()));
         service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
                 "the composite's loadBalancer or listenerRule" + set));
-        FargateService.validateOptions(service, problems.at("service"));
+        FargateService.CheckedOptions serviceChecked = FargateService.validateOptions(service,
+                problems.at("service"), env);
         problems.add("name", FargateService.nameProblem(fargateName(name)));
         if (service.onEc2()) {
             problems.add("name", Ec2Capacity.nameProblem(name));
@@ -375,7 +390,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                 main = main.toBuilder().image(image).build();
             }
         }
-        return new Checked(network, main, targetGroup, existing, cache, endpoints);
+        return new Checked(network, main, targetGroup, existing, cache, endpoints, serviceChecked, lbChecked);
     }
 
     /**
@@ -409,7 +424,11 @@ public class LoadBalancedFargateService extends ComponentResource {
         var b = given.toBuilder().registry(registry)
                 .credentials(credentials == null ? RegistryCredentials.none() : credentials);
         if (!given.hasPrefix()) {
-            b.prefix(PullThroughCacheArgs.defaultPrefix(Deployment.getInstance().getStackName(), registry));
+            // problems() may run outside a program, without a stack; every default is a valid prefix, so any
+            // stack name checks the same.
+            String stack = DeploymentInstanceHolder.getInstanceOptional().map(Deployment::getStackName)
+                    .orElse("stack");
+            b.prefix(PullThroughCacheArgs.defaultPrefix(stack, registry));
         }
         return b.build();
     }

@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every registration is recorded with its inputs and provider. Each resource answers with its inputs plus the
  * outputs programs read ({@code arn}, {@code name}, {@code dnsName}, {@code zoneId}, ...), made up from the
  * resource's name so that they are predictable; every made-up value is remembered, so the plan can show it as known
- * only after deployment. Invokes (caller identity, region, partition, default VPC, subnets, secret versions,
- * parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is honoured: invokes made
- * through it, and ARNs of resources it creates, are of that region.
+ * only after deployment. Invokes (caller identity, region, partition, default VPC, subnets, a subnet's route table,
+ * secret versions, parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is
+ * honoured: invokes made through it, and ARNs of resources it creates, are of that region.
  *
  * <p>{@link #unknownOutputs()} makes every output of every new resource unknown, as in a preview of a new stack.
  */
@@ -185,6 +185,12 @@ public class OfflineMocks implements Mocks {
             case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", made(args.name, "repositoryUrl",
                     ACCOUNT + ".dkr.ecr." + at + ".amazonaws.com/" + physicalName));
             case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
+            // A gateway endpoint routes to the service's prefix list, which security groups name for egress.
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
+                if ("Gateway".equals(inputs.get("vpcEndpointType"))) {
+                    state.put("prefixListId", made(args.name, "prefixListId", "pl-" + hex(args.name).substring(0, 8)));
+                }
+            }
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
@@ -215,6 +221,7 @@ public class OfflineMocks implements Mocks {
                     "default", true);
             case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", at, "ids", DEFAULT_SUBNETS.stream()
                     .map(s -> made("default VPC", "subnet" + (DEFAULT_SUBNETS.indexOf(s) + 1), s)).toList());
+            case "aws:ec2/getRouteTable:getRouteTable" -> routeTable(String.valueOf(in.get("subnetId")), at);
             case "aws:secretsmanager/getSecretVersions:getSecretVersions" -> Map.of(
                     "arn", String.valueOf(in.get("secretId")), "id", String.valueOf(in.get("secretId")),
                     "name", "secret", "secretId", String.valueOf(in.get("secretId")),
@@ -233,6 +240,14 @@ public class OfflineMocks implements Mocks {
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(out);
+    }
+
+    /** Each subnet has a route table of its own, as private subnets with a NAT gateway per AZ do. */
+    private Map<String, Object> routeTable(String subnetId, String region) {
+        String id = made(subnetId + " lookup", "routeTableId", "rtb-" + hex(subnetId));
+        return Map.of("id", id, "routeTableId", id, "subnetId", subnetId, "vpcId", "vpc-of-" + subnetId,
+                "arn", "arn:aws:ec2:" + region + ":" + ACCOUNT + ":route-table/" + id, "ownerId", ACCOUNT,
+                "gatewayId", "", "associations", List.of(), "routes", List.of(), "tags", Map.of());
     }
 
     private String made(String resource, String output, String value) {
@@ -278,6 +293,8 @@ public class OfflineMocks implements Mocks {
             case "aws:ecs/capacityProvider:CapacityProvider" ->
                     prefix + "ecs:" + region + ":" + ACCOUNT + ":capacity-provider/" + name;
             case "aws:iam/instanceProfile:InstanceProfile" -> prefix + "iam::" + ACCOUNT + ":instance-profile/" + name;
+            case "aws:ecr/repository:Repository" ->
+                    prefix + "ecr:" + region + ":" + ACCOUNT + ":repository/" + name;
             default -> prefix + type.split("[:/]")[1] + ":" + region + ":" + ACCOUNT + ":" + name;
         };
     }

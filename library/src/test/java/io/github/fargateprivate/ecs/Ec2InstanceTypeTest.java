@@ -85,5 +85,21 @@ class Ec2InstanceTypeTest {
     @ValueSource(strings = {"g5.xlarge", "x2gd.metal", "m7g.metal", "i4i.large", "u-6tb1.metal", "p4d.24xlarge"})
     void otherTypesHaveNoKnownMemory(String name) {
         assertEquals(Optional.empty(), Ec2InstanceType.parse(name).orElseThrow().memoryMiB());
+        assertEquals(Optional.empty(), Ec2InstanceType.parse(name).orElseThrow().cpuUnits());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "t3.nano,      2048",
+            "t3.large,     2048",
+            "t3.xlarge,    4096",
+            "t4g.2xlarge,  8192",
+            "m7g.medium,   1024",
+            "m7g.large,    2048",
+            "c7i.xlarge,   4096",
+            "r7g.16xlarge, 65536",
+    })
+    void cpuUnitsOfTheBurstableGeneralComputeAndMemoryClasses(String name, int units) {
+        assertEquals(Optional.of(units), Ec2InstanceType.parse(name).orElseThrow().cpuUnits());
     }
 }

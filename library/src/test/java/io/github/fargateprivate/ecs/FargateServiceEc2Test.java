@@ -330,6 +330,8 @@ class FargateServiceEc2Test {
                 bad("cpuArchitecture", "X86_64 does not match the instance type m7g.large, which runs ARM64",
                         ec2(e -> e.instanceType("m7g.large")).andThen(a -> a.cpuArchitecture("X86_64"))),
                 bad("cpu", "100 is outside 128-196608", a -> a.cpu(100)),
+                bad("cpu", "4096 CPU units do not fit on a t3.small (2048): ECS would never place the task",
+                        a -> a.cpu(4096)),
                 bad("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls with: give "
                         + "registryCredentialsArn", ec2(e -> e.registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE))),
                 bad("ec2.registryAuth", "'Instance' is not task", ec2(e -> e.registryAuth("Instance"))),
@@ -360,6 +362,7 @@ class FargateServiceEc2Test {
     @Test
     void refusalsComeWithTheValueThatFixesThem() {
         assertEquals("1792", RunAssertions.problem(create(a -> a.memory(2048)).run(), "memory", "").suggested());
+        assertEquals("2048", RunAssertions.problem(create(a -> a.cpu(4096)).run(), "cpu", "").suggested());
         assertEquals("X86_64", RunAssertions.problem(create(a -> a.cpuArchitecture("ARM64")).run(),
                 "cpuArchitecture", "").suggested());
         assertEquals("EC2", RunAssertions.problem(create(a -> a.launchType("ec2")).run(), "launchType", "")

@@ -38,6 +38,9 @@ import static io.github.fargateprivate.Fixtures.SECRET_VERSIONS;
 import static io.github.fargateprivate.Fixtures.TASK_ROLE;
 import static io.github.fargateprivate.RunAssertions.containers;
 import static io.github.fargateprivate.RunAssertions.keys;
+import static io.github.fargateprivate.iam.ExecutionStatements.document;
+import static io.github.fargateprivate.iam.ExecutionStatements.logGroup;
+import static io.github.fargateprivate.iam.ExecutionStatements.writeLogs;
 import static io.github.fargateprivate.testing.OfflineRun.block;
 import static io.github.fargateprivate.testing.OfflineRun.blocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +58,7 @@ class FargateServiceTest {
     private static final String CLUSTER = "x-cluster-1a2b3c4";
     private static final String SERVICE = "x-service-1a2b3c4";
     private static final String TASK_SG = "sg-0000000006707c347";
+    private static final String KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
     /** A run and the component it created. */
     private record Created(OfflineRun run, FargateService component) {
@@ -350,6 +354,18 @@ class FargateServiceTest {
     }
 
     @Test
+    void restrictedTasksMayReachOnlyTheGivenBlocksOnHttps() {
+        var expected = List.of(Map.of("description", "HTTPS to the allowed destinations only", "protocol", "tcp",
+                "fromPort", 443.0, "toPort", 443.0, "cidrBlocks", List.of("10.0.0.0/16", "52.94.0.0/22")));
+        assertEquals(expected, ok(a -> {
+            behindLoadBalancer(a);
+            a.taskEgressCidrBlocks(List.of("10.0.0.0/16", "52.94.0.0/22"));
+        }).inputs("x-task-sg").get("egress"));
+        assertEquals(expected, ok(a -> a.taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/16", "52.94.0.0/22"))))
+                .inputs("x-task-sg").get("egress"));
+    }
+
+    @Test
     void withoutALoadBalancerTheTasksAdmitNothing() {
         var run = ok(a -> { });
         assertFalse(run.inputs("x-task-sg").containsKey("ingress"));
@@ -451,6 +467,44 @@ class FargateServiceTest {
                 .build())).inputs("x-service").get("desiredCount"));
         assertEquals(60.0, block(ok(a -> a.autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(2).build()))
                 .inputs("x-cpu-scaling"), "targetTrackingScalingPolicyConfiguration").get("targetValue"));
+    }
+
+    @Test
+    void withTheExecutionRolesNameTheServiceGrantsItExactlyItsLogGroupsStreamsBeforeTheTaskStarts() {
+        var created = create(a -> a.executionRoleName(Output.of("exec")));
+        var run = created.run().ok();
+        assertEquals(Map.of("role", "exec", "policy", document(writeLogs(logGroup(LOG_GROUP))).toString()),
+                run.inputs("x-exec-logs"));
+        assertEquals("aws:iam/rolePolicy:RolePolicy", run.mocks().named("x-exec-logs").type());
+        assertEquals("x-exec-logs", created.component().logsPolicy().orElseThrow().pulumiResourceName());
+        assertEquals(EXECUTION_ROLE, run.inputs("x-task").get("executionRoleArn"));
+        List<String> order = run.mocks().registrations().stream().map(OfflineMocks.Registration::name).toList();
+        assertTrue(order.indexOf("x-exec-logs") < order.indexOf("x-task"), "the task waits for its log writes: "
+                + order);
+    }
+
+    @Test
+    void withoutTheExecutionRolesNameTheRoleMustAllowTheLogWritesItself() {
+        var created = create(a -> { });
+        assertFalse(created.run().ok().names().contains("x-exec-logs"));
+        assertTrue(created.component().logsPolicy().isEmpty());
+    }
+
+    @Test
+    void aCustomerManagedKeyEncryptsTheLogGroup() {
+        assertEquals(KEY, ok(a -> a.logKmsKeyArn(KEY)).inputs("x-logs").get("kmsKeyId"));
+        assertEquals(KEY, ok(a -> a.logKmsKeyArn(Output.of(KEY))).inputs("x-logs").get("kmsKeyId"));
+        assertFalse(ok(a -> { }).inputs("x-logs").containsKey("kmsKeyId"));
+    }
+
+    @Test
+    void theLogGroupsKeyMustBeOfTheProvidersRegion() {
+        String westKey = KEY.replace("eu-central-1", RunAssertions.WEST_REGION);
+        var west = create(a -> a.logKmsKeyArn(westKey), new OfflineMocks(), RunAssertions::westProvider).run().ok();
+        assertEquals(westKey, west.inputs("x-logs").get("kmsKeyId"));
+        RunAssertions.refusedBeforeAnyResource(create(a -> a.logKmsKeyArn(KEY), new OfflineMocks(),
+                RunAssertions::westProvider).run(), "logKmsKeyArn", "the key is in eu-central-1, but the log group is "
+                + "in us-west-2; CloudWatch Logs uses a key of its own region");
     }
 
     @Test
@@ -570,13 +624,16 @@ class FargateServiceTest {
                     .sidecar(ContainerArgs.builder().name("otel").image("otel/collector:1").build())
                     .autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
                     .capacityProvider(CapacityProviderStrategy.fargate(0, 1))
+                    .executionRoleName(Output.of("exec"))
+                    .logKmsKeyArn(Output.of(KEY))
+                    .taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8")))
                     .tags(Map.of("team", "payments"));
         };
         var update = create(everything).run().ok();
         var preview = create(everything, new OfflineMocks().unknownOutputs(), () -> ComponentResourceOptions.Empty)
                 .run().ok();
         assertEquals(RunAssertions.resourceSet(update.mocks()), RunAssertions.resourceSet(preview.mocks()));
-        assertEquals(10, update.mocks().registrations().size());
+        assertEquals(11, update.mocks().registrations().size());
     }
 
     // Bad args
@@ -677,7 +734,15 @@ class FargateServiceTest {
                 bad("sidecars[0].name", "'app' is the name of another container", sidecar(s -> s.name("app"))),
                 bad("sidecars[0].image", "required: the image to run", a -> a.sidecar(ContainerArgs.builder()
                         .name("side").build())),
-                bad("network", "required: the VPC and subnets of the tasks", a -> a.network(null)));
+                bad("network", "required: the VPC and subnets of the tasks", a -> a.network(null)),
+                bad("taskEgressCidrBlocks", "empty, so the tasks could reach nothing, not even the registry; leave it "
+                        + "unset to allow anywhere", a -> a.taskEgressCidrBlocks(List.of())),
+                bad("taskEgressCidrBlocks", "'0.0.0.0' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)",
+                        a -> a.taskEgressCidrBlocks(List.of("10.0.0.0/8", "0.0.0.0"))),
+                bad("logKmsKeyArn", "'arn:aws:kms:eu-central-1:123456789012:alias/logs' is an alias ARN; use the key "
+                        + "ARN it points to", a -> a.logKmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/logs")),
+                bad("logKmsKeyArn", "the key is in us-east-1, but the log group is in eu-central-1",
+                        a -> a.logKmsKeyArn(KEY.replace("eu-central-1", "us-east-1"))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -740,6 +805,12 @@ class FargateServiceTest {
         String badCluster = "arn:aws:ecs:eu-central-1:123456789012:service/shared";
         assertEquals(RunAssertions.problem(run(a -> a.clusterArn(badCluster)), "clusterArn", "").message(),
                 RunAssertions.problem(run(a -> a.clusterArn(Output.of(badCluster))), "clusterArn", "").message());
+        assertEquals(RunAssertions.problem(run(a -> a.taskEgressCidrBlocks(List.of("10.0.0.1/8"))),
+                        "taskEgressCidrBlocks", "").message(),
+                RunAssertions.problem(run(a -> a.taskEgressCidrBlocks(Output.of(List.of("10.0.0.1/8")))),
+                        "taskEgressCidrBlocks", "").message());
+        assertEquals(RunAssertions.problem(run(a -> a.logKmsKeyArn("logs")), "logKmsKeyArn", "").message(),
+                RunAssertions.problem(run(a -> a.logKmsKeyArn(Output.of("logs"))), "logKmsKeyArn", "").message());
         assertEquals(RunAssertions.problem(run(main(c -> c.appSecret("DB", "db"))), "container.appSecrets.DB", "")
                         .message(),
                 RunAssertions.problem(run(main(c -> c.appSecret("DB", Output.of("db")))), "container.appSecrets.DB",

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Mocks of a stack in the {@code aws-cn} partition, whose ARNs and endpoints differ from the {@code aws} ones. */
-final class ChinaMocks extends OfflineMocks {
+public final class ChinaMocks extends OfflineMocks {
 
     /** The region the default provider reports. */
-    static final String REGION = "cn-north-1";
+    public static final String REGION = "cn-north-1";
 
-    ChinaMocks() {
+    /** Mocks whose default provider is in {@link #REGION} of {@code aws-cn}. */
+    public ChinaMocks() {
         super(REGION);
     }
 

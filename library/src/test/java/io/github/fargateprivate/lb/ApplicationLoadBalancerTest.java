@@ -29,6 +29,11 @@ class ApplicationLoadBalancerTest {
 
     private static final String CERTIFICATE =
             "arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+    private static final String WEB_ACL =
+            "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
+    /** A CloudFront distribution's web ACL: global, in us-east-1. */
+    private static final String GLOBAL_WEB_ACL =
+            "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/11111111-2222-3333-4444-555555555555";
     private static final String GET_VPC = "aws:ec2/getVpc:getVpc";
     /** What the mocks make of the children of a component named {@code x}. */
     private static final String DNS_NAME = "x-alb-1a2b3c4-1234567890.eu-central-1.elb.amazonaws.com";
@@ -137,6 +142,20 @@ class ApplicationLoadBalancerTest {
                 block(ok(a -> a.accessLogsBucket("acme-alb-logs")).inputs("x-alb"), "accessLogs"));
         assertEquals("acme-alb-logs", block(ok(a -> a.accessLogsBucket(Output.of("acme-alb-logs"))).inputs("x-alb"),
                 "accessLogs").get("bucket"));
+    }
+
+    @Test
+    void aWebAclOfTheStacksAccountAndRegionFiltersTheLoadBalancer() {
+        var alb = ok(a -> a.webAclArn(WEB_ACL));
+        var association = alb.run().mocks().named("x-waf");
+        assertEquals("aws:wafv2/webAclAssociation:WebAclAssociation", association.type());
+        assertEquals(Map.of("resourceArn", LOAD_BALANCER_ARN, "webAclArn", WEB_ACL), association.inputs());
+        assertEquals("x-waf", alb.component().webAclAssociation().orElseThrow().pulumiResourceName());
+        assertEquals(Map.of("resourceArn", LOAD_BALANCER_ARN, "webAclArn", WEB_ACL),
+                ok(a -> a.webAclArn(Output.of(WEB_ACL))).inputs("x-waf"));
+        var none = ok(a -> { });
+        assertTrue(none.component().webAclAssociation().isEmpty());
+        assertEquals(List.of(), none.run().mocks().ofType("aws:wafv2/webAclAssociation:WebAclAssociation"));
     }
 
     @Test
@@ -256,6 +275,7 @@ class ApplicationLoadBalancerTest {
         ComponentHarness.assertChildren(ok(a -> withTargetGroup(a).certificateArn(CERTIFICATE)),
                 Set.of("x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"));
         ComponentHarness.assertChildren(ok(a -> { }), Set.of("x-alb-sg", "x-alb", "x-http"));
+        ComponentHarness.assertChildren(ok(a -> a.webAclArn(WEB_ACL)), Set.of("x-alb-sg", "x-alb", "x-waf", "x-http"));
     }
 
     @Test
@@ -284,6 +304,16 @@ class ApplicationLoadBalancerTest {
         assertEquals(List.of(new Problem("certificateArn", "the certificate is in eu-central-1 of account "
                 + "123456789012, but a load balancer takes only certificates of its own account and region "
                 + "(us-west-2, 123456789012); request or import it there")), ComponentHarness.refusedBeforeAnyChild(run));
+
+        String westAcl = WEB_ACL.replace("eu-central-1", ComponentHarness.PROVIDER_REGION);
+        var filtered = ComponentHarness.createWithProvider(options -> new ApplicationLoadBalancer("x",
+                args(a -> a.webAclArn(westAcl)), options)).ok();
+        ComponentHarness.assertEverythingThroughProvider(filtered.run());
+        assertEquals(westAcl, filtered.inputs("x-waf").get("webAclArn"));
+        assertEquals(List.of(new Problem("webAclArn", "the web ACL is in eu-central-1 of account 123456789012, but a "
+                + "load balancer takes only web ACLs of its own account and region (us-west-2, 123456789012)")),
+                ComponentHarness.refusedBeforeAnyChild(ComponentHarness.createWithProvider(options ->
+                        new ApplicationLoadBalancer("x", args(a -> a.webAclArn(WEB_ACL)), options)).run()));
     }
 
     @Test
@@ -298,6 +328,12 @@ class ApplicationLoadBalancerTest {
     static Stream<Arguments> badArgs() {
         String cidr = " is not an IPv4 CIDR block (e.g. 10.0.0.0/16)";
         String bucket = " is not an S3 bucket name (3-63 lower-case letters, digits, '.', '-')";
+        String notWebAcl = " is not a regional WAF web ACL ARN (arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID; "
+                + "a CloudFront one is global)";
+        String ownOnly = ", but a load balancer takes only web ACLs of its own account and region (eu-central-1, "
+                + "123456789012)";
+        String classic = "arn:aws:waf-regional:eu-central-1:123456789012:webacl/11111111-2222-3333-4444-555555555555";
+        String noPartition = WEB_ACL.replace("arn:aws:", "arn:awsx:");
         return Stream.of(
                 Arguments.of("listener port 0", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.listenerPort(0),
                         List.of(new Problem("listenerPort", "0 is not a TCP port (1-65535)"))),
@@ -362,6 +398,24 @@ class ApplicationLoadBalancerTest {
                                         .publicSubnetIds(List.of(OfflineMocks.DEFAULT_SUBNETS.get(0))).build()),
                         List.of(new Problem("network.publicSubnetIds", "needs at least two subnets in different "
                                 + "availability zones, got 1"))),
+                Arguments.of("web ACL name", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.webAclArn("edge"),
+                        List.of(new Problem("webAclArn", "'edge'" + notWebAcl))),
+                Arguments.of("CloudFront web ACL", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(GLOBAL_WEB_ACL), List.of(new Problem("webAclArn", "'" + GLOBAL_WEB_ACL + "'"
+                        + notWebAcl))),
+                Arguments.of("WAF Classic web ACL", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(classic), List.of(new Problem("webAclArn", "'" + classic + "'" + notWebAcl))),
+                Arguments.of("web ACL of no partition", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(noPartition),
+                        List.of(new Problem("webAclArn", "'" + noPartition + "'" + notWebAcl))),
+                Arguments.of("web ACL of us-east-1", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(WEB_ACL.replace("eu-central-1", "us-east-1")),
+                        List.of(new Problem("webAclArn", "the web ACL is in us-east-1 of account 123456789012"
+                                + ownOnly))),
+                Arguments.of("web ACL of another account", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                        .webAclArn(WEB_ACL.replace("123456789012", "210987654321")),
+                        List.of(new Problem("webAclArn", "the web ACL is in eu-central-1 of account 210987654321"
+                                + ownOnly))),
                 Arguments.of("several at once", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.listenerPort(0)
                                 .accessLogsBucket("B").allowedCidrBlocks(List.of("x")),
                         List.of(new Problem("listenerPort", "0 is not a TCP port (1-65535)"),
@@ -391,6 +445,8 @@ class ApplicationLoadBalancerTest {
                                 CERTIFICATE.replace("eu-central-1", "us-east-1")),
                         (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.certificateArn(Output.of(
                                 CERTIFICATE.replace("eu-central-1", "us-east-1")))),
+                Arguments.of((Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.webAclArn(GLOBAL_WEB_ACL),
+                        (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.webAclArn(Output.of(GLOBAL_WEB_ACL))),
                 Arguments.of((Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.accessLogsBucket("My_Logs"),
                         (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.accessLogsBucket(Output.of("My_Logs"))),
                 Arguments.of((Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a.allowedCidrBlocks(List.of()),
@@ -417,7 +473,7 @@ class ApplicationLoadBalancerTest {
         var original = args(a -> withTargetGroup(a).listenerPort(8080).certificateArn(CERTIFICATE)
                 .sslPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06").internalLoadBalancer(true)
                 .allowedCidrBlocks(List.of("10.1.0.0/16")).deletionProtection(true).accessLogsBucket("logs")
-                .tags(Map.of("a", "b")));
+                .webAclArn(WEB_ACL).tags(Map.of("a", "b")));
         var copy = original.toBuilder().build();
         assertSame(original.network().orElseThrow(), copy.network().orElseThrow());
         assertEquals(8080, copy.listenerPort());
@@ -428,6 +484,7 @@ class ApplicationLoadBalancerTest {
         assertTrue(copy.deletionProtection());
         assertSame(original.accessLogsBucket().orElseThrow(), copy.accessLogsBucket().orElseThrow());
         assertSame(original.targetGroup().orElseThrow(), copy.targetGroup().orElseThrow());
+        assertSame(original.webAclArn().orElseThrow(), copy.webAclArn().orElseThrow());
         assertEquals(Map.of("a", "b"), copy.tags());
     }
 }

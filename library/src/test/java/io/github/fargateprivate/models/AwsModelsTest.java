@@ -308,6 +308,7 @@ class AwsModelsTest {
         AwsModels.assertWellFormed(run);
         assertEquals(Set.of("Key app-key policy",
                         "Role web-execution-exec-role assumeRolePolicy", "RolePolicy web-execution-exec-policy policy",
+                        "RolePolicy web-fargate-exec-logs policy",
                         "Role web-task-role assumeRolePolicy", "RolePolicy web-task-policy policy",
                         "TaskDefinition web-fargate-task containerDefinitions"),
                 checked(run));
@@ -329,7 +330,8 @@ class AwsModelsTest {
 
         AwsModels.assertWellFormed(run);
         assertEquals(Set.of("Role spot-execution-exec-role assumeRolePolicy",
-                "RolePolicy spot-execution-exec-policy policy", "TaskDefinition spot-fargate-task containerDefinitions"),
+                "RolePolicy spot-execution-exec-policy policy", "RolePolicy spot-fargate-exec-logs policy",
+                "TaskDefinition spot-fargate-task containerDefinitions"),
                 checked(run));
     }
 
@@ -342,6 +344,12 @@ class AwsModelsTest {
                     .appSecret(DB_SECRET + ":password::")
                     .appSecret(TOKEN_PARAMETER)
                     .appSecretsKmsKeyArn(KEY_ARN)
+                    .image(ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com/batch:1")
+                    .logGroupArn("arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:batch")
+                    .build());
+            // An image of another resource that is not on ECR: the policy's one statement grants nothing.
+            new TaskExecutionRole("public", TaskExecutionRoleArgs.builder()
+                    .image(Output.of("ghcr.io/acme/batch:1"))
                     .build());
             new TaskRole("batch", TaskRoleArgs.builder()
                     .statement(PolicyStatement.builder()
@@ -355,6 +363,7 @@ class AwsModelsTest {
 
         AwsModels.assertWellFormed(run);
         assertEquals(Set.of("Role batch-exec-role assumeRolePolicy", "RolePolicy batch-exec-policy policy",
+                "Role public-exec-role assumeRolePolicy", "RolePolicy public-exec-policy policy",
                 "Role batch-role assumeRolePolicy", "RolePolicy batch-policy policy"), checked(run));
     }
 

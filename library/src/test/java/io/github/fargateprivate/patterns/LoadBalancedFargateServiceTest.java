@@ -12,7 +12,9 @@ import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.iam.ExecutionStatements;
 import io.github.fargateprivate.iam.PolicyStatement;
+import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -46,9 +49,20 @@ import static io.github.fargateprivate.Fixtures.PRIVATE_SUBNETS;
 import static io.github.fargateprivate.Fixtures.REGISTRY_SECRET;
 import static io.github.fargateprivate.Fixtures.TASK_ROLE;
 import static io.github.fargateprivate.RunAssertions.containers;
+import static io.github.fargateprivate.iam.ExecutionStatements.ATTACHMENT;
+import static io.github.fargateprivate.iam.ExecutionStatements.MANAGED_POLICY_ARN;
+import static io.github.fargateprivate.iam.ExecutionStatements.decryptAppSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.decryptSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.ecrAuthorizationToken;
+import static io.github.fargateprivate.iam.ExecutionStatements.pullImages;
+import static io.github.fargateprivate.iam.ExecutionStatements.readParameters;
+import static io.github.fargateprivate.iam.ExecutionStatements.readSecrets;
+import static io.github.fargateprivate.iam.ExecutionStatements.repository;
+import static io.github.fargateprivate.iam.ExecutionStatements.writeLogs;
 import static io.github.fargateprivate.testing.OfflineRun.blocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoadBalancedFargateServiceTest {
@@ -67,6 +81,13 @@ class LoadBalancedFargateServiceTest {
             "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-lb-tg-1a2b3c4/1";
     private static final String SHARED_TARGET_GROUP =
             "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-target-tg-1a2b3c4/1";
+    /** The service's log writes, on exactly the streams of the log group the mocks name. */
+    private static final JsonObject EXEC_LOGS = writeLogs(ExecutionStatements.logGroup("svc-fargate-logs-1a2b3c4"));
+    /** The login token and the pull actions on the repository of {@code ECR_IMAGE}. */
+    private static final List<JsonObject> ECR_PULL = List.of(pullImages(repository("app")), ecrAuthorizationToken());
+    private static final String WEB_ACL =
+            "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
+    private static final String EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
     private static final String GET_VPC = "aws:ec2/getVpc:getVpc";
     private static final String GET_SUBNETS = "aws:ec2/getSubnets:getSubnets";
     private static final String SECRET = "aws:secretsmanager/secret:Secret";
@@ -82,10 +103,15 @@ class LoadBalancedFargateServiceTest {
                     .map(r -> r.get("credentialsParameter").getAsString());
         }
 
-        /** @return the execution role's statements, by Sid, each as its resources */
-        Map<String, List<String>> executionPolicy() {
-            return run.statements("svc-execution-exec-policy", "policy").stream().collect(Collectors.toMap(
-                    s -> s.get("Sid").getAsString(), s -> OfflineRun.strings(s.get("Resource"))));
+        /**
+         * @return the execution role's complete statement set: its inline policy (when it has one), then the service's
+         *     log writes; after asserting that no other inline policy but a created task role's is in the run
+         */
+        List<JsonObject> roleStatements() {
+            List<String> policies = run.names().contains("svc-execution-exec-policy")
+                    ? List.of("svc-execution-exec-policy", "svc-fargate-exec-logs") : List.of("svc-fargate-exec-logs");
+            List<String> others = run.names().contains("svc-task-policy") ? List.of("svc-task-policy") : List.of();
+            return ExecutionStatements.roleStatements(run, policies, others);
         }
 
         String loadBalancerSecurityGroup() {
@@ -143,10 +169,10 @@ class LoadBalancedFargateServiceTest {
     void ownLoadBalancerInTheDefaultVpcIsWiredToTheService() {
         var c = ok(a -> { });
         var run = c.run();
-        assertEquals(Set.of("svc", "svc-execution", "svc-execution-exec-role", "svc-execution-exec-managed",
+        assertEquals(Set.of("svc", "svc-execution", "svc-execution-exec-role", "svc-execution-exec-policy",
                 "svc-lb", "svc-lb-alb-sg", "svc-lb-alb", "svc-lb-tg", "svc-lb-http", "svc-fargate",
-                "svc-fargate-cluster", "svc-fargate-logs", "svc-fargate-task-sg", "svc-fargate-alb-egress",
-                "svc-fargate-task", "svc-fargate-service"), run.names());
+                "svc-fargate-cluster", "svc-fargate-logs", "svc-fargate-exec-logs", "svc-fargate-task-sg",
+                "svc-fargate-alb-egress", "svc-fargate-task", "svc-fargate-service"), run.names());
         assertTrue(run.mocks().invokes().containsAll(List.of(GET_VPC, GET_SUBNETS)));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-lb-alb-sg").get("vpcId"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-fargate-task-sg").get("vpcId"));
@@ -156,10 +182,13 @@ class LoadBalancedFargateServiceTest {
 
         assertEquals(List.of(c.loadBalancerSecurityGroup()),
                 blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("securityGroups"));
-        var egress = run.inputs("svc-fargate-alb-egress");
-        assertEquals(c.loadBalancerSecurityGroup(), egress.get("securityGroupId"));
-        assertEquals(c.taskSecurityGroup(), egress.get("referencedSecurityGroupId"));
-        assertEquals(8080.0, egress.get("fromPort"));
+        assertFalse(run.inputs("svc-lb-alb-sg").containsKey("egress"), "the load balancer's group has no egress "
+                + "of its own, to no CIDR");
+        assertEquals(List.of("svc-fargate-alb-egress"), run.mocks().ofType(EGRESS_RULE).stream()
+                .map(OfflineMocks.Registration::name).toList());
+        assertEquals(Map.of("description", "Load balancer to the tasks of svc-fargate and their health checks",
+                "securityGroupId", c.loadBalancerSecurityGroup(), "referencedSecurityGroupId", c.taskSecurityGroup(),
+                "ipProtocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0), run.inputs("svc-fargate-alb-egress"));
         assertEquals(8080.0, run.inputs("svc-lb-tg").get("port"));
         assertEquals(List.of(Map.of("targetGroupArn", OWN_TARGET_GROUP, "containerName", "app",
                 "containerPort", 8080.0)), run.inputs("svc-fargate-service").get("loadBalancers"));
@@ -271,14 +300,16 @@ class LoadBalancedFargateServiceTest {
         assertEquals(1, c.run().mocks().ofType(SECRET).size());
         assertEquals(Optional.of(CREATED_SECRET), c.credentialsParameter());
         assertFalse(containers(c.run(), "svc-fargate-task").get(1).has("repositoryCredentials"));
-        assertEquals(Map.of("ReadSecrets", List.of(CREATED_SECRET)), c.executionPolicy());
+        assertEquals(List.of(readSecrets(CREATED_SECRET), EXEC_LOGS), c.roleStatements());
+        ExecutionStatements.assertNoEcrAction(c.run());
     }
 
     @Test
     void theCredentialsKeyEncryptsTheCreatedSecretAndTheRoleMayDecryptWithIt() {
         var c = ok(ghcr(created().kmsKeyArn(KEY)));
         assertEquals(KEY, c.run().inputs("svc-credentials-secret").get("kmsKeyId"));
-        assertEquals(List.of(KEY), c.executionPolicy().get("DecryptSecrets"));
+        assertEquals(List.of(readSecrets(CREATED_SECRET), decryptSecrets("DecryptSecrets", KEY), EXEC_LOGS),
+                c.roleStatements());
     }
 
     @Test
@@ -287,8 +318,8 @@ class LoadBalancedFargateServiceTest {
         assertEquals(List.of(), c.run().mocks().ofType(SECRET));
         assertTrue(c.component().credentialsSecret().isEmpty());
         assertEquals(Optional.of(REGISTRY_SECRET), c.credentialsParameter());
-        assertEquals(Map.of("ReadSecrets", List.of(REGISTRY_SECRET), "DecryptSecrets", List.of(KEY)),
-                c.executionPolicy());
+        assertEquals(List.of(readSecrets(REGISTRY_SECRET), decryptSecrets("DecryptSecrets", KEY), EXEC_LOGS),
+                c.roleStatements());
         assertEquals(REGISTRY_SECRET, OfflineRun.value(c.component().credentialsSecretArn().orElseThrow()));
     }
 
@@ -296,8 +327,8 @@ class LoadBalancedFargateServiceTest {
     void anExistingSecretByNameIsReadThroughItsArnPattern() {
         var c = ok(ghcr(RegistryCredentials.existing("registry")));
         assertEquals(Optional.of("registry"), c.credentialsParameter());
-        assertEquals(Map.of("ReadSecrets", List.of(
-                "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry-??????")), c.executionPolicy());
+        assertEquals(List.of(readSecrets("arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry-??????"),
+                EXEC_LOGS), c.roleStatements());
     }
 
     @Test
@@ -306,8 +337,8 @@ class LoadBalancedFargateServiceTest {
                 ok(a -> a.registryCredentials(RegistryCredentials.none())))) {
             assertEquals(Optional.empty(), c.credentialsParameter());
             assertEquals(List.of(), c.run().mocks().ofType(SECRET));
-            assertEquals(List.of(), c.run().mocks().ofType("aws:iam/rolePolicy:RolePolicy"));
             assertTrue(c.component().credentialsSecretArn().isEmpty());
+            assertTrue(c.roleStatements().stream().noneMatch(s -> s.toString().contains("secretsmanager:")));
         }
     }
 
@@ -318,14 +349,181 @@ class LoadBalancedFargateServiceTest {
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0")
                         .appSecret("API_KEY", Output.of("arn:aws:secretsmanager:eu-central-1:123456789012:"
                                 + "secret:api-AbCdEf")).build()));
-        assertEquals(Map.of("ReadSecrets", List.of(DB_SECRET, "arn:aws:secretsmanager:eu-central-1:123456789012:"
-                        + "secret:api-AbCdEf"), "ReadParameters", List.of(PARAMETER)), c.executionPolicy());
+        assertEquals(List.of(readSecrets(DB_SECRET, "arn:aws:secretsmanager:eu-central-1:123456789012:secret:"
+                        + "api-AbCdEf"), readParameters(PARAMETER), ECR_PULL.get(0), ECR_PULL.get(1), EXEC_LOGS),
+                c.roleStatements());
         assertEquals(JsonParser.parseString("[{\"name\": \"DB_PASSWORD\", \"valueFrom\": \"" + DB_SECRET
                 + ":password::\"}, {\"name\": \"DB_URL\", \"valueFrom\": \"" + PARAMETER + "\"}]"),
                 c.main().get("secrets"));
         assertEquals(Map.of("secret-version-DB_PASSWORD", OfflineMocks.SECRET_VERSION,
                         "secret-version-DB_URL", String.valueOf(OfflineMocks.PARAMETER_VERSION)),
                 c.run().inputs("svc-fargate-service").get("triggers"));
+    }
+
+    // The execution role: its complete statement set for each registry kind and each optional feature
+
+    /** A way of giving registry credentials, and the secret the role then reads (null: none). */
+    private record Credentials(String name, RegistryCredentials credentials, String readable) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> registryKinds() {
+        List<Credentials> ways = List.of(
+                new Credentials("created secret", created(), CREATED_SECRET),
+                new Credentials("existing secret by ARN", RegistryCredentials.existing(REGISTRY_SECRET),
+                        REGISTRY_SECRET),
+                new Credentials("existing secret by name", RegistryCredentials.existing("registry/pull"),
+                        "arn:aws:secretsmanager:eu-central-1:123456789012:secret:registry/pull-??????"),
+                new Credentials("none (public image)", RegistryCredentials.none(), null));
+        return Stream.of("ghcr.io/acme/app:1.2.3", "acme/app:1.0", "registry.gitlab.com/acme/group/app:1.0",
+                        "quay.io/acme/app:1.0", "registry.example.com:5000/team/app:2")
+                .flatMap(image -> ways.stream().map(way -> Arguments.of(image, way)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("registryKinds")
+    void offEcrTheRoleReadsExactlyTheCredentialsWritesTheLogsAndHasNoEcrAction(String image, Credentials way) {
+        var c = ok(a -> a.container(ContainerArgs.builder().image(image).build())
+                .registryCredentials(way.credentials()));
+        assertEquals(way.readable() == null ? List.of(EXEC_LOGS) : List.of(readSecrets(way.readable()), EXEC_LOGS),
+                c.roleStatements());
+        ExecutionStatements.assertNoEcrAction(c.run());
+    }
+
+    @Test
+    void onEcrTheRolePullsFromExactlyTheImagesRepositoryAndWritesTheLogs() {
+        for (var c : List.of(ok(a -> { }), ok(a -> a.registryCredentials(RegistryCredentials.none())))) {
+            assertEquals(List.of(ECR_PULL.get(0), ECR_PULL.get(1), EXEC_LOGS), c.roleStatements());
+            assertEquals(List.of(), c.run().mocks().ofType(ATTACHMENT));
+        }
+    }
+
+    @Test
+    void anEcrImageOfAnotherResourceIsPulledFromItsRepositoryAndAnImageOffEcrGetsNoEcrAction() {
+        var ecr = ok(a -> a.container(ContainerArgs.builder().image(Output.of(ECR_IMAGE)).build()));
+        assertEquals(List.of(ECR_PULL.get(0), ECR_PULL.get(1), EXEC_LOGS), ecr.roleStatements());
+        var ghcr = ok(ghcr(created()).andThen(a -> a.container(ContainerArgs.builder().image(Output.of(GHCR_IMAGE))
+                .build())));
+        assertEquals(List.of(readSecrets(CREATED_SECRET), EXEC_LOGS), ghcr.roleStatements());
+        ExecutionStatements.assertNoEcrAction(ghcr.run());
+    }
+
+    @Test
+    void anEcrSidecarOfAnotherAccountAndRegionIsPulledFromExactlyItsRepository() {
+        var c = ok(ghcr(created()).andThen(a -> a.sidecar(ContainerArgs.builder().name("tool")
+                .image("210987654321.dkr.ecr.us-east-1.amazonaws.com/team/tool:2").build())));
+        assertEquals(List.of(readSecrets(CREATED_SECRET), pullImages(repository("team/tool", "us-east-1",
+                "210987654321")), ecrAuthorizationToken(), EXEC_LOGS), c.roleStatements());
+        assertFalse(containers(c.run(), "svc-fargate-task").get(1).has("repositoryCredentials"));
+    }
+
+    @Test
+    void appSecretsAndTheirKeysBesideARegistrySecretAndItsKey() {
+        String apiKey = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:api-AbCdEf";
+        var c = ok(ghcr(RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(KEY)).andThen(a -> a
+                .container(ContainerArgs.builder().image(GHCR_IMAGE).appSecret("DB_URL", PARAMETER)
+                        .appSecret("DB_PASSWORD", DB_SECRET + ":password::").appSecretsKmsKeyArn(OTHER_REGION_KEY)
+                        .build())
+                .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0")
+                        .appSecret("API_KEY", apiKey).appSecretsKmsKeyArn(OTHER_REGION_KEY).build())));
+        assertEquals(List.of(readSecrets(REGISTRY_SECRET, DB_SECRET, apiKey), readParameters(PARAMETER),
+                decryptSecrets("DecryptSecrets", KEY), decryptAppSecrets("DecryptAppSecrets", OTHER_REGION_KEY),
+                EXEC_LOGS), c.roleStatements());
+        ExecutionStatements.assertNoEcrAction(c.run());
+    }
+
+    @Test
+    void theManagedPolicyIsAttachedOnlyWhenAskedBesideTheSameStatements() {
+        var c = ok(ghcr(created()).andThen(a -> a.executionRole(TaskExecutionRoleArgs.builder().managedPolicy(true)
+                .tags(Map.of("tier", "exec")).build()).tags(Map.of("team", "payments"))));
+        var attachments = c.run().mocks().ofType(ATTACHMENT);
+        assertEquals(List.of("svc-execution-exec-managed"), attachments.stream().map(OfflineMocks.Registration::name)
+                .toList());
+        assertEquals(Map.of("policyArn", MANAGED_POLICY_ARN, "role", "svc-execution-exec-role-1a2b3c4"),
+                attachments.get(0).inputs());
+        assertEquals(List.of(readSecrets(CREATED_SECRET), EXEC_LOGS), c.roleStatements());
+        assertEquals(Map.of("team", "payments", "tier", "exec"), c.run().inputs("svc-execution-exec-role").get("tags"));
+        assertEquals(List.of(), ok(ghcr(created())).run().mocks().ofType(ATTACHMENT), "off by default");
+    }
+
+    @Test
+    void theLogWritesGoToTheExecutionRoleAndTheTaskWaitsForThem() {
+        var c = ok(a -> { });
+        assertEquals("svc-execution-exec-role-1a2b3c4", c.run().inputs("svc-fargate-exec-logs").get("role"));
+        assertEquals("svc-fargate-exec-logs", c.component().service().logsPolicy().orElseThrow()
+                .pulumiResourceName());
+        assertEquals(EXECUTION_ROLE, c.run().inputs("svc-fargate-task").get("executionRoleArn"));
+    }
+
+    @Test
+    void aLogGroupKeyEncryptsTheLogsAndAddsNothingToTheRole() {
+        var c = ok(service(s -> s.logKmsKeyArn(KEY)));
+        assertEquals(KEY, c.run().inputs("svc-fargate-logs").get("kmsKeyId"));
+        assertEquals(List.of(ECR_PULL.get(0), ECR_PULL.get(1), EXEC_LOGS), c.roleStatements());
+        assertFalse(ok(a -> { }).run().inputs("svc-fargate-logs").containsKey("kmsKeyId"));
+    }
+
+    // The tasks' and the load balancer's traffic
+
+    private static Map<String, Object> https(List<String> cidrBlocks) {
+        return Map.of("description", "HTTPS to the allowed destinations only", "protocol", "tcp", "fromPort", 443.0,
+                "toPort", 443.0, "cidrBlocks", cidrBlocks);
+    }
+
+    @Test
+    void restrictedTasksMayReachOnlyTheGivenBlocksOnHttps() {
+        List<String> blocks = List.of("10.0.0.0/16", "203.0.113.0/24");
+        assertEquals(List.of(https(blocks)), ok(service(s -> s.taskEgressCidrBlocks(blocks))).run()
+                .inputs("svc-fargate-task-sg").get("egress"));
+        assertEquals(List.of(https(blocks)), ok(service(s -> s.taskEgressCidrBlocks(Output.of(blocks)))).run()
+                .inputs("svc-fargate-task-sg").get("egress"));
+        assertEquals(List.of(Map.of("description", "Registry pulls, AWS APIs and the application's own calls",
+                        "protocol", "-1", "fromPort", 0.0, "toPort", 0.0, "cidrBlocks", List.of("0.0.0.0/0"))),
+                ok(a -> { }).run().inputs("svc-fargate-task-sg").get("egress"), "anywhere unless restricted");
+    }
+
+    @Test
+    void aSharedLoadBalancersGroupHasNoEgressButOneRulePerServiceToExactlyItsTasks() {
+        var services = new ConcurrentHashMap<String, LoadBalancedFargateService>();
+        var shared = new AtomicReference<ApplicationLoadBalancer>();
+        var run = OfflineRun.of(ctx -> {
+            var network = NetworkArgs.builder().vpcId(OfflineMocks.DEFAULT_VPC)
+                    .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).build();
+            shared.set(new ApplicationLoadBalancer("shared", ApplicationLoadBalancerArgs.builder().network(network)
+                    .build()));
+            Map.of("api", 8080, "web", 9000).forEach((name, port) -> services.put(name,
+                    new LoadBalancedFargateService(name, LoadBalancedFargateServiceArgs.builder()
+                            .container(ContainerArgs.builder().image(ECR_IMAGE).port(port).build())
+                            .network(network)
+                            .listenerRule(ListenerRuleArgs.builder().loadBalancer(shared.get())
+                                    .pathPattern("/" + name + "/*").priority(port).build())
+                            .build())));
+        }, new OfflineMocks()).ok();
+        String group = OfflineRun.value(shared.get().securityGroupId());
+        assertFalse(run.inputs("shared-alb-sg").containsKey("egress"), "no egress of its own, to no CIDR");
+        assertEquals(Set.of("api-fargate-alb-egress", "web-fargate-alb-egress"), run.mocks().ofType(EGRESS_RULE)
+                .stream().map(OfflineMocks.Registration::name).collect(Collectors.toSet()));
+        Map.of("api", 8080.0, "web", 9000.0).forEach((name, port) -> assertEquals(Map.of(
+                        "description", "Load balancer to the tasks of " + name + "-fargate and their health checks",
+                        "securityGroupId", group,
+                        "referencedSecurityGroupId", OfflineRun.value(services.get(name).service().securityGroupId()),
+                        "ipProtocol", "tcp", "fromPort", port, "toPort", port),
+                run.inputs(name + "-fargate-alb-egress"), name));
+        assertNotEquals(run.inputs("api-fargate-alb-egress").get("referencedSecurityGroupId"),
+                run.inputs("web-fargate-alb-egress").get("referencedSecurityGroupId"));
+    }
+
+    @Test
+    void aWebAclFiltersTheOwnLoadBalancer() {
+        var c = ok(loadBalancer(lb -> lb.webAclArn(WEB_ACL)));
+        var association = c.run().mocks().named("svc-lb-waf");
+        assertEquals("aws:wafv2/webAclAssociation:WebAclAssociation", association.type());
+        assertEquals(Map.of("resourceArn", OfflineRun.value(c.component().loadBalancer().orElseThrow().arn()),
+                "webAclArn", WEB_ACL), association.inputs());
+        assertFalse(ok(a -> { }).run().names().contains("svc-lb-waf"));
     }
 
     // Task role
@@ -429,8 +627,13 @@ class LoadBalancedFargateServiceTest {
 
     @Test
     void aPreviewWithUnknownOutputsRegistersTheSameResources() {
+        Consumer<LoadBalancedFargateServiceArgs.Builder> newOptions = everyPart().andThen(a -> a
+                .loadBalancer(ApplicationLoadBalancerArgs.builder().webAclArn(Output.of(WEB_ACL)).build())
+                .executionRole(TaskExecutionRoleArgs.builder().managedPolicy(true).build())
+                .service(FargateServiceArgs.builder().logKmsKeyArn(Output.of(KEY))
+                        .taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8"))).build()));
         for (var configure : List.of(everyPart(), everyPart().andThen(a -> a.loadBalancer(null)
-                .listenerRule(sharedRule())))) {
+                .listenerRule(sharedRule())), newOptions)) {
             var update = create(configure, new OfflineMocks(), false).run().ok();
             var preview = create(configure, new OfflineMocks().unknownOutputs(), false).run().ok();
             assertEquals(RunAssertions.resourceSet(update.mocks()), RunAssertions.resourceSet(preview.mocks()));
@@ -477,6 +680,16 @@ class LoadBalancedFargateServiceTest {
                         service(s -> s.registryCredentialsArn(REGISTRY_SECRET))),
                 bad("service.executionRoleArn", "the composite creates the execution role",
                         service(s -> s.executionRoleArn("arn:aws:iam::123456789012:role/exec"))),
+                bad("executionRole", "what the role reads, pulls and writes follows from the containers, the registry "
+                        + "credentials and the log group; set only its options (managedPolicy, tags) here",
+                        a -> a.executionRole(TaskExecutionRoleArgs.builder().image(ECR_IMAGE).build())),
+                bad("executionRole", "set only its options (managedPolicy, tags) here",
+                        a -> a.executionRole(TaskExecutionRoleArgs.builder().logGroupArn(
+                                "arn:aws:logs:eu-central-1:123456789012:log-group:other").build())),
+                bad("executionRole", "set only its options (managedPolicy, tags) here",
+                        a -> a.executionRole(TaskExecutionRoleArgs.builder().appSecret(DB_SECRET).build())),
+                bad("service.executionRoleName", "the composite creates the execution role and grants it the "
+                        + "service's log group", service(s -> s.executionRoleName(Output.of("exec")))),
                 bad("service.loadBalancer", "the composite's loadBalancer or listenerRule",
                         service(s -> s.loadBalancer(Output.of(OWN_TARGET_GROUP), Output.of(LB_SECURITY_GROUP)))),
                 bad("loadBalancer.network", "the load balancer and the tasks share it",
@@ -522,6 +735,19 @@ class LoadBalancedFargateServiceTest {
                 bad("service.clusterArn", "is not an ECS cluster ARN", service(s -> s.clusterArn("shared"))),
                 bad("service.family", "'acme.prod' is not a task definition family",
                         service(s -> s.family("acme.prod"))),
+                bad("service.taskEgressCidrBlocks", "empty, so the tasks could reach nothing, not even the registry; "
+                        + "leave it unset to allow anywhere", service(s -> s.taskEgressCidrBlocks(List.of()))),
+                bad("service.taskEgressCidrBlocks", "'10.0.0.1' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)",
+                        service(s -> s.taskEgressCidrBlocks(List.of("10.0.0.0/8", "10.0.0.1")))),
+                bad("service.taskEgressCidrBlocks", "'10.0.0.1/8' has host bits set",
+                        service(s -> s.taskEgressCidrBlocks(List.of("10.0.0.1/8")))),
+                bad("service.logKmsKeyArn", "'arn:aws:kms:eu-central-1:123456789012:alias/logs' is an alias ARN; use "
+                        + "the key ARN it points to", service(s -> s.logKmsKeyArn(
+                        "arn:aws:kms:eu-central-1:123456789012:alias/logs"))),
+                bad("service.logKmsKeyArn", "the key is in us-east-1, but the log group is in eu-central-1; "
+                        + "CloudWatch Logs uses a key of its own region",
+                        service(s -> s.logKmsKeyArn(OTHER_REGION_KEY))),
+                bad("service.logKmsKeyArn", "is not a KMS key ARN", service(s -> s.logKmsKeyArn("logs-key"))),
                 bad("loadBalancer.certificateArn", "but a load balancer takes only certificates of its own account "
                         + "and region (eu-central-1, 123456789012)", loadBalancer(lb -> lb.certificateArn(
                         "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"))),
@@ -532,6 +758,18 @@ class LoadBalancedFargateServiceTest {
                         loadBalancer(lb -> lb.allowedCidrBlocks(List.of("10.0.0.1")))),
                 bad("loadBalancer.sslPolicy", "is not an ELB security policy",
                         loadBalancer(lb -> lb.sslPolicy("TLS13"))),
+                bad("loadBalancer.webAclArn", "'edge' is not a regional WAF web ACL ARN",
+                        loadBalancer(lb -> lb.webAclArn("edge"))),
+                bad("loadBalancer.webAclArn", "is not a regional WAF web ACL ARN (arn:aws:wafv2:REGION:ACCOUNT:"
+                        + "regional/webacl/NAME/ID; a CloudFront one is global)", loadBalancer(lb -> lb.webAclArn(
+                        WEB_ACL.replace("eu-central-1", "us-east-1").replace("regional/", "global/")))),
+                bad("loadBalancer.webAclArn", "the web ACL is in us-east-1 of account 123456789012, but a load "
+                        + "balancer takes only web ACLs of its own account and region (eu-central-1, 123456789012)",
+                        loadBalancer(lb -> lb.webAclArn(WEB_ACL.replace("eu-central-1", "us-east-1")))),
+                bad("loadBalancer.webAclArn", "the web ACL is in eu-central-1 of account 210987654321",
+                        loadBalancer(lb -> lb.webAclArn(WEB_ACL.replace("123456789012", "210987654321")))),
+                bad("executionRole.tags", "starts with aws:", a -> a.executionRole(TaskExecutionRoleArgs.builder()
+                        .tags(Map.of("aws:team", "x")).build())),
                 bad("targetGroup.healthCheck.path", "must start with '/'",
                         a -> a.targetGroup(TargetGroupArgs.builder().healthCheck(HealthCheckArgs.builder()
                                 .path("health").build()).build())),
@@ -659,6 +897,36 @@ class LoadBalancedFargateServiceTest {
                 .registryCredentials(RegistryCredentials.none()));
         assertEquals(plain.message(), RunAssertions.problem(run, "container.image", "'Acme'").message());
         assertTrue(run.failure().contains("in a value of another resource"), run.failure());
+    }
+
+    /** Each option as a plain value and from another resource, with the child that consumes it. */
+    static Stream<Arguments> optionsOfOtherResources() {
+        String westAcl = WEB_ACL.replace("eu-central-1", "us-east-1");
+        return Stream.of(
+                Arguments.of("service.taskEgressCidrBlocks", service(s -> s.taskEgressCidrBlocks(List.of())),
+                        service(s -> s.taskEgressCidrBlocks(Output.of(List.of()))), "svc-fargate-task-sg"),
+                Arguments.of("service.taskEgressCidrBlocks", service(s -> s.taskEgressCidrBlocks(List.of("10.0.0.0/8",
+                        "300.0.0.0/8"))), service(s -> s.taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8",
+                        "300.0.0.0/8")))), "svc-fargate-task-sg"),
+                Arguments.of("service.logKmsKeyArn", service(s -> s.logKmsKeyArn(OTHER_REGION_KEY)),
+                        service(s -> s.logKmsKeyArn(Output.of(OTHER_REGION_KEY))), "svc-fargate-logs"),
+                Arguments.of("loadBalancer.webAclArn", loadBalancer(lb -> lb.webAclArn(westAcl)),
+                        loadBalancer(lb -> lb.webAclArn(Output.of(westAcl))), "svc-lb-waf"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optionsOfOtherResources")
+    void optionsOfOtherResourcesAreCheckedWhenKnownUnderTheCompositesFields(
+            String field, Consumer<LoadBalancedFargateServiceArgs.Builder> plain,
+            Consumer<LoadBalancedFargateServiceArgs.Builder> output, String consumer) {
+        Problem expected = RunAssertions.refusedBeforeAnyResource(run(plain), field, "");
+        var run = run(output);
+        // The part consumes the value the composite checked: the composite's problem alone, whichever runs first.
+        assertEquals(List.of(expected), RunAssertions.problems(run));
+        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 1 problem in a value of another "
+                + "resource"), run.failure());
+        // The program fails on the value once it is known; children that do not consume it may exist by then.
+        assertFalse(run.names().contains(consumer), consumer + " was registered with the refused value");
     }
 
     @Test

@@ -2,12 +2,10 @@ package io.github.fargateprivate.secretsmanager;
 
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.fargateprivate.ComponentHarness;
 import io.github.fargateprivate.ComponentHarness.Created;
+import io.github.fargateprivate.EngineRequests;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
@@ -15,16 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import pulumirpc.Resource.RegisterResourceRequest;
-import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,9 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegistryCredentialsSecretTest {
 
-    /** How the engine's wire format marks a secret value (Pulumi's {@code sig.Secret}). */
-    private static final String SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
-    private static final String SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
     /** A token with characters JSON must escape. */
     private static final String PASSWORD = "ghp_s3cr\"et\\tok€n";
     private static final String KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
@@ -103,38 +93,11 @@ class RegistryCredentialsSecretTest {
      */
     @Test
     void theVersionsValueIsSentToTheEngineAsASecret() {
-        var requests = new ConcurrentHashMap<String, RegisterResourceRequest>();
-        var quiet = Logger.getLogger(RegistryCredentialsSecretTest.class.getName());
-        quiet.setUseParentHandlers(false);
-        var mocks = new OfflineMocks();
-        try {
-            var result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("p").stackName("s").build())
-                    .mocks(mocks)
-                    .standardLogger(quiet)
-                    .monitorDecorator(monitor -> new MockMonitor(mocks, PulumiTestInternal.mockLog(quiet)) {
-                        @Override
-                        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
-                                com.pulumi.resources.Resource resource, RegisterResourceRequest request) {
-                            requests.put(request.getName(), request);
-                            return super.registerResourceAsync(resource, request);
-                        }
-                    })
-                    .build()
-                    .runTest(ctx -> new RegistryCredentialsSecret("creds", args(a -> { })));
-            assertEquals(0, result.exitCode(), String.valueOf(result.errors()));
-        } finally {
-            PulumiTest.cleanup();
-        }
-        var value = requests.get("creds-version").getObject().getFieldsOrThrow("secretString").getStructValue();
-        assertEquals(SECRET_SIGNATURE, value.getFieldsOrThrow(SIGNATURE_KEY).getStringValue());
-        assertTrue(value.getFieldsOrThrow("value").getStringValue().contains("\"username\":\"octocat\""));
+        var requests = EngineRequests.of(ctx -> new RegistryCredentialsSecret("creds", args(a -> { })));
+        var value = EngineRequests.secretValue(requests.get("creds-version"), "secretString");
+        assertTrue(value.orElseThrow().contains("\"username\":\"octocat\""), "sent as a secret");
         assertEquals(Set.of("p-s", "creds", "creds-secret", "creds-version"), requests.keySet(), "the stack too");
-        requests.forEach((name, request) -> request.getObject().getFieldsMap().forEach((key, v) -> {
-            if (!(name.equals("creds-version") && key.equals("secretString"))) {
-                assertFalse(v.toString().contains("s3cr"), name + "." + key + " holds the password");
-            }
-        }));
+        assertEquals(Set.of("creds-version.secretString"), EngineRequests.inputsHolding(requests, "s3cr"));
     }
 
     @Test
