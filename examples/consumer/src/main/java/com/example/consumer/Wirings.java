@@ -39,6 +39,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
@@ -63,11 +65,12 @@ import java.util.Map;
  * from resources of the stack ({@code w01}-{@code w04}, {@code w09}), from another stack ({@code w05}) or from an
  * explicit provider ({@code w06}); the composite's options ({@code w07}, {@code w08}, {@code w10}, {@code w11}); its
  * handles read by the stack's own resources ({@code w12}); the service on its own EC2 container instances, whose
- * handles the stack's alarms read ({@code w13}); and the mistakes the library stops before AWS sees them
+ * handles the stack's alarms read ({@code w13}); the image through an ECR pull-through cache, in another stack's
+ * private subnets with VPC endpoints ({@code w14}); and the mistakes the library stops before AWS sees them
  * ({@code b01}-{@code b04}).
  *
- * <p>Only {@code w03} and {@code w13} read config ({@code registryUsername}, secret {@code registryPassword}): they
- * create the registry credentials; every other program runs as it is. Each registers
+ * <p>Only {@code w03}, {@code w13} and {@code w14} read config ({@code registryUsername}, secret
+ * {@code registryPassword}): they create the registry credentials; every other program runs as it is. Each registers
  * the same resources in a preview, where the outputs of new resources are unknown: no resource is created inside an
  * {@code apply}.
  */
@@ -84,7 +87,7 @@ public final class Wirings {
     public static final String ECR_TAG = "1.0.0";
     /** The host name of {@code w02}'s and {@code w12}'s certificate and record. */
     public static final String DOMAIN = "orders.example.com";
-    /** The other team's stack that owns the VPC, read by {@code w05}. */
+    /** The other team's stack that owns the VPC, read by {@code w05} and {@code w14}. */
     public static final String NETWORK_STACK = "acme/network/prod";
     /** The region of {@code w06}'s explicit provider. */
     public static final String WEST_REGION = "us-west-2";
@@ -251,15 +254,20 @@ public final class Wirings {
     public static void w05NetworkFromStackReference(Context ctx) {
         var network = new StackReference(NETWORK_STACK);
         new LoadBalancedFargateService("w05", ordersArgs()
-                .network(NetworkArgs.builder()
-                        .vpcId(network.requireOutput("vpcId").applyValue(String::valueOf))
-                        .publicSubnetIds(strings(network, "publicSubnetIds"))
-                        .privateSubnetIds(strings(network, "privateSubnetIds"))
-                        .build())
+                .network(networkOf(network))
                 .loadBalancer(ApplicationLoadBalancerArgs.builder()
                         .allowedCidrBlocks(strings(network, "corporateCidrBlocks"))
                         .build())
                 .build());
+    }
+
+    /** The VPC and subnets of the network stack: the load balancer in the public subnets, the tasks in the private. */
+    private static NetworkArgs networkOf(StackReference network) {
+        return NetworkArgs.builder()
+                .vpcId(network.requireOutput("vpcId").applyValue(String::valueOf))
+                .publicSubnetIds(strings(network, "publicSubnetIds"))
+                .privateSubnetIds(strings(network, "privateSubnetIds"))
+                .build();
     }
 
     /** A list output of another stack, as strings. */
@@ -521,6 +529,28 @@ public final class Wirings {
         ctx.export("autoScalingGroupName", instances.autoScalingGroup().name());
         ctx.export("launchTemplateId", instances.launchTemplate().id());
         ctx.export("launchTemplateVersion", instances.launchTemplate().latestVersion());
+    }
+
+    /**
+     * w14: the tasks run in the private subnets of the network stack ({@value #NETWORK_STACK}), which have no NAT
+     * gateway. They pull the ghcr.io image through an ECR pull-through cache of this stack (ECR fetches it from
+     * ghcr.io with the credentials from config on the first pull and serves it from the region after) and reach ECR,
+     * its S3 layers and CloudWatch Logs through VPC endpoints, which admit exactly the tasks' security group.
+     *
+     * @param ctx the Pulumi context; reads {@code registryUsername} and the secret {@code registryPassword}
+     */
+    public static void w14PullThroughCacheWithVpcEndpoints(Context ctx) {
+        var credentials = credentialsFromConfig(ctx);
+        new LoadBalancedFargateService("w14", LoadBalancedFargateServiceArgs.builder()
+                .container(orders())
+                // The cache's credentials: ECR reads them, the tasks never do.
+                .registryCredentials(credentials)
+                // The upstream follows from the image (ghcr.io), the prefix from the stack's name.
+                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .network(networkOf(new StackReference(NETWORK_STACK)))
+                // The S3 gateway joins the private subnets' route tables, looked up from the subnets.
+                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .build());
     }
 
     /**

@@ -2,7 +2,11 @@ package com.example.consumer;
 
 import com.google.gson.JsonObject;
 import com.pulumi.Context;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
@@ -10,6 +14,7 @@ import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.registry.Registry;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
@@ -115,6 +120,8 @@ class WiringsTest {
             new Scenario("w11HealthCheckAndCapacity", Wirings::w11HealthCheckAndCapacity, Outcome.DEPLOYS),
             new Scenario("w12Handles", Wirings::w12Handles, Outcome.DEPLOYS),
             new Scenario("w13Ec2LaunchType", Wirings::w13Ec2LaunchType, Outcome.DEPLOYS, true),
+            new Scenario("w14PullThroughCacheWithVpcEndpoints", Wirings::w14PullThroughCacheWithVpcEndpoints,
+                    Outcome.DEPLOYS, true),
             new Scenario("b01BadImage", Wirings::b01BadImage, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b02PartialSecretArn", Wirings::b02PartialSecretArn, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b03KeyInAnotherRegion", Wirings::b03KeyInAnotherRegion, Outcome.REFUSED_BEFORE_CHILDREN),
@@ -276,8 +283,10 @@ class WiringsTest {
         // Only w13's container instances hold a managed policy: AWS's for the ECS agent, on their own role.
         assertEquals(scenario.name().startsWith("w13") ? Set.of("w13-fargate-ec2-instance-ecs") : Set.of(),
                 namesOf(run, ATTACHMENT));
-        // Only w01's image is on ECR (w08's collector is on ECR Public, which needs no IAM permission).
-        run.mocks().ofType(ROLE_POLICY).forEach(p -> assertEquals(p.name().equals("w01-execution-exec-policy"),
+        // Only w01's and w14's images are on ECR, w14's through the cache (w08's collector is on ECR Public, which
+        // needs no IAM permission).
+        var ecrPolicies = Set.of("w01-execution-exec-policy", "w14-execution-exec-policy");
+        run.mocks().ofType(ROLE_POLICY).forEach(p -> assertEquals(ecrPolicies.contains(p.name()),
                 String.valueOf(p.inputs().get("policy")).contains("ecr:"), p.name()));
     }
 
@@ -830,6 +839,111 @@ class WiringsTest {
     private static List<Object> alarm(Map<String, Object> inputs) {
         return Stream.of("namespace", "metricName", "statistic", "period", "evaluationPeriods", "threshold",
                 "comparisonOperator").map(inputs::get).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w14
+
+    /** The cache's prefix: the library's default for a ghcr.io upstream in the stack the tests run. */
+    private static final String W14_PREFIX = PullThroughCacheArgs.defaultPrefix(Runs.STACK, Registry.GHCR);
+    /** The account's ECR registry in the stack's region, where the cache serves from. */
+    private static final String ECR_REGISTRY = ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com";
+
+    /** @return the services of the registered VPC endpoints, interface ones and the S3 gateway */
+    private static Set<String> endpointServices(OfflineRun run) {
+        return run.mocks().ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
+                .map(e -> String.valueOf(e.inputs().get("serviceName")).replace("com.amazonaws." + REGION + ".", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void w14TheImageIsPulledThroughTheCacheWithoutRepositoryCredentials() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        JsonObject app = containers(run, "w14-fargate-task").get(0);
+        assertEquals("test-github", W14_PREFIX);
+        assertEquals(ECR_REGISTRY + "/" + W14_PREFIX + "/example-org/orders:1.4.2", app.get("image").getAsString());
+        assertNull(app.get("repositoryCredentials"), app::toString);
+        assertEquals(Map.of("ecrRepositoryPrefix", W14_PREFIX, "upstreamRegistryUrl", "ghcr.io",
+                "credentialArn", madeUp(run, "w14-cache-secret", "arn")), run.inputs("w14-cache-rule"));
+        assertEquals(W14_PREFIX, run.inputs("w14-cache-template").get("prefix"));
+        assertEquals(List.of("PULL_THROUGH_CACHE"), run.inputs("w14-cache-template").get("appliedFors"));
+    }
+
+    @Test
+    void w14TheCacheSecretHoldsTheCredentialsAsEcrReadsThemAsAPulumiSecret() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        assertEquals(Set.of("w14-cache-secret"), namesOf(run, "aws:secretsmanager/secret:Secret"),
+                "the cache's secret is the only one");
+        assertEquals("ecr-pullthroughcache/" + W14_PREFIX + "-", run.inputs("w14-cache-secret").get("namePrefix"));
+        assertEquals(json(Map.of("username", REGISTRY_USER, "accessToken", REGISTRY_PASSWORD)),
+                run.json("w14-cache-secret-version", "secretString"));
+        assertEquals(Set.of("w14-cache-secret-version.secretString"), inputsHoldingThePassword(run));
+        assertEquals(Set.of("w14-cache-secret-version.secretString"), secretInputsWithConfig(
+                Wirings::w14PullThroughCacheWithVpcEndpoints));
+    }
+
+    @Test
+    void w14TheExecutionRolePullsThroughExactlyThePrefixAndReadsNoSecret() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        assertEquals(List.of(
+                        allow("PullThroughCache", List.of("ecr:BatchCheckLayerAvailability",
+                                        "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage",
+                                        "ecr:BatchImportUpstreamImage", "ecr:CreateRepository"),
+                                "arn:aws:ecr:" + REGION + ":" + ACCOUNT + ":repository/" + W14_PREFIX + "/*", null),
+                        allow("EcrAuthorizationToken", "ecr:GetAuthorizationToken", "*", null)),
+                run.statements("w14-execution-exec-policy", "policy"));
+        run.mocks().ofType(ROLE_POLICY).forEach(p -> assertFalse(String.valueOf(p.inputs().get("policy"))
+                .contains("secretsmanager:GetSecretValue"), p.name()));
+    }
+
+    @Test
+    void w14TasksInThePrivateSubnetsReachEcrS3AndLogsThroughEndpoints() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        // No Secrets Manager endpoint: no container reads a secret, and ECR reads the cache's.
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3"), endpointServices(run));
+        String endpointsGroup = madeUp(run, "w14-endpoints-sg", "id");
+        for (String endpoint : List.of("w14-endpoints-ecr-api", "w14-endpoints-ecr-dkr", "w14-endpoints-logs")) {
+            var inputs = run.inputs(endpoint);
+            assertEquals(List.of("Interface", VPC, PRIVATE_SUBNETS, List.of(endpointsGroup), true), List.of(
+                    inputs.get("vpcEndpointType"), inputs.get("vpcId"), inputs.get("subnetIds"),
+                    inputs.get("securityGroupIds"), inputs.get("privateDnsEnabled")), endpoint);
+        }
+        var s3 = run.inputs("w14-endpoints-s3");
+        assertEquals("Gateway", s3.get("vpcEndpointType"));
+        assertEquals(PRIVATE_SUBNETS.stream().map(s -> madeUp(run, s + " lookup", "routeTableId")).toList(),
+                s3.get("routeTableIds"), "the private subnets' route tables");
+        var network = block(run.inputs("w14-fargate-service"), "networkConfiguration");
+        assertEquals(PRIVATE_SUBNETS, network.get("subnets"));
+        assertEquals(false, network.get("assignPublicIp"));
+        assertEquals(PUBLIC_SUBNETS, run.inputs("w14-lb-alb").get("subnets"));
+    }
+
+    @Test
+    void w14TheEndpointsAdmitExactlyTheTasksSecurityGroup() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        String endpointsGroup = madeUp(run, "w14-endpoints-sg", "id");
+        assertFalse(run.inputs("w14-endpoints-sg").containsKey("ingress"), "no inline rule");
+        var rules = run.mocks().ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+                .filter(r -> endpointsGroup.equals(r.inputs().get("securityGroupId"))).toList();
+        assertEquals(List.of("w14-fargate-endpoints-ingress"), rules.stream().map(OfflineMocks.Registration::name)
+                .toList());
+        var rule = rules.get(0).inputs();
+        assertEquals(List.of(madeUp(run, "w14-fargate-task-sg", "id"), "tcp", 443.0, 443.0), List.of(
+                rule.get("referencedSecurityGroupId"), rule.get("ipProtocol"), rule.get("fromPort"),
+                rule.get("toPort")));
+    }
+
+    @Test
+    void w14AContainerThatReadsASecretAlsoGetsTheSecretsManagerEndpoint() {
+        String dbPassword = "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:orders-db-AbCdEf";
+        var run = deploy(ctx -> new LoadBalancedFargateService("w14-db", LoadBalancedFargateServiceArgs.builder()
+                .container(ContainerArgs.builder().image(Wirings.IMAGE).appSecret("DB_PASSWORD", dbPassword).build())
+                .registryCredentials(RegistryCredentials.create(REGISTRY_USER, Output.ofSecret(REGISTRY_PASSWORD)))
+                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
+                        .privateSubnetIds(PRIVATE_SUBNETS).build())
+                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .build()));
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3", "secretsmanager"), endpointServices(run));
     }
 
     // ---------------------------------------------------------------------------------------------------- b01-b04
