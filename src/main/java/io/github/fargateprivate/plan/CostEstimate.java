@@ -64,6 +64,10 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
             if (task == null) {
                 continue;
             }
+            if (String.valueOf(task.inputs().get("requiresCompatibilities")).contains("EC2")) {
+                // Its container instances are priced below, by their Auto Scaling group.
+                continue;
+            }
             int count = number(service.inputs().get("desiredCount"));
             double vcpu = Integer.parseInt(String.valueOf(task.inputs().get("cpu"))) / 1024.0;
             double gb = Integer.parseInt(String.valueOf(task.inputs().get("memory"))) / 1024.0;
@@ -91,6 +95,41 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                     + "counts the desired count)");
         }
 
+        int instanceIps = 0;
+        List<Object> lbSubnets = mocks.ofType(LOAD_BALANCER).stream().map(lb -> lb.inputs().get("subnets")).toList();
+        for (var group : mocks.ofType("aws:autoscaling/group:Group")) {
+            @SuppressWarnings("unchecked")
+            var launch = (Map<String, Object>) group.inputs().getOrDefault("launchTemplate", Map.of());
+            var template = madeBy(mocks, made, launch.get("id"), "aws:ec2/launchTemplate:LaunchTemplate");
+            if (template == null) {
+                continue;
+            }
+            int min = number(group.inputs().get("minSize"));
+            String type = String.valueOf(template.inputs().get("instanceType"));
+            var hourly = pricing.ec2Hour(region, type);
+            if (hourly.isPresent()) {
+                lines.add(new Line("EC2 instances " + group.name() + " (" + type + ")", min * hourly.get() * hours,
+                        min + " instance(s) x $" + fmt(hourly.get()) + " x " + h));
+            } else {
+                notPriced.add("the " + min + " " + type + " instance(s) of " + group.name() + ": pricing.properties "
+                        + "has no " + region + ".ec2." + type + ".hour");
+            }
+            int gib = rootVolumeGiB(template.inputs().get("blockDeviceMappings"));
+            lines.add(new Line("EBS gp3 root volumes " + group.name(), min * gib * p.gp3GbMonth(),
+                    min + " x " + gib + " GiB x $" + fmt(p.gp3GbMonth())));
+            notPriced.add("scale-out up to " + number(group.inputs().get("maxSize")) + " instance(s) of "
+                    + group.name() + " (the estimate counts minInstances)");
+            if (type.startsWith("t")) {
+                notPriced.add("CPU credits above the " + type + " baseline (unlimited mode, $0.05 per vCPU-hour)");
+            }
+            if (lbSubnets.contains(group.inputs().get("vpcZoneIdentifiers"))) {
+                // The load balancer's subnets are public: the instances there get a public IPv4 address each.
+                instanceIps += min;
+            } else {
+                needsNat = true;
+            }
+        }
+
         int albIps = 0;
         double lcuPerListener = pricing.assumption("lcuPerListener");
         for (var lb : mocks.ofType(LOAD_BALANCER)) {
@@ -107,9 +146,10 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                 albIps += subnets instanceof List<?> l ? l.size() : 2;
             }
         }
-        if (taskIps + albIps > 0) {
-            lines.add(new Line("Public IPv4 addresses", (taskIps + albIps) * p.ipv4Hour() * hours,
-                    "(" + taskIps + " task(s) + " + albIps + " load balancer AZ(s)) x $" + fmt(p.ipv4Hour()) + " x " + h));
+        if (taskIps + instanceIps + albIps > 0) {
+            lines.add(new Line("Public IPv4 addresses", (taskIps + instanceIps + albIps) * p.ipv4Hour() * hours,
+                    "(" + (instanceIps > 0 ? instanceIps + " instance(s) + " : "") + taskIps + " task(s) + " + albIps
+                            + " load balancer AZ(s)) x $" + fmt(p.ipv4Hour()) + " x " + h));
         }
 
         for (var cluster : mocks.ofType(CLUSTER)) {
@@ -173,6 +213,14 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
         }
         String name = origin.substring(0, origin.lastIndexOf('.'));
         return mocks.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static int rootVolumeGiB(Object mappings) {
+        if (mappings instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m
+                && m.get("ebs") instanceof Map<?, ?> ebs && ebs.get("volumeSize") != null) {
+            return number(ebs.get("volumeSize"));
+        }
+        return 30;
     }
 
     private static int number(Object value) {

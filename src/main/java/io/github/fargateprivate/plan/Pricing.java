@@ -35,10 +35,11 @@ public record Pricing(String date, List<String> regions, double hoursPerMonth, P
      * @param ipv4Hour       public IPv4 address per hour
      * @param secretMonth    Secrets Manager per secret-month
      * @param metricMonth    CloudWatch custom metric per metric-month
+     * @param gp3GbMonth     EBS gp3 per GB-month
      */
     public record Region(String region, double x86VcpuHour, double x86GbHour, double armVcpuHour, double armGbHour,
                          double albHour, double lcuHour, double natHour, double natGb, double endpointHour,
-                         double ipv4Hour, double secretMonth, double metricMonth) {
+                         double ipv4Hour, double secretMonth, double metricMonth, double gp3GbMonth) {
     }
 
     /** @return the bundled price table */
@@ -68,7 +69,16 @@ public record Pricing(String date, List<String> regions, double hoursPerMonth, P
                 num(region + ".fargate.arm.vcpuHour"), num(region + ".fargate.arm.gbHour"), num(region + ".alb.hour"),
                 num(region + ".alb.lcuHour"), num(region + ".nat.hour"), num(region + ".nat.gb"),
                 num(region + ".endpoint.hour"), num(region + ".ipv4.hour"), num(region + ".secret.month"),
-                num(region + ".metric.month")));
+                num(region + ".metric.month"), num(region + ".ebs.gp3.gbMonth")));
+    }
+
+    /**
+     * @param region a region
+     * @param type   an EC2 instance type
+     * @return its Linux on-demand price per hour; empty when the file has none
+     */
+    public Optional<Double> ec2Hour(String region, String type) {
+        return Optional.ofNullable(properties.getProperty(region + ".ec2." + type + ".hour")).map(Double::parseDouble);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
@@ -31,6 +32,7 @@ public final class StackInputs {
     private NetworkArgs.Builder network;
     private PullThroughCacheArgs.Builder cache;
     private VpcEndpointsArgs.Builder endpoints;
+    private Ec2CapacityArgs.Builder ec2;
     boolean pullThroughCache;
     /** Not a cache builder setting: the key's default false is fed too, and sets no cache key. */
     boolean existingCacheRule;
@@ -61,6 +63,13 @@ public final class StackInputs {
             cache = PullThroughCacheArgs.builder();
         }
         return cache;
+    }
+
+    Ec2CapacityArgs.Builder ec2() {
+        if (ec2 == null) {
+            ec2 = Ec2CapacityArgs.builder();
+        }
+        return ec2;
     }
 
     VpcEndpointsArgs.Builder endpoints() {
@@ -97,6 +106,9 @@ public final class StackInputs {
             container.image(image);
         }
         service.family(family);
+        if (ec2 != null) {
+            service.ec2(ec2.build());
+        }
         if (autoScaling != null) {
             if (cpuTargetPercent != null) {
                 autoScaling.cpuTargetPercent(cpuTargetPercent);

@@ -201,8 +201,8 @@ class PlanTest {
     @Test
     void missingStackFileAndUsageErrorsExitTwo() {
         assertEquals(2, plan("nope").status());
-        assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist; the stacks here are: cache, dev, ghcr, prod"),
-                plan("nope").err());
+        assertTrue(plan("nope").err().contains("Pulumi.nope.yaml does not exist; the stacks here are: cache, dev, "
+                + "ec2, ghcr, prod"), plan("nope").err());
         assertEquals(2, plan().status());
         assertEquals(2, plan("dev", "--bogus").status());
     }

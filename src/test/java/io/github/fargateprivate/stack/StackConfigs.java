@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Stack configs the stack tests start from, and a runner for them. */
 final class StackConfigs {
 
@@ -89,5 +93,20 @@ final class StackConfigs {
             AwsModels.assertWellFormed(run);
         }
         return run;
+    }
+
+    /**
+     * Asserts the run failed before it registered anything, with a message that names the key and says the fragment.
+     *
+     * @param run      a run of the stack program
+     * @param key      the config key the message must name
+     * @param fragment text the message must contain (the problem or the fix)
+     */
+    static void assertRefused(OfflineRun run, String key, String fragment) {
+        assertNotEquals(0, run.result().exitCode());
+        String message = run.errorText();
+        assertTrue(message.contains("\n  - " + key + ": "), "message names " + key + ":\n" + message);
+        assertTrue(message.contains(fragment), "message says '" + fragment + "':\n" + message);
+        assertEquals(0, run.mocks().registrations().size(), "nothing is registered");
     }
 }

@@ -7,6 +7,8 @@ import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.acm.CertificateValidation;
 import com.pulumi.aws.acm.CertificateValidationArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.ecr.Repository;
 import com.pulumi.aws.ecr.RepositoryArgs;
 import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
@@ -27,6 +29,8 @@ import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
@@ -35,9 +39,12 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskRoleArgs;
@@ -57,12 +64,15 @@ import java.util.Map;
  * The wirings another team's stack writes around the library, one Pulumi program each: the library's inputs taken
  * from resources of the stack ({@code w01}-{@code w04}, {@code w09}), from another stack ({@code w05}) or from an
  * explicit provider ({@code w06}); the composite's options ({@code w07}, {@code w08}, {@code w10}, {@code w11}); its
- * handles read by the stack's own resources ({@code w12}); and the mistakes the library stops before AWS sees them
+ * handles read by the stack's own resources ({@code w12}); the service on its own EC2 container instances, whose
+ * handles the stack's alarms read ({@code w13}); the image through an ECR pull-through cache, in another stack's
+ * private subnets with VPC endpoints ({@code w14}); and the mistakes the library stops before AWS sees them
  * ({@code b01}-{@code b04}).
  *
- * <p>Only {@code w03} reads config ({@code registryUsername}, secret {@code registryPassword}); every other program
- * runs as it is. Each registers the same resources in a preview, where the outputs of new resources are unknown:
- * no resource is created inside an {@code apply}.
+ * <p>Only {@code w03}, {@code w13} and {@code w14} read config ({@code registryUsername}, secret
+ * {@code registryPassword}): they create the registry credentials; every other program runs as it is. Each registers
+ * the same resources in a preview, where the outputs of new resources are unknown: no resource is created inside an
+ * {@code apply}.
  */
 public final class Wirings {
 
@@ -77,7 +87,7 @@ public final class Wirings {
     public static final String ECR_TAG = "1.0.0";
     /** The host name of {@code w02}'s and {@code w12}'s certificate and record. */
     public static final String DOMAIN = "orders.example.com";
-    /** The other team's stack that owns the VPC, read by {@code w05}. */
+    /** The other team's stack that owns the VPC, read by {@code w05} and {@code w14}. */
     public static final String NETWORK_STACK = "acme/network/prod";
     /** The region of {@code w06}'s explicit provider. */
     public static final String WEST_REGION = "us-west-2";
@@ -89,6 +99,8 @@ public final class Wirings {
     public static final String OTEL_CONTAINER = "otel-collector";
     /** The hosted zone of example.com, owned by the DNS team's stack; {@code w12} adds a record to it. */
     public static final String HOSTED_ZONE_ID = "Z0123456789EXAMPLE";
+    /** The Graviton instance type of {@code w13}'s container instances: 2 vCPUs and 8 GiB. */
+    public static final String EC2_INSTANCE_TYPE = "m7g.large";
     /** An image reference with upper-case letters in its path, which no registry accepts. */
     public static final String BAD_IMAGE = "ghcr.io/JonasHackt/App:latest";
 
@@ -98,6 +110,29 @@ public final class Wirings {
     /** The main container of most programs: {@link #IMAGE}, with the composite's defaults (port 8080). */
     private static ContainerArgs orders() {
         return ContainerArgs.builder().image(IMAGE).build();
+    }
+
+    /**
+     * The ghcr.io credentials of this stack's config, for the library to store in a secret it creates. A program reads
+     * them before it creates anything, so a missing key fails it with nothing registered.
+     *
+     * @param ctx the Pulumi context; reads {@code registryUsername} and the secret {@code registryPassword}
+     * @return the credentials, the password a Pulumi secret
+     */
+    private static RegistryCredentials.Create credentialsFromConfig(Context ctx) {
+        return RegistryCredentials.create(ctx.config().require("registryUsername"),
+                ctx.config().requireSecret("registryPassword"));
+    }
+
+    /**
+     * A customer managed KMS key of this stack, rotated yearly.
+     *
+     * @param name        the key's logical name
+     * @param description what it encrypts
+     * @return the key
+     */
+    private static Key rotatedKey(String name, String description) {
+        return new Key(name, KeyArgs.builder().description(description).enableKeyRotation(true).build());
     }
 
     /** The composite's args for {@link #orders()}, pulled with {@link #GHCR_SECRET}. */
@@ -168,15 +203,11 @@ public final class Wirings {
      * @param ctx the Pulumi context; reads {@code registryUsername} and the secret {@code registryPassword}
      */
     public static void w03RegistryKeyFromKms(Context ctx) {
-        String username = ctx.config().require("registryUsername");
-        Output<String> password = ctx.config().requireSecret("registryPassword");
-        var key = new Key("w03-key", KeyArgs.builder()
-                .description("Encrypts the ghcr.io pull credentials of the orders service")
-                .enableKeyRotation(true)
-                .build());
+        var credentials = credentialsFromConfig(ctx);
+        var key = rotatedKey("w03-key", "Encrypts the ghcr.io pull credentials of the orders service");
         new LoadBalancedFargateService("w03", LoadBalancedFargateServiceArgs.builder()
                 .container(orders())
-                .registryCredentials(RegistryCredentials.create(username, password).kmsKeyArn(key.arn()))
+                .registryCredentials(credentials.kmsKeyArn(key.arn()))
                 .build());
     }
 
@@ -188,10 +219,7 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void w04AppSecretsFromStack(Context ctx) {
-        var key = new Key("w04-key", KeyArgs.builder()
-                .description("Encrypts the orders service's API token parameter")
-                .enableKeyRotation(true)
-                .build());
+        var key = rotatedKey("w04-key", "Encrypts the orders service's API token parameter");
         // The values are set outside the program (put-secret-value, put-parameter --overwrite), so they never pass
         // through the stack's state.
         var dbPassword = new Secret("w04-db-password", SecretArgs.builder()
@@ -226,15 +254,20 @@ public final class Wirings {
     public static void w05NetworkFromStackReference(Context ctx) {
         var network = new StackReference(NETWORK_STACK);
         new LoadBalancedFargateService("w05", ordersArgs()
-                .network(NetworkArgs.builder()
-                        .vpcId(network.requireOutput("vpcId").applyValue(String::valueOf))
-                        .publicSubnetIds(strings(network, "publicSubnetIds"))
-                        .privateSubnetIds(strings(network, "privateSubnetIds"))
-                        .build())
+                .network(networkOf(network))
                 .loadBalancer(ApplicationLoadBalancerArgs.builder()
                         .allowedCidrBlocks(strings(network, "corporateCidrBlocks"))
                         .build())
                 .build());
+    }
+
+    /** The VPC and subnets of the network stack: the load balancer in the public subnets, the tasks in the private. */
+    private static NetworkArgs networkOf(StackReference network) {
+        return NetworkArgs.builder()
+                .vpcId(network.requireOutput("vpcId").applyValue(String::valueOf))
+                .publicSubnetIds(strings(network, "publicSubnetIds"))
+                .privateSubnetIds(strings(network, "privateSubnetIds"))
+                .build();
     }
 
     /** A list output of another stack, as strings. */
@@ -428,6 +461,96 @@ public final class Wirings {
         ctx.export("logGroupName", fargate.logGroup().name());
         ctx.export("executionRoleArn", service.executionRole().arn());
         ctx.export("taskSecurityGroupId", fargate.securityGroup().id());
+    }
+
+    /**
+     * w13: the service runs on Graviton container instances of its own (launch type EC2) instead of Fargate, its
+     * containers on the instances' network (bridge: dynamic host ports behind the load balancer, as many tasks as fit
+     * instead of one network interface each). The ECS agent holds the ghcr.io credentials ({@code registryAuth
+     * instance}): created from this stack's config and encrypted with a KMS key of this stack, they are read at boot
+     * by the instance role, which may decrypt exactly that key through Secrets Manager; the execution role reads no
+     * secret and the task names none. The stack's alarms read the instances' handles.
+     *
+     * @param ctx the Pulumi context; reads {@code registryUsername} and the secret {@code registryPassword}
+     */
+    public static void w13Ec2LaunchType(Context ctx) {
+        var credentials = credentialsFromConfig(ctx);
+        var key = rotatedKey("w13-key", "Encrypts the ghcr.io pull credentials of the orders service's instances");
+        var service = new LoadBalancedFargateService("w13", LoadBalancedFargateServiceArgs.builder()
+                .container(orders())
+                .registryCredentials(credentials.kmsKeyArn(key.arn()))
+                .service(FargateServiceArgs.builder()
+                        .launchType(FargateServiceArgs.EC2)
+                        .networkMode(FargateServiceArgs.BRIDGE)
+                        // The image is multi-architecture; the task's platform must match the instances'.
+                        .cpuArchitecture("ARM64")
+                        .ec2(Ec2CapacityArgs.builder()
+                                .instanceType(EC2_INSTANCE_TYPE)
+                                // One instance per availability zone from the start: the service spreads its two
+                                // tasks over the zones before it packs them.
+                                .minInstances(2)
+                                .maxInstances(4)
+                                .registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)
+                                .build())
+                        .build())
+                .build());
+        var instances = service.service().ec2Capacity().orElseThrow();
+        // Subscriptions (e-mail, chat) are the operators' to add; they need a confirmation outside the program.
+        var alerts = new Topic("w13-alerts", TopicArgs.builder().build());
+        new MetricAlarm("w13-instances-impaired", MetricAlarmArgs.builder()
+                .alarmDescription("Container instances of the orders service fail their EC2 status checks; the group "
+                        + "replaces them, repeated failures point at the AMI or the instance type")
+                .namespace("AWS/EC2")
+                .metricName("StatusCheckFailed")
+                // EC2 aggregates its instance metrics by the group's name, with basic monitoring too.
+                .dimensions(instances.autoScalingGroup().name().applyValue(asg -> Map.of("AutoScalingGroupName", asg)))
+                .statistic("Maximum")
+                .period(60)
+                .evaluationPeriods(5)
+                .threshold(1.0)
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .alarmActions(alerts.arn().applyValue(List::of))
+                .build());
+        // Managed scaling keeps the reservation at its target of 100 %; above it for 15 minutes, tasks wait for
+        // instances the group cannot add (at maxInstances) or that do not join the cluster.
+        new MetricAlarm("w13-capacity-short", MetricAlarmArgs.builder()
+                .alarmDescription("Tasks of the orders service wait for container instances")
+                .namespace("AWS/ECS/ManagedScaling")
+                .metricName("CapacityProviderReservation")
+                .dimensions(Output.tuple(service.service().clusterName(), instances.capacityProvider().name())
+                        .applyValue(t -> Map.of("ClusterName", t.t1, "CapacityProviderName", t.t2)))
+                .statistic("Average")
+                .period(300)
+                .evaluationPeriods(3)
+                .threshold(100.0)
+                .comparisonOperator("GreaterThanThreshold")
+                .alarmActions(alerts.arn().applyValue(List::of))
+                .build());
+        ctx.export("autoScalingGroupName", instances.autoScalingGroup().name());
+        ctx.export("launchTemplateId", instances.launchTemplate().id());
+        ctx.export("launchTemplateVersion", instances.launchTemplate().latestVersion());
+    }
+
+    /**
+     * w14: the tasks run in the private subnets of the network stack ({@value #NETWORK_STACK}), which have no NAT
+     * gateway. They pull the ghcr.io image through an ECR pull-through cache of this stack (ECR fetches it from
+     * ghcr.io with the credentials from config on the first pull and serves it from the region after) and reach ECR,
+     * its S3 layers and CloudWatch Logs through VPC endpoints, which admit exactly the tasks' security group.
+     *
+     * @param ctx the Pulumi context; reads {@code registryUsername} and the secret {@code registryPassword}
+     */
+    public static void w14PullThroughCacheWithVpcEndpoints(Context ctx) {
+        var credentials = credentialsFromConfig(ctx);
+        new LoadBalancedFargateService("w14", LoadBalancedFargateServiceArgs.builder()
+                .container(orders())
+                // The cache's credentials: ECR reads them, the tasks never do.
+                .registryCredentials(credentials)
+                // The upstream follows from the image (ghcr.io), the prefix from the stack's name.
+                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .network(networkOf(new StackReference(NETWORK_STACK)))
+                // The S3 gateway joins the private subnets' route tables, looked up from the subnets.
+                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .build());
     }
 
     /**

@@ -2,13 +2,19 @@ package com.example.consumer;
 
 import com.google.gson.JsonObject;
 import com.pulumi.Context;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.registry.Registry;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
@@ -18,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +63,22 @@ class WiringsTest {
     private static final List<String> PRIVATE_SUBNETS = List.of("subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2");
     private static final List<String> CORPORATE_CIDRS = List.of("203.0.113.0/24", "198.51.100.0/24");
 
-    private static final Map<String, String> W03_CONFIG = Map.of("registryUsername", "octocat",
-            "registryPassword", "ghp_n0t\"a-real-token");
+    private static final String REGISTRY_USER = "octocat";
+    private static final String REGISTRY_PASSWORD = "ghp_n0t\"a-real-token";
+    /** A part of the password that JSON escaping leaves as it is, to find it in any input. */
+    private static final String PASSWORD_PART = "a-real-token";
+    /** The config of the programs that create the registry credentials. */
+    private static final Map<String, String> REGISTRY_CONFIG = Map.of("registryUsername", REGISTRY_USER,
+            "registryPassword", REGISTRY_PASSWORD);
+    /** The key of {@link #REGISTRY_CONFIG} that is a secret. */
+    private static final Set<String> SECRET_KEYS = Set.of("registryPassword");
 
     private static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
     private static final String LISTENER = "aws:lb/listener:Listener";
     private static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
     private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+    private static final String ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
     /** How a program of {@link Wirings} ends. */
     private enum Outcome {
@@ -73,8 +90,16 @@ class WiringsTest {
         FAILS_IN_APPLY
     }
 
-    /** One program of {@link Wirings}. */
-    private record Scenario(String name, Consumer<Context> program, Outcome outcome) {
+    /**
+     * One program of {@link Wirings}.
+     *
+     * @param readsConfig whether it creates the registry credentials from {@link #REGISTRY_CONFIG}
+     */
+    private record Scenario(String name, Consumer<Context> program, Outcome outcome, boolean readsConfig) {
+        Scenario(String name, Consumer<Context> program, Outcome outcome) {
+            this(name, program, outcome, false);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -84,7 +109,7 @@ class WiringsTest {
     private static final List<Scenario> SCENARIOS = List.of(
             new Scenario("w01ImageFromEcrRepository", Wirings::w01ImageFromEcrRepository, Outcome.DEPLOYS),
             new Scenario("w02CertificateFromAcm", Wirings::w02CertificateFromAcm, Outcome.DEPLOYS),
-            new Scenario("w03RegistryKeyFromKms", Wirings::w03RegistryKeyFromKms, Outcome.DEPLOYS),
+            new Scenario("w03RegistryKeyFromKms", Wirings::w03RegistryKeyFromKms, Outcome.DEPLOYS, true),
             new Scenario("w04AppSecretsFromStack", Wirings::w04AppSecretsFromStack, Outcome.DEPLOYS),
             new Scenario("w05NetworkFromStackReference", Wirings::w05NetworkFromStackReference, Outcome.DEPLOYS),
             new Scenario("w06ExplicitProvider", Wirings::w06ExplicitProvider, Outcome.DEPLOYS),
@@ -94,6 +119,9 @@ class WiringsTest {
             new Scenario("w10Tags", Wirings::w10Tags, Outcome.DEPLOYS),
             new Scenario("w11HealthCheckAndCapacity", Wirings::w11HealthCheckAndCapacity, Outcome.DEPLOYS),
             new Scenario("w12Handles", Wirings::w12Handles, Outcome.DEPLOYS),
+            new Scenario("w13Ec2LaunchType", Wirings::w13Ec2LaunchType, Outcome.DEPLOYS, true),
+            new Scenario("w14PullThroughCacheWithVpcEndpoints", Wirings::w14PullThroughCacheWithVpcEndpoints,
+                    Outcome.DEPLOYS, true),
             new Scenario("b01BadImage", Wirings::b01BadImage, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b02PartialSecretArn", Wirings::b02PartialSecretArn, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b03KeyInAnotherRegion", Wirings::b03KeyInAnotherRegion, Outcome.REFUSED_BEFORE_CHILDREN),
@@ -110,19 +138,45 @@ class WiringsTest {
                 "corporateCidrBlocks", CORPORATE_CIDRS));
     }
 
-    /** Runs a program with no config: only w03 reads any. */
+    /** Runs a program with no config. */
     private static OfflineRun run(Consumer<Context> program, OfflineMocks mocks) {
         return Runs.run(program, Map.of(), Set.of(), mocks);
     }
 
+    /** Runs a program with {@link #REGISTRY_CONFIG}, the password a secret. */
+    private static OfflineRun runWithConfig(Consumer<Context> program, OfflineMocks mocks) {
+        return Runs.run(program, REGISTRY_CONFIG, SECRET_KEYS, mocks);
+    }
+
     private static OfflineRun run(Scenario scenario, OfflineMocks mocks) {
-        return scenario.name().startsWith("w03")
-                ? Runs.run(scenario.program(), W03_CONFIG, Set.of("registryPassword"), mocks)
-                : run(scenario.program(), mocks);
+        return scenario.readsConfig() ? runWithConfig(scenario.program(), mocks) : run(scenario.program(), mocks);
     }
 
     private static OfflineRun deploy(Consumer<Context> program) {
         return run(program, mocks()).ok();
+    }
+
+    private static OfflineRun deployWithConfig(Consumer<Context> program) {
+        return runWithConfig(program, mocks()).ok();
+    }
+
+    /** @return the inputs a program run with {@link #REGISTRY_CONFIG} sends the engine marked secret */
+    private static Set<String> secretInputsWithConfig(Consumer<Context> program) {
+        return Runs.secretInputs(program, REGISTRY_CONFIG, SECRET_KEYS, mocks());
+    }
+
+    /**
+     * @return the inputs that hold the registry password, as {@code resource.input}: the mocks see secret inputs
+     *     unwrapped, so this is every place the password goes in plain text (base64 user data is read decoded)
+     */
+    private static Set<String> inputsHoldingThePassword(OfflineRun run) {
+        Set<String> holding = new TreeSet<>();
+        run.mocks().registrations().forEach(r -> r.inputs().forEach((input, value) -> {
+            if (String.valueOf(value).contains(PASSWORD_PART)) {
+                holding.add(r.name() + "." + input);
+            }
+        }));
+        return holding;
     }
 
     private static Set<String> typesAndNames(OfflineMocks mocks) {
@@ -192,15 +246,22 @@ class WiringsTest {
 
     @ParameterizedTest
     @MethodSource("scenarios")
-    void readsNoConfigButW03(Scenario scenario) {
-        // run(...) gives config to w03 only: every other program must run without any.
+    void readsNoConfigButToCreateRegistryCredentials(Scenario scenario) {
+        // run(...) gives config only to the programs that read it: every other program must run without any.
         var plain = run(scenario, mocks());
         assertEquals(scenario.outcome() == Outcome.DEPLOYS, plain.succeeded(), plain::errorText);
-        if (scenario.name().startsWith("w03") || scenario.outcome() == Outcome.FAILS_IN_APPLY) {
+        if (scenario.readsConfig()) {
+            var without = run(scenario.program(), mocks());
+            assertTrue(without.failure().contains(Runs.PROJECT + ":registryUsername"), without::errorText);
+            assertTrue(without.mocks().awsResources().isEmpty(), () -> "registered: " + without.mocks()
+                    .awsResources());
+            return;
+        }
+        if (scenario.outcome() == Outcome.FAILS_IN_APPLY) {
             return;
         }
         // ... and config it does not read changes nothing it registers.
-        var configured = Runs.run(scenario.program(), W03_CONFIG, Set.of("registryPassword"), mocks());
+        var configured = runWithConfig(scenario.program(), mocks());
         assertEquals(Set.copyOf(plain.mocks().registrations()), Set.copyOf(configured.mocks().registrations()));
     }
 
@@ -219,11 +280,13 @@ class WiringsTest {
             assertEquals(madeUp(run, service + "-execution-exec-role", "name"),
                     run.inputs(service + "-fargate-exec-logs").get("role"), service);
         }
-        assertEquals(Set.of(), namesOf(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
-        // Only w01's image is on ECR (w08's collector is on ECR Public, which needs no IAM permission).
-        boolean ecr = scenario.name().startsWith("w01");
-        run.mocks().ofType("aws:iam/rolePolicy:RolePolicy").forEach(p -> assertEquals(ecr
-                        && p.name().equals("w01-execution-exec-policy"),
+        // Only w13's container instances hold a managed policy: AWS's for the ECS agent, on their own role.
+        assertEquals(scenario.name().startsWith("w13") ? Set.of("w13-fargate-ec2-instance-ecs") : Set.of(),
+                namesOf(run, ATTACHMENT));
+        // Only w01's and w14's images are on ECR, w14's through the cache (w08's collector is on ECR Public, which
+        // needs no IAM permission).
+        var ecrPolicies = Set.of("w01-execution-exec-policy", "w14-execution-exec-policy");
+        run.mocks().ofType(ROLE_POLICY).forEach(p -> assertEquals(ecrPolicies.contains(p.name()),
                 String.valueOf(p.inputs().get("policy")).contains("ecr:"), p.name()));
     }
 
@@ -251,7 +314,7 @@ class WiringsTest {
                         // IAM offers no resource level for the login token.
                         allow("EcrAuthorizationToken", "ecr:GetAuthorizationToken", "*", null)),
                 run.statements("w01-execution-exec-policy", "policy"));
-        assertEquals(Set.of(), namesOf(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
+        assertEquals(Set.of(), namesOf(run, ATTACHMENT));
         assertEquals(madeUp(run, "w01-execution-exec-role", "arn"),
                 run.inputs("w01-fargate-task").get("executionRoleArn"));
         assertEquals("http://" + madeUp(run, "w01-lb-alb", "dnsName"), run.output("url"));
@@ -289,24 +352,20 @@ class WiringsTest {
 
     // ---------------------------------------------------------------------------------------------------- w03
 
-    private static OfflineRun deployW03() {
-        return Runs.run(Wirings::w03RegistryKeyFromKms, W03_CONFIG, Set.of("registryPassword"), mocks()).ok();
-    }
-
     @Test
     void w03CredentialsSecretIsEncryptedWithTheStacksKey() {
-        var run = deployW03();
+        var run = deployWithConfig(Wirings::w03RegistryKeyFromKms);
         String key = madeUp(run, "w03-key", "arn");
         assertEquals(key, run.inputs("w03-credentials-secret").get("kmsKeyId"));
         JsonObject value = run.json("w03-credentials-version", "secretString").getAsJsonObject();
-        assertEquals(json(Map.of("username", "octocat", "password", W03_CONFIG.get("registryPassword"))), value);
+        assertEquals(json(Map.of("username", REGISTRY_USER, "password", REGISTRY_PASSWORD)), value);
         assertEquals(madeUp(run, "w03-credentials-secret", "arn"), containers(run, "w03-fargate-task").get(0)
                 .getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
     }
 
     @Test
     void w03ExecutionRoleDecryptsExactlyThatKeyThroughSecretsManager() {
-        var run = deployW03();
+        var run = deployWithConfig(Wirings::w03RegistryKeyFromKms);
         assertEquals(List.of(
                         allow("ReadSecrets", "secretsmanager:GetSecretValue",
                                 madeUp(run, "w03-credentials-secret", "arn"), null),
@@ -318,7 +377,8 @@ class WiringsTest {
 
     @Test
     void w03WithoutTheRegistryPasswordFailsNamingTheKey() {
-        var run = Runs.run(Wirings::w03RegistryKeyFromKms, Map.of("registryUsername", "octocat"), Set.of(), mocks());
+        var run = Runs.run(Wirings::w03RegistryKeyFromKms, Map.of("registryUsername", REGISTRY_USER), Set.of(),
+                mocks());
         String failure = run.failure();
         assertTrue(failure.contains(Runs.PROJECT + ":registryPassword"), failure);
         assertTrue(run.mocks().awsResources().isEmpty(), () -> "registered: " + run.mocks().awsResources());
@@ -655,6 +715,235 @@ class WiringsTest {
         assertEquals(madeUp(run, "w12-fargate-logs", "name"), run.output("logGroupName"));
         assertEquals(madeUp(run, "w12-execution-exec-role", "arn"), run.output("executionRoleArn"));
         assertEquals(madeUp(run, "w12-fargate-task-sg", "id"), run.output("taskSecurityGroupId"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w13
+
+    /** The launch template of {@code w13}'s container instances. */
+    private static final String W13_TEMPLATE = "w13-fargate-ec2-launch-template";
+
+    private static String userData(OfflineRun run, String launchTemplate) {
+        return new String(Base64.getDecoder().decode((String) run.inputs(launchTemplate).get("userData")),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void w13TasksRunInBridgeModeOnGravitonBehindInstanceTargets() {
+        var run = deployWithConfig(Wirings::w13Ec2LaunchType);
+        var task = run.inputs("w13-fargate-task");
+        assertEquals(List.of("EC2"), task.get("requiresCompatibilities"));
+        assertEquals("bridge", task.get("networkMode"));
+        assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "ARM64"), task.get("runtimePlatform"));
+        // A dynamic host port: several tasks of the service share an instance.
+        assertEquals(json(List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp"))),
+                containers(run, "w13-fargate-task").get(0).get("portMappings"));
+        assertEquals("instance", run.inputs("w13-lb-tg").get("targetType"));
+        var service = run.inputs("w13-fargate-service");
+        assertNull(service.get("networkConfiguration"), "bridge-mode tasks have no network configuration");
+        assertNull(service.get("launchType"), "a launch type and a strategy exclude each other");
+        String provider = madeUp(run, "w13-fargate-ec2-capacity-provider", "name");
+        assertEquals(List.of(Map.of("capacityProvider", provider, "base", 0.0, "weight", 1.0)),
+                service.get("capacityProviderStrategies"));
+        assertEquals(List.of(provider), run.inputs("w13-fargate-capacity-providers").get("capacityProviders"));
+        // The instances admit the load balancer on the dynamic host ports only.
+        var ingress = blocks(run.inputs("w13-fargate-ec2-instance-sg"), "ingress");
+        assertEquals(1, ingress.size());
+        assertEquals(List.of(32768.0, 65535.0, List.of(madeUp(run, "w13-lb-alb-sg", "id"))), List.of(
+                ingress.get(0).get("fromPort"), ingress.get(0).get("toPort"), ingress.get(0).get("securityGroups")));
+    }
+
+    @Test
+    void w13InstancesBootTheArm64EcsAmiAndJoinTheCluster() {
+        var run = deployWithConfig(Wirings::w13Ec2LaunchType);
+        var template = run.inputs(W13_TEMPLATE);
+        String ami = madeUp(run, Ec2CapacityArgs.AMI_PARAMETER_ARM64, "value");
+        assertTrue(ami.startsWith("ami-"), ami);
+        assertEquals(ami, template.get("imageId"));
+        assertEquals(Wirings.EC2_INSTANCE_TYPE, template.get("instanceType"));
+        assertEquals(List.of(Ec2CapacityArgs.AMI_PARAMETER_ARM64), run.mocks().calls().stream()
+                .filter(c -> c.token().equals("aws:ssm/getParameter:getParameter"))
+                .map(c -> c.args().get("name")).toList());
+        var group = run.inputs("w13-fargate-ec2-asg");
+        assertEquals(List.of(2.0, 4.0), List.of(group.get("minSize"), group.get("maxSize")));
+        assertEquals(Map.of("id", madeUp(run, W13_TEMPLATE, "id"), "version", "1"), group.get("launchTemplate"));
+        assertTrue(userData(run, W13_TEMPLATE).contains("ECS_CLUSTER=" + madeUp(run, "w13-fargate-cluster", "name")
+                + "\n"), () -> userData(run, W13_TEMPLATE));
+    }
+
+    @Test
+    void w13UserDataNamesTheSecretAndHoldsNoCredentials() {
+        var run = deployWithConfig(Wirings::w13Ec2LaunchType);
+        String userData = userData(run, W13_TEMPLATE);
+        assertTrue(userData.contains("ECS_CLUSTER="), "the user data was decoded");
+        assertTrue(userData.contains("secret='" + madeUp(run, "w13-credentials-secret", "arn") + "'\n"), userData);
+        assertTrue(userData.contains("region='" + REGION + "'\n"), userData);
+        assertFalse(userData.contains(PASSWORD_PART), userData);
+        assertFalse(userData.contains(REGISTRY_USER), userData);
+        assertEquals(Set.of("w13-credentials-version.secretString"), inputsHoldingThePassword(run));
+        assertEquals(Set.of("w13-credentials-version.secretString"), secretInputsWithConfig(Wirings::w13Ec2LaunchType));
+    }
+
+    @Test
+    void w13InstanceRoleReadsExactlyTheSecretAndDecryptsExactlyTheStacksKey() {
+        var run = deployWithConfig(Wirings::w13Ec2LaunchType);
+        String secret = madeUp(run, "w13-credentials-secret", "arn");
+        String key = madeUp(run, "w13-key", "arn");
+        assertEquals(key, run.inputs("w13-credentials-secret").get("kmsKeyId"));
+        assertEquals(List.of(
+                        allow("ReadRegistryCredentials", "secretsmanager:GetSecretValue", secret, null),
+                        allow("DecryptRegistryCredentials", "kms:Decrypt", key,
+                                Map.of("StringEquals", Map.of("kms:ViaService",
+                                        "secretsmanager." + REGION + ".amazonaws.com")))),
+                run.statements("w13-fargate-ec2-instance-secret", "policy"));
+        assertEquals(madeUp(run, "w13-fargate-ec2-instance-role", "name"),
+                run.inputs("w13-fargate-ec2-instance-secret").get("role"));
+        assertEquals("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+                run.inputs("w13-fargate-ec2-instance-ecs").get("policyArn"));
+    }
+
+    @Test
+    void w13TheExecutionRoleReadsNoSecretAndTheTaskNamesNone() {
+        var run = deployWithConfig(Wirings::w13Ec2LaunchType);
+        String secret = madeUp(run, "w13-credentials-secret", "arn");
+        String key = madeUp(run, "w13-key", "arn");
+        assertFalse(containers(run, "w13-fargate-task").get(0).has("repositoryCredentials"));
+        // The execution role writes the logs, nothing else (no policy of its own: it reads no secret).
+        assertEquals(Set.of("w13-fargate-exec-logs", "w13-fargate-ec2-instance-secret"), namesOf(run, ROLE_POLICY));
+        String logs = String.valueOf(run.inputs("w13-fargate-exec-logs").get("policy"));
+        assertFalse(logs.contains(secret) || logs.contains(key) || logs.contains("secretsmanager:"), logs);
+    }
+
+    @Test
+    void w13AlarmsAndExportsReadTheInstancesHandles() {
+        var run = deployWithConfig(Wirings::w13Ec2LaunchType);
+        String group = madeUp(run, "w13-fargate-ec2-asg", "name");
+        List<String> alerts = List.of(madeUp(run, "w13-alerts", "arn"));
+        var impaired = run.inputs("w13-instances-impaired");
+        assertEquals(Map.of("AutoScalingGroupName", group), impaired.get("dimensions"));
+        assertEquals(List.of("AWS/EC2", "StatusCheckFailed", "Maximum", 60.0, 5.0, 1.0,
+                        "GreaterThanOrEqualToThreshold"), alarm(impaired));
+        assertEquals(alerts, impaired.get("alarmActions"));
+        var capacity = run.inputs("w13-capacity-short");
+        assertEquals(Map.of("ClusterName", madeUp(run, "w13-fargate-cluster", "name"),
+                        "CapacityProviderName", madeUp(run, "w13-fargate-ec2-capacity-provider", "name")),
+                capacity.get("dimensions"));
+        assertEquals(List.of("AWS/ECS/ManagedScaling", "CapacityProviderReservation", "Average", 300.0, 3.0, 100.0,
+                "GreaterThanThreshold"), alarm(capacity));
+        assertEquals(alerts, capacity.get("alarmActions"));
+        assertEquals(group, run.output("autoScalingGroupName"));
+        assertEquals(madeUp(run, W13_TEMPLATE, "id"), run.output("launchTemplateId"));
+        assertEquals(1, run.output("launchTemplateVersion"));
+    }
+
+    /** An alarm's metric, statistic, period, evaluation periods, threshold and comparison, in that order. */
+    private static List<Object> alarm(Map<String, Object> inputs) {
+        return Stream.of("namespace", "metricName", "statistic", "period", "evaluationPeriods", "threshold",
+                "comparisonOperator").map(inputs::get).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w14
+
+    /** The cache's prefix: the library's default for a ghcr.io upstream in the stack the tests run. */
+    private static final String W14_PREFIX = PullThroughCacheArgs.defaultPrefix(Runs.STACK, Registry.GHCR);
+    /** The account's ECR registry in the stack's region, where the cache serves from. */
+    private static final String ECR_REGISTRY = ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com";
+
+    /** @return the services of the registered VPC endpoints, interface ones and the S3 gateway */
+    private static Set<String> endpointServices(OfflineRun run) {
+        return run.mocks().ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
+                .map(e -> String.valueOf(e.inputs().get("serviceName")).replace("com.amazonaws." + REGION + ".", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void w14TheImageIsPulledThroughTheCacheWithoutRepositoryCredentials() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        JsonObject app = containers(run, "w14-fargate-task").get(0);
+        assertEquals("test-github", W14_PREFIX);
+        assertEquals(ECR_REGISTRY + "/" + W14_PREFIX + "/example-org/orders:1.4.2", app.get("image").getAsString());
+        assertNull(app.get("repositoryCredentials"), app::toString);
+        assertEquals(Map.of("ecrRepositoryPrefix", W14_PREFIX, "upstreamRegistryUrl", "ghcr.io",
+                "credentialArn", madeUp(run, "w14-cache-secret", "arn")), run.inputs("w14-cache-rule"));
+        assertEquals(W14_PREFIX, run.inputs("w14-cache-template").get("prefix"));
+        assertEquals(List.of("PULL_THROUGH_CACHE"), run.inputs("w14-cache-template").get("appliedFors"));
+    }
+
+    @Test
+    void w14TheCacheSecretHoldsTheCredentialsAsEcrReadsThemAsAPulumiSecret() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        assertEquals(Set.of("w14-cache-secret"), namesOf(run, "aws:secretsmanager/secret:Secret"),
+                "the cache's secret is the only one");
+        assertEquals("ecr-pullthroughcache/" + W14_PREFIX + "-", run.inputs("w14-cache-secret").get("namePrefix"));
+        assertEquals(json(Map.of("username", REGISTRY_USER, "accessToken", REGISTRY_PASSWORD)),
+                run.json("w14-cache-secret-version", "secretString"));
+        assertEquals(Set.of("w14-cache-secret-version.secretString"), inputsHoldingThePassword(run));
+        assertEquals(Set.of("w14-cache-secret-version.secretString"), secretInputsWithConfig(
+                Wirings::w14PullThroughCacheWithVpcEndpoints));
+    }
+
+    @Test
+    void w14TheExecutionRolePullsThroughExactlyThePrefixAndReadsNoSecret() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        assertEquals(List.of(
+                        allow("PullThroughCache", List.of("ecr:BatchCheckLayerAvailability",
+                                        "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage",
+                                        "ecr:BatchImportUpstreamImage", "ecr:CreateRepository"),
+                                "arn:aws:ecr:" + REGION + ":" + ACCOUNT + ":repository/" + W14_PREFIX + "/*", null),
+                        allow("EcrAuthorizationToken", "ecr:GetAuthorizationToken", "*", null)),
+                run.statements("w14-execution-exec-policy", "policy"));
+        run.mocks().ofType(ROLE_POLICY).forEach(p -> assertFalse(String.valueOf(p.inputs().get("policy"))
+                .contains("secretsmanager:GetSecretValue"), p.name()));
+    }
+
+    @Test
+    void w14TasksInThePrivateSubnetsReachEcrS3AndLogsThroughEndpoints() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        // No Secrets Manager endpoint: no container reads a secret, and ECR reads the cache's.
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3"), endpointServices(run));
+        String endpointsGroup = madeUp(run, "w14-endpoints-sg", "id");
+        for (String endpoint : List.of("w14-endpoints-ecr-api", "w14-endpoints-ecr-dkr", "w14-endpoints-logs")) {
+            var inputs = run.inputs(endpoint);
+            assertEquals(List.of("Interface", VPC, PRIVATE_SUBNETS, List.of(endpointsGroup), true), List.of(
+                    inputs.get("vpcEndpointType"), inputs.get("vpcId"), inputs.get("subnetIds"),
+                    inputs.get("securityGroupIds"), inputs.get("privateDnsEnabled")), endpoint);
+        }
+        var s3 = run.inputs("w14-endpoints-s3");
+        assertEquals("Gateway", s3.get("vpcEndpointType"));
+        assertEquals(PRIVATE_SUBNETS.stream().map(s -> madeUp(run, s + " lookup", "routeTableId")).toList(),
+                s3.get("routeTableIds"), "the private subnets' route tables");
+        var network = block(run.inputs("w14-fargate-service"), "networkConfiguration");
+        assertEquals(PRIVATE_SUBNETS, network.get("subnets"));
+        assertEquals(false, network.get("assignPublicIp"));
+        assertEquals(PUBLIC_SUBNETS, run.inputs("w14-lb-alb").get("subnets"));
+    }
+
+    @Test
+    void w14TheEndpointsAdmitExactlyTheTasksSecurityGroup() {
+        var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
+        String endpointsGroup = madeUp(run, "w14-endpoints-sg", "id");
+        assertFalse(run.inputs("w14-endpoints-sg").containsKey("ingress"), "no inline rule");
+        var rules = run.mocks().ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+                .filter(r -> endpointsGroup.equals(r.inputs().get("securityGroupId"))).toList();
+        assertEquals(List.of("w14-fargate-endpoints-ingress"), rules.stream().map(OfflineMocks.Registration::name)
+                .toList());
+        var rule = rules.get(0).inputs();
+        assertEquals(List.of(madeUp(run, "w14-fargate-task-sg", "id"), "tcp", 443.0, 443.0), List.of(
+                rule.get("referencedSecurityGroupId"), rule.get("ipProtocol"), rule.get("fromPort"),
+                rule.get("toPort")));
+    }
+
+    @Test
+    void w14AContainerThatReadsASecretAlsoGetsTheSecretsManagerEndpoint() {
+        String dbPassword = "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:orders-db-AbCdEf";
+        var run = deploy(ctx -> new LoadBalancedFargateService("w14-db", LoadBalancedFargateServiceArgs.builder()
+                .container(ContainerArgs.builder().image(Wirings.IMAGE).appSecret("DB_PASSWORD", dbPassword).build())
+                .registryCredentials(RegistryCredentials.create(REGISTRY_USER, Output.ofSecret(REGISTRY_PASSWORD)))
+                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
+                        .privateSubnetIds(PRIVATE_SUBNETS).build())
+                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .build()));
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3", "secretsmanager"), endpointServices(run));
     }
 
     // ---------------------------------------------------------------------------------------------------- b01-b04

@@ -20,7 +20,10 @@ public final class VpcEndpointsArgs extends ResourceArgs {
     /** The interface endpoints a Fargate task always needs without a NAT gateway: ECR's API and registry, and logs. */
     public static final List<String> ALWAYS = List.of("ecr.api", "ecr.dkr", "logs");
     /** The interface endpoints this component knows. */
-    public static final List<String> KNOWN = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm");
+    public static final List<String> KNOWN = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "ecs",
+            "ecs-agent", "ecs-telemetry");
+    /** The interface endpoints the ECS agent on an EC2 container instance needs without a NAT gateway. */
+    public static final List<String> ECS_AGENT = List.of("ecs", "ecs-agent", "ecs-telemetry");
     private static final Pattern ROUTE_TABLE_ID = Pattern.compile("rtb-(?:[0-9a-f]{8}|[0-9a-f]{17})");
 
     /** The VPC. Required (the load-balanced service sets its network's). */

@@ -30,6 +30,7 @@ import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceOrderedPlacementStrategyArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionEphemeralStorageArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
@@ -103,16 +104,20 @@ public class FargateService extends ComponentResource {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     /** ECS's rule for the names of task definition families, clusters and services. */
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    /** Memory an ECS-optimized instance keeps from tasks, in MiB (the OS, Docker and the agent), roughly. */
+    static final int RESERVED_MIB = 256;
     private static final Pattern CLUSTER_ARN = Pattern.compile(
             "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
 
     private final Cluster cluster;
+    private final Ec2Capacity ec2Capacity;
     private final ClusterCapacityProviders capacityProviders;
     private final LogGroup logGroup;
     private final RolePolicy logsPolicy;
     private final SecurityGroup securityGroup;
     private final SecurityGroupEgressRule loadBalancerEgress;
     private final SecurityGroupIngressRule endpointsIngress;
+    private final SecurityGroupIngressRule instanceEndpointsIngress;
     private final TaskDefinition taskDefinition;
     private final Service service;
     private final Target scalingTarget;
@@ -172,18 +177,28 @@ public class FargateService extends ComponentResource {
             this.clusterArn = checked.clusterArn();
             this.clusterName = checked.clusterArn().applyValue(FargateService::clusterNameOf);
         }
-        var strategy = args.capacityProviderStrategy();
+        Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
+        if (args.onEc2()) {
+            this.ec2Capacity = new Ec2Capacity(name + "-ec2", ec2Args(args, checked, clusterName, lbSecurityGroup),
+                    ComponentResourceOptions.builder().parent(this).build());
+        } else {
+            this.ec2Capacity = null;
+        }
+        // The EC2 capacity provider, or the Fargate lines.
+        List<Output<CapacityProviderStrategy>> strategy = ec2Capacity != null
+                ? List.of(ec2Capacity.capacityProviderName().applyValue(p -> new CapacityProviderStrategy(p, 0, 1)))
+                : args.capacityProviderStrategy().stream().map(Output::of).toList();
         if (cluster != null && !strategy.isEmpty()) {
             // ECS refuses a strategy naming a provider the cluster has not associated.
             this.capacityProviders = new ClusterCapacityProviders(name + "-capacity-providers",
                     ClusterCapacityProvidersArgs.builder()
                             .clusterName(cluster.name())
-                            .capacityProviders(strategy.stream().map(CapacityProviderStrategy::capacityProvider)
-                                    .distinct().toList())
-                            .defaultCapacityProviderStrategies(strategy.stream().map(s ->
-                                    ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                            .capacityProviders(Output.all(strategy).applyValue(lines -> lines.stream()
+                                    .map(CapacityProviderStrategy::capacityProvider).distinct().toList()))
+                            .defaultCapacityProviderStrategies(Output.all(strategy).applyValue(lines -> lines.stream()
+                                    .map(s -> ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
                                             .capacityProvider(s.capacityProvider()).base(s.base()).weight(s.weight())
-                                            .build()).toList())
+                                            .build()).toList()))
                             .build(), childOptions);
         } else {
             this.capacityProviders = null;
@@ -210,7 +225,6 @@ public class FargateService extends ComponentResource {
             this.logsPolicy = null;
         }
 
-        Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
         var sgArgs = SecurityGroupArgs.builder()
                 .description(behindLoadBalancer ? "Tasks of " + name + ": the load balancer only, on the container port"
                         : "Tasks of " + name + ": no inbound traffic")
@@ -226,7 +240,12 @@ public class FargateService extends ComponentResource {
         if (!tags.isEmpty()) {
             sgArgs.tags(tags);
         }
-        this.securityGroup = new SecurityGroup(name + "-task-sg", sgArgs.build(), childOptions);
+        // In bridge mode the containers use the instance's network: its security group is theirs.
+        this.securityGroup = args.bridge() ? ec2Capacity.securityGroup()
+                : new SecurityGroup(name + "-task-sg", sgArgs.build(), childOptions);
+        // Behind the load balancer: the container port, or in bridge mode the dynamic host ports.
+        int fromPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_FROM : mainPort;
+        int toPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_TO : mainPort;
 
         if (args.vpcEndpointsSecurityGroupId().isPresent()) {
             var endpointsArgs = SecurityGroupIngressRuleArgs.builder()
@@ -242,13 +261,28 @@ public class FargateService extends ComponentResource {
         } else {
             this.endpointsIngress = null;
         }
+        if (args.vpcEndpointsSecurityGroupId().isPresent() && ec2Capacity != null && !args.bridge()) {
+            // The agent on the instance pulls the images and reads the secrets of awsvpc tasks too.
+            var instanceArgs = SecurityGroupIngressRuleArgs.builder()
+                    .description("HTTPS from the container instances of " + name)
+                    .securityGroupId(args.vpcEndpointsSecurityGroupId().get().output())
+                    .referencedSecurityGroupId(ec2Capacity.securityGroupId())
+                    .ipProtocol("tcp").fromPort(443).toPort(443);
+            if (!tags.isEmpty()) {
+                instanceArgs.tags(tags);
+            }
+            this.instanceEndpointsIngress = new SecurityGroupIngressRule(name + "-instance-endpoints-ingress",
+                    instanceArgs.build(), childOptions);
+        } else {
+            this.instanceEndpointsIngress = null;
+        }
 
         if (behindLoadBalancer) {
             var egressArgs = SecurityGroupEgressRuleArgs.builder()
                     .description("Load balancer to the tasks of " + name + " and their health checks")
                     .securityGroupId(lbSecurityGroup)
                     .referencedSecurityGroupId(securityGroup.id())
-                    .ipProtocol("tcp").fromPort(mainPort).toPort(mainPort);
+                    .ipProtocol("tcp").fromPort(fromPort).toPort(toPort);
             if (!tags.isEmpty()) {
                 egressArgs.tags(tags);
             }
@@ -261,8 +295,8 @@ public class FargateService extends ComponentResource {
         Output<String> containerDefinitions = containerDefinitions(args, checked, logGroup.name(), env.region());
         var taskArgs = TaskDefinitionArgs.builder()
                 .family(args.family(name))
-                .requiresCompatibilities("FARGATE")
-                .networkMode("awsvpc")
+                .requiresCompatibilities(args.launchType())
+                .networkMode(args.networkMode())
                 .cpu(String.valueOf(args.cpu()))
                 .memory(String.valueOf(args.memory()))
                 .executionRoleArn(executionRoleArn)
@@ -287,11 +321,6 @@ public class FargateService extends ComponentResource {
                 .cluster(clusterArn)
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(initialCount)
-                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(checked.network().taskSubnetIds())
-                        .securityGroups(securityGroup.id().applyValue(List::of))
-                        .assignPublicIp(args.network().orElseThrow().assignPublicIp())
-                        .build())
                 .deploymentMinimumHealthyPercent(MINIMUM_HEALTHY_PERCENT)
                 .deploymentMaximumPercent(MAXIMUM_PERCENT)
                 // A bad image or bad credentials roll back instead of retrying forever.
@@ -300,12 +329,28 @@ public class FargateService extends ComponentResource {
                 .waitForSteadyState(args.waitForSteadyState())
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true);
+        if (!args.bridge()) {
+            serviceArgs.networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                    .subnets(checked.network().taskSubnetIds())
+                    .securityGroups(securityGroup.id().applyValue(List::of))
+                    // ECS gives awsvpc tasks on EC2 no public IP; the instance's own reaches out.
+                    .assignPublicIp(!args.onEc2() && args.network().orElseThrow().assignPublicIp())
+                    .build());
+        }
         if (strategy.isEmpty()) {
             serviceArgs.launchType("FARGATE");
         } else {
-            serviceArgs.capacityProviderStrategies(strategy.stream().map(s -> ServiceCapacityProviderStrategyArgs
-                    .builder().capacityProvider(s.capacityProvider()).base(s.base()).weight(s.weight()).build())
-                    .toList());
+            serviceArgs.capacityProviderStrategies(Output.all(strategy).applyValue(lines -> lines.stream()
+                    .map(s -> ServiceCapacityProviderStrategyArgs.builder().capacityProvider(s.capacityProvider())
+                            .base(s.base()).weight(s.weight()).build())
+                    .toList()));
+        }
+        if (args.onEc2()) {
+            // Tasks spread over the availability zones first, then pack onto the fewest instances.
+            serviceArgs.orderedPlacementStrategies(
+                    ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("attribute:ecs.availability-zone")
+                            .build(),
+                    ServiceOrderedPlacementStrategyArgs.builder().type("binpack").field("memory").build());
         }
         if (behindLoadBalancer) {
             serviceArgs.loadBalancers(ServiceLoadBalancerArgs.builder()
@@ -404,6 +449,13 @@ public class FargateService extends ComponentResource {
         checkContainers(containers, problems);
         CheckedOptions options = validateOptions(args, problems, env);
         problems.add("name", nameProblem(name));
+        if (args.onEc2()) {
+            problems.add("name", Ec2Capacity.nameProblem(name));
+            if (args.ec2OrDefaults().instanceRegistryAuth() && args.registryCredentialsArn().isEmpty()) {
+                problems.add("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls "
+                        + "with: give registryCredentialsArn, or use task for an image without credentials");
+            }
+        }
         if (args.enableExecuteCommand() && args.taskRoleArn().isEmpty()) {
             problems.add("enableExecuteCommand", "ECS Exec needs a task role that allows its ssmmessages channel "
                     + "actions; give a task role (TaskRole with executeCommand) or turn it off");
@@ -449,8 +501,26 @@ public class FargateService extends ComponentResource {
      * @return the checked options
      */
     public static CheckedOptions validateOptions(FargateServiceArgs args, Problems problems, AwsEnvironment env) {
-        FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
-                p.field(), p.message(), p.suggested()));
+        if (!List.of(FargateServiceArgs.FARGATE, FargateServiceArgs.EC2).contains(args.launchType())) {
+            problems.add("launchType", "'" + args.launchType() + "' is not FARGATE or EC2",
+                    args.launchType().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (!List.of(FargateServiceArgs.AWSVPC, FargateServiceArgs.BRIDGE).contains(args.networkMode())) {
+            problems.add("networkMode", "'" + args.networkMode() + "' is not awsvpc or bridge",
+                    args.networkMode().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (args.onEc2()) {
+            checkEc2(args, problems);
+        } else {
+            if (args.bridge()) {
+                problems.add("networkMode", "bridge needs launch type EC2: Fargate runs awsvpc tasks only; set "
+                        + "launchType EC2 or use awsvpc");
+            }
+            args.ec2().ifPresent(e -> e.setOptions().forEach(f -> problems.add("ec2." + f, "applies to launch type "
+                    + "EC2 only; set launchType EC2 or remove it")));
+            FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
+                    p.field(), p.message(), p.suggested()));
+        }
         args.cpuArchitecture().filter(a -> !List.of("X86_64", "ARM64").contains(a)).ifPresent(a ->
                 problems.add("cpuArchitecture", "'" + a + "' is not X86_64 or ARM64"));
         args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", Rules.between(g, 21, 200)));
@@ -536,6 +606,41 @@ public class FargateService extends ComponentResource {
         }
     }
 
+    /** What ECS needs of a service on its own container instances. */
+    private static void checkEc2(FargateServiceArgs args, Problems problems) {
+        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
+        ec2.validateOptions(problems.at("ec2"));
+        ec2.setWiring().forEach(f -> problems.add("ec2." + f, "the service sets it from its own cluster, network, "
+                + "load balancer and registry credentials; leave it unset"));
+        // ECS's task size limits on EC2 (task definition parameters, "Task size").
+        problems.add("cpu", Rules.between(args.cpu(), 128, 196608));
+        problems.add("memory", Rules.between(args.memory(), 128, 1_048_576));
+        Ec2InstanceType.parse(ec2.instanceType()).ifPresent(type -> {
+            type.memoryMiB().filter(m -> args.memory() > m - RESERVED_MIB).ifPresent(m -> problems.add("memory",
+                    args.memory() + " MiB do not fit on a " + type + " (" + m + " MiB, of which the OS and the ECS "
+                            + "agent keep about " + RESERVED_MIB + "): ECS would never place the task; choose a "
+                            + "larger instanceType or less memory", String.valueOf(m - RESERVED_MIB)));
+            type.cpuUnits().filter(c -> args.cpu() > c).ifPresent(c -> problems.add("cpu", args.cpu() + " CPU units "
+                    + "do not fit on a " + type + " (" + c + "): ECS would never place the task; choose a larger "
+                    + "instanceType or fewer units", String.valueOf(c)));
+            args.cpuArchitecture().filter(a -> !a.equals(type.cpuArchitecture())).ifPresent(a -> problems.add(
+                    "cpuArchitecture", a + " does not match the instance type " + type + ", which runs "
+                            + type.cpuArchitecture(), type.cpuArchitecture()));
+        });
+        args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", "applies to Fargate only: on "
+                + "EC2 the tasks use the instance's root volume (ec2.rootVolumeGiB)"));
+        if (!args.capacityProviderStrategy().isEmpty()) {
+            problems.add("capacityProviderStrategy", "the FARGATE and FARGATE_SPOT lines apply to launch type FARGATE; "
+                    + "an EC2 service runs on its own instances' capacity provider");
+        }
+        if (args.clusterArn().isPresent()) {
+            problems.add("clusterArn", "an EC2 service needs the cluster it creates: its instances' capacity "
+                    + "provider is associated with the cluster, and that association (ClusterCapacityProviders) "
+                    + "replaces a cluster's whole list; leave clusterArn unset, or use Ec2Capacity with your own "
+                    + "association");
+        }
+    }
+
     private static void checkStrategy(FargateServiceArgs args, Problems problems) {
         var strategy = args.capacityProviderStrategy();
         if (strategy.isEmpty()) {
@@ -601,11 +706,12 @@ public class FargateService extends ComponentResource {
             ContainerArgs c = containers.get(i);
             ContainerArgs.Checked values = checked.containers().get(i);
             boolean main = i == 0;
-            Output<String> credentials = main && checked.registryCredentials() != null ? checked.registryCredentials()
-                    : Output.of("");
+            // With registryAuth instance the agent holds the credentials: the task names none.
+            Output<String> credentials = main && checked.registryCredentials() != null
+                    && !args.ec2OrDefaults().instanceRegistryAuth() ? checked.registryCredentials() : Output.of("");
             definitions.add(Output.tuple(values.image(), Output.all(values.environment().values().stream().toList()),
                             Output.all(values.appSecrets().values().stream().toList()), logGroupName, credentials)
-                    .applyValue(t -> containerDefinition(c, main, args.enableExecuteCommand(), t.t1,
+                    .applyValue(t -> containerDefinition(c, main, args.enableExecuteCommand(), args.bridge(), t.t1,
                             zip(values.environment().keySet(), t.t2), zip(values.appSecrets().keySet(), t.t3),
                             t.t4, region, t.t5.isEmpty() ? null : t.t5)));
         }
@@ -624,7 +730,7 @@ public class FargateService extends ComponentResource {
      * order, so that a deployed task definition stays as it is.
      */
     static Map<String, Object> containerDefinition(ContainerArgs c, boolean main, boolean executeCommand,
-                                                   String image, Map<String, String> environment,
+                                                   boolean bridge, String image, Map<String, String> environment,
                                                    Map<String, String> secrets, String logGroupName, String region,
                                                    String credentialsArn) {
         String name = c.name(main);
@@ -632,8 +738,9 @@ public class FargateService extends ComponentResource {
         d.put("name", name);
         d.put("image", image);
         d.put("essential", c.essential());
+        // awsvpc maps the container port to itself; bridge to a dynamic host port (0), one per task.
         c.port(main).ifPresent(port -> d.put("portMappings", List.of(OrderedJson.object(
-                "containerPort", port, "hostPort", port, "protocol", "tcp"))));
+                "containerPort", port, "hostPort", bridge ? 0 : port, "protocol", "tcp"))));
         if (credentialsArn != null) {
             d.put("repositoryCredentials", Map.of("credentialsParameter", credentialsArn));
         }
@@ -701,6 +808,31 @@ public class FargateService extends ComponentResource {
         return rules;
     }
 
+    /** The service's container instances: its options, with the cluster, network and credentials wired in. */
+    private static Ec2CapacityArgs ec2Args(FargateServiceArgs args, Checked checked, Output<String> clusterName,
+                                           Output<String> lbSecurityGroup) {
+        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
+        var tags = new TreeMap<>(args.tags());
+        tags.putAll(ec2.tags());
+        var b = ec2.toBuilder()
+                .clusterName(clusterName)
+                .network(checked.network().vpcId(), checked.network().taskSubnetIds())
+                // Like tasks on Fargate, instances in public subnets only (no NAT) need their own address.
+                .assignPublicIp(args.network().orElseThrow().assignPublicIp())
+                .tags(tags);
+        if (args.bridge() && lbSecurityGroup != null) {
+            b.bridgeIngressFrom(lbSecurityGroup);
+        }
+        if (checked.egressCidrBlocks() != null) {
+            b.egress(egress(args, checked));
+        }
+        if (ec2.instanceRegistryAuth()) {
+            b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image()
+                    .applyValue(i -> io.github.fargateprivate.registry.ImageReference.parse(i).host()));
+        }
+        return b.build();
+    }
+
     /** The log writes of the execution role, on exactly this log group's streams. */
     private static String logsPolicy(String logGroupArn) {
         return new PolicyDocument().allow("WriteLogs", TaskExecutionRole.LOG_ACTIONS,
@@ -755,6 +887,16 @@ public class FargateService extends ComponentResource {
     /** @return the created cluster; empty when an existing one was given */
     public Optional<Cluster> cluster() {
         return Optional.ofNullable(cluster);
+    }
+
+    /** @return the container instances; empty on Fargate */
+    public Optional<Ec2Capacity> ec2Capacity() {
+        return Optional.ofNullable(ec2Capacity);
+    }
+
+    /** @return the VPC endpoints' rule that admits the container instances; empty on Fargate, in bridge mode or without endpoints */
+    public Optional<SecurityGroupIngressRule> instanceEndpointsIngress() {
+        return Optional.ofNullable(instanceEndpointsIngress);
     }
 
     /** @return the association of the strategy's capacity providers with the created cluster, if any */

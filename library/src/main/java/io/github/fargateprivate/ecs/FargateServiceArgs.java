@@ -24,12 +24,37 @@ public final class FargateServiceArgs extends ResourceArgs {
     public static final int DEFAULT_CPU = 256;
     /** Default of {@link #memory()}. */
     public static final int DEFAULT_MEMORY = 512;
+    /** Launch type Fargate, the default. */
+    public static final String FARGATE = "FARGATE";
+    /** Launch type EC2: the service's own container instances ({@link Ec2Capacity}). */
+    public static final String EC2 = "EC2";
+    /** Network mode awsvpc: each task its own network interface and security group. The default. */
+    public static final String AWSVPC = "awsvpc";
+    /** Network mode bridge (EC2 only): containers on the instance's Docker bridge, on dynamic host ports. */
+    public static final String BRIDGE = "bridge";
 
     /**
      * An existing ECS cluster's ARN, e.g. one that several services share. Default: none; a cluster with Container
      * Insights (Security Hub ECS.12) is created for the service.
      */
     private Value<String> clusterArn;
+
+    /**
+     * {@value #FARGATE} or {@value #EC2}. With EC2 the service runs on container instances of its own
+     * ({@link #ec2()}), on their capacity provider: the cluster must be the one the service creates. Default:
+     * {@value #FARGATE}.
+     */
+    private String launchType;
+
+    /**
+     * {@value #AWSVPC} or, with launch type EC2, {@value #BRIDGE}: the containers then share the instance's network,
+     * on dynamic host ports {@value Ec2Capacity#DYNAMIC_PORTS_FROM}-{@value Ec2Capacity#DYNAMIC_PORTS_TO}, and the
+     * target group has type {@code instance}. Default: {@value #AWSVPC}.
+     */
+    private String networkMode;
+
+    /** The container instances, with launch type EC2. Default: {@link Ec2CapacityArgs}' defaults. */
+    private Ec2CapacityArgs ec2;
 
     /** Where the tasks run: {@link NetworkArgs#taskSubnetIds()}, with a public IP only without private subnets. Required. */
     private NetworkArgs network;
@@ -157,6 +182,36 @@ public final class FargateServiceArgs extends ResourceArgs {
     /** @return the existing cluster, if any */
     public Optional<Value<String>> clusterArn() {
         return Optional.ofNullable(clusterArn);
+    }
+
+    /** @return {@value #FARGATE} or {@value #EC2} */
+    public String launchType() {
+        return launchType == null ? FARGATE : launchType;
+    }
+
+    /** @return whether the service runs on EC2 container instances */
+    public boolean onEc2() {
+        return EC2.equals(launchType);
+    }
+
+    /** @return {@value #AWSVPC} or {@value #BRIDGE} */
+    public String networkMode() {
+        return networkMode == null ? AWSVPC : networkMode;
+    }
+
+    /** @return whether the containers share the instance's Docker bridge */
+    public boolean bridge() {
+        return BRIDGE.equals(networkMode);
+    }
+
+    /** @return the container instances' args as given, if any */
+    public Optional<Ec2CapacityArgs> ec2() {
+        return Optional.ofNullable(ec2);
+    }
+
+    /** @return the container instances' args, the defaults when none were given */
+    public Ec2CapacityArgs ec2OrDefaults() {
+        return ec2 == null ? Ec2CapacityArgs.builder().build() : ec2;
     }
 
     /** @return the network, if set */
@@ -302,6 +357,9 @@ public final class FargateServiceArgs extends ResourceArgs {
         var b = new Builder();
         var a = b.args;
         a.clusterArn = clusterArn;
+        a.launchType = launchType;
+        a.networkMode = networkMode;
+        a.ec2 = ec2;
         a.network = network;
         a.containers.addAll(containers);
         a.registryCredentialsArn = registryCredentialsArn;
@@ -367,6 +425,33 @@ public final class FargateServiceArgs extends ResourceArgs {
          */
         public Builder clusterArn(Output<String> clusterArn) {
             args().clusterArn = Value.of(clusterArn);
+            return this;
+        }
+
+        /**
+         * @param launchType {@value FargateServiceArgs#FARGATE} or {@value FargateServiceArgs#EC2}
+         * @return this builder
+         */
+        public Builder launchType(String launchType) {
+            args().launchType = launchType;
+            return this;
+        }
+
+        /**
+         * @param networkMode {@value FargateServiceArgs#AWSVPC} or {@value FargateServiceArgs#BRIDGE}
+         * @return this builder
+         */
+        public Builder networkMode(String networkMode) {
+            args().networkMode = networkMode;
+            return this;
+        }
+
+        /**
+         * @param ec2 the container instances, with launch type EC2
+         * @return this builder
+         */
+        public Builder ec2(Ec2CapacityArgs ec2) {
+            args().ec2 = ec2;
             return this;
         }
 

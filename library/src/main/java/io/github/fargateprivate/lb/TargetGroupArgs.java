@@ -10,13 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A target group of IP targets (Fargate tasks): their port, health check and drain time. Immutable; build with
- * {@link #builder()}.
+ * A target group of IP targets (awsvpc tasks) or instance targets (bridge-mode tasks on EC2): their port, health
+ * check and drain time. Immutable; build with {@link #builder()}.
  */
 public final class TargetGroupArgs extends ResourceArgs {
 
     /** Default of {@link #deregistrationDelaySeconds()}. */
     public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
+    /** Targets by IP address: tasks with their own network interface (awsvpc). The default. */
+    public static final String IP = "ip";
+    /** Targets by instance and port: bridge-mode tasks on the dynamic host ports of their EC2 instance. */
+    public static final String INSTANCE = "instance";
+
+    /**
+     * {@value #IP} or {@value #INSTANCE}. Default: {@value #IP}; a load-balanced service in bridge mode sets
+     * {@value #INSTANCE}.
+     */
+    private String targetType;
 
     /**
      * The port the targets listen on; traffic and health checks go there. Default: none here; the load-balanced
@@ -40,6 +50,16 @@ public final class TargetGroupArgs extends ResourceArgs {
     /** @return the targets' port, if set */
     public Optional<Integer> port() {
         return Optional.ofNullable(port);
+    }
+
+    /** @return {@value #IP} or {@value #INSTANCE} */
+    public String targetType() {
+        return targetType == null ? IP : targetType;
+    }
+
+    /** @return whether the target type was set */
+    public boolean hasTargetType() {
+        return targetType != null;
     }
 
     /** @return the health check */
@@ -72,6 +92,9 @@ public final class TargetGroupArgs extends ResourceArgs {
      * @param problems where problems go
      */
     public void validateOptions(Problems problems) {
+        if (!IP.equals(targetType()) && !INSTANCE.equals(targetType())) {
+            problems.add("targetType", "'" + targetType + "' is not ip or instance (the ECS target types)");
+        }
         healthCheck().validate(problems.at("healthCheck"));
         problems.add("deregistrationDelaySeconds", Rules.between(deregistrationDelaySeconds(), 0, 3600));
     }
@@ -87,7 +110,7 @@ public final class TargetGroupArgs extends ResourceArgs {
         var health = healthCheck();
         var b = com.pulumi.aws.lb.TargetGroupArgs.builder()
                 .vpcId(vpcId)
-                .targetType("ip")
+                .targetType(targetType())
                 .protocol("HTTP")
                 .port(port)
                 .deregistrationDelay(deregistrationDelaySeconds())
@@ -112,6 +135,7 @@ public final class TargetGroupArgs extends ResourceArgs {
     public TargetGroupArgs.Builder toBuilder() {
         var b = new TargetGroupArgs.Builder();
         b.args.port = port;
+        b.args.targetType = targetType;
         b.args.healthCheck = healthCheck;
         b.args.deregistrationDelaySeconds = deregistrationDelaySeconds;
         return b;
@@ -142,6 +166,15 @@ public final class TargetGroupArgs extends ResourceArgs {
          */
         public TargetGroupArgs.Builder port(int port) {
             args().port = port;
+            return this;
+        }
+
+        /**
+         * @param targetType {@value TargetGroupArgs#IP} or {@value TargetGroupArgs#INSTANCE}
+         * @return this builder
+         */
+        public TargetGroupArgs.Builder targetType(String targetType) {
+            args().targetType = targetType;
             return this;
         }
 

@@ -20,6 +20,8 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCache;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.Ec2Capacity;
+import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.FargateService;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRole;
@@ -129,7 +131,9 @@ public class LoadBalancedFargateService extends ComponentResource {
 
         var roleOptions = args.executionRole();
         var roleArgs = roleOptions.toBuilder().tags(merged(tags, roleOptions.tags()));
-        if (credentialsSecretArn != null) {
+        // With registryAuth instance the container instances read the credentials, not the execution role.
+        boolean instanceAuth = serviceOptions.onEc2() && serviceOptions.ec2OrDefaults().instanceRegistryAuth();
+        if (credentialsSecretArn != null && !instanceAuth) {
             roleArgs.registryCredentialsSecretArn(credentialsSecretArn);
             if (credentialsKey != null) {
                 roleArgs.registryCredentialsKmsKeyArn(credentialsKey.output());
@@ -206,6 +210,10 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .ifPresent(v -> serviceArgs.taskEgressCidrBlocks(checked.service().taskEgressCidrBlocks()));
         if (credentialsSecretArn != null) {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
+        }
+        if (instanceAuth && credentialsKey != null) {
+            serviceArgs.ec2(serviceOptions.ec2OrDefaults().toBuilder()
+                    .registryCredentialsKmsKeyArn(credentialsKey.output()).build());
         }
         if (taskRole != null) {
             serviceArgs.taskRoleArn(taskRole.arn());
@@ -300,9 +308,15 @@ public class LoadBalancedFargateService extends ComponentResource {
                 String.valueOf(port)));
         // The port is the container's, checked there.
         args.targetGroup().validateOptions(problems.at("targetGroup"));
-        TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).build();
-
         FargateServiceArgs service = args.service();
+        // Bridge-mode tasks are reached on their instance's dynamic host ports, awsvpc tasks on their own IP.
+        String targetType = service.bridge() ? TargetGroupArgs.INSTANCE : TargetGroupArgs.IP;
+        if (args.targetGroup().hasTargetType() && !args.targetGroup().targetType().equals(targetType)) {
+            problems.add("targetGroup.targetType", args.targetGroup().targetType() + " does not reach tasks of network "
+                    + "mode " + service.networkMode() + "; leave it unset", targetType);
+        }
+        TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).targetType(targetType).build();
+
         String set = "; set it on the LoadBalancedFargateServiceArgs, which wires it";
         service.network().ifPresent(n -> problems.add("service.network", "the composite's network" + set));
         if (!service.containers().isEmpty()) {
@@ -327,6 +341,12 @@ public class LoadBalancedFargateService extends ComponentResource {
         FargateService.CheckedOptions serviceChecked = FargateService.validateOptions(service,
                 problems.at("service"), env);
         problems.add("name", FargateService.nameProblem(fargateName(name)));
+        if (service.onEc2()) {
+            problems.add("name", Ec2Capacity.nameProblem(name));
+        }
+        boolean instanceAuth = service.onEc2() && service.ec2OrDefaults().instanceRegistryAuth();
+        service.ec2().flatMap(e -> e.registryCredentialsKmsKeyArn()).ifPresent(k -> problems.add(
+                "service.ec2.registryCredentialsKmsKeyArn", "the composite's registryCredentials kmsKeyArn" + set));
         if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
                     + "not both");
@@ -348,8 +368,16 @@ public class LoadBalancedFargateService extends ComponentResource {
         } else if (credentials instanceof RegistryCredentials.Existing e) {
             existing = e.validate(problems.at("registryCredentials"), env);
         }
+        boolean withCredentials = credentials != null && !(credentials instanceof RegistryCredentials.None);
+        if (instanceAuth && cache != null) {
+            problems.add("service.ec2.registryAuth", "instance, but the image comes through the pull-through cache, "
+                    + "from ECR, which the execution role pulls from; use task", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+        } else if (instanceAuth && !withCredentials) {
+            problems.add("service.ec2.registryAuth", "instance, but the image needs no registry credentials; use task "
+                    + "(or give registryCredentials)", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+        }
         VpcEndpointsArgs endpoints = args.vpcEndpoints().map(e -> endpointsArgs(e, network, containers,
-                cache == null && credentials != null && !(credentials instanceof RegistryCredentials.None), problems))
+                cache == null && withCredentials, service.onEc2(), problems))
                 .orElse(null);
         if (cache == null && main != null && main.image() != null) {
             if (main.image().isPlain()) {
@@ -412,7 +440,7 @@ public class LoadBalancedFargateService extends ComponentResource {
      */
     private static VpcEndpointsArgs endpointsArgs(VpcEndpointsArgs given, NetworkArgs network,
                                                   List<ContainerArgs> containers, boolean readsRegistrySecret,
-                                                  Problems problems) {
+                                                  boolean ecsAgent, Problems problems) {
         if (given.vpcId().isPresent() || given.subnetIds().isPresent() || !given.services().isEmpty()) {
             problems.add("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network "
                     + "and containers; set only routeTableIds and tags here");
@@ -439,6 +467,10 @@ public class LoadBalancedFargateService extends ComponentResource {
         }
         if (ssm) {
             b.service("ssm");
+        }
+        if (ecsAgent) {
+            // The ECS agent on EC2 container instances registers, polls and reports through these.
+            VpcEndpointsArgs.ECS_AGENT.forEach(b::service);
         }
         VpcEndpointsArgs built = b.build();
         built.validate(problems.at("vpcEndpoints"));

@@ -184,6 +184,7 @@ public class OfflineMocks implements Mocks {
                     state.put("versionId", made(args.name, "versionId", "v-" + args.name));
             case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", made(args.name, "repositoryUrl",
                     ACCOUNT + ".dkr.ecr." + at + ".amazonaws.com/" + physicalName));
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
             // A gateway endpoint routes to the service's prefix list, which security groups name for egress.
             case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
                 if ("Gateway".equals(inputs.get("vpcEndpointType"))) {
@@ -226,7 +227,13 @@ public class OfflineMocks implements Mocks {
                     "name", "secret", "secretId", String.valueOf(in.get("secretId")),
                     "versions", List.of(Map.of("versionId", SECRET_VERSION, "versionStages", List.of("AWSCURRENT"),
                             "createdTime", "2026-01-01T00:00:00Z", "lastAccessedDate", "2026-01-01T00:00:00Z")));
-            case "aws:ssm/getParameter:getParameter" -> Map.of("arn", String.valueOf(in.get("name")),
+            case "aws:ssm/getParameter:getParameter" -> String.valueOf(in.get("name")).startsWith("/aws/service/")
+                    // AWS's public parameters, e.g. the ECS-optimized AMI of the region.
+                    ? Map.of("arn", String.valueOf(in.get("name")), "id", String.valueOf(in.get("name")),
+                    "name", String.valueOf(in.get("name")), "type", "String", "insecureValue", "", "version", 1,
+                    "value", made(String.valueOf(in.get("name")), "value", "ami-0" + hex(String.valueOf(in.get("name")))
+                            .substring(1)))
+                    : Map.of("arn", String.valueOf(in.get("name")),
                     "id", String.valueOf(in.get("name")), "name", String.valueOf(in.get("name")),
                     "type", "SecureString", "value", "(encrypted)", "insecureValue", "", "version",
                     PARAMETER_VERSION);
@@ -251,6 +258,7 @@ public class OfflineMocks implements Mocks {
     private static String idFor(String type, String name) {
         return switch (type) {
             case "aws:ec2/securityGroup:SecurityGroup" -> "sg-" + hex(name);
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> "lt-" + hex(name);
             default -> name + "-id";
         };
     }
@@ -279,6 +287,12 @@ public class OfflineMocks implements Mocks {
             case "aws:acm/certificate:Certificate" -> prefix + "acm:" + region + ":" + ACCOUNT + ":certificate/"
                     + String.format("%08x-1111-4111-8111-%012x", name.hashCode(), (long) name.length());
             case "aws:ssm/parameter:Parameter" -> prefix + "ssm:" + region + ":" + ACCOUNT + ":parameter/" + name;
+            case "aws:autoscaling/group:Group" -> prefix + "autoscaling:" + region + ":" + ACCOUNT
+                    + ":autoScalingGroup:" + String.format("%08x-2222-4222-8222-%012x", name.hashCode(),
+                    (long) name.length()) + ":autoScalingGroupName/" + name;
+            case "aws:ecs/capacityProvider:CapacityProvider" ->
+                    prefix + "ecs:" + region + ":" + ACCOUNT + ":capacity-provider/" + name;
+            case "aws:iam/instanceProfile:InstanceProfile" -> prefix + "iam::" + ACCOUNT + ":instance-profile/" + name;
             case "aws:ecr/repository:Repository" ->
                     prefix + "ecr:" + region + ":" + ACCOUNT + ":repository/" + name;
             default -> prefix + type.split("[:/]")[1] + ":" + region + ":" + ACCOUNT + ":" + name;

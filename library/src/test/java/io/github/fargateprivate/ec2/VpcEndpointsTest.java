@@ -197,8 +197,8 @@ class VpcEndpointsTest {
         return Stream.of(
                 bad("vpcId", "required: the VPC of the endpoints", always().vpcId(null)),
                 bad("subnetIds", "required: the private subnets of the tasks", always().subnetIds(null)),
-                bad("services", "'ecs' is not one of [ecr.api, ecr.dkr, logs, secretsmanager, ssm]",
-                        always().service("ecs")),
+                bad("services", "'sqs' is not one of [ecr.api, ecr.dkr, logs, secretsmanager, ssm, ecs, ecs-agent, "
+                        + "ecs-telemetry]", always().service("sqs")),
                 bad("services", "needs [ecr.api, ecr.dkr, logs]: without them a task in a subnet without NAT cannot "
                         + "pull or log", VpcEndpointsArgs.builder().vpcId(Value.of(VPC))
                         .subnetIds(Value.of(PRIVATE_SUBNETS)).service("ecr.api").service("ecr.dkr")),

@@ -1,0 +1,282 @@
+package io.github.fargateprivate.patterns;
+
+import com.google.gson.Gson;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.RunAssertions;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.lb.TargetGroupArgs;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
+import io.github.fargateprivate.testing.OfflineMocks;
+import io.github.fargateprivate.testing.OfflineRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static io.github.fargateprivate.Fixtures.ECR_IMAGE;
+import static io.github.fargateprivate.Fixtures.GHCR_IMAGE;
+import static io.github.fargateprivate.Fixtures.KEY;
+import static io.github.fargateprivate.Fixtures.PRIVATE_SUBNETS;
+import static io.github.fargateprivate.Fixtures.REGISTRY_SECRET;
+import static io.github.fargateprivate.RunAssertions.containers;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The composite on EC2 container instances: target type, who reads the registry credentials, endpoints, secrecy. */
+class LoadBalancedFargateServiceEc2Test {
+
+    private static final String PASSWORD = "ghp_Ec2NeverInPlainText0123456789";
+    private static final String VPC = "vpc-0123456789abcdef0";
+    private static final List<String> PUBLIC_SUBNETS = List.of("subnet-0e0e0e0e0e0e0e0e0", "subnet-0f0f0f0f0f0f0f0f0");
+    /** What the mocks name the children of a composite named {@code svc}. */
+    private static final String CREATED_SECRET =
+            "arn:aws:secretsmanager:eu-central-1:123456789012:secret:svc-credentials-secret-1a2b3c4-AbCdEf";
+    private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+    private static final String LAUNCH_TEMPLATE = "svc-fargate-ec2-launch-template";
+
+    private static FargateServiceArgs.Builder ec2(String networkMode, String registryAuth) {
+        return FargateServiceArgs.builder().launchType(FargateServiceArgs.EC2).networkMode(networkMode)
+                .ec2(Ec2CapacityArgs.builder().registryAuth(registryAuth).build());
+    }
+
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> bridge(String registryAuth) {
+        return a -> a.service(ec2(FargateServiceArgs.BRIDGE, registryAuth).build());
+    }
+
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
+        return a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).build()).registryCredentials(credentials);
+    }
+
+    private static RegistryCredentials.Create created() {
+        return RegistryCredentials.create("octocat", Output.ofSecret(PASSWORD));
+    }
+
+    private static OfflineRun run(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+        return OfflineRun.of(ctx -> {
+            var args = LoadBalancedFargateServiceArgs.builder()
+                    .container(ContainerArgs.builder().image(ECR_IMAGE).build());
+            configure.accept(args);
+            new LoadBalancedFargateService("svc", args.build(), ComponentResourceOptions.Empty);
+        }, new OfflineMocks());
+    }
+
+    private static OfflineRun ok(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+        return run(configure).ok();
+    }
+
+    private static String userData(OfflineRun run) {
+        return new String(Base64.getDecoder().decode((String) run.inputs(LAUNCH_TEMPLATE).get("userData")),
+                StandardCharsets.UTF_8);
+    }
+
+    /** @return the inline policies of the execution role (named by its id or its name), as text */
+    private static List<String> executionRolePolicies(OfflineRun run) {
+        var role = Set.of("svc-execution-exec-role-id", "svc-execution-exec-role-1a2b3c4");
+        var policies = run.mocks().ofType(ROLE_POLICY).stream().filter(p -> role.contains(p.inputs().get("role")))
+                .map(p -> String.valueOf(p.inputs().get("policy"))).toList();
+        assertFalse(policies.isEmpty(), "the execution role writes the logs at least");
+        return policies;
+    }
+
+    // Target group
+
+    @Test
+    void bridgeTasksAreInstanceTargetsAndAwsvpcTasksIpTargets() {
+        var bridge = ok(bridge(Ec2CapacityArgs.REGISTRY_AUTH_TASK));
+        assertEquals("instance", bridge.inputs("svc-lb-tg").get("targetType"));
+        assertEquals(8080.0, bridge.inputs("svc-lb-tg").get("port"));
+        assertEquals(List.of(Map.of("targetGroupArn",
+                        "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-lb-tg-1a2b3c4/1",
+                        "containerName", "app", "containerPort", 8080.0)),
+                bridge.inputs("svc-fargate-service").get("loadBalancers"));
+        var awsvpc = ok(a -> a.service(ec2(FargateServiceArgs.AWSVPC, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build()));
+        assertEquals("ip", awsvpc.inputs("svc-lb-tg").get("targetType"));
+    }
+
+    @Test
+    void aTargetTypeThatMatchesTheNetworkModeIsAccepted() {
+        var run = ok(bridge(Ec2CapacityArgs.REGISTRY_AUTH_TASK).andThen(a -> a.targetGroup(TargetGroupArgs.builder()
+                .targetType(TargetGroupArgs.INSTANCE).build())));
+        assertEquals("instance", run.inputs("svc-lb-tg").get("targetType"));
+    }
+
+    @Test
+    void aContradictingTargetTypeIsRefusedWithTheOneThatFits() {
+        var bridge = run(bridge(Ec2CapacityArgs.REGISTRY_AUTH_TASK).andThen(a -> a.targetGroup(TargetGroupArgs
+                .builder().targetType(TargetGroupArgs.IP).build())));
+        Problem p = RunAssertions.refusedBeforeAnyResource(bridge, "targetGroup.targetType",
+                "ip does not reach tasks of network mode bridge; leave it unset");
+        assertEquals("instance", p.suggested());
+        var awsvpc = run(a -> a.service(ec2(FargateServiceArgs.AWSVPC, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build())
+                .targetGroup(TargetGroupArgs.builder().targetType(TargetGroupArgs.INSTANCE).build()));
+        assertEquals("ip", RunAssertions.refusedBeforeAnyResource(awsvpc, "targetGroup.targetType",
+                "instance does not reach tasks of network mode awsvpc").suggested());
+    }
+
+    // Registry credentials
+
+    @Test
+    void withInstanceAuthTheInstancesReadTheCreatedSecretAndTheExecutionRoleDoesNot() {
+        var run = ok(ghcr(created()).andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)));
+        executionRolePolicies(run).forEach(p -> assertFalse(p.contains(CREATED_SECRET), p));
+        var statements = run.statements("svc-fargate-ec2-instance-secret", "policy");
+        assertEquals(1, statements.size());
+        assertEquals(List.of(CREATED_SECRET), OfflineRun.strings(statements.get(0).get("Resource")));
+        assertFalse(containers(run, "svc-fargate-task").get(0).has("repositoryCredentials"));
+        assertTrue(userData(run).contains("secret='" + CREATED_SECRET + "'\n"), userData(run));
+    }
+
+    @Test
+    void withTaskAuthTheExecutionRoleReadsTheSecretAndTheInstancesDoNot() {
+        var run = ok(ghcr(created()).andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_TASK)));
+        assertTrue(executionRolePolicies(run).stream().anyMatch(p -> p.contains(CREATED_SECRET)));
+        assertFalse(run.names().contains("svc-fargate-ec2-instance-secret"));
+        assertEquals(CREATED_SECRET, containers(run, "svc-fargate-task").get(0).getAsJsonObject("repositoryCredentials")
+                .get("credentialsParameter").getAsString());
+        assertFalse(userData(run).contains(CREATED_SECRET));
+    }
+
+    @Test
+    void withInstanceAuthTheKeyOfAnExistingSecretIsTheInstancesToDecryptWith() {
+        var run = ok(ghcr(RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(KEY))
+                .andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)));
+        executionRolePolicies(run).forEach(p -> {
+            assertFalse(p.contains(REGISTRY_SECRET), p);
+            assertFalse(p.contains(KEY), p);
+        });
+        var statements = run.statements("svc-fargate-ec2-instance-secret", "policy");
+        assertEquals(List.of(REGISTRY_SECRET), OfflineRun.strings(statements.get(0).get("Resource")));
+        assertEquals(List.of(KEY), OfflineRun.strings(statements.get(1).get("Resource")));
+        assertEquals(2, statements.size());
+    }
+
+    @Test
+    void instanceAuthWithoutCredentialsIsRefused() {
+        for (var configure : List.of(ghcr(RegistryCredentials.none()), (Consumer<LoadBalancedFargateServiceArgs
+                .Builder>) a -> { })) {
+            var run = run(configure.andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)));
+            Problem p = RunAssertions.refusedBeforeAnyResource(run, "service.ec2.registryAuth",
+                    "instance, but the image needs no registry credentials; use task (or give registryCredentials)");
+            assertEquals("task", p.suggested());
+        }
+    }
+
+    @Test
+    void instanceAuthWithAPullThroughCacheIsRefused() {
+        var run = run(ghcr(created()).andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE))
+                .andThen(a -> a.pullThroughCache(PullThroughCacheArgs.builder().build())));
+        Problem p = RunAssertions.refusedBeforeAnyResource(run, "service.ec2.registryAuth",
+                "instance, but the image comes through the pull-through cache, from ECR, which the execution role "
+                        + "pulls from; use task");
+        assertEquals("task", p.suggested());
+    }
+
+    @Test
+    void theCredentialsKeyIsTheCompositesToSet() {
+        var run = run(ghcr(created()).andThen(a -> a.service(FargateServiceArgs.builder()
+                .launchType(FargateServiceArgs.EC2).ec2(Ec2CapacityArgs.builder()
+                        .registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE).registryCredentialsKmsKeyArn(KEY)
+                        .build()).build())));
+        RunAssertions.refusedBeforeAnyResource(run, "service.ec2.registryCredentialsKmsKeyArn",
+                "the composite's registryCredentials kmsKeyArn; set it on the LoadBalancedFargateServiceArgs");
+    }
+
+    @Test
+    void aCapacityProviderNameEcsRefusesIsRefusedUnderName() {
+        var run = OfflineRun.of(ctx -> new LoadBalancedFargateService("ecs-svc", LoadBalancedFargateServiceArgs
+                .builder().container(ContainerArgs.builder().image(ECR_IMAGE).build())
+                .service(ec2(FargateServiceArgs.BRIDGE, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build()).build()),
+                new OfflineMocks());
+        RunAssertions.refusedBeforeAnyResource(run, "name", "'ecs-svc' starts with 'ecs'");
+    }
+
+    // VPC endpoints
+
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> privateNetworkWithEndpoints() {
+        return a -> a.network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
+                        .privateSubnetIds(PRIVATE_SUBNETS).build())
+                .vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-0123456789abcdef0")).build());
+    }
+
+    private static Set<String> endpointServices(OfflineRun run) {
+        return run.mocks().ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
+                .map(e -> String.valueOf(e.inputs().get("serviceName")).replace("com.amazonaws.eu-central-1.", ""))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void onEc2TheEndpointsIncludeTheEcsAgents() {
+        var run = ok(privateNetworkWithEndpoints().andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_TASK)));
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3", "ecs", "ecs-agent", "ecs-telemetry"),
+                endpointServices(run));
+        assertEquals("Interface", run.inputs("svc-endpoints-ecs-agent").get("vpcEndpointType"));
+        assertEquals(PRIVATE_SUBNETS, run.inputs("svc-endpoints-ecs-telemetry").get("subnetIds"));
+        assertEquals(PRIVATE_SUBNETS, run.inputs("svc-fargate-ec2-asg").get("vpcZoneIdentifiers"));
+    }
+
+    @Test
+    void onEc2WithInstanceAuthTheInstancesReachSecretsManagerThroughItsEndpoint() {
+        var run = ok(privateNetworkWithEndpoints().andThen(ghcr(created()))
+                .andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)));
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3", "secretsmanager", "ecs", "ecs-agent",
+                "ecs-telemetry"), endpointServices(run));
+    }
+
+    @Test
+    void onFargateTheEndpointsHaveNoEcsAgentOnes() {
+        var run = ok(privateNetworkWithEndpoints());
+        assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3"), endpointServices(run));
+    }
+
+    // The password
+
+    /**
+     * @return every registration's inputs as text, the launch template's user data decoded, by resource name
+     */
+    private static Map<String, String> inputsAsText(OfflineRun run) {
+        var gson = new Gson();
+        Map<String, String> text = new HashMap<>();
+        for (var r : run.mocks().registrations()) {
+            Map<String, Object> inputs = new HashMap<>(r.inputs());
+            if (r.type().equals("aws:ec2/launchTemplate:LaunchTemplate")) {
+                inputs.put("userData", new String(Base64.getDecoder().decode((String) inputs.get("userData")),
+                        StandardCharsets.UTF_8));
+            }
+            text.put(r.name(), gson.toJson(inputs));
+        }
+        return text;
+    }
+
+    @ParameterizedTest(name = "registryAuth {0}")
+    @ValueSource(strings = {Ec2CapacityArgs.REGISTRY_AUTH_TASK, Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE})
+    void thePasswordIsInNoInputButTheSecretVersionsValue(String registryAuth) {
+        for (String networkMode : List.of(FargateServiceArgs.BRIDGE, FargateServiceArgs.AWSVPC)) {
+            var run = ok(ghcr(created()).andThen(a -> a.service(ec2(networkMode, registryAuth).build())));
+            var text = inputsAsText(run);
+            assertTrue(text.containsKey(LAUNCH_TEMPLATE), text.keySet().toString());
+            assertTrue(userData(run).contains("ECS_CLUSTER="), "the user data was decoded");
+            var holding = text.entrySet().stream().filter(e -> e.getValue().contains(PASSWORD))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            assertEquals(Set.of("svc-credentials-version"), holding, networkMode);
+            assertEquals(Set.of("secretString"), run.inputs("svc-credentials-version").entrySet().stream()
+                    .filter(e -> String.valueOf(e.getValue()).contains(PASSWORD)).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet()));
+        }
+    }
+}
