@@ -57,10 +57,12 @@ import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.iam.PolicyDocument;
 import io.github.fargateprivate.iam.TaskExecutionRole;
+import io.github.fargateprivate.registry.ImageReference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -139,7 +141,7 @@ public class FargateService extends ComponentResource {
     /** The args' values, checked. */
     private record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
                            Output<String> clusterArn, Output<String> registryCredentials, Output<String> logKmsKey,
-                           Output<List<String>> egressCidrBlocks) {
+                           Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId) {
     }
 
     /**
@@ -178,9 +180,10 @@ public class FargateService extends ComponentResource {
             this.clusterName = checked.clusterArn().applyValue(FargateService::clusterNameOf);
         }
         Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
+        List<SecurityGroupEgressArgs> egress = egress(args, checked);
         if (args.onEc2()) {
-            this.ec2Capacity = new Ec2Capacity(name + "-ec2", ec2Args(args, checked, clusterName, lbSecurityGroup),
-                    ComponentResourceOptions.builder().parent(this).build());
+            this.ec2Capacity = new Ec2Capacity(name + "-ec2", ec2Args(args, checked, clusterName, lbSecurityGroup,
+                    egress), ComponentResourceOptions.builder().parent(this).build());
         } else {
             this.ec2Capacity = null;
         }
@@ -225,24 +228,27 @@ public class FargateService extends ComponentResource {
             this.logsPolicy = null;
         }
 
-        var sgArgs = SecurityGroupArgs.builder()
-                .description(behindLoadBalancer ? "Tasks of " + name + ": the load balancer only, on the container port"
-                        : "Tasks of " + name + ": no inbound traffic")
-                .vpcId(checked.network().vpcId())
-                .egress(egress(args, checked));
-        if (behindLoadBalancer) {
-            sgArgs.ingress(SecurityGroupIngressArgs.builder()
-                    .description("From the load balancer")
-                    .protocol("tcp").fromPort(mainPort).toPort(mainPort)
-                    .securityGroups(lbSecurityGroup.applyValue(List::of))
-                    .build());
+        if (args.bridge()) {
+            // The containers use the instance's network: its security group is theirs.
+            this.securityGroup = ec2Capacity.securityGroup();
+        } else {
+            var sgArgs = SecurityGroupArgs.builder()
+                    .description(behindLoadBalancer ? "Tasks of " + name + ": the load balancer only, on the container "
+                            + "port" : "Tasks of " + name + ": no inbound traffic")
+                    .vpcId(checked.network().vpcId())
+                    .egress(egress);
+            if (behindLoadBalancer) {
+                sgArgs.ingress(SecurityGroupIngressArgs.builder()
+                        .description("From the load balancer")
+                        .protocol("tcp").fromPort(mainPort).toPort(mainPort)
+                        .securityGroups(lbSecurityGroup.applyValue(List::of))
+                        .build());
+            }
+            if (!tags.isEmpty()) {
+                sgArgs.tags(tags);
+            }
+            this.securityGroup = new SecurityGroup(name + "-task-sg", sgArgs.build(), childOptions);
         }
-        if (!tags.isEmpty()) {
-            sgArgs.tags(tags);
-        }
-        // In bridge mode the containers use the instance's network: its security group is theirs.
-        this.securityGroup = args.bridge() ? ec2Capacity.securityGroup()
-                : new SecurityGroup(name + "-task-sg", sgArgs.build(), childOptions);
         // Behind the load balancer: the container port, or in bridge mode the dynamic host ports.
         int fromPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_FROM : mainPort;
         int toPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_TO : mainPort;
@@ -477,7 +483,7 @@ public class FargateService extends ComponentResource {
         }
         NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
         return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
-                options.logKmsKeyArn(), options.taskEgressCidrBlocks());
+                options.logKmsKeyArn(), options.taskEgressCidrBlocks(), options.ec2AmiId());
     }
 
     /**
@@ -486,9 +492,10 @@ public class FargateService extends ComponentResource {
      * @param clusterArn           the existing cluster
      * @param logKmsKeyArn         the log group's key
      * @param taskEgressCidrBlocks the blocks the tasks may reach
+     * @param ec2AmiId             the container instances' AMI
      */
     public record CheckedOptions(Output<String> clusterArn, Output<String> logKmsKeyArn,
-                                 Output<List<String>> taskEgressCidrBlocks) {
+                                 Output<List<String>> taskEgressCidrBlocks, Output<String> ec2AmiId) {
     }
 
     /**
@@ -503,14 +510,15 @@ public class FargateService extends ComponentResource {
     public static CheckedOptions validateOptions(FargateServiceArgs args, Problems problems, AwsEnvironment env) {
         if (!List.of(FargateServiceArgs.FARGATE, FargateServiceArgs.EC2).contains(args.launchType())) {
             problems.add("launchType", "'" + args.launchType() + "' is not FARGATE or EC2",
-                    args.launchType().toUpperCase(java.util.Locale.ROOT));
+                    args.launchType().toUpperCase(Locale.ROOT));
         }
         if (!List.of(FargateServiceArgs.AWSVPC, FargateServiceArgs.BRIDGE).contains(args.networkMode())) {
             problems.add("networkMode", "'" + args.networkMode() + "' is not awsvpc or bridge",
-                    args.networkMode().toLowerCase(java.util.Locale.ROOT));
+                    args.networkMode().toLowerCase(Locale.ROOT));
         }
+        Output<String> ami = null;
         if (args.onEc2()) {
-            checkEc2(args, problems);
+            ami = checkEc2(args, problems);
         } else {
             if (args.bridge()) {
                 problems.add("networkMode", "bridge needs launch type EC2: Fargate runs awsvpc tasks only; set "
@@ -547,7 +555,7 @@ public class FargateService extends ComponentResource {
                 CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
                         : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
                 .orElse(null);
-        return new CheckedOptions(cluster, logKey, egress);
+        return new CheckedOptions(cluster, logKey, egress, ami);
     }
 
     /**
@@ -606,10 +614,10 @@ public class FargateService extends ComponentResource {
         }
     }
 
-    /** What ECS needs of a service on its own container instances. */
-    private static void checkEc2(FargateServiceArgs args, Problems problems) {
+    /** What ECS needs of a service on its own container instances; returns the checked AMI, or null. */
+    private static Output<String> checkEc2(FargateServiceArgs args, Problems problems) {
         Ec2CapacityArgs ec2 = args.ec2OrDefaults();
-        ec2.validateOptions(problems.at("ec2"));
+        Output<String> ami = ec2.validateOptions(problems.at("ec2")).amiId();
         ec2.setWiring().forEach(f -> problems.add("ec2." + f, "the service sets it from its own cluster, network, "
                 + "load balancer and registry credentials; leave it unset"));
         // ECS's task size limits on EC2 (task definition parameters, "Task size").
@@ -639,6 +647,7 @@ public class FargateService extends ComponentResource {
                     + "replaces a cluster's whole list; leave clusterArn unset, or use Ec2Capacity with your own "
                     + "association");
         }
+        return ami;
     }
 
     private static void checkStrategy(FargateServiceArgs args, Problems problems) {
@@ -810,7 +819,7 @@ public class FargateService extends ComponentResource {
 
     /** The service's container instances: its options, with the cluster, network and credentials wired in. */
     private static Ec2CapacityArgs ec2Args(FargateServiceArgs args, Checked checked, Output<String> clusterName,
-                                           Output<String> lbSecurityGroup) {
+                                           Output<String> lbSecurityGroup, List<SecurityGroupEgressArgs> egress) {
         Ec2CapacityArgs ec2 = args.ec2OrDefaults();
         var tags = new TreeMap<>(args.tags());
         tags.putAll(ec2.tags());
@@ -824,11 +833,13 @@ public class FargateService extends ComponentResource {
             b.bridgeIngressFrom(lbSecurityGroup);
         }
         if (checked.egressCidrBlocks() != null) {
-            b.egress(egress(args, checked));
+            b.egress(egress);
         }
+        // An AMI of another resource carries this service's check, as the other options do.
+        ec2.amiId().filter(v -> !v.isPlain()).ifPresent(v -> b.amiId(checked.ec2AmiId()));
         if (ec2.instanceRegistryAuth()) {
             b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image()
-                    .applyValue(i -> io.github.fargateprivate.registry.ImageReference.parse(i).host()));
+                    .applyValue(i -> ImageReference.parse(i).host()));
         }
         return b.build();
     }

@@ -211,9 +211,14 @@ public class LoadBalancedFargateService extends ComponentResource {
         if (credentialsSecretArn != null) {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
         }
-        if (instanceAuth && credentialsKey != null) {
-            serviceArgs.ec2(serviceOptions.ec2OrDefaults().toBuilder()
-                    .registryCredentialsKmsKeyArn(credentialsKey.output()).build());
+        if (serviceOptions.onEc2()) {
+            var ec2 = serviceOptions.ec2OrDefaults().toBuilder();
+            serviceOptions.ec2OrDefaults().amiId().filter(v -> !v.isPlain())
+                    .ifPresent(v -> ec2.amiId(checked.service().ec2AmiId()));
+            if (instanceAuth && credentialsKey != null) {
+                ec2.registryCredentialsKmsKeyArn(credentialsKey.output());
+            }
+            serviceArgs.ec2(ec2.build());
         }
         if (taskRole != null) {
             serviceArgs.taskRoleArn(taskRole.arn());

@@ -911,7 +911,12 @@ class LoadBalancedFargateServiceTest {
                 Arguments.of("service.logKmsKeyArn", service(s -> s.logKmsKeyArn(OTHER_REGION_KEY)),
                         service(s -> s.logKmsKeyArn(Output.of(OTHER_REGION_KEY))), "svc-fargate-logs"),
                 Arguments.of("loadBalancer.webAclArn", loadBalancer(lb -> lb.webAclArn(westAcl)),
-                        loadBalancer(lb -> lb.webAclArn(Output.of(westAcl))), "svc-lb-waf"));
+                        loadBalancer(lb -> lb.webAclArn(Output.of(westAcl))), "svc-lb-waf"),
+                Arguments.of("service.ec2.amiId", service(s -> s.launchType(FargateServiceArgs.EC2)
+                                .ec2(io.github.fargateprivate.ecs.Ec2CapacityArgs.builder().amiId("ami-123").build())),
+                        service(s -> s.launchType(FargateServiceArgs.EC2).ec2(
+                                io.github.fargateprivate.ecs.Ec2CapacityArgs.builder().amiId(Output.of("ami-123"))
+                                        .build())), "svc-fargate-ec2-launch-template"));
     }
 
     @ParameterizedTest(name = "{0}")
