@@ -83,6 +83,15 @@ public record AwsEnvironment(String accountId, String region, String partition, 
     }
 
     /**
+     * @param secret a secret's complete ARN, or its name in this account and region
+     * @return what a policy names for it: the ARN; for a name, its ARN with the {@code -??????} that stands for the six
+     *     random characters Secrets Manager appends
+     */
+    public String secretResource(String secret) {
+        return secret.startsWith("arn:") ? secret : arn("secretsmanager", "secret:" + secret + "-??????");
+    }
+
+    /**
      * @param service e.g. {@code secretsmanager}
      * @param region  a region
      * @return the service's endpoint host in that region, what {@code kms:ViaService} compares

@@ -36,6 +36,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.arn.Arn;
@@ -51,9 +52,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The container instances of an ECS service with launch type EC2: an Auto Scaling group of ECS-optimized instances
@@ -165,7 +168,7 @@ public class Ec2Capacity extends ComponentResource {
         }
         // The profile is complete only once its role holds its policies: instances start with what they need.
         var profileOptions = CustomResourceOptions.builder().parent(this)
-                .dependsOn(presentOf(ecsPolicy, ssmPolicy, secretPolicy));
+                .dependsOn(Stream.<Resource>of(ecsPolicy, ssmPolicy, secretPolicy).filter(Objects::nonNull).toList());
         this.instanceProfile = new InstanceProfile(name + "-instance-profile", profileArgs.build(),
                 profileOptions.build());
 
@@ -395,29 +398,17 @@ public class Ec2Capacity extends ComponentResource {
 
     /** The instance role's read of exactly the credentials secret, and its key's use through Secrets Manager. */
     static String secretPolicy(AwsEnvironment env, String secret, String keyArn) {
-        String arn = secret.startsWith("arn:") ? Arn.secretWithoutJsonKey(secret)
-                : env.arn("secretsmanager", "secret:" + secret + "-??????");
         var doc = new PolicyDocument().allow("ReadRegistryCredentials", List.of("secretsmanager:GetSecretValue"),
-                List.of(arn), Map.of());
+                List.of(env.secretResource(Arn.secretWithoutJsonKey(secret))), Map.of());
         if (keyArn != null) {
-            doc.allow("DecryptRegistryCredentials", List.of("kms:Decrypt"), List.of(keyArn), Map.of("StringEquals",
-                    Map.of("kms:ViaService", env.endpoint("secretsmanager", regionOf(secret, env)))));
+            doc.allowDecryptVia("DecryptRegistryCredentials", keyArn,
+                    List.of(env.endpoint("secretsmanager", regionOf(secret, env))));
         }
         return doc.toJson();
     }
 
     private static String managedPolicyArn(AwsEnvironment env, String path) {
         return "arn:" + env.partition() + ":iam::aws:policy/" + path;
-    }
-
-    private static List<com.pulumi.resources.Resource> presentOf(com.pulumi.resources.Resource... resources) {
-        List<com.pulumi.resources.Resource> present = new ArrayList<>();
-        for (var r : resources) {
-            if (r != null) {
-                present.add(r);
-            }
-        }
-        return present;
     }
 
     /** @return the instances' role */

@@ -63,6 +63,20 @@ public final class PolicyDocument {
     }
 
     /**
+     * Adds {@code kms:Decrypt} on exactly one key, only when one of the given services asks on the principal's behalf
+     * ({@code kms:ViaService}), not for direct use of the key.
+     *
+     * @param sid         statement id
+     * @param keyArn      the key's ARN
+     * @param viaServices the services' endpoints, e.g. {@code secretsmanager.eu-central-1.amazonaws.com}
+     * @return this document
+     */
+    public PolicyDocument allowDecryptVia(String sid, String keyArn, List<String> viaServices) {
+        return allow(sid, List.of("kms:Decrypt"), List.of(keyArn), Map.of("StringEquals", Map.of("kms:ViaService",
+                viaServices.size() == 1 ? viaServices.get(0) : viaServices)));
+    }
+
+    /**
      * Adds an Allow statement on {@code *} for actions IAM offers no resource level for.
      *
      * @param sid     statement id

@@ -230,8 +230,7 @@ public class TaskExecutionRole extends ComponentResource {
 
     static String inlinePolicy(AwsEnvironment env, Grants grants, boolean managedPolicy) {
         List<String> secrets = new ArrayList<>();
-        grants.registrySecrets().forEach(s -> secrets.add(s.startsWith("arn:") ? s
-                : env.arn("secretsmanager", "secret:" + s + "-??????")));
+        grants.registrySecrets().forEach(s -> secrets.add(env.secretResource(s)));
         List<String> parameters = new ArrayList<>();
         for (String valueFrom : grants.appSecrets()) {
             if (Arn.parse(valueFrom).map(a -> a.service().equals("ssm")).orElse(false)) {
@@ -250,18 +249,15 @@ public class TaskExecutionRole extends ComponentResource {
         List<String> keys = distinct(grants.registryKeys());
         for (int i = 0; i < keys.size(); i++) {
             String region = Arn.parse(keys.get(i)).orElseThrow().region();
-            // Decrypt only when Secrets Manager asks on the role's behalf, not for direct use of the key.
-            doc.allow("DecryptSecrets" + (i == 0 ? "" : String.valueOf(i)), List.of("kms:Decrypt"),
-                    List.of(keys.get(i)), Map.of("StringEquals",
-                            Map.of("kms:ViaService", env.endpoint("secretsmanager", region))));
+            doc.allowDecryptVia("DecryptSecrets" + (i == 0 ? "" : String.valueOf(i)), keys.get(i),
+                    List.of(env.endpoint("secretsmanager", region)));
         }
         keys = distinct(grants.appKeys());
         for (int i = 0; i < keys.size(); i++) {
             String region = Arn.parse(keys.get(i)).orElseThrow().region();
             // App secrets come from Secrets Manager or, as SecureString parameters, from SSM.
-            doc.allow("DecryptAppSecrets" + (i == 0 ? "" : String.valueOf(i)), List.of("kms:Decrypt"),
-                    List.of(keys.get(i)), Map.of("StringEquals", Map.of("kms:ViaService", List.of(
-                            env.endpoint("secretsmanager", region), env.endpoint("ssm", region)))));
+            doc.allowDecryptVia("DecryptAppSecrets" + (i == 0 ? "" : String.valueOf(i)), keys.get(i),
+                    List.of(env.endpoint("secretsmanager", region), env.endpoint("ssm", region)));
         }
         List<String> caches = distinct(grants.caches());
         List<String> repositories = distinct(grants.images().stream().map(ImageReference::parse)
