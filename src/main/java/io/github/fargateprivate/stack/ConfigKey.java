@@ -55,15 +55,16 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
     }
 
     /**
-     * An EC2 key's setter: every key's default is fed too, and a default is no EC2 setting (a Fargate stack would be
-     * refused for it); the library's default is the same.
+     * A row of an EC2 instance option. Every key's default is fed too, and a default is no EC2 setting (a Fargate
+     * stack would be refused for it): the setter runs only for another value; the library's default is the same.
      */
-    private static BiConsumer<StackInputs, Object> ec2(Object defaultValue, BiConsumer<StackInputs, Object> setter) {
-        return (in, v) -> {
-            if (!defaultValue.equals(v)) {
+    private static ConfigKey ec2Row(String key, Type type, String defaultValue, String field, String description,
+                                    BiConsumer<StackInputs, Object> setter) {
+        return row(key, type, defaultValue, field, description, (in, v) -> {
+            if (!String.valueOf(v).equals(defaultValue)) {
                 setter.accept(in, v);
             }
-        };
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -131,27 +132,27 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
             row("launchType", Type.STRING, "FARGATE", "service.launchType",
                     "FARGATE, or EC2: the service's own container instances (Auto Scaling group and capacity provider)",
                     (in, v) -> in.service.launchType((String) v)),
-            row("instanceType", Type.STRING, "t3.small", "service.ec2.instanceType",
+            ec2Row("instanceType", Type.STRING, "t3.small", "service.ec2.instanceType",
                     "EC2 instance type, FAMILY.SIZE such as m7g.large (launchType EC2)",
-                    ec2("t3.small", (in, v) -> in.ec2().instanceType((String) v))),
-            row("minInstances", Type.INTEGER, "1", "service.ec2.minInstances",
+                    (in, v) -> in.ec2().instanceType((String) v)),
+            ec2Row("minInstances", Type.INTEGER, "1", "service.ec2.minInstances",
                     "Fewest EC2 container instances (launchType EC2)",
-                    ec2(1, (in, v) -> in.ec2().minInstances((Integer) v))),
-            row("maxInstances", Type.INTEGER, "3", "service.ec2.maxInstances",
+                    (in, v) -> in.ec2().minInstances((Integer) v)),
+            ec2Row("maxInstances", Type.INTEGER, "3", "service.ec2.maxInstances",
                     "Most EC2 container instances; managed scaling stays within (launchType EC2)",
-                    ec2(3, (in, v) -> in.ec2().maxInstances((Integer) v))),
+                    (in, v) -> in.ec2().maxInstances((Integer) v)),
             row("amiId", Type.STRING, null, "service.ec2.amiId",
                     "ECS-ready AMI instead of the ECS-optimized Amazon Linux 2023 one (launchType EC2)",
                     (in, v) -> in.ec2().amiId((String) v)),
             row("networkMode", Type.STRING, "awsvpc", "service.networkMode",
                     "awsvpc, or bridge: dynamic host ports behind an instance target group (launchType EC2)",
                     (in, v) -> in.service.networkMode((String) v)),
-            row("registryAuth", Type.STRING, "task", "service.ec2.registryAuth",
+            ec2Row("registryAuth", Type.STRING, "task", "service.ec2.registryAuth",
                     "task (repositoryCredentials), or instance: the ECS agent reads the secret at boot (launchType EC2)",
-                    ec2("task", (in, v) -> in.ec2().registryAuth((String) v))),
-            row("instanceSessionManager", Type.BOOLEAN, "false", "service.ec2.sessionManager",
+                    (in, v) -> in.ec2().registryAuth((String) v)),
+            ec2Row("instanceSessionManager", Type.BOOLEAN, "false", "service.ec2.sessionManager",
                     "Let SSM Session Manager reach the container instances (launchType EC2)",
-                    ec2(false, (in, v) -> in.ec2().sessionManager((Boolean) v))),
+                    (in, v) -> in.ec2().sessionManager((Boolean) v)),
             row("certificateArn", Type.STRING, null, "loadBalancer.certificateArn",
                     "ACM certificate ARN: adds HTTPS on 443 and redirects HTTP to it",
                     (in, v) -> in.loadBalancer.certificateArn((String) v)),

@@ -10,6 +10,7 @@ import io.github.fargateprivate.arn.Arn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -275,7 +276,7 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         if (!List.of(REGISTRY_AUTH_TASK, REGISTRY_AUTH_INSTANCE).contains(registryAuth())) {
             problems.add("registryAuth", "'" + registryAuth + "' is not " + REGISTRY_AUTH_TASK + " (repositoryCredentials "
                     + "per task) or " + REGISTRY_AUTH_INSTANCE + " (the ECS agent's ECS_ENGINE_AUTH_DATA)",
-                    registryAuth == null ? null : registryAuth.toLowerCase());
+                    registryAuth.toLowerCase(Locale.ROOT));
         }
         problems.add("tags", Rules.tags(tags));
         Output<String> ami = amiId == null ? null : problems.check("amiId", amiId, Ec2CapacityArgs::amiProblem);
