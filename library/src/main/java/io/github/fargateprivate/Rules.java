@@ -14,7 +14,7 @@ public final class Rules {
     private static final Pattern CIDR = Pattern.compile(
             "(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})/(0|[1-9]\\d?)");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     /** AWS's tag limits (Tagging AWS resources user guide): 50 per resource, keys 1-128, values 0-256 characters. */
     private static final int MAX_TAGS = 50;
 
@@ -143,8 +143,8 @@ public final class Rules {
     }
 
     /**
-     * A component's name as the names of its AWS resources start with it: ECS and ELB take letters, digits, '-' and
-     * (ECS; the AWS provider turns it into '-' for ELB) '_', where Pulumi would allow a '.' too.
+     * A component's name as the names of its ECS resources start with it: ECS takes letters, digits, '-' and '_',
+     * where Pulumi would allow a '.' too. The length is {@link AwsName#wholeNameProblem}'s.
      *
      * @param componentName a component's name
      * @param what          what is named from it, for the message

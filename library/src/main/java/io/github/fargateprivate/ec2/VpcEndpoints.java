@@ -13,6 +13,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 
@@ -78,7 +79,7 @@ public class VpcEndpoints extends ComponentResource {
         }
         // No inline rules: each service adds its own ingress rule (the services' groups and this one would otherwise
         // reference each other).
-        this.securityGroup = new SecurityGroup(name + "-sg", sgArgs.build(), childOptions);
+        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-sg"), sgArgs.build(), childOptions);
         for (String service : args.services()) {
             var endpointArgs = VpcEndpointArgs.builder()
                     .vpcId(vpcId)

@@ -37,6 +37,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.arn.Arn;
@@ -50,7 +51,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,7 +135,7 @@ public class Ec2Capacity extends ComponentResource {
         if (!tags.isEmpty()) {
             roleArgs.tags(tags);
         }
-        this.instanceRole = new Role(name + "-instance-role", roleArgs.build(), childOptions);
+        this.instanceRole = new Role(AwsName.IAM_ROLE.child(name, "-instance-role"), roleArgs.build(), childOptions);
         this.ecsPolicy = new RolePolicyAttachment(name + "-instance-ecs", RolePolicyAttachmentArgs.builder()
                 .role(instanceRole.name())
                 .policyArn(managedPolicyArn(env, "service-role/" + INSTANCE_POLICY_NAME))
@@ -151,7 +151,7 @@ public class Ec2Capacity extends ComponentResource {
             Output<String> key = checked.registryCredentialsKmsKeyArn();
             Output<String> policy = key == null ? secret.applyValue(s -> secretPolicy(env, s, null))
                     : Output.tuple(secret, key).applyValue(t -> secretPolicy(env, t.t1, t.t2));
-            this.secretPolicy = new RolePolicy(name + "-instance-secret", RolePolicyArgs.builder()
+            this.secretPolicy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-instance-secret"), RolePolicyArgs.builder()
                     .role(instanceRole.name())
                     .policy(policy)
                     .build(), childOptions);
@@ -169,7 +169,7 @@ public class Ec2Capacity extends ComponentResource {
         // The profile is complete only once its role holds its policies: instances start with what they need.
         var profileOptions = CustomResourceOptions.builder().parent(this)
                 .dependsOn(Stream.<Resource>of(ecsPolicy, ssmPolicy, secretPolicy).filter(Objects::nonNull).toList());
-        this.instanceProfile = new InstanceProfile(name + "-instance-profile", profileArgs.build(),
+        this.instanceProfile = new InstanceProfile(AwsName.INSTANCE_PROFILE.child(name, "-instance-profile"), profileArgs.build(),
                 profileOptions.build());
 
         boolean bridge = args.bridgeIngressSecurityGroupId().isPresent();
@@ -191,7 +191,7 @@ public class Ec2Capacity extends ComponentResource {
         if (!tags.isEmpty()) {
             sgArgs.tags(tags);
         }
-        this.securityGroup = new SecurityGroup(name + "-instance-sg", sgArgs.build(), childOptions);
+        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-instance-sg"), sgArgs.build(), childOptions);
 
         Output<String> ami = checked.amiId() != null ? checked.amiId()
                 : SsmFunctions.getParameter(GetParameterArgs.builder()
@@ -230,7 +230,7 @@ public class Ec2Capacity extends ComponentResource {
                     .tagSpecifications(List.of("instance", "volume").stream().map(t ->
                             LaunchTemplateTagSpecificationArgs.builder().resourceType(t).tags(tags).build()).toList());
         }
-        this.launchTemplate = new LaunchTemplate(name + "-launch-template", templateArgs.build(), childOptions);
+        this.launchTemplate = new LaunchTemplate(AwsName.LAUNCH_TEMPLATE.child(name, "-launch-template"), templateArgs.build(), childOptions);
 
         List<GroupTagArgs> groupTags = new ArrayList<>();
         // ECS's managed scaling works only on a group that carries this tag.
@@ -241,7 +241,7 @@ public class Ec2Capacity extends ComponentResource {
                 groupTags.add(GroupTagArgs.builder().key(k).value(v).propagateAtLaunch(true).build());
             }
         });
-        this.autoScalingGroup = new Group(name + "-asg", GroupArgs.builder()
+        this.autoScalingGroup = new Group(AwsName.AUTO_SCALING_GROUP.child(name, "-asg"), GroupArgs.builder()
                 .vpcZoneIdentifiers(args.subnetIds().orElseThrow().output())
                 .minSize(args.minInstances())
                 .maxSize(args.maxInstances())
@@ -273,7 +273,7 @@ public class Ec2Capacity extends ComponentResource {
         if (!tags.isEmpty()) {
             providerArgs.tags(tags);
         }
-        this.capacityProvider = new CapacityProvider(name + "-capacity-provider", providerArgs.build(),
+        this.capacityProvider = new CapacityProvider(AwsName.CAPACITY_PROVIDER.child(name, "-capacity-provider"), providerArgs.build(),
                 childOptions);
 
         this.capacityProviderName = capacityProvider.name();
@@ -294,7 +294,6 @@ public class Ec2Capacity extends ComponentResource {
     private static Ec2CapacityArgs.Checked validate(String name, Ec2CapacityArgs args, Problems problems,
                                                    AwsEnvironment env) {
         var checked = args.validateOptions(problems);
-        problems.add("name", nameProblem(name));
         if (args.clusterName().isEmpty()) {
             problems.add("clusterName", "required: the cluster the instances join");
         }
@@ -310,25 +309,6 @@ public class Ec2Capacity extends ComponentResource {
                     + "names the credentials (repositoryCredentials)");
         }
         return checked;
-    }
-
-    /**
-     * ECS names the capacity provider from the component's name and refuses names that start with {@code aws},
-     * {@code ecs} or {@code fargate}.
-     *
-     * @param componentName the name of an {@link Ec2Capacity} component
-     * @return a problem when ECS would refuse the capacity provider's name
-     */
-    public static Optional<String> nameProblem(String componentName) {
-        String lower = componentName.toLowerCase(Locale.ROOT);
-        for (String prefix : List.of("aws", "ecs", "fargate")) {
-            if (lower.startsWith(prefix)) {
-                return Optional.of("'" + componentName + "' starts with '" + prefix + "', and the EC2 capacity "
-                        + "provider is named from it; ECS refuses capacity provider names that start with aws, ecs "
-                        + "or fargate: choose another name");
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -48,6 +48,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.OrderedJson;
 import io.github.fargateprivate.Problems;
@@ -214,12 +215,12 @@ public class FargateService extends ComponentResource {
         if (!tags.isEmpty()) {
             logArgs.tags(tags);
         }
-        this.logGroup = new LogGroup(name + "-logs", logArgs.build(), childOptions);
+        this.logGroup = new LogGroup(AwsName.LOG_GROUP.child(name, "-logs"), logArgs.build(), childOptions);
 
         // The execution role writes exactly this log group's streams; the task starts only once it may.
         Output<String> executionRoleArn = args.executionRoleArn().orElseThrow().output();
         if (args.executionRoleName().isPresent()) {
-            this.logsPolicy = new RolePolicy(name + "-exec-logs", RolePolicyArgs.builder()
+            this.logsPolicy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-exec-logs"), RolePolicyArgs.builder()
                     .role(args.executionRoleName().get().output())
                     .policy(logGroup.arn().applyValue(FargateService::logsPolicy))
                     .build(), childOptions);
@@ -247,7 +248,7 @@ public class FargateService extends ComponentResource {
             if (!tags.isEmpty()) {
                 sgArgs.tags(tags);
             }
-            this.securityGroup = new SecurityGroup(name + "-task-sg", sgArgs.build(), childOptions);
+            this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-task-sg"), sgArgs.build(), childOptions);
         }
         // Behind the load balancer: the container port, or in bridge mode the dynamic host ports.
         int fromPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_FROM : mainPort;
@@ -399,7 +400,7 @@ public class FargateService extends ComponentResource {
                 targetArgs.tags(tags);
             }
             this.scalingTarget = new Target(name + "-scaling-target", targetArgs.build(), childOptions);
-            this.scalingPolicy = new Policy(name + "-cpu-scaling", PolicyArgs.builder()
+            this.scalingPolicy = new Policy(AwsName.SCALING_POLICY.child(name, "-cpu-scaling"), PolicyArgs.builder()
                     .policyType("TargetTrackingScaling")
                     .serviceNamespace(scalingTarget.serviceNamespace())
                     .scalableDimension(scalingTarget.scalableDimension())
@@ -454,9 +455,8 @@ public class FargateService extends ComponentResource {
         }
         checkContainers(containers, problems);
         CheckedOptions options = validateOptions(args, problems, env);
-        problems.add("name", nameProblem(name));
+        problems.add("name", nameProblem(name, name));
         if (args.onEc2()) {
-            problems.add("name", Ec2Capacity.nameProblem(name));
             if (args.ec2OrDefaults().instanceRegistryAuth() && args.registryCredentialsArn().isEmpty()) {
                 problems.add("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls "
                         + "with: give registryCredentialsArn, or use task for an image without credentials");
@@ -559,15 +559,20 @@ public class FargateService extends ComponentResource {
     }
 
     /**
-     * The service, a created cluster and (unless given) the task definition family are named from the component's
-     * name, which Pulumi allows to hold characters ECS refuses, e.g. a '.'.
+     * The service, a created cluster and (unless given) the task definition family are named whole from the
+     * component's name ({@code <name>-service}, {@code <name>-cluster}, {@code <name>}), since operators type them in
+     * {@code aws ecs} commands; ECS takes letters, digits, '-' and '_' where Pulumi would allow a '.' too, and at most
+     * 255 characters with the AWS provider's autoname suffix. Its other children are shortened where needed
+     * ({@link AwsName#child}).
      *
-     * @param componentName the name of a {@link FargateService} component
+     * @param shown         the name the user gave, for the message: this component's, or a composite's
+     * @param componentName the name of the {@link FargateService} component made from it
      * @return a problem when ECS would refuse the names made from it
      */
-    public static Optional<String> nameProblem(String componentName) {
-        return Rules.resourceName(componentName, "ECS resources: the service, a created cluster and the default task "
-                + "definition family are named from it");
+    public static Optional<String> nameProblem(String shown, String componentName) {
+        return Rules.resourceName(shown, "ECS resources: the service, a created cluster and the default task "
+                + "definition family are named from it")
+                .or(() -> AwsName.ECS.wholeNameProblem(shown, componentName + "-service"));
     }
 
     /**

@@ -11,6 +11,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
@@ -91,7 +92,7 @@ public class TaskExecutionRole extends ComponentResource {
         if (!args.tags().isEmpty()) {
             roleArgs.tags(args.tags());
         }
-        this.role = new Role(name + "-exec-role", roleArgs.build(), childOptions);
+        this.role = new Role(AwsName.IAM_ROLE.child(name, "-exec-role"), roleArgs.build(), childOptions);
 
         // The ARN is handed out only once every policy is attached: a task started earlier fails to pull or to read.
         Output<String> ready = role.arn();
@@ -111,7 +112,7 @@ public class TaskExecutionRole extends ComponentResource {
                                     Output.all(checked.logGroups)))
                     .applyValue(t -> inlinePolicy(env, new Grants(t.t1.t1, t.t1.t2, t.t1.t3, t.t2.t1, t.t2.t2,
                             t.t2.t3, checked.caches), args.managedPolicy()));
-            this.inlinePolicy = new RolePolicy(name + "-exec-policy", RolePolicyArgs.builder()
+            this.inlinePolicy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-exec-policy"), RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(policy)
                     .build(), childOptions);

@@ -9,6 +9,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 
@@ -65,7 +66,7 @@ public class TaskRole extends ComponentResource {
         if (!args.tags().isEmpty()) {
             roleArgs.tags(args.tags());
         }
-        this.role = new Role(name + "-role", roleArgs.build(), childOptions);
+        this.role = new Role(AwsName.IAM_ROLE.child(name, "-role"), roleArgs.build(), childOptions);
 
         Output<String> ready = role.arn();
         if (!args.statements().isEmpty() || args.executeCommand()) {
@@ -81,7 +82,7 @@ public class TaskRole extends ComponentResource {
                 }
                 return doc.toJson();
             });
-            this.policy = new RolePolicy(name + "-policy", RolePolicyArgs.builder()
+            this.policy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-policy"), RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(document)
                     .build(), childOptions);

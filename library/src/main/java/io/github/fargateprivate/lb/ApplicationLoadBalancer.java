@@ -25,9 +25,9 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
-import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.s3.AccessLogsBucket;
 import io.github.fargateprivate.s3.AccessLogsBucketArgs;
 
@@ -91,7 +91,6 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 .aliases(Alias.builder().type(TYPE_BEFORE_2_0).build()).build()));
         var problems = Problems.of("ApplicationLoadBalancer", name);
         ApplicationLoadBalancerArgs.Checked checked = args.validate(problems, AwsEnvironment.of(this));
-        problems.add("name", Rules.resourceName(name, "the load balancer and its target group"));
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();
@@ -115,7 +114,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
         }
         // No inline egress: each service adds a separate rule to its own tasks (the services and this group would
         // otherwise reference each other). The AWS provider removes a new group's default allow-all egress.
-        this.securityGroup = new SecurityGroup(name + "-alb-sg", sgArgs.build(), childOptions);
+        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-alb-sg"), sgArgs.build(), childOptions);
 
         var lbArgs = LoadBalancerArgs.builder()
                 .loadBalancerType("application")
@@ -140,7 +139,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
         if (!tags.isEmpty()) {
             lbArgs.tags(tags);
         }
-        this.loadBalancer = new LoadBalancer(name + "-alb", lbArgs.build(), childOptions);
+        this.loadBalancer = new LoadBalancer(AwsName.LOAD_BALANCER.child(name, "-alb"), lbArgs.build(), childOptions);
 
         if (checked.options().webAclArn() != null) {
             this.webAclAssociation = new WebAclAssociation(name + "-waf", WebAclAssociationArgs.builder()
@@ -151,7 +150,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
             this.webAclAssociation = null;
         }
 
-        this.targetGroup = args.targetGroup().map(tg -> new TargetGroup(name + "-tg", tg.resourceArgs(vpcId, tags),
+        this.targetGroup = args.targetGroup().map(tg -> new TargetGroup(AwsName.TARGET_GROUP.child(name, "-tg"), tg.resourceArgs(vpcId, tags),
                 childOptions)).orElse(null);
         ListenerDefaultActionArgs serve = targetGroup != null
                 ? ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build()

@@ -12,6 +12,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.ec2.NetworkArgs;
 
@@ -65,11 +66,10 @@ public class ListenerTarget extends ComponentResource {
         } else {
             vpcId = problems.check("vpcId", args.vpcId(), NetworkArgs::vpcIdProblem);
         }
-        problems.add("name", io.github.fargateprivate.Rules.resourceName(name, "the target group"));
         problems.throwIfAny();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
 
-        this.targetGroup = new TargetGroup(name + "-tg",
+        this.targetGroup = new TargetGroup(AwsName.TARGET_GROUP.child(name, "-tg"),
                 args.targetGroup().resourceArgs(vpcId, args.tags()), childOptions);
         List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
         if (!args.listenerRule().hostHeaders().isEmpty()) {

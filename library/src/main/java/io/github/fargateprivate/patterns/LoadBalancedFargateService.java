@@ -345,10 +345,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                 "the composite's loadBalancer or listenerRule" + set));
         FargateService.CheckedOptions serviceChecked = FargateService.validateOptions(service,
                 problems.at("service"), env);
-        problems.add("name", FargateService.nameProblem(fargateName(name)));
-        if (service.onEc2()) {
-            problems.add("name", Ec2Capacity.nameProblem(name));
-        }
+        problems.add("name", FargateService.nameProblem(name, fargateName(name)));
         boolean instanceAuth = service.onEc2() && service.ec2OrDefaults().instanceRegistryAuth();
         service.ec2().flatMap(e -> e.registryCredentialsKmsKeyArn()).ifPresent(k -> problems.add(
                 "service.ec2.registryCredentialsKmsKeyArn", "the composite's registryCredentials kmsKeyArn" + set));

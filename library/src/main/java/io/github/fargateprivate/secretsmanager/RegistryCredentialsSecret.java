@@ -10,6 +10,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 
@@ -58,7 +59,7 @@ public class RegistryCredentialsSecret extends ComponentResource {
         if (!args.tags().isEmpty()) {
             secretArgs.tags(args.tags());
         }
-        this.secret = new Secret(name + "-secret", secretArgs.build(), childOptions);
+        this.secret = new Secret(AwsName.SECRET.child(name, "-secret"), secretArgs.build(), childOptions);
 
         Output<String> json = Output.tuple(args.username().output(), args.password())
                 .applyValue(t -> credentialsJson(t.t1, t.t2))

@@ -444,24 +444,24 @@ class Ec2CapacityTest {
     }
 
     @Test
-    void aNameEcsRefusesForACapacityProviderIsRefused() {
+    void aNameThatWouldStartTheCapacityProviderWithAwsEcsOrFargateGetsItsHashFirst() {
+        // CreateCapacityProvider: "The name can't be prefixed with aws, ecs, or fargate."
         for (String name : List.of("ecs-pool", "AWS-pool", "fargate2")) {
-            var run = ComponentHarness.create(options -> new Ec2Capacity(name, args(a -> { }), options)).run();
-            Problem p = RunAssertions.refusedBeforeAnyResource(run, "name", "'" + name + "' starts with '");
-            assertTrue(p.message().endsWith("ECS refuses capacity provider names that start with aws, ecs or "
-                    + "fargate: choose another name"), p.message());
+            var run = ComponentHarness.create(options -> new Ec2Capacity(name, args(a -> { }), options)).ok().run();
+            String provider = run.mocks().ofType("aws:ecs/capacityProvider:CapacityProvider").get(0).name();
+            assertTrue(provider.matches("[0-9a-f]{6}-" + name + "-capacity-provider"), provider);
         }
-        assertEquals(Optional.empty(), Ec2Capacity.nameProblem("pool-ecs"));
+        var plain = ComponentHarness.create(options -> new Ec2Capacity("pool-ecs", args(a -> { }), options)).ok();
+        assertTrue(plain.run().names().contains("pool-ecs-capacity-provider"));
     }
 
     @Test
     void everyProblemIsReportedAtOnceBeforeAnyResource() {
-        var run = ComponentHarness.create(options -> new Ec2Capacity("ecs-pool", Ec2CapacityArgs.builder()
+        var run = ComponentHarness.create(options -> new Ec2Capacity("pool", Ec2CapacityArgs.builder()
                 .instanceType("t3.huge").minInstances(4).maxInstances(2).amiId("ami-123").registryAuth("Instance")
                 .build(), options)).run();
         var problems = ComponentHarness.refusedBeforeAnyChild(run);
-        assertEquals(List.of("instanceType", "minInstances", "registryAuth", "amiId", "name", "clusterName",
-                "network"), problems.stream().map(Problem::field).toList());
+        assertEquals(List.of("instanceType", "minInstances", "registryAuth", "amiId", "clusterName", "network"), problems.stream().map(Problem::field).toList());
         assertEquals("instance", problems.get(2).suggested(), "the fix of the case");
         assertEquals("2", problems.get(1).suggested());
     }

@@ -372,12 +372,11 @@ class FargateServiceEc2Test {
     }
 
     @Test
-    void aNameEcsRefusesForTheCapacityProviderIsRefusedOnEc2Only() {
-        var run = ComponentHarness.create(options -> new FargateService("ecs-web", args(a -> { }), options)).run();
-        Problem p = RunAssertions.refusedBeforeAnyResource(run, "name", "'ecs-web' starts with 'ecs'");
-        assertTrue(p.message().contains("ECS refuses capacity provider names that start with aws, ecs or fargate"));
-        ComponentHarness.create(options -> new FargateService("ecs-web", onEc2().launchType(FargateServiceArgs.FARGATE)
-                .build(), options)).ok();
+    void aNameThatWouldStartTheCapacityProviderWithEcsGetsItsHashFirst() {
+        var run = ComponentHarness.create(options -> new FargateService("ecs-web", args(a -> { }), options)).ok().run();
+        String provider = run.mocks().ofType("aws:ecs/capacityProvider:CapacityProvider").get(0).name();
+        assertTrue(provider.matches("[0-9a-f]{6}-ecs-web-ec2-capacity-provider"), provider);
+        assertTrue(run.names().contains("ecs-web-service"), "the service keeps its name: " + run.names());
     }
 
     @Test

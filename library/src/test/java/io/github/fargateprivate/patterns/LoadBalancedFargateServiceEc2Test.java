@@ -198,12 +198,13 @@ class LoadBalancedFargateServiceEc2Test {
     }
 
     @Test
-    void aCapacityProviderNameEcsRefusesIsRefusedUnderName() {
+    void aNameThatWouldStartTheCapacityProviderWithEcsGetsItsHashFirst() {
         var run = OfflineRun.of(ctx -> new LoadBalancedFargateService("ecs-svc", LoadBalancedFargateServiceArgs
                 .builder().container(ContainerArgs.builder().image(ECR_IMAGE).build())
                 .service(ec2(FargateServiceArgs.BRIDGE, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build()).build()),
-                new OfflineMocks());
-        RunAssertions.refusedBeforeAnyResource(run, "name", "'ecs-svc' starts with 'ecs'");
+                new OfflineMocks()).ok();
+        String provider = run.mocks().ofType("aws:ecs/capacityProvider:CapacityProvider").get(0).name();
+        assertTrue(provider.matches("[0-9a-f]{6}-ecs-svc-fargate-ec2-capacity-provider"), provider);
     }
 
     // VPC endpoints

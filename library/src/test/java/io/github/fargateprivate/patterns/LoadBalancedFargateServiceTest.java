@@ -130,11 +130,16 @@ class LoadBalancedFargateServiceTest {
 
     private static Created create(Consumer<LoadBalancedFargateServiceArgs.Builder> configure, OfflineMocks mocks,
                                   boolean west) {
+        return create(configure, mocks, west, "svc");
+    }
+
+    private static Created create(Consumer<LoadBalancedFargateServiceArgs.Builder> configure, OfflineMocks mocks,
+                                  boolean west, String name) {
         var component = new AtomicReference<LoadBalancedFargateService>();
         var run = OfflineRun.of(ctx -> {
             var args = ecr();
             configure.accept(args);
-            component.set(new LoadBalancedFargateService("svc", args.build(),
+            component.set(new LoadBalancedFargateService(name, args.build(),
                     west ? RunAssertions.westProvider() : ComponentResourceOptions.Empty));
         }, mocks);
         return new Created(run, component.get());
@@ -825,10 +830,32 @@ class LoadBalancedFargateServiceTest {
     @Test
     void aNameThatCannotNameEcsResourcesIsRefusedBeforeAnyResource() {
         var run = OfflineRun.of(ctx -> new LoadBalancedFargateService("web.prod", ecr().build()), new OfflineMocks());
-        RunAssertions.refusedBeforeAnyResource(run, "name", "'web.prod-fargate' cannot name ECS resources");
+        // The name the user gave, not the child made from it.
+        RunAssertions.refusedBeforeAnyResource(run, "name", "'web.prod' cannot name ECS resources");
         assertEquals(List.of("name"), LoadBalancedFargateService.problems("web.prod", ecr().network(NETWORK).build(),
                 new AwsEnvironment(OfflineMocks.ACCOUNT, "eu-central-1", "aws", "amazonaws.com")).stream()
                 .map(Problem::field).toList());
+    }
+
+    @Test
+    void aNameTooLongForTheEcsServiceIsRefusedWithTheLongestThatFitsAndALongNameOtherwiseWorks() {
+        String tooLong = "a".repeat(232);
+        var run = OfflineRun.of(ctx -> new LoadBalancedFargateService(tooLong, ecr().build()), new OfflineMocks());
+        Problem p = RunAssertions.refusedBeforeAnyResource(run, "name", "has 232 characters; the ECS cluster or "
+                + "service is named '");
+        assertTrue(p.message().endsWith("AWS takes at most 255 (https://docs.aws.amazon.com/AmazonECS/latest/"
+                + "APIReference/API_CreateService.html): use a name of at most 231 characters"), p.message());
+        // The name, on its own load balancer and on a shared one: every child AWS names fits.
+        String name = "checkout-service-eu-production";
+        var own = OfflineRun.of(ctx -> new LoadBalancedFargateService(name, ecr().build()), new OfflineMocks()).ok();
+        assertTrue(own.mocks().ofType("aws:lb/loadBalancer:LoadBalancer").get(0).name()
+                .matches("checkout-serv-[0-9a-f]{6}-alb"));
+        assertTrue(own.names().contains(name + "-fargate-service"), "the ECS service keeps its whole name");
+        var shared = create(a -> a.listenerRule(ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER)
+                .loadBalancerSecurityGroupId(LB_SECURITY_GROUP).hostHeader("checkout.example.com").priority(10)
+                .build()), new OfflineMocks(), false, name).run().ok();
+        assertTrue(shared.mocks().ofType("aws:lb/targetGroup:TargetGroup").get(0).name()
+                .matches("checkout-servi-[0-9a-f]{6}-tg"));
     }
 
     @Test
