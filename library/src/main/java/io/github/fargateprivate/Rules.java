@@ -18,6 +18,16 @@ public final class Rules {
     /** AWS's tag limits (Tagging AWS resources user guide): 50 per resource, keys 1-128, values 0-256 characters. */
     private static final int MAX_TAGS = 50;
 
+    /**
+     * AWS's default quota of inbound rules per security group, and of outbound ones; each CIDR block, referenced
+     * group and prefix list of a rule counts as one (Amazon VPC quotas,
+     * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html).
+     */
+    public static final int SECURITY_GROUP_RULES = 60;
+    /** How messages name {@link #SECURITY_GROUP_RULES}, with its page. */
+    public static final String SECURITY_GROUP_RULES_QUOTA_NAME = "Amazon VPC quotas, \"Inbound or outbound rules per "
+            + "security group\", https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html";
+
     /** Fargate's upper bound for a container's {@code stopTimeout}, in seconds. */
     public static final int MAX_STOP_TIMEOUT_SECONDS = 120;
 

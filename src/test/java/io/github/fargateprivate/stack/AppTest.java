@@ -46,6 +46,8 @@ class AppTest {
                         "app-execution-exec-role aws:iam/role:Role",
                         "app-execution-exec-policy aws:iam/rolePolicy:RolePolicy",
                         "app-lb-alb-sg aws:ec2/securityGroup:SecurityGroup",
+                        "app-lb-targets-sg aws:ec2/securityGroup:SecurityGroup",
+                        "app-lb-targets-egress aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
                         "app-lb-alb aws:lb/loadBalancer:LoadBalancer",
                         "app-lb-tg aws:lb/targetGroup:TargetGroup",
                         "app-lb-http aws:lb/listener:Listener",
@@ -53,18 +55,17 @@ class AppTest {
                         "app-fargate-logs aws:cloudwatch/logGroup:LogGroup",
                         "app-fargate-exec-logs aws:iam/rolePolicy:RolePolicy",
                         "app-fargate-task-sg aws:ec2/securityGroup:SecurityGroup",
-                        "app-fargate-alb-egress aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
                         "app-fargate-task aws:ecs/taskDefinition:TaskDefinition",
                         "app-fargate-service aws:ecs/service:Service"),
                 run.mocks().awsResources().stream().map(r -> r.name() + " " + r.type()).sorted(
                         java.util.Comparator.comparingInt(AppTest::creationRank)).toList());
-        assertEquals(20, run.mocks().registrations().size(), "15 AWS resources and 5 components");
+        assertEquals(21, run.mocks().registrations().size(), "16 AWS resources and 5 components");
     }
 
     private static final List<String> CREATION_ORDER = List.of("app-credentials-secret", "app-credentials-version",
-            "app-execution-exec-role", "app-execution-exec-policy", "app-lb-alb-sg", "app-lb-alb", "app-lb-tg",
-            "app-lb-http", "app-fargate-cluster", "app-fargate-logs", "app-fargate-exec-logs", "app-fargate-task-sg",
-            "app-fargate-alb-egress", "app-fargate-task", "app-fargate-service");
+            "app-execution-exec-role", "app-execution-exec-policy", "app-lb-alb-sg", "app-lb-targets-sg",
+            "app-lb-targets-egress", "app-lb-alb", "app-lb-tg", "app-lb-http", "app-fargate-cluster", "app-fargate-logs",
+            "app-fargate-exec-logs", "app-fargate-task-sg", "app-fargate-task", "app-fargate-service");
 
     /** Registrations arrive in the order the engine resolves their inputs; compare them in program order. */
     private static int creationRank(String nameAndType) {
@@ -227,7 +228,7 @@ class AppTest {
         config.put("tags", "{\"team\":\"payments\"}");
         var run = StackConfigs.run(config).ok();
         for (String name : List.of("app-fargate-task", "app-lb-alb", "app-credentials-secret", "app-execution-exec-role",
-                "app-fargate-alb-egress", "app-lb-http")) {
+                "app-lb-targets-sg", "app-lb-targets-egress", "app-lb-http")) {
             assertEquals(Map.of("team", "payments"), run.inputs(name).get("tags"), name);
         }
         config.put("tags", "{\"aws:owner\":\"me\"}");

@@ -125,12 +125,18 @@ class ProductionStackTest {
     void theLoadBalancerMayReachOnlyTheTasksOnTheirPort() {
         assertFalse(prod.inputs("app-lb-alb-sg").containsKey("egress"), "no egress of its own, to no CIDR");
         var rules = prod.mocks().ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
-        assertEquals(List.of("app-fargate-alb-egress"), rules.stream().map(OfflineMocks.Registration::name).toList());
+        assertEquals(List.of("app-lb-targets-egress"), rules.stream().map(OfflineMocks.Registration::name).toList());
         var rule = rules.get(0).inputs();
-        assertEquals(List.of("tcp", 8098.0, 8098.0), List.of(rule.get("ipProtocol"), rule.get("fromPort"),
-                rule.get("toPort")));
-        assertEquals(generated("app-fargate-task-sg.id"), rule.get("referencedSecurityGroupId"));
+        assertEquals(generated("app-lb-targets-sg.id"), rule.get("referencedSecurityGroupId"));
         assertEquals(generated("app-lb-alb-sg.id"), rule.get("securityGroupId"));
+        // Only the tasks carry the targets' group, and they admit the load balancer on their port only.
+        assertEquals(List.of(generated("app-fargate-task-sg.id"), generated("app-lb-targets-sg.id")), OfflineRun
+                .block(prod.inputs("app-fargate-service"), "networkConfiguration").get("securityGroups"));
+        var ingress = OfflineRun.blocks(prod.inputs("app-fargate-task-sg"), "ingress");
+        assertEquals(1, ingress.size());
+        assertEquals(List.of("tcp", 8098.0, 8098.0, List.of(generated("app-lb-alb-sg.id"))), List.of(
+                ingress.get(0).get("protocol"), ingress.get(0).get("fromPort"), ingress.get(0).get("toPort"),
+                ingress.get(0).get("securityGroups")));
     }
 
     private static String generated(String origin) {

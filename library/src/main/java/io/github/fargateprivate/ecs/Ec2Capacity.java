@@ -215,15 +215,17 @@ public class Ec2Capacity extends ComponentResource {
                         .build())
                 .userData(userData.applyValue(Ec2Capacity::base64))
                 .updateDefaultVersion(true);
+        Output<List<String>> groups = args.targetsSecurityGroupId().map(t -> Output.tuple(securityGroup.id(),
+                t.output()).applyValue(g -> List.of(g.t1, g.t2))).orElse(securityGroup.id().applyValue(List::of));
         if (args.assignPublicIp()) {
             // The address is the primary interface's to ask for; its security groups then go with it (EC2 takes
             // them there or on the template, not both).
             templateArgs.networkInterfaces(LaunchTemplateNetworkInterfaceArgs.builder()
                     .deviceIndex(0).associatePublicIpAddress("true").deleteOnTermination("true")
-                    .securityGroups(securityGroup.id().applyValue(List::of))
+                    .securityGroups(groups)
                     .build());
         } else {
-            templateArgs.vpcSecurityGroupIds(securityGroup.id().applyValue(List::of));
+            templateArgs.vpcSecurityGroupIds(groups);
         }
         if (!tags.isEmpty()) {
             templateArgs.tags(tags)

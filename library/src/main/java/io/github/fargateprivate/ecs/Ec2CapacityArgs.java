@@ -95,6 +95,8 @@ public final class Ec2CapacityArgs extends ResourceArgs {
     private Boolean assignPublicIp;
     /** The load balancer's security group, admitted on the dynamic host ports (bridge mode). Default: none. */
     private Value<String> bridgeIngressSecurityGroupId;
+    /** The load balancer's targets' security group, which the instances carry (bridge mode). Default: none. */
+    private Value<String> targetsSecurityGroupId;
     /** The instances' egress rules. Default: anywhere. */
     private final List<SecurityGroupEgressArgs> egress = new ArrayList<>();
     /** The registry credentials secret the instances read at boot, with {@value #REGISTRY_AUTH_INSTANCE}. */
@@ -180,6 +182,11 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         return Optional.ofNullable(bridgeIngressSecurityGroupId);
     }
 
+    /** @return the load balancer's targets' security group the instances carry, if any */
+    public Optional<Value<String>> targetsSecurityGroupId() {
+        return Optional.ofNullable(targetsSecurityGroupId);
+    }
+
     /** @return the egress rules; empty for anywhere */
     public List<SecurityGroupEgressArgs> egress() {
         return List.copyOf(egress);
@@ -244,6 +251,9 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         }
         if (bridgeIngressSecurityGroupId != null) {
             set.add("bridgeIngressSecurityGroupId");
+        }
+        if (targetsSecurityGroupId != null) {
+            set.add("targetsSecurityGroupId");
         }
         if (!egress.isEmpty()) {
             set.add("egress");
@@ -320,6 +330,7 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         a.subnetIds = subnetIds;
         a.assignPublicIp = assignPublicIp;
         a.bridgeIngressSecurityGroupId = bridgeIngressSecurityGroupId;
+        a.targetsSecurityGroupId = targetsSecurityGroupId;
         a.egress.addAll(egress);
         a.registryCredentialsArn = registryCredentialsArn;
         a.registryHost = registryHost;
@@ -480,6 +491,16 @@ public final class Ec2CapacityArgs extends ResourceArgs {
          */
         public Builder bridgeIngressFrom(Output<String> securityGroupId) {
             args().bridgeIngressSecurityGroupId = Value.of(securityGroupId);
+            return this;
+        }
+
+        /**
+         * @param securityGroupId the load balancer's targets' security group, which the instances then carry: the
+         *                        load balancer's one way to them in bridge mode
+         * @return this builder
+         */
+        public Builder targetsSecurityGroupId(Output<String> securityGroupId) {
+            args().targetsSecurityGroupId = Value.of(securityGroupId);
             return this;
         }
 

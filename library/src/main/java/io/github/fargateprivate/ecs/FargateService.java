@@ -49,11 +49,15 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.OrderedJson;
+import io.github.fargateprivate.PerRun;
+import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
+import io.github.fargateprivate.Warnings;
 import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.iam.PolicyDocument;
@@ -61,6 +65,7 @@ import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.registry.ImageReference;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,6 +110,8 @@ public class FargateService extends ComponentResource {
     public static final int MAXIMUM_PERCENT = 200;
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** Per program run: egress rules added to each load balancer's security group, by its id. */
+    private static final Object EGRESS_RULES = new Object();
     /** ECS's rule for the names of task definition families, clusters and services. */
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     /** Memory an ECS-optimized instance keeps from tasks, in MiB (the OS, Docker and the agent), roughly. */
@@ -284,10 +291,12 @@ public class FargateService extends ComponentResource {
             this.instanceEndpointsIngress = null;
         }
 
-        if (behindLoadBalancer) {
+        Output<String> targetsSecurityGroup = args.targetsSecurityGroupId().map(Value::output).orElse(null);
+        if (behindLoadBalancer && targetsSecurityGroup == null) {
+            // A load balancer that gives no targets' group: one egress rule of its own group per service.
             var egressArgs = SecurityGroupEgressRuleArgs.builder()
                     .description("Load balancer to the tasks of " + name + " and their health checks")
-                    .securityGroupId(lbSecurityGroup)
+                    .securityGroupId(countedEgressRule(lbSecurityGroup, name))
                     .referencedSecurityGroupId(securityGroup.id())
                     .ipProtocol("tcp").fromPort(fromPort).toPort(toPort);
             if (!tags.isEmpty()) {
@@ -337,9 +346,11 @@ public class FargateService extends ComponentResource {
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true);
         if (!args.bridge()) {
+            Output<List<String>> groups = targetsSecurityGroup == null ? securityGroup.id().applyValue(List::of)
+                    : Output.tuple(securityGroup.id(), targetsSecurityGroup).applyValue(t -> List.of(t.t1, t.t2));
             serviceArgs.networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                     .subnets(checked.network().taskSubnetIds())
-                    .securityGroups(securityGroup.id().applyValue(List::of))
+                    .securityGroups(groups)
                     // ECS gives awsvpc tasks on EC2 no public IP; the instance's own reaches out.
                     .assignPublicIp(!args.onEc2() && args.network().orElseThrow().assignPublicIp())
                     .build());
@@ -836,6 +847,7 @@ public class FargateService extends ComponentResource {
                 .tags(tags);
         if (args.bridge() && lbSecurityGroup != null) {
             b.bridgeIngressFrom(lbSecurityGroup);
+            args.targetsSecurityGroupId().ifPresent(t -> b.targetsSecurityGroupId(t.output()));
         }
         if (checked.egressCidrBlocks() != null) {
             b.egress(egress);
@@ -847,6 +859,32 @@ public class FargateService extends ComponentResource {
                     .applyValue(i -> ImageReference.parse(i).host()));
         }
         return b.build();
+    }
+
+    /**
+     * A load balancer's security group as this service's egress rule names it: counted with the rules the program's
+     * other services add to it, refused past AWS's quota, and a warning near it.
+     */
+    private Output<String> countedEgressRule(Output<String> loadBalancerSecurityGroup, String name) {
+        return loadBalancerSecurityGroup.applyValue(id -> {
+            int rules = PerRun.<Map<String, Integer>>get(EGRESS_RULES, HashMap::new).merge(id, 1, Integer::sum);
+            String owner = "FargateService '" + name + "'";
+            if (rules > Rules.SECURITY_GROUP_RULES) {
+                throw new ArgsException(owner, List.of(new Problem("loadBalancer", "this program adds " + rules
+                        + " egress rules to the load balancer's security group " + id + ", one per service, but AWS "
+                        + "allows " + Rules.SECURITY_GROUP_RULES + " (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME
+                        + "); give the load balancer's targets' security group instead "
+                        + "(ApplicationLoadBalancer#targetsSecurityGroupId()), which needs no rule per service")),
+                        false);
+            }
+            if (rules == (int) Math.ceil(Rules.SECURITY_GROUP_RULES * 0.8)) {
+                Warnings.warn(this, owner, "this program adds " + rules + " egress rules to the load balancer's "
+                        + "security group " + id + ", one per service, of the " + Rules.SECURITY_GROUP_RULES + " AWS "
+                        + "allows (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); give the load balancer's targets' "
+                        + "security group instead (ApplicationLoadBalancer#targetsSecurityGroupId())");
+            }
+            return id;
+        });
     }
 
     /** The log writes of the execution role, on exactly this log group's streams. */

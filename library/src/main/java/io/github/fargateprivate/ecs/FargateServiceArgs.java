@@ -165,6 +165,13 @@ public final class FargateServiceArgs extends ResourceArgs {
     private Value<String> loadBalancerSecurityGroupId;
 
     /**
+     * The load balancer's targets' security group ({@code ApplicationLoadBalancer#targetsSecurityGroupId()}), which
+     * the tasks (in bridge mode the container instances) carry, so that the load balancer's own group needs no rule
+     * for this service. Default: none, and the service adds an egress rule to the load balancer's group.
+     */
+    private Value<String> targetsSecurityGroupId;
+
+    /**
      * Whether a rotated app secret makes the next {@code pulumi up} start a new deployment: the current version of
      * every app secret given as a plain ARN of the stack's region feeds the service's {@code triggers}. Default: true.
      */
@@ -337,6 +344,11 @@ public final class FargateServiceArgs extends ResourceArgs {
         return Optional.ofNullable(loadBalancerSecurityGroupId);
     }
 
+    /** @return the load balancer's targets' security group, if given */
+    public Optional<Value<String>> targetsSecurityGroupId() {
+        return Optional.ofNullable(targetsSecurityGroupId);
+    }
+
     /** @return whether secret rotation starts a new deployment */
     public boolean redeployOnSecretRotation() {
         return redeployOnSecretRotation == null || redeployOnSecretRotation;
@@ -384,6 +396,7 @@ public final class FargateServiceArgs extends ResourceArgs {
         a.vpcEndpointsS3PrefixListId = vpcEndpointsS3PrefixListId;
         a.targetGroupArn = targetGroupArn;
         a.loadBalancerSecurityGroupId = loadBalancerSecurityGroupId;
+        a.targetsSecurityGroupId = targetsSecurityGroupId;
         a.redeployOnSecretRotation = redeployOnSecretRotation;
         a.redeployTriggers.putAll(redeployTriggers);
         a.tags = tags;
@@ -719,6 +732,22 @@ public final class FargateServiceArgs extends ResourceArgs {
         public Builder loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId) {
             args().targetGroupArn = Value.of(targetGroupArn);
             args().loadBalancerSecurityGroupId = Value.of(loadBalancerSecurityGroupId);
+            return this;
+        }
+
+        /**
+         * Registers the main container in a load balancer's target group, admits only that load balancer, and puts the
+         * load balancer's targets' security group on the tasks, its one way to them.
+         *
+         * @param targetGroupArn              the target group (type ip; instance in bridge mode)
+         * @param loadBalancerSecurityGroupId the load balancer's security group
+         * @param targetsSecurityGroupId      the load balancer's targets' security group
+         * @return this builder
+         */
+        public Builder loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId,
+                                    Output<String> targetsSecurityGroupId) {
+            loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
+            args().targetsSecurityGroupId = Value.of(targetsSecurityGroupId);
             return this;
         }
 

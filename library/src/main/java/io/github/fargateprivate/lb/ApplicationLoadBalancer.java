@@ -16,6 +16,8 @@ import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclAssociationArgs;
 import com.pulumi.core.Alias;
@@ -28,6 +30,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.Warnings;
 import io.github.fargateprivate.s3.AccessLogsBucket;
 import io.github.fargateprivate.s3.AccessLogsBucketArgs;
 
@@ -40,13 +44,15 @@ import java.util.Optional;
  * An Application Load Balancer with its security group and listeners, for one service or shared by several.
  *
  * <p>The security group admits the allowed CIDRs (default: the world; internal: the VPC) on the listener port (and
- * 443 with a certificate) and nothing else; it has no egress of its own: each service behind the load balancer adds
- * one rule that lets it reach that service's tasks on their port. With a certificate, an HTTPS listener serves and the
+ * 443 with a certificate) and nothing else. Its one way out is a second group, the targets' ({@code <name>-targets-sg},
+ * no rule of its own), which every service behind the load balancer puts on its tasks; each task's own group admits
+ * the load balancer only on the task's port. So the load balancer's group holds the same rules however many services
+ * join it (AWS allows 60 outbound rules per group), and still no CIDR egress. With a certificate, an HTTPS listener serves and the
  * HTTP listener only redirects to it. With {@link ApplicationLoadBalancerArgs#targetGroup()} the serving listener
  * forwards to that target group; without, it answers 404 to whatever no listener rule claims
  * ({@link ListenerTarget} adds one per service).
  *
- * <p>Children: {@code <name>-alb-sg}, {@code <name>-alb}, {@code <name>-access-logs} (access logs without a given
+ * <p>Children: {@code <name>-alb-sg}, {@code <name>-targets-sg}, {@code <name>-targets-egress}, {@code <name>-alb}, {@code <name>-access-logs} (access logs without a given
  * bucket), {@code <name>-waf} (with a web ACL), {@code <name>-tg} (with a target group),
  * {@code <name>-http} and, with a certificate, {@code <name>-https}.
  */
@@ -58,7 +64,12 @@ public class ApplicationLoadBalancer extends ComponentResource {
     public static final String TYPE_BEFORE_2_0 = "fargate-private-registry:elasticloadbalancingv2:ApplicationLoadBalancer";
 
     private final SecurityGroup securityGroup;
+    private final SecurityGroup targetsSecurityGroup;
+    private final SecurityGroupEgressRule targetsEgress;
     private final LoadBalancer loadBalancer;
+    private final String owner;
+    private final int rulesQuota;
+    private final boolean ownTargetGroup;
     private final TargetGroup targetGroup;
     private final AccessLogsBucket accessLogsBucket;
     private final WebAclAssociation webAclAssociation;
@@ -77,6 +88,8 @@ public class ApplicationLoadBalancer extends ComponentResource {
     private final Output<String> listenerArn;
     @Export(name = "securityGroupId", refs = {String.class}, tree = "[0]")
     private final Output<String> securityGroupId;
+    @Export(name = "targetsSecurityGroupId", refs = {String.class}, tree = "[0]")
+    private final Output<String> targetsSecurityGroupId;
 
     /**
      * Creates the load balancer, its security group, listeners and optional target group.
@@ -89,9 +102,12 @@ public class ApplicationLoadBalancer extends ComponentResource {
     public ApplicationLoadBalancer(String name, ApplicationLoadBalancerArgs args, ComponentResourceOptions options) {
         super(TYPE, name, ComponentResourceOptions.merge(options, ComponentResourceOptions.builder()
                 .aliases(Alias.builder().type(TYPE_BEFORE_2_0).build()).build()));
+        this.owner = "ApplicationLoadBalancer '" + name + "'";
         var problems = Problems.of("ApplicationLoadBalancer", name);
         ApplicationLoadBalancerArgs.Checked checked = args.validate(problems, AwsEnvironment.of(this));
         problems.throwIfAny();
+        this.rulesQuota = args.rulesQuota();
+        this.ownTargetGroup = args.targetGroup().isPresent();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();
         boolean https = checked.options().certificateArn() != null;
@@ -112,9 +128,31 @@ public class ApplicationLoadBalancer extends ComponentResource {
         if (!tags.isEmpty()) {
             sgArgs.tags(tags);
         }
-        // No inline egress: each service adds a separate rule to its own tasks (the services and this group would
-        // otherwise reference each other). The AWS provider removes a new group's default allow-all egress.
-        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-alb-sg"), sgArgs.build(), childOptions);
+        // No inline egress: the rule to the targets is a resource of its own, and stacks that joined this load balancer
+        // before the targets' group existed added theirs, which inline egress would remove on the next update. The AWS
+        // provider removes a new group's default allow-all egress.
+        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-alb-sg"), sgArgs.build(),
+                childOptions);
+        var targetsArgs = SecurityGroupArgs.builder()
+                .description("Targets of load balancer " + name + ": the tasks behind it carry this group")
+                .vpcId(vpcId);
+        if (!tags.isEmpty()) {
+            targetsArgs.tags(tags);
+        }
+        this.targetsSecurityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-targets-sg"),
+                targetsArgs.build(), childOptions);
+        var egressArgs = SecurityGroupEgressRuleArgs.builder()
+                .description("To the targets; each admits the load balancer on its own port only")
+                .securityGroupId(securityGroup.id())
+                .referencedSecurityGroupId(targetsSecurityGroup.id())
+                .ipProtocol("tcp").fromPort(1).toPort(65535);
+        if (!tags.isEmpty()) {
+            egressArgs.tags(tags);
+        }
+        this.targetsEgress = new SecurityGroupEgressRule(name + "-targets-egress", egressArgs.build(), childOptions);
+        if (allowed != null) {
+            warnNearRuleQuota(args, allowed);
+        }
 
         var lbArgs = LoadBalancerArgs.builder()
                 .loadBalancerType("application")
@@ -200,8 +238,11 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 + (args.listenerPort() == 80 ? "" : ":" + args.listenerPort()));
         this.listenerArn = listener().arn();
         this.securityGroupId = securityGroup.id();
+        // A target may join once the load balancer may send to it.
+        this.targetsSecurityGroupId = Output.tuple(targetsSecurityGroup.id(), targetsEgress.id()).applyValue(t -> t.t1);
         registerOutputs(Map.of("arn", arn, "dnsName", dnsName, "zoneId", zoneId, "url", url,
-                "listenerArn", listenerArn, "securityGroupId", securityGroupId));
+                "listenerArn", listenerArn, "securityGroupId", securityGroupId,
+                "targetsSecurityGroupId", targetsSecurityGroupId));
     }
 
     /**
@@ -212,6 +253,51 @@ public class ApplicationLoadBalancer extends ComponentResource {
      */
     public ApplicationLoadBalancer(String name, ApplicationLoadBalancerArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /** Admitted blocks that use 80 % of the security group's inbound rules: said, before AWS refuses more. */
+    private void warnNearRuleQuota(ApplicationLoadBalancerArgs args, Output<List<String>> allowed) {
+        allowed.applyValue(blocks -> {
+            int rules = blocks.size() * args.listenerPorts();
+            if (rules >= Rules.SECURITY_GROUP_RULES * ListenerRules.WARN_AT && rules <= Rules.SECURITY_GROUP_RULES) {
+                Warnings.warn(this, owner, rules + " of the " + Rules.SECURITY_GROUP_RULES + " inbound rules its "
+                        + "security group may hold are the admitted blocks on the listener ports ("
+                        + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); merge blocks before adding more");
+            }
+            return rules;
+        });
+    }
+
+    /**
+     * Places a listener rule of a service that joins this load balancer: its priority unique on the listener, and the
+     * load balancer's rules and target groups within AWS's quotas ("Quotas for your Application Load Balancers",
+     * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html); near a quota,
+     * a warning.
+     *
+     * @param ruleOwner the rule's owner, e.g. the {@link ListenerTarget}'s name
+     * @param priority  the rule's priority
+     * @param problems  where a refusal goes, under the rule's fields
+     */
+    void place(String ruleOwner, int priority, Problems problems) {
+        Optional<String> holder = ListenerRules.claim(this, ruleOwner, priority);
+        holder.ifPresent(h -> problems.add("priority", priority + " is taken on the listener of " + owner + " by "
+                + h + ", and ELB refuses a priority twice (PriorityInUse); choose another"));
+        int rules = ListenerRules.count(this);
+        int targetGroups = rules + (ownTargetGroup ? 1 : 0);
+        if (rules > rulesQuota) {
+            problems.add("priority", owner + " would have " + rules + " listener rules, but the quota \"Rules per "
+                    + "Application Load Balancer\" is " + rulesQuota + " (" + ListenerRules.QUOTAS_PAGE + "): raise it in Service "
+                    + "Quotas (Elastic Load Balancing) and set ApplicationLoadBalancerArgs.rulesQuota, or put the "
+                    + "service on another load balancer");
+        } else if (targetGroups > ListenerRules.TARGET_GROUPS_QUOTA) {
+            problems.add("priority", owner + " would have " + targetGroups + " target groups, but AWS allows "
+                    + ListenerRules.TARGET_GROUPS_QUOTA + " per Application Load Balancer and does not raise it ("
+                    + ListenerRules.QUOTAS_PAGE + "): put the service on another load balancer");
+        } else if (holder.isEmpty() && rules == (int) Math.ceil(rulesQuota * ListenerRules.WARN_AT)) {
+            Warnings.warn(this, owner, rules + " of its " + rulesQuota + " listener rules are used (\"Rules per "
+                    + "Application Load Balancer\", " + ListenerRules.QUOTAS_PAGE + "); raise the quota or plan another load "
+                    + "balancer before AWS refuses the next service");
+        }
     }
 
     /** The VPC's CIDR blocks, secondary ones too, looked up through this component's provider. */
@@ -302,6 +388,25 @@ public class ApplicationLoadBalancer extends ComponentResource {
     /** @return the security group's id */
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** @return the targets' security group: every service behind this load balancer puts it on its tasks */
+    public SecurityGroup targetsSecurityGroup() {
+        return targetsSecurityGroup;
+    }
+
+    /** @return the load balancer's one egress rule, to its targets' security group */
+    public SecurityGroupEgressRule targetsEgress() {
+        return targetsEgress;
+    }
+
+    /**
+     * @return the targets' security group's id, resolving once the load balancer may send to it; for a service that
+     *     joins this load balancer from another stack, export it with {@link #listenerArn()} and
+     *     {@link #securityGroupId()}
+     */
+    public Output<String> targetsSecurityGroupId() {
+        return targetsSecurityGroupId;
     }
 
     /** @return the default target group's ARN, resolving once a listener forwards to it; empty without one */

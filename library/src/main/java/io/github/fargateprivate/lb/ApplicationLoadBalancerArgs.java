@@ -17,6 +17,11 @@ import java.util.Optional;
 public final class ApplicationLoadBalancerArgs extends ResourceArgs {
 
     /** Default of {@link #sslPolicy()}: TLS 1.3 only (Security Hub ELB.17). */
+    /**
+     * AWS's default quota of listener rules per load balancer, not counting the default rules ("Quotas for your
+     * Application Load Balancers", https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).
+     */
+    public static final int DEFAULT_RULES_QUOTA = 100;
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-3-2021-06";
     private static final java.util.regex.Pattern WEB_ACL = java.util.regex.Pattern.compile(
             "arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[A-Za-z0-9_-]{1,128}/[a-f0-9-]{36}");
@@ -77,6 +82,13 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
      * ({@code arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID}). Default: none.
      */
     private Value<String> webAclArn;
+
+    /**
+     * The account's quota of listener rules per load balancer, when raised in Service Quotas ("Rules per Application
+     * Load Balancer", excluding default rules): services that join this load balancer are counted against it.
+     * Default: {@value #DEFAULT_RULES_QUOTA}, AWS's default.
+     */
+    private Integer rulesQuota;
 
     /** Tags of every taggable child. Default: none. */
     private Map<String, String> tags = Map.of();
@@ -144,6 +156,11 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
         return tags;
     }
 
+    /** @return the quota of listener rules the services that join this load balancer are counted against */
+    public int rulesQuota() {
+        return rulesQuota == null ? DEFAULT_RULES_QUOTA : rulesQuota;
+    }
+
     /**
      * The args' values, checked.
      *
@@ -196,6 +213,10 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
     public CheckedOptions validateOptions(Problems problems, AwsEnvironment env) {
         problems.add("listenerPort", Rules.port(listenerPort()));
         problems.add("tags", Rules.tags(tags));
+        if (rulesQuota != null) {
+            problems.add("rulesQuota", Rules.between(rulesQuota, DEFAULT_RULES_QUOTA, 10_000).map(p -> p + ": AWS's "
+                    + "default is " + DEFAULT_RULES_QUOTA + ", and a raised quota is higher"));
+        }
         if (accessLogs != null && !accessLogs && accessLogsBucket != null) {
             problems.add("accessLogs", "false, but accessLogsBucket is given; drop one of them");
         }
@@ -259,7 +280,19 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
                 Rules.cidr(block).ifPresent(problem -> p.add("allowedCidrBlocks[" + index + "]", problem,
                         Rules.cidrSuggestion(block).orElse(null)));
             }
+            int rules = blocks.size() * listenerPorts();
+            if (rules > Rules.SECURITY_GROUP_RULES) {
+                p.add("allowedCidrBlocks", blocks.size() + " blocks on " + listenerPorts() + " listener port(s) are "
+                        + rules + " inbound rules of the load balancer's security group, but AWS allows "
+                        + Rules.SECURITY_GROUP_RULES + " (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "): merge blocks into fewer, larger "
+                        + "ones, or raise the quota in Service Quotas");
+            }
         });
+    }
+
+    /** @return how many ports the listeners take: HTTP, and HTTPS with a certificate */
+    int listenerPorts() {
+        return certificateArn == null ? 1 : 2;
     }
 
     /** @return a builder holding these args, to change some of them */
@@ -277,6 +310,7 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
         a.accessLogs = accessLogs;
         a.webAclArn = webAclArn;
         a.targetGroup = targetGroup;
+        a.rulesQuota = rulesQuota;
         a.tags = tags;
         return b;
     }
@@ -433,6 +467,15 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
          */
         public Builder webAclArn(Output<String> webAclArn) {
             args().webAclArn = Value.of(webAclArn);
+            return this;
+        }
+
+        /**
+         * @param quota the account's quota "Rules per Application Load Balancer", when raised in Service Quotas
+         * @return this builder
+         */
+        public Builder rulesQuota(int quota) {
+            args().rulesQuota = quota;
             return this;
         }
 

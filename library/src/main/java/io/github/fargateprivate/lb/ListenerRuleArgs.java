@@ -8,27 +8,59 @@ import io.github.fargateprivate.Value;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A place on a shared load balancer: the listener, the load balancer's security group (which the tasks then admit)
- * and the rule's conditions and priority. Immutable; build with {@link #builder()}.
+ * A place on a shared load balancer: the listener, the load balancer's security groups (the tasks admit its own, and
+ * carry its targets' group) and the rule's conditions and priority. Immutable; build with {@link #builder()}.
+ *
+ * <p>The conditions follow ELB's rules ("Condition types for listener rules", ELB user guide for Application Load
+ * Balancers, https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html): a host
+ * name of at most 128 letters, digits, {@code -}, {@code _} (allowed since the console's "Add a listener rule" page,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/add-rule.html), {@code .} and the wildcards
+ * {@code *} and {@code ?}, with at least one {@code .} and only letters after the last; a path pattern of at most 128
+ * of {@code A-Z a-z 0-9 _ - . $ / ~ " ' @ : + &} and the wildcards; at most three values per condition, five in all
+ * ("Condition values per rule") and five wildcards per rule ("Quotas for your Application Load Balancers",
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).
  */
 public final class ListenerRuleArgs extends ResourceArgs {
 
     private static final Pattern LISTENER_ARN = Pattern.compile(
             "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:listener/app/[A-Za-z0-9-]+/[0-9a-f]+/[0-9a-f]+");
+    private static final Pattern ELB_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:(loadbalancer|targetgroup|listener-rule)/.*");
     private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*?.-]{1,128}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_*?.-]+");
+    private static final Pattern HOST_TOP_LABEL = Pattern.compile(".*\\.[A-Za-z]+");
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.$/~\"'@:+&*?-]+");
+    /** ELB's longest host name or path pattern. */
+    private static final int MAX_CONDITION_LENGTH = 128;
+    /** ELB's limit of values per condition ("up to three match evaluations per condition"). */
+    private static final int MAX_VALUES_PER_CONDITION = 3;
     /** ELB's limit of condition values per rule. */
     private static final int MAX_CONDITION_VALUES = 5;
+    /** ELB's limit of wildcards per rule. */
+    private static final int MAX_WILDCARDS = 5;
 
     /** The listener the rule joins (the shared load balancer's serving listener). Required. */
     private Value<String> listenerArn;
 
-    /** The load balancer's security group: the tasks admit it, and it gets an egress rule to them. Required. */
+    /** The load balancer's security group: the tasks admit it. Required. */
     private Value<String> loadBalancerSecurityGroupId;
+
+    /**
+     * The load balancer's targets' security group ({@link ApplicationLoadBalancer#targetsSecurityGroupId()}), the
+     * only destination its own group sends to: the tasks carry it, and the load balancer's group needs no rule per
+     * service. Default: the load balancer's, with {@link Builder#loadBalancer}; else none, and each service adds an
+     * egress rule to the load balancer's group, which counts against its quota of 60 and which the owner of that
+     * group must not manage inline.
+     */
+    private Value<String> targetsSecurityGroupId;
+
+    /** The shared load balancer, when it is a component of this program. */
+    private ApplicationLoadBalancer loadBalancer;
 
     /** Host names the rule matches, e.g. {@code api.example.com} ({@code *} and {@code ?} allowed). Default: any host. */
     private final List<String> hostHeaders = new ArrayList<>();
@@ -52,6 +84,16 @@ public final class ListenerRuleArgs extends ResourceArgs {
         return loadBalancerSecurityGroupId;
     }
 
+    /** @return the load balancer's targets' security group, if known */
+    public Optional<Value<String>> targetsSecurityGroupId() {
+        return Optional.ofNullable(targetsSecurityGroupId);
+    }
+
+    /** @return the shared load balancer, when it is a component of this program */
+    public Optional<ApplicationLoadBalancer> loadBalancer() {
+        return Optional.ofNullable(loadBalancer);
+    }
+
     /** @return the host names matched */
     public List<String> hostHeaders() {
         return List.copyOf(hostHeaders);
@@ -72,8 +114,10 @@ public final class ListenerRuleArgs extends ResourceArgs {
      *
      * @param listenerArn                 the listener
      * @param loadBalancerSecurityGroupId the load balancer's security group
+     * @param targetsSecurityGroupId      the load balancer's targets' security group, or null
      */
-    public record Checked(Output<String> listenerArn, Output<String> loadBalancerSecurityGroupId) {
+    public record Checked(Output<String> listenerArn, Output<String> loadBalancerSecurityGroupId,
+                          Output<String> targetsSecurityGroupId) {
     }
 
     /**
@@ -88,19 +132,7 @@ public final class ListenerRuleArgs extends ResourceArgs {
         } else {
             problems.add("priority", Rules.between(priority, 1, 50000));
         }
-        if (hostHeaders.isEmpty() && pathPatterns.isEmpty()) {
-            problems.add("hostHeaders", "give a host header or a path pattern (or both): a rule without conditions "
-                    + "would take every request from the services after it");
-        }
-        if (hostHeaders.size() + pathPatterns.size() > MAX_CONDITION_VALUES) {
-            problems.add("pathPatterns", "a rule matches at most " + MAX_CONDITION_VALUES + " hosts and paths in all, "
-                    + "got " + (hostHeaders.size() + pathPatterns.size()));
-        }
-        hostHeaders.stream().filter(h -> !HOST.matcher(h).matches()).forEach(h -> problems.add("hostHeaders",
-                "'" + h + "' is not a host name (letters, digits, '-', '.', '*', '?'; at most 128)"));
-        pathPatterns.stream().filter(p -> !p.startsWith("/") || p.length() > 128 || p.contains(" ")).forEach(p ->
-                problems.add("pathPatterns", "'" + p + "' is not a path pattern (starts with '/', at most 128, "
-                        + "no spaces)"));
+        checkConditions(problems);
         if (listenerArn == null) {
             problems.add("listenerArn", "required: the shared load balancer's listener (ApplicationLoadBalancer#listener())");
         }
@@ -110,12 +142,85 @@ public final class ListenerRuleArgs extends ResourceArgs {
         if (listenerArn == null || loadBalancerSecurityGroupId == null) {
             return null;
         }
-        return new Checked(
-                problems.check("listenerArn", listenerArn, a -> LISTENER_ARN.matcher(a).matches() ? Optional.empty()
-                        : Optional.of("'" + a + "' is not an Application Load Balancer listener ARN")),
-                problems.check("loadBalancerSecurityGroupId", loadBalancerSecurityGroupId, id ->
-                        SECURITY_GROUP_ID.matcher(id).matches() ? Optional.empty()
-                                : Optional.of("'" + id + "' is not a security group id (sg-...)")));
+        return new Checked(problems.check("listenerArn", listenerArn, ListenerRuleArgs::listenerArnProblem),
+                problems.check("loadBalancerSecurityGroupId", loadBalancerSecurityGroupId,
+                        ListenerRuleArgs::securityGroupProblem),
+                targetsSecurityGroupId == null ? null : problems.check("targetsSecurityGroupId",
+                        targetsSecurityGroupId, ListenerRuleArgs::securityGroupProblem));
+    }
+
+    private void checkConditions(Problems problems) {
+        if (hostHeaders.isEmpty() && pathPatterns.isEmpty()) {
+            problems.add("hostHeaders", "give a host header or a path pattern (or both): a rule without conditions "
+                    + "would take every request from the services after it");
+        }
+        if (hostHeaders.size() + pathPatterns.size() > MAX_CONDITION_VALUES) {
+            problems.add("pathPatterns", "a rule matches at most " + MAX_CONDITION_VALUES + " hosts and paths in all, "
+                    + "got " + (hostHeaders.size() + pathPatterns.size()));
+        }
+        for (var values : List.of(Map.entry("hostHeaders", hostHeaders), Map.entry("pathPatterns", pathPatterns))) {
+            if (values.getValue().size() > MAX_VALUES_PER_CONDITION) {
+                problems.add(values.getKey(), values.getValue().size() + " values, but ELB takes at most "
+                        + MAX_VALUES_PER_CONDITION + " per condition; split them over two rules");
+            }
+        }
+        hostHeaders.forEach(h -> problems.add("hostHeaders", hostProblem(h)));
+        pathPatterns.forEach(p -> problems.add("pathPatterns", pathProblem(p)));
+        long wildcards = java.util.stream.Stream.concat(hostHeaders.stream(), pathPatterns.stream())
+                .flatMapToInt(String::chars).filter(c -> c == '*' || c == '?').count();
+        if (wildcards > MAX_WILDCARDS) {
+            problems.add("pathPatterns", wildcards + " wildcards (* and ?) in the hosts and paths, but ELB takes at "
+                    + "most " + MAX_WILDCARDS + " per rule");
+        }
+    }
+
+    /**
+     * @param host a host header condition value
+     * @return a problem unless ELB takes it
+     */
+    static Optional<String> hostProblem(String host) {
+        if (host.length() > MAX_CONDITION_LENGTH || !HOST.matcher(host).matches()) {
+            return Optional.of("'" + host + "' is not a host name ELB matches: at most " + MAX_CONDITION_LENGTH
+                    + " letters, digits, '-', '_', '.', '*' and '?'");
+        }
+        if (!HOST_TOP_LABEL.matcher(host).matches()) {
+            return Optional.of("'" + host + "' needs at least one '.' and only letters after the last one (ELB's "
+                    + "rule), e.g. api.example.com or *.example.com");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param path a path pattern condition value
+     * @return a problem unless ELB takes it
+     */
+    static Optional<String> pathProblem(String path) {
+        if (path.length() > MAX_CONDITION_LENGTH || !PATH.matcher(path).matches()) {
+            return Optional.of("'" + path + "' is not a path pattern ELB matches: at most " + MAX_CONDITION_LENGTH
+                    + " letters, digits, _ - . $ / ~ \" ' @ : + & and the wildcards * and ?, no spaces");
+        }
+        if (!path.startsWith("/") && !path.startsWith("*")) {
+            return Optional.of("'" + path + "' never matches: a request's path starts with '/', e.g. /api/*");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> listenerArnProblem(String arn) {
+        if (LISTENER_ARN.matcher(arn).matches()) {
+            return Optional.empty();
+        }
+        var other = ELB_ARN.matcher(arn);
+        String given = other.matches() ? "the ARN of a " + other.group(1).replace("loadbalancer", "load balancer")
+                .replace("targetgroup", "target group").replace("listener-rule", "listener rule") + ", not of a "
+                + "listener" : "'" + arn + "' is not an Application Load Balancer listener ARN";
+        return Optional.of(given + "; give the serving listener's ARN, arn:aws:elasticloadbalancing:REGION:ACCOUNT:"
+                + "listener/app/NAME/LB_ID/LISTENER_ID: ApplicationLoadBalancer#listenerArn() of this library, or "
+                + "aws elbv2 describe-listeners --load-balancer-arn LB_ARN --query 'Listeners[].ListenerArn'");
+    }
+
+    private static Optional<String> securityGroupProblem(String id) {
+        return SECURITY_GROUP_ID.matcher(id).matches() ? Optional.empty()
+                : Optional.of("'" + id + "' is not a security group id (sg-...)");
     }
 
     /** @return a new builder */
@@ -146,6 +251,8 @@ public final class ListenerRuleArgs extends ResourceArgs {
         public Builder loadBalancer(ApplicationLoadBalancer loadBalancer) {
             args().listenerArn = Value.of(loadBalancer.listenerArn());
             args().loadBalancerSecurityGroupId = Value.of(loadBalancer.securityGroupId());
+            args().targetsSecurityGroupId = Value.of(loadBalancer.targetsSecurityGroupId());
+            args().loadBalancer = loadBalancer;
             return this;
         }
 
@@ -182,6 +289,25 @@ public final class ListenerRuleArgs extends ResourceArgs {
          */
         public Builder loadBalancerSecurityGroupId(String securityGroupId) {
             args().loadBalancerSecurityGroupId = Value.of(securityGroupId);
+            return this;
+        }
+
+        /**
+         * @param securityGroupId the load balancer's targets' security group, e.g. from a stack reference to the stack
+         *                        that owns the load balancer ({@link ApplicationLoadBalancer#targetsSecurityGroupId()})
+         * @return this builder
+         */
+        public Builder targetsSecurityGroupId(Output<String> securityGroupId) {
+            args().targetsSecurityGroupId = Value.of(securityGroupId);
+            return this;
+        }
+
+        /**
+         * @param securityGroupId the load balancer's targets' security group
+         * @return this builder
+         */
+        public Builder targetsSecurityGroupId(String securityGroupId) {
+            args().targetsSecurityGroupId = Value.of(securityGroupId);
             return this;
         }
 

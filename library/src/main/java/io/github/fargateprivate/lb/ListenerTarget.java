@@ -12,13 +12,19 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.Warnings;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.ec2.NetworkArgs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A service's own target group on a shared load balancer: the target group and the listener rule that forwards the
@@ -34,6 +40,7 @@ public class ListenerTarget extends ComponentResource {
     private final TargetGroup targetGroup;
     private final ListenerRule listenerRule;
     private final Output<String> loadBalancerSecurityGroupId;
+    private final Output<String> targetsSecurityGroupId;
 
     @Export(name = "targetGroupArn", refs = {String.class}, tree = "[0]")
     private final Output<String> targetGroupArn;
@@ -54,6 +61,7 @@ public class ListenerTarget extends ComponentResource {
             problems.add("listenerRule", "required: where on the shared load balancer the service goes");
         } else {
             rule = args.listenerRule().validate(problems.at("listenerRule"));
+            place(args.listenerRule(), name, problems.at("listenerRule"), this);
         }
         if (args.targetGroup() == null) {
             problems.add("targetGroup", "required: at least the targets' port");
@@ -80,8 +88,10 @@ public class ListenerTarget extends ComponentResource {
             conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
                     .builder().values(args.listenerRule().pathPatterns()).build()).build());
         }
+        Output<String> listenerArn = args.listenerRule().loadBalancer().isPresent() ? rule.listenerArn()
+                : placedWhenKnown(args.listenerRule(), rule.listenerArn(), name);
         Builder ruleArgs = com.pulumi.aws.lb.ListenerRuleArgs.builder()
-                .listenerArn(rule.listenerArn())
+                .listenerArn(listenerArn)
                 .priority(args.listenerRule().priority())
                 .conditions(conditions)
                 .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build());
@@ -91,6 +101,15 @@ public class ListenerTarget extends ComponentResource {
         this.listenerRule = new ListenerRule(name + "-rule", ruleArgs.build(), childOptions);
 
         this.loadBalancerSecurityGroupId = rule.loadBalancerSecurityGroupId();
+        this.targetsSecurityGroupId = rule.targetsSecurityGroupId();
+        if (targetsSecurityGroupId == null) {
+            Warnings.warn(this, "ListenerTarget '" + name + "'", "the load balancer's targets' security group is not "
+                    + "given (ListenerRuleArgs.targetsSecurityGroupId), so the service adds an egress rule to the load "
+                    + "balancer's own group, which takes at most " + Rules.SECURITY_GROUP_RULES + " ("
+                    + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + ") and which its owner must not manage with inline "
+                    + "egress rules (an update would remove this one); give the targets' group: "
+                    + "ApplicationLoadBalancer#targetsSecurityGroupId(), exported by the stack that owns it");
+        }
         // ECS refuses a target group that no listener uses yet: the ARN waits for the rule.
         this.targetGroupArn = Output.tuple(targetGroup.arn(), listenerRule.arn()).applyValue(t -> t.t1);
         registerOutputs(Map.of("targetGroupArn", targetGroupArn));
@@ -106,6 +125,57 @@ public class ListenerTarget extends ComponentResource {
         this(name, args, ComponentResourceOptions.Empty);
     }
 
+    /**
+     * Places the rule among the others this program puts on its load balancer, before anything is registered: a
+     * load balancer of this program counts its rules and target groups against AWS's quotas; one known by its
+     * listener's plain ARN counts the priorities. A listener of another resource is placed when its ARN is known.
+     *
+     * @param rule      the rule
+     * @param owner     the rule's owner: the name of the {@link ListenerTarget} that creates it
+     * @param problems  where refusals go, under the rule's fields
+     * @param component the component that places it, for warnings
+     */
+    public static void place(ListenerRuleArgs rule, String owner, Problems problems, Resource component) {
+        if (rule.priority() == null) {
+            return;
+        }
+        if (rule.loadBalancer().isPresent()) {
+            rule.loadBalancer().get().place(owner, rule.priority(), problems);
+        } else if (rule.listenerArn() != null && rule.listenerArn().isPlain()) {
+            placeOnListener(rule.listenerArn().plain().get(), owner, rule.priority(), component)
+                    .ifPresent(p -> problems.add("priority", p));
+        }
+    }
+
+    private static Output<String> placedWhenKnown(ListenerRuleArgs rule, Output<String> listenerArn, String owner) {
+        if (rule.listenerArn().isPlain()) {
+            return listenerArn;
+        }
+        return listenerArn.applyValue(arn -> {
+            placeOnListener(arn, owner, rule.priority(), null).ifPresent(p -> {
+                throw new ArgsException("ListenerTarget '" + owner + "'", List.of(new Problem("listenerRule.priority",
+                        p)), false);
+            });
+            return arn;
+        });
+    }
+
+    /** A listener known only by its ARN: its priorities are this program's to keep apart; its quota, a warning. */
+    private static Optional<String> placeOnListener(String listenerArn, String owner, int priority,
+                                                    Resource component) {
+        Optional<String> holder = ListenerRules.claim(listenerArn, owner, priority);
+        int rules = ListenerRules.count(listenerArn);
+        if (holder.isEmpty() && rules == (int) Math.ceil(ApplicationLoadBalancerArgs.DEFAULT_RULES_QUOTA
+                * ListenerRules.WARN_AT) && component != null) {
+            Warnings.warn(component, "ListenerTarget '" + owner + "'", "this program places " + rules + " listener "
+                    + "rules on " + listenerArn + ", whose load balancer takes " + ApplicationLoadBalancerArgs
+                    .DEFAULT_RULES_QUOTA + " by default (\"Rules per Application Load Balancer\", " + ListenerRules.QUOTAS_PAGE
+                    + "), its owner's own rules included");
+        }
+        return holder.map(h -> priority + " is taken on listener " + listenerArn + " by " + h + ", and ELB refuses a "
+                + "priority twice (PriorityInUse); choose another");
+    }
+
     /** @return the target group */
     public TargetGroup targetGroup() {
         return targetGroup;
@@ -119,6 +189,11 @@ public class ListenerTarget extends ComponentResource {
     /** @return the target group's ARN, resolving once the rule forwards to it */
     public Output<String> targetGroupArn() {
         return targetGroupArn;
+    }
+
+    /** @return the load balancer's targets' security group, checked; empty when not given */
+    public Optional<Output<String>> targetsSecurityGroupId() {
+        return Optional.ofNullable(targetsSecurityGroupId);
     }
 
     /** @return the shared load balancer's security group, checked */

@@ -162,9 +162,10 @@ public class LoadBalancedFargateService extends ComponentResource {
 
         Output<String> targetGroupArn;
         Output<String> loadBalancerSecurityGroupId;
+        Output<String> targetsSecurityGroupId;
         if (args.listenerRule().isPresent()) {
             this.loadBalancer = null;
-            this.listenerTarget = new ListenerTarget(name + "-target", ListenerTargetArgs.builder()
+            this.listenerTarget = new ListenerTarget(targetName(name), ListenerTargetArgs.builder()
                     .vpcId(checked.network().vpcId().output())
                     .listenerRule(args.listenerRule().get())
                     .targetGroup(checked.targetGroup())
@@ -172,6 +173,7 @@ public class LoadBalancedFargateService extends ComponentResource {
                     .build(), childOptions);
             targetGroupArn = listenerTarget.targetGroupArn();
             loadBalancerSecurityGroupId = listenerTarget.loadBalancerSecurityGroupId();
+            targetsSecurityGroupId = listenerTarget.targetsSecurityGroupId().orElse(null);
         } else {
             this.listenerTarget = null;
             ApplicationLoadBalancerArgs lb = args.loadBalancer();
@@ -186,6 +188,7 @@ public class LoadBalancedFargateService extends ComponentResource {
             this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lbArgs.build(), childOptions);
             targetGroupArn = loadBalancer.targetGroupArn().orElseThrow();
             loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
+            targetsSecurityGroupId = loadBalancer.targetsSecurityGroupId();
         }
 
         if (checked.endpoints() != null) {
@@ -200,8 +203,12 @@ public class LoadBalancedFargateService extends ComponentResource {
                 .container(main)
                 .executionRoleArn(executionRole.arn())
                 .executionRoleName(executionRole.roleName())
-                .loadBalancer(targetGroupArn, loadBalancerSecurityGroupId)
                 .tags(merged(tags, serviceOptions.tags()));
+        if (targetsSecurityGroupId != null) {
+            serviceArgs.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId, targetsSecurityGroupId);
+        } else {
+            serviceArgs.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
+        }
         args.sidecars().forEach(serviceArgs::sidecar);
         // Values of other resources carry the composite's checks, as the load balancer's do.
         serviceOptions.logKmsKeyArn().filter(v -> !v.isPlain())
@@ -300,6 +307,8 @@ public class LoadBalancedFargateService extends ComponentResource {
         ApplicationLoadBalancerArgs.CheckedOptions lbChecked = null;
         if (args.listenerRule().isPresent()) {
             args.listenerRule().get().validate(problems.at("listenerRule"));
+            // Placed under the name its ListenerTarget will have, which places it again, as the same rule.
+            ListenerTarget.place(args.listenerRule().get(), targetName(name), problems.at("listenerRule"), component);
         } else {
             ApplicationLoadBalancerArgs lb = args.loadBalancer();
             lb.network().ifPresent(n -> problems.add("loadBalancer.network", "set network on the "
@@ -502,6 +511,10 @@ public class LoadBalancedFargateService extends ComponentResource {
 
     private static String fargateName(String name) {
         return name + "-fargate";
+    }
+
+    private static String targetName(String name) {
+        return name + "-target";
     }
 
     private static Map<String, String> merged(Map<String, String> common, Map<String, String> own) {

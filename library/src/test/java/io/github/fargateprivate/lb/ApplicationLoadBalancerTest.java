@@ -265,7 +265,8 @@ class ApplicationLoadBalancerTest {
     @Test
     void tagsGoOnEveryTaggableChild() {
         var alb = ok(a -> withTargetGroup(a).certificateArn(CERTIFICATE).tags(Map.of("team", "platform")));
-        for (String child : List.of("x-alb-sg", "x-alb", "x-tg", "x-http", "x-https")) {
+        for (String child : List.of("x-alb-sg", "x-targets-sg", "x-targets-egress", "x-alb", "x-tg", "x-http",
+                "x-https")) {
             assertEquals(Map.of("team", "platform"), alb.inputs(child).get("tags"), child);
         }
     }
@@ -273,9 +274,11 @@ class ApplicationLoadBalancerTest {
     @Test
     void childrenAreNamedFromTheComponentAndParentedToIt() {
         ComponentHarness.assertChildren(ok(a -> withTargetGroup(a).certificateArn(CERTIFICATE)),
-                Set.of("x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"));
-        ComponentHarness.assertChildren(ok(a -> { }), Set.of("x-alb-sg", "x-alb", "x-http"));
-        ComponentHarness.assertChildren(ok(a -> a.webAclArn(WEB_ACL)), Set.of("x-alb-sg", "x-alb", "x-waf", "x-http"));
+                Set.of("x-alb-sg", "x-targets-sg", "x-targets-egress", "x-alb", "x-tg", "x-http", "x-https"));
+        ComponentHarness.assertChildren(ok(a -> { }), Set.of("x-alb-sg", "x-targets-sg", "x-targets-egress", "x-alb",
+                "x-http"));
+        ComponentHarness.assertChildren(ok(a -> a.webAclArn(WEB_ACL)), Set.of("x-alb-sg", "x-targets-sg",
+                "x-targets-egress", "x-alb", "x-waf", "x-http"));
     }
 
     @Test
@@ -295,7 +298,8 @@ class ApplicationLoadBalancerTest {
         ComponentHarness.assertEverythingThroughProvider(alb.run());
         assertEquals(Stream.concat(ComponentHarness.ENVIRONMENT_INVOKES.stream(), Stream.of(GET_VPC)).sorted().toList(),
                 ComponentHarness.sortedInvokes(alb.run()));
-        ComponentHarness.assertChildren(alb, Set.of("x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"));
+        ComponentHarness.assertChildren(alb, Set.of("x-alb-sg", "x-targets-sg", "x-targets-egress", "x-alb", "x-tg",
+                "x-http", "x-https"));
         assertEquals("https://x-alb-1a2b3c4-1234567890.us-west-2.elb.amazonaws.com",
                 alb.value(ApplicationLoadBalancer::url));
 
@@ -322,7 +326,8 @@ class ApplicationLoadBalancerTest {
                 args(a -> withTargetGroup(a).internalLoadBalancer(true).certificateArn(CERTIFICATE)), options),
                 new OfflineMocks().unknownOutputs(), false).ok();
         assertFalse(OfflineRun.isKnown(alb.component().url()));
-        assertEquals(Set.of("x", "x-alb-sg", "x-alb", "x-tg", "x-http", "x-https"), alb.run().names());
+        assertEquals(Set.of("x", "x-alb-sg", "x-targets-sg", "x-targets-egress", "x-alb", "x-tg", "x-http",
+                "x-https"), alb.run().names());
     }
 
     static Stream<Arguments> badArgs() {

@@ -47,6 +47,10 @@ class ListenerRuleArgsTest {
                 .loadBalancerSecurityGroupId("sg-0123abcd").pathPattern("/api/*").priority(50000)));
         assertEquals(List.of(), problems(rule().hostHeader("*.example.com").hostHeader("api-?.example.com")
                 .pathPattern("/v1/*").pathPattern("/v2/*").priority(1)));
+        // ELB allows '_' in host names (the console's "Add a listener rule" page) and these path characters.
+        assertEquals(List.of(), problems(ListenerRuleArgs.builder().listenerArn(LISTENER)
+                .loadBalancerSecurityGroupId(SECURITY_GROUP).hostHeader("my_app.example.com")
+                .pathPattern("/a-b_c.d$e~f\"g'h@i:j+k&l/*").pathPattern("*.jpg").priority(2)));
     }
 
     static Stream<Arguments> badRules() {
@@ -67,22 +71,35 @@ class ListenerRuleArgsTest {
                         .loadBalancerSecurityGroupId(SECURITY_GROUP).priority(1), List.of(problem("hostHeaders",
                         "give a host header or a path pattern (or both): a rule without conditions would take every "
                                 + "request from the services after it"))),
-                Arguments.of("six condition values", rule().hostHeader("b.example.com").pathPattern("/a").pathPattern("/b")
-                        .pathPattern("/c").pathPattern("/d"), List.of(problem("pathPatterns",
+                Arguments.of("six condition values", rule().hostHeader("b.example.com").hostHeader("c.example.com")
+                        .pathPattern("/a").pathPattern("/b").pathPattern("/c"), List.of(problem("pathPatterns",
                         "a rule matches at most 5 hosts and paths in all, got 6"))),
+                Arguments.of("four hosts", rule().hostHeader("b.example.com").hostHeader("c.example.com")
+                        .hostHeader("d.example.com"), List.of(problem("hostHeaders",
+                        "4 values, but ELB takes at most 3 per condition; split them over two rules"))),
+                Arguments.of("six wildcards", rule().pathPattern("/*/*/*").pathPattern("/?/?/?"),
+                        List.of(problem("pathPatterns", "6 wildcards (* and ?) in the hosts and paths, but ELB takes "
+                                + "at most 5 per rule"))),
+                Arguments.of("host without a dot", rule().hostHeader("localhost"), List.of(problem("hostHeaders",
+                        "'localhost' needs at least one '.' and only letters after the last one (ELB's rule), e.g. "
+                                + "api.example.com or *.example.com"))),
+                Arguments.of("host with digits after the last dot", rule().hostHeader("api.example.123"),
+                        List.of(problem("hostHeaders", "'api.example.123' needs at least one '.' and only letters "
+                                + "after the last one (ELB's rule), e.g. api.example.com or *.example.com"))),
                 Arguments.of("host with a space", rule().hostHeader("api example.com"), List.of(problem("hostHeaders",
-                        "'api example.com' is not a host name (letters, digits, '-', '.', '*', '?'; at most 128)"))),
+                        "'api example.com' is not a host name ELB matches: at most 128 letters, digits, '-', '_', '.', '*' and '?'"))),
                 Arguments.of("host of 129 characters", rule().hostHeader(longHost), List.of(problem("hostHeaders",
-                        "'" + longHost + "' is not a host name (letters, digits, '-', '.', '*', '?'; at most 128)"))),
+                        "'" + longHost + "' is not a host name ELB matches: at most 128 letters, digits, '-', '_', '.', '*' and '?'"))),
                 Arguments.of("host with a scheme", rule().hostHeader("https://api.example.com"),
-                        List.of(problem("hostHeaders", "'https://api.example.com' is not a host name (letters, digits, "
-                                + "'-', '.', '*', '?'; at most 128)"))),
+                        List.of(problem("hostHeaders", "'https://api.example.com' is not a host name ELB matches: at most 128 letters, digits, '-', '_', '.', '*' and '?'"))),
                 Arguments.of("path without slash", rule().pathPattern("api/*"), List.of(problem("pathPatterns",
-                        "'api/*' is not a path pattern (starts with '/', at most 128, no spaces)"))),
+                        "'api/*' never matches: a request's path starts with '/', e.g. /api/*"))),
                 Arguments.of("path with a space", rule().pathPattern("/my api"), List.of(problem("pathPatterns",
-                        "'/my api' is not a path pattern (starts with '/', at most 128, no spaces)"))),
+                        "'/my api' is not a path pattern ELB matches: at most 128 letters, digits, _ - . $ / ~ \" ' @ : + & and the "
+                        + "wildcards * and ?, no spaces"))),
                 Arguments.of("path of 129 characters", rule().pathPattern(longPath), List.of(problem("pathPatterns",
-                        "'" + longPath + "' is not a path pattern (starts with '/', at most 128, no spaces)"))),
+                        "'" + longPath + "' is not a path pattern ELB matches: at most 128 letters, digits, _ - . $ / ~ \" ' @ : + & and the "
+                        + "wildcards * and ?, no spaces"))),
                 Arguments.of("no listener", ListenerRuleArgs.builder().loadBalancerSecurityGroupId(SECURITY_GROUP)
                         .hostHeader("a.example.com").priority(1), List.of(problem("listenerArn",
                         "required: the shared load balancer's listener (ApplicationLoadBalancer#listener())"))),
@@ -90,10 +107,18 @@ class ListenerRuleArgsTest {
                         .hostHeader("a.example.com").priority(1), List.of(problem("loadBalancerSecurityGroupId",
                         "required: the shared load balancer's security group"))),
                 Arguments.of("load balancer instead of listener", rule().listenerArn(loadBalancer),
-                        List.of(problem("listenerArn", "'" + loadBalancer + "' is not an Application Load Balancer "
-                                + "listener ARN"))),
+                        List.of(problem("listenerArn", "the ARN of a load balancer, not of a listener; give the serving listener's ARN, arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/app/NAME/"
+                                + "LB_ID/LISTENER_ID: ApplicationLoadBalancer#listenerArn() of this library, or aws elbv2 "
+                                + "describe-listeners --load-balancer-arn LB_ARN --query 'Listeners[].ListenerArn'"))),
+                Arguments.of("target group instead of listener", rule().listenerArn(loadBalancer.replace(
+                        "loadbalancer/app", "targetgroup")), List.of(problem("listenerArn", "the ARN of a target "
+                        + "group, not of a listener; give the serving listener's ARN, arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/app/NAME/"
+                                + "LB_ID/LISTENER_ID: ApplicationLoadBalancer#listenerArn() of this library, or aws elbv2 "
+                                + "describe-listeners --load-balancer-arn LB_ARN --query 'Listeners[].ListenerArn'"))),
                 Arguments.of("listener of a network load balancer", rule().listenerArn(nlb),
-                        List.of(problem("listenerArn", "'" + nlb + "' is not an Application Load Balancer listener ARN"))),
+                        List.of(problem("listenerArn", "'" + nlb + "' is not an Application Load Balancer listener ARN; give the serving listener's ARN, arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/app/NAME/"
+                                + "LB_ID/LISTENER_ID: ApplicationLoadBalancer#listenerArn() of this library, or aws elbv2 "
+                                + "describe-listeners --load-balancer-arn LB_ARN --query 'Listeners[].ListenerArn'"))),
                 Arguments.of("security group name", rule().loadBalancerSecurityGroupId("shared-alb-sg"),
                         List.of(problem("loadBalancerSecurityGroupId",
                                 "'shared-alb-sg' is not a security group id (sg-...)"))));
@@ -115,7 +140,9 @@ class ListenerRuleArgsTest {
         return Stream.of(
                 Arguments.of((Consumer<ListenerRuleArgs.Builder>) r -> r.listenerArn(Output.of("arn:aws:s3:::b")),
                         List.of(problem("listenerArn", "'arn:aws:s3:::b' is not an Application Load Balancer listener "
-                                + "ARN"))),
+                                + "ARN; give the serving listener's ARN, arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/app/NAME/"
+                                + "LB_ID/LISTENER_ID: ApplicationLoadBalancer#listenerArn() of this library, or aws elbv2 "
+                                + "describe-listeners --load-balancer-arn LB_ARN --query 'Listeners[].ListenerArn'"))),
                 Arguments.of((Consumer<ListenerRuleArgs.Builder>) r -> r.loadBalancerSecurityGroupId(Output.of("sg-1")),
                         List.of(problem("loadBalancerSecurityGroupId", "'sg-1' is not a security group id (sg-...)"))));
     }

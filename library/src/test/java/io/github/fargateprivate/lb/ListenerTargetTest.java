@@ -66,6 +66,40 @@ class ListenerTargetTest {
         ComponentHarness.assertChildren(target, Set.of("x-tg", "x-rule"));
     }
 
+    /** {@code count} targets on one load balancer of the program, each on its own path and priority. */
+    private static OfflineRun targetsOnOneLoadBalancer(int count, Consumer<ApplicationLoadBalancerArgs.Builder> lb) {
+        return OfflineRun.of(ctx -> {
+            var lbArgs = ApplicationLoadBalancerArgs.builder().network(NetworkArgs.builder().vpcId(VPC)
+                    .publicSubnetIds(List.of("subnet-0e0e0e0e0e0e0e0e0", "subnet-0f0f0f0f0f0f0f0f0")).build());
+            lb.accept(lbArgs);
+            var alb = new ApplicationLoadBalancer("shared", lbArgs.build());
+            for (int i = 1; i <= count; i++) {
+                new ListenerTarget("t" + i, ListenerTargetArgs.builder().vpcId(VPC)
+                        .listenerRule(ListenerRuleArgs.builder().loadBalancer(alb).pathPattern("/t" + i + "/*")
+                                .priority(i).build())
+                        .targetGroup(TargetGroupArgs.builder().port(8080).build()).build());
+            }
+        }, new OfflineMocks());
+    }
+
+    @Test
+    void aRuleBeyondTheLoadBalancersQuotaIsRefusedNamingTheQuotaAndHowToRaiseIt() {
+        var run = targetsOnOneLoadBalancer(101, lb -> { });
+        Problem p = io.github.fargateprivate.RunAssertions.problem(run, "listenerRule.priority",
+                "ApplicationLoadBalancer 'shared' would have 101 listener rules, but the quota \"Rules per "
+                        + "Application Load Balancer\" is 100 (https://docs.aws.amazon.com/elasticloadbalancing/latest/"
+                        + "application/load-balancer-limits.html): raise it in Service Quotas (Elastic Load Balancing) "
+                        + "and set ApplicationLoadBalancerArgs.rulesQuota, or put the service on another load balancer");
+        assertTrue(p.message().startsWith("ApplicationLoadBalancer 'shared'"));
+        assertEquals(100, run.mocks().ofType("aws:lb/listenerRule:ListenerRule").size(), "the 101st registers nothing");
+        // A raised quota: then the target groups are what AWS refuses, and that quota cannot be raised.
+        var raised = targetsOnOneLoadBalancer(101, lb -> lb.rulesQuota(200));
+        io.github.fargateprivate.RunAssertions.problem(raised, "listenerRule.priority", "ApplicationLoadBalancer "
+                + "'shared' would have 101 target groups, but AWS allows 100 per Application Load Balancer and does "
+                + "not raise it");
+        targetsOnOneLoadBalancer(100, lb -> { }).ok();
+    }
+
     @Test
     void aHostAloneOrAPathAloneIsTheOnlyCondition() {
         var host = target(a -> a.listenerRule(rule().hostHeader("a.example.com").hostHeader("b.example.com").build()))
@@ -143,7 +177,10 @@ class ListenerTargetTest {
         var run = target(a -> a.listenerRule(rule().listenerArn(Output.of("arn:aws:s3:::b")).pathPattern("/a")
                 .build())).run();
         assertEquals(List.of(new Problem("listenerRule.listenerArn",
-                "'arn:aws:s3:::b' is not an Application Load Balancer listener ARN")),
+                "'arn:aws:s3:::b' is not an Application Load Balancer listener ARN; give the serving listener's ARN, "
+                        + "arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/app/NAME/LB_ID/LISTENER_ID: "
+                        + "ApplicationLoadBalancer#listenerArn() of this library, or aws elbv2 describe-listeners "
+                        + "--load-balancer-arn LB_ARN --query 'Listeners[].ListenerArn'")),
                 ComponentHarness.argsException(run).problems());
     }
 

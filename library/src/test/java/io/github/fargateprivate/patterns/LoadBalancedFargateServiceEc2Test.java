@@ -97,6 +97,28 @@ class LoadBalancedFargateServiceEc2Test {
     // Target group
 
     @Test
+    void inBridgeModeTheInstancesCarryTheLoadBalancersTargetsGroupAndItsGroupGetsNoRulePerService() {
+        var run = ok(bridge(Ec2CapacityArgs.REGISTRY_AUTH_TASK));
+        String instances = generated(run, "svc-fargate-ec2-instance-sg.id");
+        String targets = generated(run, "svc-lb-targets-sg.id");
+        // In the default VPC's public subnets the primary interface asks for a public address and holds the groups.
+        assertEquals(List.of(instances, targets), OfflineRun.blocks(run.inputs(LAUNCH_TEMPLATE), "networkInterfaces")
+                .get(0).get("securityGroups"));
+        assertEquals(Set.of("svc-lb-targets-egress"), run.mocks().ofType(
+                "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").stream()
+                .map(OfflineMocks.Registration::name).collect(java.util.stream.Collectors.toSet()));
+        // The instances admit the load balancer on the dynamic host ports only.
+        var ingress = OfflineRun.blocks(run.inputs("svc-fargate-ec2-instance-sg"), "ingress");
+        assertEquals(List.of(32768.0, 65535.0, List.of(generated(run, "svc-lb-alb-sg.id"))), List.of(
+                ingress.get(0).get("fromPort"), ingress.get(0).get("toPort"), ingress.get(0).get("securityGroups")));
+    }
+
+    private static String generated(OfflineRun run, String origin) {
+        return run.mocks().generated().entrySet().stream().filter(e -> e.getValue().equals(origin))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no " + origin));
+    }
+
+    @Test
     void bridgeTasksAreInstanceTargetsAndAwsvpcTasksIpTargets() {
         var bridge = ok(bridge(Ec2CapacityArgs.REGISTRY_AUTH_TASK));
         assertEquals("instance", bridge.inputs("svc-lb-tg").get("targetType"));

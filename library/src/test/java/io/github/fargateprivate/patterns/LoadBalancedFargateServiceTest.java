@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -63,6 +64,7 @@ import static io.github.fargateprivate.testing.OfflineRun.blocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoadBalancedFargateServiceTest {
@@ -164,8 +166,12 @@ class LoadBalancedFargateServiceTest {
     }
 
     private static ListenerRuleArgs sharedRule() {
-        return ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER).loadBalancerSecurityGroupId(LB_SECURITY_GROUP)
-                .priority(10).pathPattern("/api/*").build();
+        return sharedRuleBuilder().priority(10).pathPattern("/api/*").build();
+    }
+
+    /** @return a place on a load balancer of another stack, known by its listener and group; no targets' group */
+    private static ListenerRuleArgs.Builder sharedRuleBuilder() {
+        return ListenerRuleArgs.builder().listenerArn(SHARED_LISTENER).loadBalancerSecurityGroupId(LB_SECURITY_GROUP);
     }
 
     // Own and shared load balancer
@@ -175,25 +181,31 @@ class LoadBalancedFargateServiceTest {
         var c = ok(a -> { });
         var run = c.run();
         assertEquals(Set.of("svc", "svc-execution", "svc-execution-exec-role", "svc-execution-exec-policy",
-                "svc-lb", "svc-lb-alb-sg", "svc-lb-alb", "svc-lb-tg", "svc-lb-http", "svc-fargate",
-                "svc-fargate-cluster", "svc-fargate-logs", "svc-fargate-exec-logs", "svc-fargate-task-sg",
-                "svc-fargate-alb-egress", "svc-fargate-task", "svc-fargate-service"), run.names());
+                "svc-lb", "svc-lb-alb-sg", "svc-lb-targets-sg", "svc-lb-targets-egress", "svc-lb-alb", "svc-lb-tg",
+                "svc-lb-http", "svc-fargate", "svc-fargate-cluster", "svc-fargate-logs", "svc-fargate-exec-logs",
+                "svc-fargate-task-sg", "svc-fargate-task", "svc-fargate-service"), run.names());
         assertTrue(run.mocks().invokes().containsAll(List.of(GET_VPC, GET_SUBNETS)));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-lb-alb-sg").get("vpcId"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-fargate-task-sg").get("vpcId"));
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, run.inputs("svc-lb-alb").get("subnets"));
-        assertEquals(Map.of("subnets", OfflineMocks.DEFAULT_SUBNETS, "securityGroups", List.of(c.taskSecurityGroup()),
-                "assignPublicIp", true), OfflineRun.block(run.inputs("svc-fargate-service"), "networkConfiguration"));
+        String targets = OfflineRun.value(c.component().loadBalancer().orElseThrow().targetsSecurityGroupId());
+        assertEquals(Map.of("subnets", OfflineMocks.DEFAULT_SUBNETS, "securityGroups", List.of(c.taskSecurityGroup(),
+                targets), "assignPublicIp", true), OfflineRun.block(run.inputs("svc-fargate-service"),
+                "networkConfiguration"));
 
         assertEquals(List.of(c.loadBalancerSecurityGroup()),
                 blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("securityGroups"));
         assertFalse(run.inputs("svc-lb-alb-sg").containsKey("egress"), "the load balancer's group has no egress "
                 + "of its own, to no CIDR");
-        assertEquals(List.of("svc-fargate-alb-egress"), run.mocks().ofType(EGRESS_RULE).stream()
+        assertEquals(List.of("svc-lb-targets-egress"), run.mocks().ofType(EGRESS_RULE).stream()
                 .map(OfflineMocks.Registration::name).toList());
-        assertEquals(Map.of("description", "Load balancer to the tasks of svc-fargate and their health checks",
-                "securityGroupId", c.loadBalancerSecurityGroup(), "referencedSecurityGroupId", c.taskSecurityGroup(),
-                "ipProtocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0), run.inputs("svc-fargate-alb-egress"));
+        assertEquals(Map.of("description", "To the targets; each admits the load balancer on its own port only",
+                "securityGroupId", c.loadBalancerSecurityGroup(), "referencedSecurityGroupId", targets,
+                "ipProtocol", "tcp", "fromPort", 1.0, "toPort", 65535.0), run.inputs("svc-lb-targets-egress"));
+        assertEquals(Map.of("protocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0), blocks(
+                run.inputs("svc-fargate-task-sg"), "ingress").get(0).entrySet().stream().filter(e -> List.of(
+                "protocol", "fromPort", "toPort").contains(e.getKey())).collect(Collectors.toMap(Map.Entry::getKey,
+                Map.Entry::getValue)), "the tasks admit the load balancer on their port only");
         assertEquals(8080.0, run.inputs("svc-lb-tg").get("port"));
         assertEquals(List.of(Map.of("targetGroupArn", OWN_TARGET_GROUP, "containerName", "app",
                 "containerPort", 8080.0)), run.inputs("svc-fargate-service").get("loadBalancers"));
@@ -276,7 +288,7 @@ class LoadBalancedFargateServiceTest {
         assertEquals(20.0, tg.get("deregistrationDelay"));
         assertEquals("/ready", OfflineRun.block(tg, "healthCheck").get("path"));
         assertEquals(9000.0, blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("fromPort"));
-        assertEquals(9000.0, run.inputs("svc-fargate-alb-egress").get("toPort"));
+        assertEquals(9000.0, blocks(run.inputs("svc-fargate-task-sg"), "ingress").get(0).get("toPort"));
     }
 
     @Test
@@ -490,35 +502,105 @@ class LoadBalancedFargateServiceTest {
                 ok(a -> { }).run().inputs("svc-fargate-task-sg").get("egress"), "anywhere unless restricted");
     }
 
-    @Test
-    void aSharedLoadBalancersGroupHasNoEgressButOneRulePerServiceToExactlyItsTasks() {
-        var services = new ConcurrentHashMap<String, LoadBalancedFargateService>();
-        var shared = new AtomicReference<ApplicationLoadBalancer>();
-        var run = OfflineRun.of(ctx -> {
+    /** Services named by their container port on one shared load balancer of the program, by path. */
+    private static OfflineRun sharedLoadBalancer(Map<String, Integer> ports, AtomicReference<ApplicationLoadBalancer>
+            shared, Map<String, LoadBalancedFargateService> services) {
+        return OfflineRun.of(ctx -> {
             var network = NetworkArgs.builder().vpcId(OfflineMocks.DEFAULT_VPC)
                     .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).build();
             shared.set(new ApplicationLoadBalancer("shared", ApplicationLoadBalancerArgs.builder().network(network)
                     .build()));
-            Map.of("api", 8080, "web", 9000).forEach((name, port) -> services.put(name,
+            new TreeMap<>(ports).forEach((name, port) -> services.put(name,
                     new LoadBalancedFargateService(name, LoadBalancedFargateServiceArgs.builder()
                             .container(ContainerArgs.builder().image(ECR_IMAGE).port(port).build())
                             .network(network)
                             .listenerRule(ListenerRuleArgs.builder().loadBalancer(shared.get())
                                     .pathPattern("/" + name + "/*").priority(port).build())
                             .build())));
-        }, new OfflineMocks()).ok();
+        }, new OfflineMocks());
+    }
+
+    @Test
+    void aSharedLoadBalancersGroupHoldsOneEgressRuleToItsTargetsHoweverManyServicesJoin() {
+        var services = new ConcurrentHashMap<String, LoadBalancedFargateService>();
+        var shared = new AtomicReference<ApplicationLoadBalancer>();
+        var run = sharedLoadBalancer(Map.of("api", 8080, "web", 9000, "admin", 9100), shared, services).ok();
         String group = OfflineRun.value(shared.get().securityGroupId());
+        String targets = OfflineRun.value(shared.get().targetsSecurityGroupId());
         assertFalse(run.inputs("shared-alb-sg").containsKey("egress"), "no egress of its own, to no CIDR");
+        assertEquals(Set.of("shared-targets-egress"), run.mocks().ofType(EGRESS_RULE).stream()
+                .map(OfflineMocks.Registration::name).collect(Collectors.toSet()), "one rule for three services");
+        assertEquals(Map.of("description", "To the targets; each admits the load balancer on its own port only",
+                "securityGroupId", group, "referencedSecurityGroupId", targets,
+                "ipProtocol", "tcp", "fromPort", 1.0, "toPort", 65535.0), run.inputs("shared-targets-egress"));
+        assertFalse(run.inputs("shared-targets-sg").containsKey("ingress"), "the targets' group admits nothing");
+        Map.of("api", 8080.0, "web", 9000.0, "admin", 9100.0).forEach((name, port) -> {
+            String tasks = OfflineRun.value(services.get(name).service().securityGroupId());
+            assertEquals(List.of(tasks, targets), OfflineRun.block(run.inputs(name + "-fargate-service"),
+                    "networkConfiguration").get("securityGroups"), name + ": its own group and the targets'");
+            var ingress = OfflineRun.blocks(run.inputs(name + "-fargate-task-sg"), "ingress");
+            assertEquals(List.of(Map.of("description", "From the load balancer", "protocol", "tcp",
+                    "fromPort", port, "toPort", port, "securityGroups", List.of(group))), ingress.stream()
+                    .map(r -> Map.of("description", r.get("description"), "protocol", r.get("protocol"),
+                            "fromPort", r.get("fromPort"), "toPort", r.get("toPort"),
+                            "securityGroups", r.get("securityGroups"))).toList(), name + ": on its own port only");
+        });
+    }
+
+    @Test
+    void aLoadBalancerKnownOnlyByItsListenerAndGroupGetsOneEgressRulePerServiceToExactlyItsTasks() {
+        var services = new ConcurrentHashMap<String, LoadBalancedFargateService>();
+        var run = OfflineRun.of(ctx -> Map.of("api", 8080, "web", 9000).forEach((name, port) -> services.put(name,
+                new LoadBalancedFargateService(name, LoadBalancedFargateServiceArgs.builder()
+                        .container(ContainerArgs.builder().image(ECR_IMAGE).port(port).build())
+                        .network(NETWORK)
+                        .listenerRule(sharedRuleBuilder().pathPattern("/" + name + "/*").priority(port).build())
+                        .build()))), new OfflineMocks()).ok();
         assertEquals(Set.of("api-fargate-alb-egress", "web-fargate-alb-egress"), run.mocks().ofType(EGRESS_RULE)
                 .stream().map(OfflineMocks.Registration::name).collect(Collectors.toSet()));
         Map.of("api", 8080.0, "web", 9000.0).forEach((name, port) -> assertEquals(Map.of(
                         "description", "Load balancer to the tasks of " + name + "-fargate and their health checks",
-                        "securityGroupId", group,
+                        "securityGroupId", LB_SECURITY_GROUP,
                         "referencedSecurityGroupId", OfflineRun.value(services.get(name).service().securityGroupId()),
                         "ipProtocol", "tcp", "fromPort", port, "toPort", port),
                 run.inputs(name + "-fargate-alb-egress"), name));
         assertNotEquals(run.inputs("api-fargate-alb-egress").get("referencedSecurityGroupId"),
                 run.inputs("web-fargate-alb-egress").get("referencedSecurityGroupId"));
+    }
+
+    @Test
+    void twoServicesWithOnePriorityOnOneListenerAreRefusedBeforeTheSecondRegistersAnything() {
+        var shared = new AtomicReference<ApplicationLoadBalancer>();
+        var onComponent = OfflineRun.of(ctx -> {
+            shared.set(new ApplicationLoadBalancer("shared", ApplicationLoadBalancerArgs.builder().network(NETWORK)
+                    .build()));
+            for (String name : List.of("api", "web")) {
+                new LoadBalancedFargateService(name, ecr().network(NETWORK).listenerRule(ListenerRuleArgs.builder()
+                        .loadBalancer(shared.get()).pathPattern("/" + name + "/*").priority(10).build()).build());
+            }
+        }, new OfflineMocks());
+        Problem p = RunAssertions.problem(onComponent, "listenerRule.priority", "10 is taken on the listener of "
+                + "ApplicationLoadBalancer 'shared' by api-target, and ELB refuses a priority twice (PriorityInUse); "
+                + "choose another");
+        assertNotNull(p);
+        assertTrue(onComponent.mocks().awsResources().stream().noneMatch(r -> r.name().startsWith("web-")),
+                "the second service registers nothing");
+        var onArn = OfflineRun.of(ctx -> {
+            for (String name : List.of("api", "web")) {
+                new LoadBalancedFargateService(name, ecr().network(NETWORK).listenerRule(sharedRuleBuilder()
+                        .pathPattern("/" + name + "/*").priority(10).build()).build());
+            }
+        }, new OfflineMocks());
+        RunAssertions.problem(onArn, "listenerRule.priority", "10 is taken on listener " + SHARED_LISTENER
+                + " by api-target");
+        // Two load balancers, or two listeners, may each have priority 10.
+        OfflineRun.of(ctx -> {
+            new LoadBalancedFargateService("api", ecr().network(NETWORK).listenerRule(sharedRuleBuilder().pathPattern("/a")
+                    .priority(10).build()).build());
+            new LoadBalancedFargateService("web", ecr().network(NETWORK).listenerRule(sharedRuleBuilder()
+                    .listenerArn(SHARED_LISTENER.replace("0123456789abcdef", "fedcba9876543210")).pathPattern("/b")
+                    .priority(10).build()).build());
+        }, new OfflineMocks()).ok();
     }
 
     @Test
