@@ -104,6 +104,35 @@ class FargateServiceTest {
         a.loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP));
     }
 
+    @Test
+    void theLoadBalancersGroupTakesOneEgressRulePerServiceUpToItsQuotaWithoutATargetsGroup() {
+        java.util.function.IntFunction<OfflineRun> services = count -> OfflineRun.of(ctx -> {
+            for (int i = 1; i <= count; i++) {
+                var args = required();
+                behindLoadBalancer(args);
+                new FargateService("s" + i, args.build());
+            }
+        }, new OfflineMocks());
+        var sixty = services.apply(60).ok();
+        assertEquals(60, sixty.mocks().ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").size());
+        var run = services.apply(61);
+        assertTrue(run.failure().contains("this program adds 61 egress rules to the load balancer's security group "
+                + LB_SECURITY_GROUP + ", one per service, but AWS allows 60 (Amazon VPC quotas, \"Inbound or outbound "
+                + "rules per security group\", https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html); "
+                + "give the load balancer's targets' security group instead "
+                + "(ApplicationLoadBalancer#targetsSecurityGroupId()), which needs no rule per service"),
+                run.failure());
+    }
+
+    @Test
+    void withTheLoadBalancersTargetsGroupTheTasksCarryItAndNoEgressRuleIsAdded() {
+        String targets = "sg-0aaaaaaaaaaaaaaaa";
+        var run = ok(a -> a.loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP), Output.of(targets)));
+        assertEquals(List.of(), run.mocks().ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"));
+        assertEquals(List.of(TASK_SG, targets), OfflineRun.block(run.inputs("x-service"), "networkConfiguration")
+                .get("securityGroups"));
+    }
+
     private static JsonObject json(String text) {
         return JsonParser.parseString(text).getAsJsonObject();
     }

@@ -330,6 +330,17 @@ class ApplicationLoadBalancerTest {
                 "x-https"), alb.run().names());
     }
 
+    /** @return that many distinct /24 blocks */
+    private static List<String> cidrBlocks(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "10.0." + i + ".0/24").toList();
+    }
+
+    @Test
+    void sixtyInboundRulesAreAcceptedThe61stRefused() {
+        ok(a -> a.allowedCidrBlocks(cidrBlocks(60)));
+        ok(a -> a.certificateArn(CERTIFICATE).allowedCidrBlocks(cidrBlocks(30)));
+    }
+
     static Stream<Arguments> badArgs() {
         String cidr = " is not an IPv4 CIDR block (e.g. 10.0.0.0/16)";
         String bucket = " is not an S3 bucket name (3-63 lower-case letters, digits, '.', '-')";
@@ -391,6 +402,17 @@ class ApplicationLoadBalancerTest {
                 Arguments.of("IPv6", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
                                 .allowedCidrBlocks(List.of("2001:db8::/32")),
                         List.of(new Problem("allowedCidrBlocks[0]", "'2001:db8::/32'" + cidr))),
+                Arguments.of("31 blocks on two listener ports", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                                .certificateArn(CERTIFICATE).allowedCidrBlocks(cidrBlocks(31)),
+                        List.of(new Problem("allowedCidrBlocks", "31 blocks on 2 listener port(s) are 62 inbound rules "
+                                + "of the load balancer's security group, but AWS allows 60 (Amazon VPC quotas, "
+                                + "\"Inbound or outbound rules per security group\", https://docs.aws.amazon.com/vpc/"
+                                + "latest/userguide/amazon-vpc-limits.html): merge blocks into fewer, larger ones, or "
+                                + "raise the quota in Service Quotas"))),
+                Arguments.of("a rules quota below AWS's default", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
+                                .rulesQuota(50),
+                        List.of(new Problem("rulesQuota", "50 is outside 100-10000: AWS's default is 100, and a raised "
+                                + "quota is higher"))),
                 Arguments.of("no CIDR at all", (Consumer<ApplicationLoadBalancerArgs.Builder>) a -> a
                                 .allowedCidrBlocks(List.of()),
                         List.of(new Problem("allowedCidrBlocks", "empty, so the listeners would admit nobody; leave it "
