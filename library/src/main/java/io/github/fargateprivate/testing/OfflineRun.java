@@ -69,6 +69,7 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
      * @param secretKeys keys whose values are secrets (same form as in {@code config})
      * @param mocks      the mocks to answer with
      * @return the outcome
+     * @throws AssertionError when the program registered what AWS would refuse ({@link AwsLimits})
      */
     public static OfflineRun of(Consumer<Context> program, String project, String stack, Map<String, String> config,
                                 Set<String> secretKeys, OfflineMocks mocks) {
@@ -87,6 +88,7 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
                     .config(full, secrets)
                     .build()
                     .runTest(program);
+            AwsLimits.check(mocks);
             return new OfflineRun(result, mocks, List.copyOf(registered));
         } finally {
             PulumiTest.cleanup();
