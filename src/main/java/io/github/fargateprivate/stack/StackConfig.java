@@ -272,7 +272,8 @@ public final class StackConfig {
         credentialsKey = in.existingSecret != null ? "registryCredentialsSecretArn"
                 : in.registryUsername != null ? "registryUsername" : in.publicImage ? "publicImage" : "image";
         if (!registry.needsCredentials() || in.publicImage) {
-            String why = !registry.needsCredentials()
+            String why = registry == Registry.ECR_PUBLIC ? "ECR Public images need no registry credentials"
+                    : !registry.needsCredentials()
                     ? "ECR images need no registry credentials (the execution role pulls them)"
                     : "publicImage is true, so the image is pulled without credentials";
             given.forEach(k -> problem(k, why + "; remove it: pulumi config rm " + k));

@@ -41,7 +41,7 @@ class BadConfigTest {
                 bad(Map.of("image", "ghcr.io/acme/app:-bad"), "image", "invalid tag '-bad'"),
                 bad(Map.of("image", "ghcr.io//app"), "image", "invalid repository path component ''"),
                 bad(Map.of("registry", "github"), "registry",
-                        "'github' is not one of ghcr, dockerhub, gitlab, quay, ecr, custom"),
+                        "'github' is not one of ghcr, dockerhub, gitlab, quay, ecr, ecr-public, custom"),
                 bad(Map.of("registry", "quay"), "registry", "'quay' contradicts the image host ghcr.io, which is ghcr"),
                 bad(Map.of("registryPassword", REMOVE), "registryPassword",
                         "ghcr wants a GitHub personal access token (classic) with the read:packages scope"),

@@ -148,7 +148,8 @@ public class FargateService extends ComponentResource {
 
     /** The args' values, checked. */
     private record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
-                           Output<String> clusterArn, Output<String> registryCredentials, Output<String> logKmsKey,
+                           Output<String> clusterArn, Output<String> registryCredentials,
+                           Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
                            Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId) {
     }
 
@@ -485,16 +486,31 @@ public class FargateService extends ComponentResource {
             problems.add("loadBalancer", "give the target group and the load balancer's security group together");
         }
         Output<String> credentials = args.registryCredentialsArn().map(c -> problems.check("registryCredentialsArn",
-                c, s -> s.startsWith("arn:") ? Arn.secretArnProblem(s, false) : Arn.SECRET_NAME.matcher(s).matches()
-                        ? Optional.empty() : Optional.of("'" + s + "' is neither a secret ARN nor a secret name")))
-                .orElse(null);
+                c, FargateService::credentialsSecretProblem)).orElse(null);
+        List<String> sidecars = containers.stream().skip(1).map(c -> c.name(false)).toList();
+        Map<String, Output<String>> sidecarCredentials = new TreeMap<>();
+        args.sidecarRegistryCredentialsArns().forEach((sidecar, secret) -> {
+            String field = "sidecarRegistryCredentialsArns." + sidecar;
+            if (!sidecars.contains(sidecar)) {
+                problems.add(field, "'" + sidecar + "' is not a sidecar of the task; sidecars: " + sidecars);
+            }
+            // An empty value is no secret: a composite decides from an image of another resource whether one is needed.
+            sidecarCredentials.put(sidecar, problems.check(field, secret, v -> v.isEmpty() ? Optional.empty()
+                    : credentialsSecretProblem(v)));
+        });
         if (args.network().isEmpty()) {
             problems.add("network", "required: the VPC and subnets of the tasks");
             return null;
         }
         NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
         return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
-                options.logKmsKeyArn(), options.taskEgressCidrBlocks(), options.ec2AmiId());
+                sidecarCredentials, options.logKmsKeyArn(), options.taskEgressCidrBlocks(), options.ec2AmiId());
+    }
+
+    private static Optional<String> credentialsSecretProblem(String secret) {
+        return secret.startsWith("arn:") ? Arn.secretArnProblem(secret, false)
+                : Arn.SECRET_NAME.matcher(secret).matches() ? Optional.empty()
+                : Optional.of("'" + secret + "' is neither a secret ARN nor a secret name");
     }
 
     /**
@@ -731,9 +747,10 @@ public class FargateService extends ComponentResource {
             ContainerArgs c = containers.get(i);
             ContainerArgs.Checked values = checked.containers().get(i);
             boolean main = i == 0;
-            // With registryAuth instance the agent holds the credentials: the task names none.
-            Output<String> credentials = main && checked.registryCredentials() != null
-                    && !args.ec2OrDefaults().instanceRegistryAuth() ? checked.registryCredentials() : Output.of("");
+            // With registryAuth instance the agent holds the main image's credentials: the task names none.
+            Output<String> credentials = main ? (checked.registryCredentials() != null
+                    && !args.ec2OrDefaults().instanceRegistryAuth() ? checked.registryCredentials() : Output.of(""))
+                    : checked.sidecarRegistryCredentials().getOrDefault(c.name(false), Output.of(""));
             definitions.add(Output.tuple(values.image(), Output.all(values.environment().values().stream().toList()),
                             Output.all(values.appSecrets().values().stream().toList()), logGroupName, credentials)
                     .applyValue(t -> containerDefinition(c, main, args.enableExecuteCommand(), args.bridge(), t.t1,

@@ -6,6 +6,7 @@ import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,12 @@ public final class FargateServiceArgs extends ResourceArgs {
      * {@code repositoryCredentials.credentialsParameter}. Default: none (an ECR or public image).
      */
     private Value<String> registryCredentialsArn;
+
+    /**
+     * Secrets Manager secrets with the registry credentials of sidecars' images, by the sidecar's name: each its
+     * container's {@code repositoryCredentials.credentialsParameter}. Default: none.
+     */
+    private final Map<String, Value<String>> sidecarRegistryCredentialsArns = new LinkedHashMap<>();
 
     /** Task CPU units (1024 = 1 vCPU). Default: {@value #DEFAULT_CPU}, the smallest Fargate size. */
     private Integer cpu;
@@ -236,6 +243,11 @@ public final class FargateServiceArgs extends ResourceArgs {
         return Optional.ofNullable(registryCredentialsArn);
     }
 
+    /** @return the sidecars' registry credentials secrets, by sidecar name */
+    public Map<String, Value<String>> sidecarRegistryCredentialsArns() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(sidecarRegistryCredentialsArns));
+    }
+
     /** @return the task CPU units */
     public int cpu() {
         return cpu == null ? DEFAULT_CPU : cpu;
@@ -375,6 +387,7 @@ public final class FargateServiceArgs extends ResourceArgs {
         a.network = network;
         a.containers.addAll(containers);
         a.registryCredentialsArn = registryCredentialsArn;
+        a.sidecarRegistryCredentialsArns.putAll(sidecarRegistryCredentialsArns);
         a.cpu = cpu;
         a.memory = memory;
         a.cpuArchitecture = cpuArchitecture;
@@ -517,6 +530,26 @@ public final class FargateServiceArgs extends ResourceArgs {
          */
         public Builder registryCredentialsArn(String secret) {
             args().registryCredentialsArn = Value.of(secret);
+            return this;
+        }
+
+        /**
+         * @param sidecar   a sidecar's name
+         * @param secretArn the registry credentials secret its image is pulled with; an empty value: none
+         * @return this builder
+         */
+        public Builder sidecarRegistryCredentialsArn(String sidecar, Output<String> secretArn) {
+            args().sidecarRegistryCredentialsArns.put(sidecar, Value.of(secretArn));
+            return this;
+        }
+
+        /**
+         * @param sidecar a sidecar's name
+         * @param secret  the registry credentials secret its image is pulled with: ARN, or name in the stack's region
+         * @return this builder
+         */
+        public Builder sidecarRegistryCredentialsArn(String sidecar, String secret) {
+            args().sidecarRegistryCredentialsArns.put(sidecar, Value.of(secret));
             return this;
         }
 

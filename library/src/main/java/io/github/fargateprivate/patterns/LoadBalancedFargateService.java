@@ -13,6 +13,7 @@ import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
+import io.github.fargateprivate.Warnings;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
@@ -63,6 +64,8 @@ public class LoadBalancedFargateService extends ComponentResource {
     public static final String TYPE = "fargate-private-registry:patterns:LoadBalancedFargateService";
 
     private final RegistryCredentialsSecret credentialsSecret;
+    private final List<RegistryCredentialsSecret> sidecarCredentialsSecrets = new ArrayList<>();
+    private final String owner;
     private final PullThroughCache pullThroughCache;
     private final VpcEndpoints vpcEndpoints;
     private final TaskExecutionRole executionRole;
@@ -77,10 +80,23 @@ public class LoadBalancedFargateService extends ComponentResource {
     private final Output<String> serviceName;
 
     /** What validation found and the wiring uses. */
-    private record Checked(NetworkArgs network, ContainerArgs main, TargetGroupArgs targetGroup,
-                           RegistryCredentials.Existing.Checked existing, PullThroughCacheArgs cache,
-                           VpcEndpointsArgs endpoints, FargateService.CheckedOptions service,
-                           ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
+    private record Checked(NetworkArgs network, ContainerArgs main, List<SidecarPull> sidecars,
+                           TargetGroupArgs targetGroup, RegistryCredentials.Existing.Checked existing,
+                           PullThroughCacheArgs cache, VpcEndpointsArgs endpoints,
+                           FargateService.CheckedOptions service, ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
+    }
+
+    /**
+     * How a sidecar's image is pulled.
+     *
+     * @param container  the sidecar
+     * @param own        its own credentials, or null
+     * @param existing   its own existing secret, checked, or null
+     * @param sharesMain whether it pulls with the main container's credentials (its image on the same registry host),
+     *                   carrying the check that an image of another registry has credentials of its own
+     */
+    private record SidecarPull(ContainerArgs container, RegistryCredentials own,
+                               RegistryCredentials.Existing.Checked existing, Output<Boolean> sharesMain) {
     }
 
     /**
@@ -95,6 +111,7 @@ public class LoadBalancedFargateService extends ComponentResource {
     public LoadBalancedFargateService(String name, LoadBalancedFargateServiceArgs args,
                                       ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.owner = "LoadBalancedFargateService '" + name + "'";
         var env = AwsEnvironment.of(this);
         this.region = env.region();
         var problems = Problems.of("LoadBalancedFargateService", name);
@@ -142,8 +159,13 @@ public class LoadBalancedFargateService extends ComponentResource {
         if (pullThroughCache != null) {
             roleArgs.cacheRepositories(pullThroughCache.repositoryArnPattern());
         }
+        Map<String, Output<String>> sidecarSecrets = sidecarCredentials(name, checked, tags, instanceAuth, roleArgs,
+                childOptions);
+        List<ContainerArgs> sidecars = checked.sidecars().stream().map(p -> pullThroughCache == null ? p.container()
+                : throughCache(p.container(), pullThroughCache, checked.cache().registry())).toList();
         List<ContainerArgs> containers = new ArrayList<>(List.of(main));
-        containers.addAll(args.sidecars());
+        containers.addAll(sidecars);
+        warnAnonymousDockerHub(containers, args, checked.cache() != null);
         for (ContainerArgs c : containers) {
             // Sorted by variable name, like the containers' secrets: the policy reads the same on every run.
             new TreeMap<>(c.appSecrets()).values().forEach(roleArgs::appSecret);
@@ -209,7 +231,8 @@ public class LoadBalancedFargateService extends ComponentResource {
         } else {
             serviceArgs.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
         }
-        args.sidecars().forEach(serviceArgs::sidecar);
+        sidecars.forEach(serviceArgs::sidecar);
+        sidecarSecrets.forEach(serviceArgs::sidecarRegistryCredentialsArn);
         // Values of other resources carry the composite's checks, as the load balancer's do.
         serviceOptions.logKmsKeyArn().filter(v -> !v.isPlain())
                 .ifPresent(v -> serviceArgs.logKmsKeyArn(checked.service().logKmsKeyArn()));
@@ -338,6 +361,9 @@ public class LoadBalancedFargateService extends ComponentResource {
         }
         service.registryCredentialsArn().ifPresent(c -> problems.add("service.registryCredentialsArn",
                 "the composite's registryCredentials" + set));
+        service.sidecarRegistryCredentialsArns().keySet().forEach(c -> problems.add(
+                "service.sidecarRegistryCredentialsArns." + c, "the credentials of sidecar(container, credentials)"
+                        + set));
         service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
                 "the composite creates the execution role from the containers' secrets"));
         service.executionRoleName().ifPresent(r -> problems.add("service.executionRoleName",
@@ -401,7 +427,66 @@ public class LoadBalancedFargateService extends ComponentResource {
                 main = main.toBuilder().image(image).build();
             }
         }
-        return new Checked(network, main, targetGroup, existing, cache, endpoints, serviceChecked, lbChecked);
+        List<SidecarPull> sidecarPulls = new ArrayList<>();
+        for (int i = 0; i < args.sidecars().size(); i++) {
+            sidecarPulls.add(sidecarPull(i, args, cache, env, problems.at(FargateService.containerField(i + 1))));
+        }
+        return new Checked(network, main, sidecarPulls, targetGroup, existing, cache, endpoints, serviceChecked,
+                lbChecked);
+    }
+
+    /**
+     * How a sidecar pulls: its own credentials (checked like the main container's), the main container's when its
+     * image is on the same registry host, through the cache when it is of the cache's upstream, or none for ECR; an
+     * image of any other registry without credentials is refused, as the main container's is.
+     */
+    private static SidecarPull sidecarPull(int index, LoadBalancedFargateServiceArgs args, PullThroughCacheArgs cache,
+                                           AwsEnvironment env, Problems problems) {
+        ContainerArgs sidecar = args.sidecars().get(index);
+        RegistryCredentials own = args.sidecarRegistryCredentials(index).orElse(null);
+        RegistryCredentials.Existing.Checked existing = null;
+        if (own instanceof RegistryCredentials.Create create) {
+            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
+        } else if (own instanceof RegistryCredentials.Existing e) {
+            existing = e.validate(problems.at("registryCredentials"), env);
+        }
+        ContainerArgs main = args.container();
+        if (sidecar.image() == null || main == null || main.image() == null) {
+            return new SidecarPull(sidecar, own, existing, Output.of(false));
+        }
+        RegistryCredentials mainCredentials = args.registryCredentials().orElse(null);
+        boolean mainHasSecret = cache == null && (mainCredentials instanceof RegistryCredentials.Create
+                || mainCredentials instanceof RegistryCredentials.Existing);
+        Registry cached = cache == null ? null : cache.registry();
+        Output<List<String>> images = problems.check("registryCredentials", Value.combine(sidecar.image(),
+                main.image(), List::of), i -> sidecarRegistryProblem(i.get(0), i.get(1), own, mainHasSecret, cached));
+        return new SidecarPull(sidecar, own, existing, images.applyValue(i -> own == null && mainHasSecret
+                && sameHost(i.get(0), i.get(1))));
+    }
+
+    private static Optional<String> sidecarRegistryProblem(String image, String mainImage, RegistryCredentials own,
+                                                           boolean mainHasSecret, Registry cached) {
+        Registry registry;
+        try {
+            registry = Registry.of(ImageReference.parse(image));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (own != null || registry == cached || (mainHasSecret && sameHost(image, mainImage))) {
+            return own == null ? Optional.empty() : registryProblem(image, own);
+        }
+        return registry.needsCredentials() ? Optional.of("required for a " + registry.configName() + " image on "
+                + "another registry than the main container's: sidecar(container, RegistryCredentials.create(USER, "
+                + "PASSWORD)) with " + registry.credentialHint() + ", or RegistryCredentials.existing(SECRET_ARN); for "
+                + "a public image, RegistryCredentials.none()") : Optional.empty();
+    }
+
+    private static boolean sameHost(String image, String other) {
+        try {
+            return ImageReference.parse(image).host().equalsIgnoreCase(ImageReference.parse(other).host());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -498,7 +583,8 @@ public class LoadBalancedFargateService extends ComponentResource {
         }
         if (!registry.needsCredentials() && (credentials instanceof RegistryCredentials.Create
                 || credentials instanceof RegistryCredentials.Existing)) {
-            return Optional.of("ECR images need no registry credentials: the execution role pulls them; use "
+            return Optional.of((registry == Registry.ECR_PUBLIC ? "ECR Public images need no registry credentials"
+                    : "ECR images need no registry credentials: the execution role pulls them") + "; use "
                     + "RegistryCredentials.none() or leave it unset");
         }
         if (registry.needsCredentials() && credentials == null) {
@@ -507,6 +593,86 @@ public class LoadBalancedFargateService extends ComponentResource {
                     + "for a public image, RegistryCredentials.none()");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The sidecars' registry credentials: a secret created for those given as {@link RegistryCredentials#create}, an
+     * existing one, or the main container's for a sidecar on its registry host; the execution role reads each.
+     *
+     * @return the secret of each sidecar that pulls with one, by sidecar name
+     */
+    private Map<String, Output<String>> sidecarCredentials(String name, Checked checked, Map<String, String> tags,
+                                                           boolean instanceAuth, TaskExecutionRoleArgs.Builder roleArgs,
+                                                           ComponentResourceOptions childOptions) {
+        Map<String, Output<String>> secrets = new TreeMap<>();
+        for (SidecarPull pull : checked.sidecars()) {
+            String sidecar = pull.container().name(false);
+            Output<String> secret;
+            Value<String> key = pull.own() == null ? null : pull.own().kmsKeyArn().orElse(null);
+            if (pull.own() instanceof RegistryCredentials.Create create) {
+                var created = new RegistryCredentialsSecret(name + "-" + sidecar + "-credentials",
+                        create.secretArgs(tags), childOptions);
+                sidecarCredentialsSecrets.add(created);
+                secret = created.arn();
+            } else if (pull.existing() != null) {
+                secret = pull.existing().secret();
+                key = pull.existing().kmsKeyArn() == null ? null : Value.of(pull.existing().kmsKeyArn());
+            } else {
+                // The main container's secret, which the role reads already; with registryAuth instance the agent
+                // holds it for that host. An image of another host has been checked to need none.
+                Output<String> shared = credentialsSecretArn == null || instanceAuth ? Output.of("")
+                        : credentialsSecretArn;
+                secrets.put(sidecar, Output.tuple(pull.sharesMain(), shared).applyValue(t -> t.t1 ? t.t2 : ""));
+                continue;
+            }
+            secrets.put(sidecar, secret);
+            roleArgs.registryCredentialsSecretArn(secret);
+            if (key != null) {
+                roleArgs.registryCredentialsKmsKeyArn(key.output());
+            }
+        }
+        return secrets;
+    }
+
+    /** A sidecar of the cache's upstream registry pulls through the cache too. */
+    private static ContainerArgs throughCache(ContainerArgs sidecar, PullThroughCache cache, Registry upstream) {
+        Output<String> image = Output.tuple(sidecar.image().output(), cache.ruleReady()).applyValue(t -> {
+            ImageReference reference = ImageReference.parse(t.t1);
+            return Registry.of(reference) == upstream ? cache.imageFor(reference) : t.t1;
+        });
+        return sidecar.toBuilder().image(image).build();
+    }
+
+    /**
+     * Docker Hub allows 10 anonymous pulls per hour per IP address since 2025-04-01 (Docker's "Usage and limits"):
+     * tasks that start behind one NAT address beyond that fail with {@code CannotPullContainerError}. Said for each
+     * container that pulls from Docker Hub without credentials.
+     */
+    private void warnAnonymousDockerHub(List<ContainerArgs> containers, LoadBalancedFargateServiceArgs args,
+                                        boolean throughCache) {
+        for (int i = 0; i < containers.size(); i++) {
+            RegistryCredentials credentials = i == 0 ? args.registryCredentials().orElse(null)
+                    : args.sidecarRegistryCredentials(i - 1).orElse(null);
+            String field = FargateService.containerField(i);
+            Value<String> image = i == 0 ? args.container().image() : args.sidecars().get(i - 1).image();
+            if (!(credentials instanceof RegistryCredentials.None) || (i == 0 && throughCache) || !image.isPlain()) {
+                continue;
+            }
+            dockerHub(image.plain().get()).ifPresent(reference -> Warnings.warn(this, owner, field + ": " + reference
+                    + " is pulled from Docker Hub without credentials, which allows 10 pulls per hour per IP address "
+                    + "(since 2025-04-01; https://docs.docker.com/docker-hub/usage/): more task starts behind one NAT "
+                    + "address fail with CannotPullContainerError (toomanyrequests); give Docker Hub credentials (a "
+                    + "read-only access token), or pull it through ECR (pullThroughCache)"));
+        }
+    }
+
+    private static Optional<String> dockerHub(String image) {
+        try {
+            ImageReference reference = ImageReference.parse(image);
+            return Registry.of(reference) == Registry.DOCKERHUB ? Optional.of(image) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String fargateName(String name) {
@@ -526,6 +692,11 @@ public class LoadBalancedFargateService extends ComponentResource {
     /** @return the created credentials secret; empty with an existing secret or none */
     public Optional<RegistryCredentialsSecret> credentialsSecret() {
         return Optional.ofNullable(credentialsSecret);
+    }
+
+    /** @return the secrets created for sidecars' own registry credentials, in the sidecars' order */
+    public List<RegistryCredentialsSecret> sidecarCredentialsSecrets() {
+        return List.copyOf(sidecarCredentialsSecrets);
     }
 
     /** @return the pull-through cache; empty without one */

@@ -32,6 +32,13 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     private final List<ContainerArgs> sidecars = new ArrayList<>();
 
     /**
+     * How each sidecar's image is pulled, by the sidecar's index; see {@link RegistryCredentials}. Default: the main
+     * container's credentials for a sidecar on the main container's registry host, none for an ECR image; required
+     * for any other, where {@link RegistryCredentials#none()} states a public image.
+     */
+    private final List<RegistryCredentials> sidecarRegistryCredentials = new ArrayList<>();
+
+    /**
      * How the main container's image is pulled; see {@link RegistryCredentials}. Default: none for an ECR image;
      * required for any other, where {@link RegistryCredentials#none()} states a public image.
      */
@@ -105,6 +112,14 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
     /** @return the sidecars */
     public List<ContainerArgs> sidecars() {
         return List.copyOf(sidecars);
+    }
+
+    /**
+     * @param index a sidecar's index
+     * @return how that sidecar's image is pulled, if given
+     */
+    public Optional<RegistryCredentials> sidecarRegistryCredentials(int index) {
+        return Optional.ofNullable(sidecarRegistryCredentials.get(index));
     }
 
     /** @return how the image is pulled, if set */
@@ -202,6 +217,19 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          */
         public Builder sidecar(ContainerArgs sidecar) {
             args().sidecars.add(sidecar);
+            args().sidecarRegistryCredentials.add(null);
+            return this;
+        }
+
+        /**
+         * @param sidecar     one more container in the task
+         * @param credentials how its image is pulled: its own registry's credentials, or {@link
+         *                    RegistryCredentials#none()} for a public image
+         * @return this builder
+         */
+        public Builder sidecar(ContainerArgs sidecar, RegistryCredentials credentials) {
+            args().sidecars.add(sidecar);
+            args().sidecarRegistryCredentials.add(credentials);
             return this;
         }
 

@@ -24,6 +24,8 @@ public enum Registry {
     QUAY("quay", "a Quay robot account (user name org+robot) and its token", Set.of("quay.io")),
     /** Amazon ECR: pulled with the task execution role, no credentials. */
     ECR("ecr", "no credentials: the task execution role pulls from ECR", Set.of()),
+    /** Amazon ECR Public, {@code public.ecr.aws}: public images, pulled without credentials. */
+    ECR_PUBLIC("ecr-public", "no credentials: ECR Public serves its images to anyone", Set.of("public.ecr.aws")),
     /** Any other registry (self-hosted, with or without a port). */
     CUSTOM("custom", "a user name and password or token with pull (read) access to the registry", Set.of());
 
@@ -61,6 +63,7 @@ public enum Registry {
             case DOCKERHUB -> Optional.of("registry-1.docker.io");
             case GITLAB -> Optional.of("registry.gitlab.com");
             case QUAY -> Optional.of("quay.io");
+            case ECR_PUBLIC -> Optional.of("public.ecr.aws");
             default -> Optional.empty();
         };
     }
@@ -79,9 +82,9 @@ public enum Registry {
         };
     }
 
-    /** @return whether pulling from this registry needs a user name and password */
+    /** @return whether pulling from this registry needs a user name and password (or a choice of none) */
     public boolean needsCredentials() {
-        return this != ECR;
+        return this != ECR && this != ECR_PUBLIC;
     }
 
     /**

@@ -313,7 +313,7 @@ class LoadBalancedFargateServiceTest {
     @Test
     void createdCredentialsAreTheMainContainersOnlyAndTheRolesReadableSecret() {
         var c = ok(ghcr(created()).andThen(a -> a.sidecar(ContainerArgs.builder().name("otel")
-                .image("otel/opentelemetry-collector:0.98.0").build())));
+                .image("otel/opentelemetry-collector:0.98.0").build(), RegistryCredentials.none())));
         assertEquals(1, c.run().mocks().ofType(SECRET).size());
         assertEquals(Optional.of(CREATED_SECRET), c.credentialsParameter());
         assertFalse(containers(c.run(), "svc-fargate-task").get(1).has("repositoryCredentials"));
@@ -365,7 +365,7 @@ class LoadBalancedFargateServiceTest {
                         .appSecret("DB_URL", PARAMETER).appSecret("DB_PASSWORD", DB_SECRET + ":password::").build())
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0")
                         .appSecret("API_KEY", Output.of("arn:aws:secretsmanager:eu-central-1:123456789012:"
-                                + "secret:api-AbCdEf")).build()));
+                                + "secret:api-AbCdEf")).build(), RegistryCredentials.none()));
         assertEquals(List.of(readSecrets(DB_SECRET, "arn:aws:secretsmanager:eu-central-1:123456789012:secret:"
                         + "api-AbCdEf"), readParameters(PARAMETER), ECR_PULL.get(0), ECR_PULL.get(1), EXEC_LOGS),
                 c.roleStatements());
@@ -445,7 +445,8 @@ class LoadBalancedFargateServiceTest {
                         .appSecret("DB_PASSWORD", DB_SECRET + ":password::").appSecretsKmsKeyArn(OTHER_REGION_KEY)
                         .build())
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0")
-                        .appSecret("API_KEY", apiKey).appSecretsKmsKeyArn(OTHER_REGION_KEY).build())));
+                        .appSecret("API_KEY", apiKey).appSecretsKmsKeyArn(OTHER_REGION_KEY).build(),
+                        RegistryCredentials.none())));
         assertEquals(List.of(readSecrets(REGISTRY_SECRET, DB_SECRET, apiKey), readParameters(PARAMETER),
                 decryptSecrets("DecryptSecrets", KEY), decryptAppSecrets("DecryptAppSecrets", OTHER_REGION_KEY),
                 EXEC_LOGS), c.roleStatements());
@@ -657,7 +658,8 @@ class LoadBalancedFargateServiceTest {
                 .loadBalancer(ApplicationLoadBalancerArgs.builder()
                         .certificateArn("arn:aws:acm:eu-central-1:123456789012:certificate/"
                                 + "11111111-2222-3333-4444-555555555555").build())
-                .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0").build())
+                .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0").build(),
+                        RegistryCredentials.none())
                 .service(FargateServiceArgs.builder().enableExecuteCommand(true)
                         .autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
                         .capacityProvider(CapacityProviderStrategy.fargate(1, 1)).build()));
@@ -949,9 +951,10 @@ class LoadBalancedFargateServiceTest {
                 .registryCredentials(created().kmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/x"))
                 .service(FargateServiceArgs.builder().memory(3000).network(NETWORK).build()));
         assertEquals(List.of("container.image", "sidecars[0].name", "loadBalancer.certificateArn",
-                        "service.network", "service.memory", "registryCredentials.kmsKeyArn"),
+                        "service.network", "service.memory", "registryCredentials.kmsKeyArn",
+                        "sidecars[0].registryCredentials"),
                 RunAssertions.problems(run).stream().map(Problem::field).toList());
-        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 6 problems; nothing was registered:"),
+        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 7 problems; nothing was registered:"),
                 run.failure());
         assertEquals(List.of(), run.mocks().awsResources());
     }

@@ -50,14 +50,23 @@ class RegistryTest {
 
     @Test
     void configNamesListsEveryKindInOrder() {
-        assertEquals("ghcr, dockerhub, gitlab, quay, ecr, custom", Registry.configNames());
+        assertEquals("ghcr, dockerhub, gitlab, quay, ecr, ecr-public, custom", Registry.configNames());
     }
 
     @ParameterizedTest
-    @EnumSource(value = Registry.class, names = "ECR", mode = EnumSource.Mode.EXCLUDE)
-    void everyRegistryButEcrNeedsCredentials(Registry registry) {
+    @EnumSource(value = Registry.class, names = {"ECR", "ECR_PUBLIC"}, mode = EnumSource.Mode.EXCLUDE)
+    void everyRegistryButEcrAndEcrPublicNeedsCredentials(Registry registry) {
         assertTrue(registry.needsCredentials());
         assertFalse(registry.credentialHint().isBlank());
+    }
+
+    @Test
+    void ecrPublicIsKnownByItsHostAndNeedsNoCredentials() {
+        Registry registry = Registry.of(ImageReference.parse("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0"));
+        assertEquals(Registry.ECR_PUBLIC, registry);
+        assertFalse(registry.needsCredentials());
+        assertEquals(java.util.Optional.of("public.ecr.aws"), registry.pullThroughCacheUpstream());
+        assertFalse(registry.pullThroughCacheNeedsCredentials());
     }
 
     @Test
