@@ -27,7 +27,7 @@ public class ArgsException extends RunException {
     private static String message(String owner, List<Problem> problems, boolean beforeChildren) {
         var b = new StringBuilder(owner).append(" has ").append(problems.size()).append(" problem")
                 .append(problems.size() == 1 ? "" : "s")
-                .append(beforeChildren ? "; nothing was registered:" : " in a value of another resource:");
+                .append(beforeChildren ? "; no AWS resource was registered:" : " in a value of another resource:");
         problems.forEach(p -> b.append("\n  - ").append(p));
         return b.toString();
     }

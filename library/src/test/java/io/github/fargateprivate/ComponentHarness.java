@@ -143,7 +143,7 @@ public final class ComponentHarness {
      */
     public static List<Problem> refusedBeforeAnyChild(OfflineRun run) {
         ArgsException e = argsException(run);
-        assertTrue(e.getMessage().contains("; nothing was registered:"), e.getMessage());
+        assertTrue(e.getMessage().contains("; no AWS resource was registered:"), e.getMessage());
         assertEquals(List.of(), run.mocks().awsResources());
         return e.problems();
     }

@@ -82,7 +82,7 @@ class ProblemsTest {
         problems.at("container").add("image", "missing");
         ArgsException e = assertThrows(ArgsException.class, problems::throwIfAny);
         assertTrue(RunException.class.isInstance(e), "pulumi shows a RunException without a stack trace");
-        assertEquals("FargateService 'app' has 2 problems; nothing was registered:\n"
+        assertEquals("FargateService 'app' has 2 problems; no AWS resource was registered:\n"
                 + "  - cpu: too small\n  - container.image: missing", e.getMessage());
         assertEquals(List.of(new Problem("cpu", "too small"), new Problem("container.image", "missing")),
                 e.problems());
@@ -92,7 +92,7 @@ class ProblemsTest {
     void oneProblemIsSingular() {
         var problems = Problems.of("TaskRole", "x");
         problems.add("sid", "bad");
-        assertEquals("TaskRole 'x' has 1 problem; nothing was registered:\n  - sid: bad",
+        assertEquals("TaskRole 'x' has 1 problem; no AWS resource was registered:\n  - sid: bad",
                 assertThrows(ArgsException.class, problems::throwIfAny).getMessage());
     }
 

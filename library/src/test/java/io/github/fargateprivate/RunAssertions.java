@@ -76,7 +76,7 @@ public final class RunAssertions {
      */
     public static Problem refusedBeforeAnyResource(OfflineRun run, String field, String fragment) {
         Problem problem = problem(run, field, fragment);
-        assertTrue(run.failure().contains("nothing was registered"), run.failure());
+        assertTrue(run.failure().contains("no AWS resource was registered"), run.failure());
         assertEquals(List.of(), run.mocks().awsResources());
         return problem;
     }

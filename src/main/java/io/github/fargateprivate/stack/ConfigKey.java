@@ -161,7 +161,13 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
                     (in, v) -> in.loadBalancer.deletionProtection((Boolean) v)),
             row("accessLogs", Type.BOOLEAN, "false", "loadBalancer.accessLogs",
                     "Log load balancer requests; without accessLogsBucket into a bucket the stack creates",
-                    (in, v) -> in.loadBalancer.accessLogs((Boolean) v)),
+                    // The default, false, is also what Pulumi.yaml hands the program for an unset key: it sets
+                    // nothing, so that accessLogsBucket alone turns the logs on, as its row says.
+                    (in, v) -> {
+                        if ((Boolean) v) {
+                            in.loadBalancer.accessLogs(true);
+                        }
+                    }),
             row("accessLogsBucket", Type.STRING, null, "loadBalancer.accessLogsBucket",
                     "S3 bucket for load balancer access logs",
                     (in, v) -> in.loadBalancer.accessLogsBucket((String) v)),

@@ -223,6 +223,16 @@ class AppTest {
     }
 
     @Test
+    void anAccessLogsBucketAloneTurnsTheLoadBalancersAccessLogsOn() {
+        var config = StackConfigs.dev();
+        config.put("accessLogsBucket", "acme-alb-logs");
+        var run = StackConfigs.run(config).ok();
+        assertEquals(Map.of("bucket", "acme-alb-logs", "enabled", true, "prefix", "app-lb"),
+                io.github.fargateprivate.testing.OfflineRun.block(run.inputs("app-lb-alb"), "accessLogs"));
+        assertTrue(run.names().stream().noneMatch(n -> n.startsWith("app-lb-access-logs")), "no bucket of its own");
+    }
+
+    @Test
     void tagsGivenOnceReachTheComposite() {
         var config = StackConfigs.dev();
         config.put("tags", "{\"team\":\"payments\"}");

@@ -679,7 +679,7 @@ class WiringsTest {
                                 .capacityProvider(CapacityProviderStrategy.fargateSpot(3))
                                 .build())
                         .build()));
-        assertTrue(failure.contains("nothing was registered"), failure);
+        assertTrue(failure.contains("no AWS resource was registered"), failure);
         assertTrue(failure.contains("service.capacityProviderStrategy: Fargate Spot runs X86_64 tasks only"),
                 failure);
     }

@@ -57,7 +57,7 @@ import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
-import io.github.fargateprivate.Warnings;
+import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.iam.PolicyDocument;
@@ -119,6 +119,7 @@ public class FargateService extends ComponentResource {
     private static final Pattern CLUSTER_ARN = Pattern.compile(
             "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
 
+    private final String owner;
     private final Cluster cluster;
     private final Ec2Capacity ec2Capacity;
     private final ClusterCapacityProviders capacityProviders;
@@ -163,6 +164,7 @@ public class FargateService extends ComponentResource {
      */
     public FargateService(String name, FargateServiceArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.owner = "FargateService '" + name + "'";
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("FargateService", name);
         Checked checked = validate(name, args, problems, env);
@@ -430,7 +432,7 @@ public class FargateService extends ComponentResource {
         }
 
         this.serviceName = service.name();
-        this.taskDefinitionArn = taskDefinition.arn();
+        this.taskDefinitionArn = rolledOut(service, taskDefinition, clusterName, env);
         this.logGroupName = logGroup.name();
         this.securityGroupId = securityGroup.id();
         registerOutputs(Map.of("clusterName", clusterName, "clusterArn", clusterArn, "serviceName", serviceName,
@@ -879,13 +881,39 @@ public class FargateService extends ComponentResource {
     }
 
     /**
+     * The task definition the service runs after {@code pulumi up}: the one registered, or the program fails. With
+     * com.pulumi:aws 6.x, {@code waitForSteadyState} waits like {@code aws ecs wait services-stable} (one deployment,
+     * as many tasks running as desired), which a deployment the circuit breaker rolled back also reaches, and the update
+     * succeeds (pulumi/pulumi-aws#4487; the provider's fix, which reads the deployment's state, is only in its v7
+     * line). After the update the provider reads the service back (DescribeServices): a rolled-back service names
+     * the previous task definition, so the two differ, and an error fails the update. In a preview the read-back is
+     * unknown and nothing is checked.
+     */
+    private Output<String> rolledOut(Service service, TaskDefinition registered, Output<String> clusterName,
+                                     AwsEnvironment env) {
+        return Output.tuple(service.taskDefinition(), registered.arn(), clusterName, service.name()).applyValue(t -> {
+            String running = t.t1.orElse(null);
+            if (running != null && t.t2 != null && !running.equals(t.t2)) {
+                EngineLog.error(this, owner, "ECS rolled the deployment of service " + t.t4 + " back: it runs "
+                        + running + ", not " + t.t2 + ", which the circuit breaker stopped (its tasks failed to start "
+                        + "or to become healthy). Why they stopped: aws ecs describe-services --region " + env.region()
+                        + " --cluster " + t.t3 + " --services " + t.t4 + " --query 'services[0].events[:10].message', "
+                        + "and aws ecs describe-tasks --region " + env.region() + " --cluster " + t.t3 + " --tasks "
+                        + "$(aws ecs list-tasks --region " + env.region() + " --cluster " + t.t3 + " --service-name "
+                        + t.t4 + " --desired-status STOPPED --query 'taskArns[0]' --output text) --query "
+                        + "'tasks[0].[stoppedReason,containers[].reason]'. The next pulumi up deploys it again.");
+            }
+            return t.t2;
+        });
+    }
+
+    /**
      * A load balancer's security group as this service's egress rule names it: counted with the rules the program's
      * other services add to it, refused past AWS's quota, and a warning near it.
      */
     private Output<String> countedEgressRule(Output<String> loadBalancerSecurityGroup, String name) {
         return loadBalancerSecurityGroup.applyValue(id -> {
             int rules = PerRun.<Map<String, Integer>>get(EGRESS_RULES, HashMap::new).merge(id, 1, Integer::sum);
-            String owner = "FargateService '" + name + "'";
             if (rules > Rules.SECURITY_GROUP_RULES) {
                 throw new ArgsException(owner, List.of(new Problem("loadBalancer", "this program adds " + rules
                         + " egress rules to the load balancer's security group " + id + ", one per service, but AWS "
@@ -895,7 +923,7 @@ public class FargateService extends ComponentResource {
                         false);
             }
             if (rules == (int) Math.ceil(Rules.SECURITY_GROUP_RULES * 0.8)) {
-                Warnings.warn(this, owner, "this program adds " + rules + " egress rules to the load balancer's "
+                EngineLog.warn(this, owner, "this program adds " + rules + " egress rules to the load balancer's "
                         + "security group " + id + ", one per service, of the " + Rules.SECURITY_GROUP_RULES + " AWS "
                         + "allows (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); give the load balancer's targets' "
                         + "security group instead (ApplicationLoadBalancer#targetsSecurityGroupId())");

@@ -31,7 +31,7 @@ import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
-import io.github.fargateprivate.Warnings;
+import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.s3.AccessLogsBucket;
 import io.github.fargateprivate.s3.AccessLogsBucketArgs;
 
@@ -260,7 +260,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
         allowed.applyValue(blocks -> {
             int rules = blocks.size() * args.listenerPorts();
             if (rules >= Rules.SECURITY_GROUP_RULES * ListenerRules.WARN_AT && rules <= Rules.SECURITY_GROUP_RULES) {
-                Warnings.warn(this, owner, rules + " of the " + Rules.SECURITY_GROUP_RULES + " inbound rules its "
+                EngineLog.warn(this, owner, rules + " of the " + Rules.SECURITY_GROUP_RULES + " inbound rules its "
                         + "security group may hold are the admitted blocks on the listener ports ("
                         + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); merge blocks before adding more");
             }
@@ -294,7 +294,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
                     + ListenerRules.TARGET_GROUPS_QUOTA + " per Application Load Balancer and does not raise it ("
                     + ListenerRules.QUOTAS_PAGE + "): put the service on another load balancer");
         } else if (holder.isEmpty() && rules == (int) Math.ceil(rulesQuota * ListenerRules.WARN_AT)) {
-            Warnings.warn(this, owner, rules + " of its " + rulesQuota + " listener rules are used (\"Rules per "
+            EngineLog.warn(this, owner, rules + " of its " + rulesQuota + " listener rules are used (\"Rules per "
                     + "Application Load Balancer\", " + ListenerRules.QUOTAS_PAGE + "); raise the quota or plan another load "
                     + "balancer before AWS refuses the next service");
         }

@@ -17,7 +17,7 @@ import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Rules;
-import io.github.fargateprivate.Warnings;
+import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.ec2.NetworkArgs;
 
@@ -103,7 +103,7 @@ public class ListenerTarget extends ComponentResource {
         this.loadBalancerSecurityGroupId = rule.loadBalancerSecurityGroupId();
         this.targetsSecurityGroupId = rule.targetsSecurityGroupId();
         if (targetsSecurityGroupId == null) {
-            Warnings.warn(this, "ListenerTarget '" + name + "'", "the load balancer's targets' security group is not "
+            EngineLog.warn(this, "ListenerTarget '" + name + "'", "the load balancer's targets' security group is not "
                     + "given (ListenerRuleArgs.targetsSecurityGroupId), so the service adds an egress rule to the load "
                     + "balancer's own group, which takes at most " + Rules.SECURITY_GROUP_RULES + " ("
                     + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + ") and which its owner must not manage with inline "
@@ -167,7 +167,7 @@ public class ListenerTarget extends ComponentResource {
         int rules = ListenerRules.count(listenerArn);
         if (holder.isEmpty() && rules == (int) Math.ceil(ApplicationLoadBalancerArgs.DEFAULT_RULES_QUOTA
                 * ListenerRules.WARN_AT) && component != null) {
-            Warnings.warn(component, "ListenerTarget '" + owner + "'", "this program places " + rules + " listener "
+            EngineLog.warn(component, "ListenerTarget '" + owner + "'", "this program places " + rules + " listener "
                     + "rules on " + listenerArn + ", whose load balancer takes " + ApplicationLoadBalancerArgs
                     .DEFAULT_RULES_QUOTA + " by default (\"Rules per Application Load Balancer\", " + ListenerRules.QUOTAS_PAGE
                     + "), its owner's own rules included");

@@ -13,7 +13,7 @@ import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
-import io.github.fargateprivate.Warnings;
+import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
@@ -658,7 +658,7 @@ public class LoadBalancedFargateService extends ComponentResource {
             if (!(credentials instanceof RegistryCredentials.None) || (i == 0 && throughCache) || !image.isPlain()) {
                 continue;
             }
-            dockerHub(image.plain().get()).ifPresent(reference -> Warnings.warn(this, owner, field + ": " + reference
+            dockerHub(image.plain().get()).ifPresent(reference -> EngineLog.warn(this, owner, field + ": " + reference
                     + " is pulled from Docker Hub without credentials, which allows 10 pulls per hour per IP address "
                     + "(since 2025-04-01; https://docs.docker.com/docker-hub/usage/): more task starts behind one NAT "
                     + "address fail with CannotPullContainerError (toomanyrequests); give Docker Hub credentials (a "

@@ -243,6 +243,8 @@ public sealed interface RegistryCredentials {
         return Arn.parse(keyArn).filter(key -> key.service().equals("kms"))
                 .filter(key -> !key.region().equals(secretRegion))
                 .map(key -> "the key is in " + key.region() + ", but the credentials secret is in " + secretRegion
-                        + "; Secrets Manager uses a key of the secret's own region");
+                        + "; Secrets Manager uses a key of the secret's own region: give a key of " + secretRegion
+                        + " (for an existing secret, the one that encrypts it: aws secretsmanager describe-secret "
+                        + "--region " + secretRegion + " --secret-id SECRET --query KmsKeyId)");
     }
 }

@@ -816,7 +816,7 @@ class FargateServiceTest {
         assertEquals(List.of("container.image", "container.port", "sidecars[0].name", "cpu", "desiredCount",
                         "logRetentionDays", "network"),
                 RunAssertions.problems(run).stream().map(Problem::field).toList());
-        assertTrue(run.failure().contains("FargateService 'x' has 7 problems; nothing was registered:"),
+        assertTrue(run.failure().contains("FargateService 'x' has 7 problems; no AWS resource was registered:"),
                 run.failure());
         assertEquals(List.of(), run.mocks().awsResources());
     }

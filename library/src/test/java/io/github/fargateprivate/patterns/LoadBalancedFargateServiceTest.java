@@ -954,7 +954,7 @@ class LoadBalancedFargateServiceTest {
                         "service.network", "service.memory", "registryCredentials.kmsKeyArn",
                         "sidecars[0].registryCredentials"),
                 RunAssertions.problems(run).stream().map(Problem::field).toList());
-        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 7 problems; nothing was registered:"),
+        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 7 problems; no AWS resource was registered:"),
                 run.failure());
         assertEquals(List.of(), run.mocks().awsResources());
     }

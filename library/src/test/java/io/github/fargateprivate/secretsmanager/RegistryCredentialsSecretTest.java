@@ -150,7 +150,9 @@ class RegistryCredentialsSecretTest {
                 Arguments.of("key of another region", RegistryCredentialsSecretArgs.builder().username("u")
                         .password(Output.of("p")).kmsKeyArn(EAST_KEY), List.of(new Problem("kmsKeyArn",
                         "the key is in us-east-1, but the credentials secret is in eu-central-1; Secrets Manager "
-                                + "uses a key of the secret's own region"))),
+                                + "uses a key of the secret's own region: give a key of eu-central-1 (for an existing secret, the one that "
+                        + "encrypts it: aws secretsmanager describe-secret --region eu-central-1 --secret-id SECRET --query "
+                        + "KmsKeyId)"))),
                 Arguments.of("everything missing", RegistryCredentialsSecretArgs.builder(), List.of(
                         new Problem("username", "required: the registry user name"),
                         new Problem("password", "required: the registry password or token, as a Pulumi secret"))));
@@ -167,7 +169,9 @@ class RegistryCredentialsSecretTest {
     void aKeyOfAnotherResourceIsCheckedInItsApplyWithThePlainMessage() {
         var run = secret(a -> a.kmsKeyArn(Output.of(EAST_KEY))).run();
         assertEquals(List.of(new Problem("kmsKeyArn", "the key is in us-east-1, but the credentials secret is in "
-                + "eu-central-1; Secrets Manager uses a key of the secret's own region")),
+                + "eu-central-1; Secrets Manager uses a key of the secret's own region: give a key of eu-central-1 (for an existing secret, the one that "
+                        + "encrypts it: aws secretsmanager describe-secret --region eu-central-1 --secret-id SECRET --query "
+                        + "KmsKeyId)")),
                 ComponentHarness.argsException(run).problems());
     }
 
@@ -192,7 +196,9 @@ class RegistryCredentialsSecretTest {
         var run = ComponentHarness.createWithProvider(options -> new RegistryCredentialsSecret("creds",
                 args(a -> a.kmsKeyArn(KEY)), options)).run();
         assertEquals(List.of(new Problem("kmsKeyArn", "the key is in eu-central-1, but the credentials secret is in "
-                + "us-west-2; Secrets Manager uses a key of the secret's own region")),
+                + "us-west-2; Secrets Manager uses a key of the secret's own region: give a key of us-west-2 (for an existing secret, the one that "
+                        + "encrypts it: aws secretsmanager describe-secret --region us-west-2 --secret-id SECRET --query "
+                        + "KmsKeyId)")),
                 ComponentHarness.refusedBeforeAnyChild(run));
     }
 

@@ -100,7 +100,8 @@ class RegistryCredentialsTest {
 
     static Stream<Arguments> badExisting() {
         String region = "the key is in eu-central-1, but the credentials secret is in eu-west-1; Secrets Manager uses "
-                + "a key of the secret's own region";
+                + "a key of the secret's own region: give a key of eu-west-1 (for an existing secret, the one that encrypts it: aws "
+                + "secretsmanager describe-secret --region eu-west-1 --secret-id SECRET --query KmsKeyId)";
         return Stream.of(
                 Arguments.of("partial ARN", PARTIAL, null, List.of(new Problem("registryCredentials.secret",
                         "'" + PARTIAL + "' is a partial secret ARN: a complete one ends in '-' and the six characters "
@@ -126,7 +127,8 @@ class RegistryCredentialsTest {
                 Arguments.of("bare name, key in another region than the stack", "registry/ghcr", WEST_KEY,
                         List.of(new Problem("registryCredentials.kmsKeyArn", "the key is in eu-west-1, but the "
                                 + "credentials secret is in eu-central-1; Secrets Manager uses a key of the secret's "
-                                + "own region"))),
+                                + "own region: give a key of eu-central-1 (for an existing secret, the one that encrypts it: aws "
+                + "secretsmanager describe-secret --region eu-central-1 --secret-id SECRET --query KmsKeyId)"))),
                 Arguments.of("alias", SECRET, "arn:aws:kms:eu-central-1:123456789012:alias/registry",
                         List.of(new Problem("registryCredentials.kmsKeyArn", "'arn:aws:kms:eu-central-1:123456789012:"
                                 + "alias/registry' is an alias ARN; use the key ARN it points to (aws kms describe-key "
