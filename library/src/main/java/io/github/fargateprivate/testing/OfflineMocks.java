@@ -15,12 +15,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * Stands in for the AWS provider when a program runs under Pulumi's mock engine: the offline plan, this library's
  * tests, and the tests of stacks that use the library.
  *
- * <p>Every registration is recorded with its inputs and provider. Each resource answers with its inputs plus the
- * outputs programs read ({@code arn}, {@code name}, {@code dnsName}, {@code zoneId}, ...), made up from the
- * resource's name so that they are predictable; every made-up value is remembered, so the plan can show it as known
- * only after deployment. Invokes (caller identity, region, partition, default VPC, subnets, a subnet's route table,
- * secret versions, parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is
- * honoured: invokes made through it, and ARNs of resources it creates, are of that region.
+ * <p>Every registration is recorded with its inputs and provider. Each AWS resource answers with its inputs plus what
+ * AWS assigns, in AWS's shapes, made up from the resource's logical name so that they are the same every run:
+ * <ul>
+ *   <li>ids: {@code vpc-}, {@code subnet-}, {@code rtb-}, {@code sg-}, {@code sgr-}, {@code igw-}, {@code nat-},
+ *   {@code eipalloc-}, {@code vpce-}, {@code lt-}, {@code i-}, {@code eni-}, {@code acl-} and 17 hex digits for EC2;
+ *   the ARN where the AWS provider's id is the ARN (load balancer, target group, listener, listener rule, Secrets
+ *   Manager secret, ECS cluster, service and capacity provider, ACM certificate, SNS topic, IAM policy); the name where
+ *   it is the name (IAM role and instance profile, log group, ECR repository, Auto Scaling group, SSM parameter,
+ *   metric alarm, S3 bucket); a task definition's family; a KMS key's key id; other types {@code <name>-id};</li>
+ *   <li>ARNs as AWS writes them, e.g. {@code ...:loadbalancer/app/NAME/HEX16} with {@code arnSuffix}
+ *   {@code app/NAME/HEX16}, {@code ...:targetgroup/NAME/HEX16} with {@code arnSuffix}, a listener's below its load
+ *   balancer's ({@code ...:listener/app/NAME/HEX16/HEX16}) and a rule's below its listener's, {@code
+ *   ...:parameter/NAME} for an SSM parameter whether its name starts with a slash or not, {@code
+ *   ...:service/CLUSTER/NAME} for an ECS service, {@code ...:task-definition/FAMILY:1};</li>
+ *   <li>the outputs programs read: a physical {@code name} (given, or made up as autonaming would), a load
+ *   balancer's {@code dnsName} and {@code zoneId}, a repository's {@code repositoryUrl}, a key's {@code keyId}, a
+ *   certificate's {@code domainValidationOptions}, a VPC's default security group and main route table, ...</li>
+ * </ul>
+ * Every made-up value is remembered ({@link #generated()}), so the plan can show it as known only after deployment.
+ * Invokes (caller identity, region, partition, default VPC, subnets, a subnet's route table, secret versions,
+ * parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is honoured: invokes made
+ * through it, and ARNs of resources it creates, are of that region.
  *
  * <p>{@link #unknownOutputs()} makes every output of every new resource unknown, as in a preview of a new stack.
  */
@@ -159,41 +175,9 @@ public class OfflineMocks implements Mocks {
         if (unknownOutputs) {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
         }
-        String at = regionOf(args.provider);
-        String id = made(args.name, "id", idFor(args.type, args.name));
-        Map<String, Object> state = new LinkedHashMap<>(inputs);
-        String physicalName = inputs.containsKey("name") ? String.valueOf(inputs.get("name"))
-                : made(args.name, "name", args.name + "-1a2b3c4");
-        state.put("name", physicalName);
-        if (args.type.startsWith("aws:s3/bucket")) {
-            String bucket = inputs.containsKey("bucket") ? String.valueOf(inputs.get("bucket"))
-                    : made(args.name, "bucket", args.name + "-1a2b3c4");
-            state.put("bucket", bucket);
-            state.put("arn", made(args.name, "arn", "arn:aws:s3:::" + bucket));
-        } else {
-            state.put("arn", made(args.name, "arn", arnFor(args.type, physicalName, at)));
-        }
-        state.put("id", id);
-        switch (args.type) {
-            case "aws:lb/loadBalancer:LoadBalancer" -> {
-                state.put("dnsName", made(args.name, "dnsName",
-                        physicalName + "-1234567890." + at + ".elb.amazonaws.com"));
-                state.put("zoneId", LOAD_BALANCER_ZONE_ID);
-            }
-            case "aws:secretsmanager/secretVersion:SecretVersion" ->
-                    state.put("versionId", made(args.name, "versionId", "v-" + args.name));
-            case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", made(args.name, "repositoryUrl",
-                    ACCOUNT + ".dkr.ecr." + at + ".amazonaws.com/" + physicalName));
-            case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
-            // A gateway endpoint routes to the service's prefix list, which security groups name for egress.
-            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
-                if ("Gateway".equals(inputs.get("vpcEndpointType"))) {
-                    state.put("prefixListId", made(args.name, "prefixListId", "pl-" + hex(args.name).substring(0, 8)));
-                }
-            }
-            default -> { }
-        }
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        Map<String, Object> state = AwsState.of(args.type, args.name, inputs, regionOf(args.provider), this::made);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(String.valueOf(state.get("id"))),
+                state));
     }
 
     @Override
@@ -231,8 +215,8 @@ public class OfflineMocks implements Mocks {
                     // AWS's public parameters, e.g. the ECS-optimized AMI of the region.
                     ? Map.of("arn", String.valueOf(in.get("name")), "id", String.valueOf(in.get("name")),
                     "name", String.valueOf(in.get("name")), "type", "String", "insecureValue", "", "version", 1,
-                    "value", made(String.valueOf(in.get("name")), "value", "ami-0" + hex(String.valueOf(in.get("name")))
-                            .substring(1)))
+                    "value", made(String.valueOf(in.get("name")), "value",
+                            "ami-0" + AwsState.hex(String.valueOf(in.get("name"))).substring(1)))
                     : Map.of("arn", String.valueOf(in.get("name")),
                     "id", String.valueOf(in.get("name")), "name", String.valueOf(in.get("name")),
                     "type", "SecureString", "value", "(encrypted)", "insecureValue", "", "version",
@@ -244,8 +228,9 @@ public class OfflineMocks implements Mocks {
 
     /** Each subnet has a route table of its own, as private subnets with a NAT gateway per AZ do. */
     private Map<String, Object> routeTable(String subnetId, String region) {
-        String id = made(subnetId + " lookup", "routeTableId", "rtb-" + hex(subnetId));
-        return Map.of("id", id, "routeTableId", id, "subnetId", subnetId, "vpcId", "vpc-of-" + subnetId,
+        String id = made(subnetId + " lookup", "routeTableId", "rtb-" + AwsState.hex(subnetId));
+        return Map.of("id", id, "routeTableId", id, "subnetId", subnetId, "vpcId",
+                made(subnetId + " lookup", "vpcId", "vpc-" + AwsState.hex(subnetId + " vpc")),
                 "arn", "arn:aws:ec2:" + region + ":" + ACCOUNT + ":route-table/" + id, "ownerId", ACCOUNT,
                 "gatewayId", "", "associations", List.of(), "routes", List.of(), "tags", Map.of());
     }
@@ -253,54 +238,6 @@ public class OfflineMocks implements Mocks {
     private String made(String resource, String output, String value) {
         generated.put(value, resource + "." + output);
         return value;
-    }
-
-    private static String idFor(String type, String name) {
-        return switch (type) {
-            case "aws:ec2/securityGroup:SecurityGroup" -> "sg-" + hex(name);
-            case "aws:ec2/launchTemplate:LaunchTemplate" -> "lt-" + hex(name);
-            default -> name + "-id";
-        };
-    }
-
-    private static String arnFor(String type, String name, String region) {
-        String prefix = "arn:aws:";
-        return switch (type) {
-            case "aws:secretsmanager/secret:Secret" ->
-                    prefix + "secretsmanager:" + region + ":" + ACCOUNT + ":secret:" + name + "-AbCdEf";
-            case "aws:iam/role:Role" -> prefix + "iam::" + ACCOUNT + ":role/" + name;
-            case "aws:cloudwatch/logGroup:LogGroup" -> prefix + "logs:" + region + ":" + ACCOUNT + ":log-group:" + name;
-            case "aws:lb/loadBalancer:LoadBalancer" ->
-                    prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + name + "/1";
-            case "aws:lb/targetGroup:TargetGroup" ->
-                    prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/" + name + "/1";
-            case "aws:lb/listener:Listener" -> prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT
-                    + ":listener/app/" + name + "/0123456789abcdef/" + hex(name);
-            case "aws:lb/listenerRule:ListenerRule" -> prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT
-                    + ":listener-rule/app/" + name + "/0123456789abcdef/" + hex(name) + "/1";
-            case "aws:ecs/cluster:Cluster" -> prefix + "ecs:" + region + ":" + ACCOUNT + ":cluster/" + name;
-            case "aws:ecs/taskDefinition:TaskDefinition" ->
-                    prefix + "ecs:" + region + ":" + ACCOUNT + ":task-definition/" + name + ":1";
-            case "aws:ecs/service:Service" -> prefix + "ecs:" + region + ":" + ACCOUNT + ":service/" + name;
-            case "aws:kms/key:Key" -> prefix + "kms:" + region + ":" + ACCOUNT + ":key/"
-                    + String.format("%08x-0000-4000-8000-%012x", name.hashCode(), (long) name.length());
-            case "aws:acm/certificate:Certificate" -> prefix + "acm:" + region + ":" + ACCOUNT + ":certificate/"
-                    + String.format("%08x-1111-4111-8111-%012x", name.hashCode(), (long) name.length());
-            case "aws:ssm/parameter:Parameter" -> prefix + "ssm:" + region + ":" + ACCOUNT + ":parameter/" + name;
-            case "aws:autoscaling/group:Group" -> prefix + "autoscaling:" + region + ":" + ACCOUNT
-                    + ":autoScalingGroup:" + String.format("%08x-2222-4222-8222-%012x", name.hashCode(),
-                    (long) name.length()) + ":autoScalingGroupName/" + name;
-            case "aws:ecs/capacityProvider:CapacityProvider" ->
-                    prefix + "ecs:" + region + ":" + ACCOUNT + ":capacity-provider/" + name;
-            case "aws:iam/instanceProfile:InstanceProfile" -> prefix + "iam::" + ACCOUNT + ":instance-profile/" + name;
-            case "aws:ecr/repository:Repository" ->
-                    prefix + "ecr:" + region + ":" + ACCOUNT + ":repository/" + name;
-            default -> prefix + type.split("[:/]")[1] + ":" + region + ":" + ACCOUNT + ":" + name;
-        };
-    }
-
-    private static String hex(String name) {
-        return String.format("%017x", Integer.toUnsignedLong(name.hashCode())).substring(0, 17);
     }
 
     /** @return every registration so far, in order */
