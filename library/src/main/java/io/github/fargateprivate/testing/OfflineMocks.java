@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,7 +39,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is honoured: invokes made
  * through it, and ARNs of resources it creates, are of that region.
  *
- * <p>{@link #unknownOutputs()} makes every output of every new resource unknown, as in a preview of a new stack.
+ * <p>{@link #unknownOutputs()} turns these mocks into a preview of a new stack, {@link #stackReference(String, Map)}
+ * gives another stack's outputs, and a subclass may adjust any answer in {@link #state(ResourceArgs, Map)} or override
+ * {@link #newResourceAsync} and {@link #callAsync}.
  */
 public class OfflineMocks implements Mocks {
 
@@ -88,12 +91,13 @@ public class OfflineMocks implements Mocks {
     }
 
     private final String region;
-    private final boolean unknownOutputs;
+    private volatile boolean preview;
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> generated = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> stackReferences;
+    private final Map<String, Map<String, Object>> stackReferences = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> unknownInputs = new ConcurrentHashMap<>();
 
     /** Mocks in {@code eu-central-1}. */
     public OfflineMocks() {
@@ -102,25 +106,23 @@ public class OfflineMocks implements Mocks {
 
     /** @param region the region of the default provider */
     public OfflineMocks(String region) {
-        this(region, false);
-    }
-
-    private OfflineMocks(String region, boolean unknownOutputs, Map<String, Map<String, Object>> stackReferences) {
         this.region = region;
-        this.unknownOutputs = unknownOutputs;
-        this.stackReferences = stackReferences;
-    }
-
-    private OfflineMocks(String region, boolean unknownOutputs) {
-        this(region, unknownOutputs, new ConcurrentHashMap<>());
     }
 
     /**
-     * @return mocks of the same region whose new resources answer no output at all, as in a preview; they share
-     *     these mocks' stack references, also those given later
+     * Makes these mocks answer as the engine does in a preview of a new stack, from now on: each new AWS resource
+     * answers its inputs where they are known, keeps the physical name its provider computes before creating it
+     * ({@code name}, an S3 bucket's {@code bucket}, unless given as a prefix), and answers every other output, its
+     * id included, as unknown. An unknown output keeps the resource as a dependency of what is built from it, as in a
+     * real preview. Stack references still answer their outputs; a subclass keeps its overrides. {@link OfflineRun#of}
+     * runs a program with these mocks as a preview ({@code TestOptions.preview}); with {@code PulumiTest} set that
+     * option yourself.
+     *
+     * @return these mocks
      */
     public OfflineMocks unknownOutputs() {
-        return new OfflineMocks(region, true, stackReferences);
+        this.preview = true;
+        return this;
     }
 
     /**
@@ -135,9 +137,9 @@ public class OfflineMocks implements Mocks {
         return this;
     }
 
-    /** @return whether new resources answer no output */
+    /** @return whether these mocks answer as in a preview ({@link #unknownOutputs()}) */
     public boolean answersUnknown() {
-        return unknownOutputs;
+        return preview;
     }
 
     /** @return the region the default provider reports */
@@ -153,11 +155,22 @@ public class OfflineMocks implements Mocks {
                 .map(Map.Entry::getValue).findFirst().orElse(region);
     }
 
+    /**
+     * Tells the mocks which inputs of the next registration of a resource the program sent as unknown, which
+     * {@code ResourceArgs} leaves out; {@link OfflineRun} reads them from the engine's request.
+     */
+    void unknownInputs(String type, String name, Set<String> keys) {
+        if (!keys.isEmpty()) {
+            unknownInputs.put(type + "::" + name, Set.copyOf(keys));
+        }
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> inputs = args.inputs == null ? Map.of() : args.inputs;
         registrations.add(new Registration(args.type, args.name,
                 Collections.unmodifiableMap(new LinkedHashMap<>(inputs)), args.provider == null ? "" : args.provider));
+        Set<String> unknown = Optional.ofNullable(unknownInputs.remove(args.type + "::" + args.name)).orElse(Set.of());
         if ("pulumi:providers:aws".equals(args.type)) {
             String id = args.name + "-provider-id";
             providerRegions.put(id, String.valueOf(inputs.getOrDefault("region", region)));
@@ -169,15 +182,48 @@ public class OfflineMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(stack), Map.of("name", stack,
                     "outputs", stackReferences.getOrDefault(stack, Map.of()), "secretOutputNames", List.of())));
         }
-        if (args.type == null || !args.type.startsWith("aws:")) {
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+        boolean aws = args.type != null && args.type.startsWith("aws:");
+        Map<String, Object> created = aws ? AwsState.of(args.type, args.name, inputs, regionOf(args.provider),
+                this::made) : new LinkedHashMap<>();
+        Map<String, Object> state = state(args, created);
+        if (preview) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(),
+                    PreviewState.of(String.valueOf(args.type), inputs, unknown, state)));
         }
-        if (unknownOutputs) {
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
-        }
-        Map<String, Object> state = AwsState.of(args.type, args.name, inputs, regionOf(args.provider), this::made);
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(String.valueOf(state.get("id"))),
-                state));
+        Optional<String> id = Optional.ofNullable(state.get("id")).map(String::valueOf);
+        return CompletableFuture.completedFuture(ResourceResult.of(id, state.isEmpty() ? Map.of() : state));
+    }
+
+    /**
+     * Adjusts what a new resource answers, for a subclass: e.g. an output these mocks do not make up, or one AWS
+     * would answer otherwise. Called for every resource but providers and stack references, once per registration,
+     * with what these mocks would answer once it is created: for an AWS resource its inputs, {@code id} (the id the
+     * resource gets) and the outputs made up from its name; for any other type (components, other packages) an empty
+     * map. The default returns {@code state} as it is.
+     *
+     * <p>In a preview ({@link #unknownOutputs()}), what this returns is answered as the engine would: inputs as they
+     * are, the autonamed {@code name} or {@code bucket} known, every other output unknown. A value made up here is best
+     * recorded with {@link #made(String, String, String)}, so that the offline plan shows it as known after deploy.
+     *
+     * @param args  the registration
+     * @param state what the resource answers: mutable, may be returned changed
+     * @return what it answers
+     */
+    protected Map<String, Object> state(ResourceArgs args, Map<String, Object> state) {
+        return state;
+    }
+
+    /**
+     * Records a value made up for an output, so that {@link #generated()} names it.
+     *
+     * @param resource the resource's logical name
+     * @param output   the output, e.g. {@code arn}
+     * @param value    the value
+     * @return the value
+     */
+    protected final String made(String resource, String output, String value) {
+        generated.put(value, resource + "." + output);
+        return value;
     }
 
     @Override
@@ -233,11 +279,6 @@ public class OfflineMocks implements Mocks {
                 made(subnetId + " lookup", "vpcId", "vpc-" + AwsState.hex(subnetId + " vpc")),
                 "arn", "arn:aws:ec2:" + region + ":" + ACCOUNT + ":route-table/" + id, "ownerId", ACCOUNT,
                 "gatewayId", "", "associations", List.of(), "routes", List.of(), "tags", Map.of());
-    }
-
-    private String made(String resource, String output, String value) {
-        generated.put(value, resource + "." + output);
-        return value;
     }
 
     /** @return every registration so far, in order */

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs a Pulumi program under the mock engine with stack config: no pulumi CLI, no AWS account, no network. With
- * {@link OfflineMocks#unknownOutputs()} the run is a preview in which every output of a new resource is unknown.
+ * {@link OfflineMocks#unknownOutputs()} the run is a preview in which every output AWS would assign is unknown.
  * Besides the engine's result and the mocks' records, a run keeps every registration request as the engine received
  * it: aliases, which inputs were sent as secrets and which resources each input waits for, none of which the mocks
  * see; and the warnings the program logged.
@@ -191,12 +191,17 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
         }
     }
 
-    /** A mock monitor that also keeps each registration request's parent, aliases, secret inputs and dependencies. */
+    /**
+     * A mock monitor that also keeps each registration request's parent, aliases, secret inputs and dependencies,
+     * and tells the mocks which inputs were unknown (the mocks get only the known ones).
+     */
     private static final class RecordingMonitor extends MockMonitor {
+        private final OfflineMocks mocks;
         private final List<Registered> registered;
 
         RecordingMonitor(OfflineMocks mocks, List<Registered> registered) {
             super(mocks, PulumiTestInternal.mockLog(QUIET));
+            this.mocks = mocks;
             this.registered = registered;
         }
 
@@ -204,6 +209,9 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
         public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
                 Resource resource, RegisterResourceRequest request) {
             registered.add(Registered.of(request));
+            mocks.unknownInputs(request.getType(), request.getName(), request.getObject().getFieldsMap().entrySet()
+                    .stream().filter(e -> holdsUnknown(e.getValue())).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet()));
             return super.registerResourceAsync(resource, request);
         }
     }
@@ -212,6 +220,16 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
     private static boolean isSecret(Value value) {
         return value.hasStructValue() && Constants.SpecialSecretSig.equals(value.getStructValue()
                 .getFieldsOrDefault(Constants.SpecialSigKey, Value.getDefaultInstance()).getStringValue());
+    }
+
+    private static boolean holdsUnknown(Value value) {
+        return switch (value.getKindCase()) {
+            case STRING_VALUE -> Constants.UnknownValue.equals(value.getStringValue());
+            case STRUCT_VALUE -> value.getStructValue().getFieldsMap().values().stream()
+                    .anyMatch(OfflineRun::holdsUnknown);
+            case LIST_VALUE -> value.getListValue().getValuesList().stream().anyMatch(OfflineRun::holdsUnknown);
+            default -> false;
+        };
     }
 
     /** @return the logical names in URNs ({@code urn:pulumi:STACK::PROJECT::TYPE::NAME}) */

@@ -1,6 +1,7 @@
 package io.github.fargateprivate.testing;
 
 import com.pulumi.Context;
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
@@ -33,6 +34,7 @@ import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
@@ -45,6 +47,7 @@ import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
@@ -57,12 +60,18 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The testing kit's mocks answer as AWS does, for the library's resources and a consumer's own. */
+/** The testing kit's mocks answer as AWS and the engine do, for the library's resources and a consumer's own. */
 class OfflineMocksTest {
 
     private static final String ELB = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:";
@@ -301,6 +310,123 @@ class OfflineMocksTest {
         assertEquals(SUBNETS, run.inputs("orders-lb-alb").get("subnets"));
         assertEquals(SUBNETS, OfflineRun.block(run.inputs("orders-fargate-service"), "networkConfiguration")
                 .get("subnets"));
+        assertEquals(Set.of("net"), run.inputDependencies("orders-lb-tg", "vpcId"));
         assertEquals("http://orders-lb-alb-1a2b3c4-1234567890.eu-central-1.elb.amazonaws.com", run.output("url"));
+    }
+
+    @Test
+    void aStackWithItsOwnVpcAndSubnetsPreviewsTheSameResources() {
+        var up = OfflineRun.of(OfflineMocksTest::ownNetwork, new OfflineMocks()).ok();
+        var preview = OfflineRun.of(OfflineMocksTest::ownNetwork, new OfflineMocks().unknownOutputs()).ok();
+        assertEquals(registered(up), registered(preview));
+        assertFalse(preview.inputs("orders-lb-tg").containsKey("vpcId"), "unknown in a preview");
+        assertEquals(Set.of("net"), preview.inputDependencies("orders-lb-tg", "vpcId"));
+        assertEquals(Set.of("net-a", "net-b"), preview.inputDependencies("orders-lb-alb", "subnets"));
+    }
+
+    private static Set<String> registered(OfflineRun run) {
+        return run.mocks().registrations().stream().map(r -> r.type() + " " + r.name())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    // Preview
+
+    @Test
+    void aPreviewAnswersInputsAndTheAutonamedNameAndEveryOtherOutputUnknownWithItsResource() {
+        var arn = new AtomicReference<Output<String>>();
+        var cidr = new AtomicReference<Output<String>>();
+        var name = new AtomicReference<Output<String>>();
+        var named = new AtomicReference<Output<String>>();
+        var id = new AtomicReference<Output<String>>();
+        var run = OfflineRun.of(ctx -> {
+            var vpc = new Vpc("net", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
+            var sg = new SecurityGroup("web", SecurityGroupArgs.builder().vpcId(vpc.id()).build());
+            var fromId = new SecurityGroup("named", SecurityGroupArgs.builder()
+                    .name(vpc.id().applyValue(v -> "web-" + v)).build());
+            arn.set(vpc.arn());
+            cidr.set(vpc.cidrBlock());
+            id.set(vpc.id());
+            name.set(sg.name());
+            named.set(fromId.name());
+        }, new OfflineMocks().unknownOutputs()).ok();
+        assertEquals("10.0.0.0/16", OfflineRun.value(cidr.get()));
+        assertEquals("web-1a2b3c4", OfflineRun.value(name.get()), "autonaming computes the name before create");
+        assertFalse(OfflineRun.isKnown(named.get()), "a name built from an unknown value is unknown");
+        assertFalse(OfflineRun.isKnown(arn.get()));
+        assertFalse(OfflineRun.isKnown(id.get()));
+        assertEquals(Set.of("net"), OfflineRun.dependencies(arn.get()), "an unknown output keeps its resource");
+        assertEquals(Set.of("net"), run.inputDependencies("web", "vpcId"));
+        assertFalse(run.inputs("web").containsKey("vpcId"));
+    }
+
+    @Test
+    void unknownOutputsIsAModeOfTheSameMocksAndStackReferencesStillAnswer() {
+        var mocks = new OfflineMocks();
+        assertFalse(mocks.answersUnknown());
+        assertSame(mocks, mocks.unknownOutputs());
+        assertTrue(mocks.answersUnknown());
+        mocks.stackReference("acme/network/prod", Map.of("vpcId", VPC));
+        var run = OfflineRun.of(ctx -> ctx.export("vpc", new com.pulumi.resources.StackReference("acme/network/prod")
+                .output("vpcId")), mocks).ok();
+        assertEquals(VPC, run.output("vpc"));
+    }
+
+    /** A consumer's mocks: its own VPC id and another account. */
+    static final class OwnMocks extends OfflineMocks {
+        @Override
+        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+            if ("aws:ec2/vpc:Vpc".equals(args.type)) {
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of("vpc-0feedfacefeedface0"),
+                        Map.of("cidrBlock", args.inputs.get("cidrBlock"))));
+            }
+            return super.newResourceAsync(args);
+        }
+
+        @Override
+        public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+            return "aws:index/getCallerIdentity:getCallerIdentity".equals(args.token)
+                    ? CompletableFuture.completedFuture(Map.of("accountId", "210987654321", "arn",
+                    "arn:aws:iam::210987654321:user/ci", "userId", "AIDAOTHER", "id", "210987654321"))
+                    : super.callAsync(args);
+        }
+    }
+
+    private static void ownAccount(Context ctx) {
+        ctx.export("vpc", new Vpc("net", VpcArgs.builder().cidrBlock("10.0.0.0/16").build()).id());
+        ctx.export("account", AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build())
+                .applyValue(GetCallerIdentityResult::accountId));
+    }
+
+    @Test
+    void aSubclassKeepsItsOverridesInAPreview() {
+        var mocks = new OwnMocks();
+        assertSame(mocks, mocks.unknownOutputs());
+        var run = OfflineRun.of(OfflineMocksTest::ownAccount, mocks).ok();
+        assertEquals("vpc-0feedfacefeedface0", run.output("vpc"));
+        assertEquals("210987654321", run.output("account"));
+    }
+
+    /** Mocks that also answer a VPC's IPv6 block, which the kit does not make up. */
+    static final class Ipv6Mocks extends OfflineMocks {
+        @Override
+        protected Map<String, Object> state(ResourceArgs args, Map<String, Object> state) {
+            if ("aws:ec2/vpc:Vpc".equals(args.type)) {
+                state.put("ipv6CidrBlock", made(args.name, "ipv6CidrBlock", "2001:db8:1234:1a00::/56"));
+            }
+            return state;
+        }
+    }
+
+    @Test
+    void theStateHookAddsAnOutputThatAPreviewAnswersUnknown() {
+        var block = new AtomicReference<Output<String>>();
+        Consumer<Context> program = ctx -> block.set(new Vpc("net", VpcArgs.builder().cidrBlock("10.0.0.0/16")
+                .assignGeneratedIpv6CidrBlock(true).build()).ipv6CidrBlock());
+        var up = OfflineRun.of(program, new Ipv6Mocks()).ok();
+        assertEquals("2001:db8:1234:1a00::/56", OfflineRun.value(block.get()));
+        assertEquals("net.ipv6CidrBlock", up.mocks().generated().get("2001:db8:1234:1a00::/56"));
+        OfflineRun.of(program, new Ipv6Mocks().unknownOutputs()).ok();
+        assertFalse(OfflineRun.isKnown(block.get()));
+        assertEquals(Set.of("net"), OfflineRun.dependencies(block.get()));
     }
 }

@@ -79,6 +79,14 @@ class OfflineRunTest {
     }
 
     @Test
+    void anInputWaitsForTheValidationWhoseCertificateArnItIsInAPreview() {
+        var run = OfflineRun.of(OfflineRunTest::validatedCertificate, new OfflineMocks().unknownOutputs()).ok();
+        assertEquals(Set.of("cert-validation"), run.inputDependencies("cert-arn", "value"));
+        assertFalse(run.inputs("cert-arn").containsKey("value"), "unknown in a preview");
+        assertEquals(Set.of("cert"), run.inputDependencies("cert-validation", "certificateArn"));
+    }
+
+    @Test
     void dependsOnIsADependencyOfTheResourceButOfNoInput() {
         var run = OfflineRun.of(ctx -> {
             var vpc = new Vpc("net", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
