@@ -7,10 +7,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Stands in for the AWS provider when a program runs under Pulumi's mock engine: the offline plan, this library's
@@ -302,13 +306,52 @@ public class OfflineMocks implements Mocks {
     }
 
     /**
+     * One name may stand for resources of several types (a component and one of its children, say), as in Pulumi.
+     *
      * @param name a logical name
      * @return the registration of that name
      * @throws java.util.NoSuchElementException when none was registered
+     * @throws IllegalStateException            when resources of several types, or one type twice, have that name;
+     *                                          {@link #named(String, String)} picks one type
      */
     public Registration named(String name) {
-        return registrations().stream().filter(r -> name.equals(r.name())).findFirst().orElseThrow(
-                () -> new java.util.NoSuchElementException("no resource named " + name));
+        return single(registrations().stream().filter(r -> name.equals(r.name())).toList(), name,
+                Registration::type, "named(type, name)");
+    }
+
+    /**
+     * @param type a type token, e.g. {@code aws:ecr/repository:Repository}
+     * @param name a logical name
+     * @return the registration of that type and name
+     * @throws java.util.NoSuchElementException when none was registered
+     * @throws IllegalStateException            when it was registered twice
+     */
+    public Registration named(String type, String name) {
+        return single(registrations().stream().filter(r -> type.equals(r.type()) && name.equals(r.name())).toList(),
+                type + " " + name, Registration::type, "named(type, name)");
+    }
+
+    /**
+     * @param matches the registrations found for a name
+     * @param name    the name asked for, to report
+     * @param typeOf  a registration's type
+     * @param picker  the method that picks one type, to name in the error
+     * @param <T>     the registration's kind
+     * @return the only match
+     */
+    static <T> T single(List<T> matches, String name, Function<T, String> typeOf, String picker) {
+        if (matches.isEmpty()) {
+            throw new NoSuchElementException("no resource named " + name);
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        Set<String> types = matches.stream().map(typeOf).collect(Collectors.toCollection(TreeSet::new));
+        String type = types.iterator().next();
+        throw new IllegalStateException(types.size() == 1
+                ? name + " is registered " + matches.size() + " times" + (name.startsWith(type) ? "" : ", as " + type)
+                : matches.size() + " resources are named " + name + ", of types " + String.join(", ", types)
+                + "; ask for one with " + picker);
     }
 
     /** @return every made-up output value, mapped to {@code resource.output}, in the order they were made */

@@ -288,17 +288,16 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
 
     /**
      * The engine registers resources concurrently: one that waits for no other's output may come before an earlier
-     * sibling, so names are compared as a set.
+     * sibling, so names are compared as a set. One name may stand for resources of different types, as in Pulumi.
      *
-     * @return the logical names of everything registered, after asserting each is registered once
+     * @return the logical names of everything registered, after asserting no type registers a name twice
      */
     public Set<String> names() {
-        List<String> names = mocks.registrations().stream().map(OfflineMocks.Registration::name).toList();
-        Set<String> unique = Set.copyOf(names);
-        if (unique.size() != names.size()) {
-            throw new AssertionError("a name is registered twice: " + names);
+        List<String> registered = mocks.registrations().stream().map(r -> r.type() + " " + r.name()).toList();
+        if (Set.copyOf(registered).size() != registered.size()) {
+            throw new AssertionError("a (type, name) is registered twice: " + registered);
         }
-        return unique;
+        return mocks.registrations().stream().map(OfflineMocks.Registration::name).collect(Collectors.toSet());
     }
 
     /** @return the URNs of everything registered */
@@ -307,7 +306,7 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
     }
 
     /**
-     * @param name a resource name
+     * @param name a resource name, of one type only ({@link OfflineMocks#named(String)})
      * @return its inputs as the mocks received them
      */
     public Map<String, Object> inputs(String name) {
@@ -315,13 +314,34 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
     }
 
     /**
+     * @param type a type token
      * @param name a resource name
+     * @return the inputs of the resource of that type and name, as the mocks received them
+     */
+    public Map<String, Object> inputs(String type, String name) {
+        return mocks.named(type, name).inputs();
+    }
+
+    /**
+     * @param name a resource name, of one type only
      * @return its registration request
      * @throws java.util.NoSuchElementException when none was registered
+     * @throws IllegalStateException            when resources of several types have that name; {@link
+     *                                          #registered(String, String)} picks one
      */
     public Registered registered(String name) {
-        return registrations.stream().filter(r -> name.equals(r.name())).findFirst().orElseThrow(
-                () -> new java.util.NoSuchElementException("no resource named " + name));
+        return OfflineMocks.single(registrations.stream().filter(r -> name.equals(r.name())).toList(), name,
+                Registered::type, "registered(type, name)");
+    }
+
+    /**
+     * @param type a type token
+     * @param name a resource name
+     * @return the registration request of that type and name
+     */
+    public Registered registered(String type, String name) {
+        return OfflineMocks.single(registrations.stream().filter(r -> type.equals(r.type()) && name.equals(r.name()))
+                .toList(), type + " " + name, Registered::type, "registered(type, name)");
     }
 
     /**
@@ -329,7 +349,7 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
      * input unwrapped, so only the request tells. Only the input's whole value counts: a block or list that is not
      * secret itself but holds a secret value answers false ({@link Registered#secretInputs()}).
      *
-     * @param resourceName a resource name
+     * @param resourceName a resource name, of one type only ({@link #registered(String, String)} otherwise)
      * @param inputKey     one of its inputs
      * @return whether the program sent it as a secret
      */
@@ -341,7 +361,7 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
      * The resources an input waits for, as the engine is told (its property dependencies): those of the Outputs its
      * value was built from, in a preview too.
      *
-     * @param resourceName a resource name
+     * @param resourceName a resource name, of one type only ({@link #registered(String, String)} otherwise)
      * @param inputKey     one of its inputs
      * @return the logical names of the resources the input's value came from; empty for a plain value
      */

@@ -69,6 +69,7 @@ import java.util.function.Consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The testing kit's mocks answer as AWS and the engine do, for the library's resources and a consumer's own. */
@@ -428,5 +429,40 @@ class OfflineMocksTest {
         OfflineRun.of(program, new Ipv6Mocks().unknownOutputs()).ok();
         assertFalse(OfflineRun.isKnown(block.get()));
         assertEquals(Set.of("net"), OfflineRun.dependencies(block.get()));
+    }
+
+    // One name, two types
+
+    @Test
+    void oneNameMayStandForTwoTypesAndTheLookupAsksForTheType() {
+        var run = OfflineRun.of(ctx -> {
+            new Repository("orders");
+            new LogGroup("orders", LogGroupArgs.builder().name("/ecs/orders").build());
+        }, new OfflineMocks()).ok();
+        assertEquals(Set.of("orders"), run.names());
+        var e = assertThrows(IllegalStateException.class, () -> run.mocks().named("orders"));
+        assertEquals("2 resources are named orders, of types aws:cloudwatch/logGroup:LogGroup, "
+                + "aws:ecr/repository:Repository; ask for one with named(type, name)", e.getMessage());
+        assertEquals("/ecs/orders", run.mocks().named("aws:cloudwatch/logGroup:LogGroup", "orders").inputs()
+                .get("name"));
+        assertEquals(Map.of("name", "/ecs/orders"), run.inputs("aws:cloudwatch/logGroup:LogGroup", "orders"));
+        assertEquals(Map.of(), run.inputs("aws:ecr/repository:Repository", "orders"));
+        assertThrows(IllegalStateException.class, () -> run.inputs("orders"));
+        assertThrows(java.util.NoSuchElementException.class, () -> run.mocks().named("aws:sns/topic:Topic", "orders"));
+    }
+
+    @Test
+    void theSameTypeAndNameTwiceIsRefused() {
+        var run = OfflineRun.of(ctx -> {
+            new Repository("orders");
+            new Repository("orders");
+        }, new OfflineMocks());
+        var e = assertThrows(AssertionError.class, run::names);
+        assertTrue(e.getMessage().startsWith("a (type, name) is registered twice"), e.getMessage());
+        var named = assertThrows(IllegalStateException.class,
+                () -> run.mocks().named("aws:ecr/repository:Repository", "orders"));
+        assertEquals("aws:ecr/repository:Repository orders is registered 2 times", named.getMessage());
+        assertEquals("orders is registered 2 times, as aws:ecr/repository:Repository",
+                assertThrows(IllegalStateException.class, () -> run.mocks().named("orders")).getMessage());
     }
 }

@@ -12,6 +12,7 @@ import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.deployment.internal.DeploymentInternal;
+import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a run keeps of the engine's requests and log, which the mocks do not see. */
@@ -94,6 +96,20 @@ class OfflineRunTest {
         }, new OfflineMocks()).ok();
         assertEquals(Set.of("net"), run.registered("repo").dependencies());
         assertEquals(Map.of(), run.registered("repo").inputDependencies());
+    }
+
+    @Test
+    void oneNameForTwoTypesIsAskedForWithItsType() {
+        var run = OfflineRun.of(ctx -> {
+            var component = new ComponentResource("acme:index:Orders", "orders");
+            new Repository("orders", null, CustomResourceOptions.builder().parent(component).build());
+        }, new OfflineMocks()).ok();
+        assertEquals(Set.of("orders"), run.names());
+        var e = assertThrows(IllegalStateException.class, () -> run.inputIsSecret("orders", "name"));
+        assertEquals("2 resources are named orders, of types acme:index:Orders, aws:ecr/repository:Repository; ask "
+                + "for one with registered(type, name)", e.getMessage());
+        assertTrue(run.registered("aws:ecr/repository:Repository", "orders").parentUrn()
+                .endsWith("acme:index:Orders::orders"));
     }
 
     // Warnings
