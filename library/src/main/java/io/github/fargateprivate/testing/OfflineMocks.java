@@ -43,9 +43,9 @@ import java.util.stream.Collectors;
  * parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is honoured: invokes made
  * through it, and ARNs of resources it creates, are of that region.
  *
- * <p>{@link #unknownOutputs()} turns these mocks into a preview of a new stack, {@link #stackReference(String, Map)}
- * gives another stack's outputs, and a subclass may adjust any answer in {@link #state(ResourceArgs, Map)} or override
- * {@link #newResourceAsync} and {@link #callAsync}.
+ * <p>{@link #unknownOutputs()} turns these mocks into a preview of a new stack, {@link #rollsBack(String)} lets ECS
+ * roll a service back, {@link #stackReference(String, Map)} gives another stack's outputs, and a subclass may adjust
+ * any answer in {@link #state(ResourceArgs, Map)} or override {@link #newResourceAsync} and {@link #callAsync}.
  */
 public class OfflineMocks implements Mocks {
 
@@ -65,6 +65,8 @@ public class OfflineMocks implements Mocks {
     public static final int PARAMETER_VERSION = 7;
     /** The canonical hosted zone every load balancer reports. */
     public static final String LOAD_BALANCER_ZONE_ID = "Z215JYRZR1TBD5";
+
+    private static final String SERVICE = "aws:ecs/service:Service";
 
     /**
      * One registered resource.
@@ -101,6 +103,7 @@ public class OfflineMocks implements Mocks {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> stackReferences = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> rollbacks = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> unknownInputs = new ConcurrentHashMap<>();
 
     /** Mocks in {@code eu-central-1}. */
@@ -118,9 +121,9 @@ public class OfflineMocks implements Mocks {
      * answers its inputs where they are known, keeps the physical name its provider computes before creating it
      * ({@code name}, an S3 bucket's {@code bucket}, unless given as a prefix), and answers every other output, its
      * id included, as unknown. An unknown output keeps the resource as a dependency of what is built from it, as in a
-     * real preview. Stack references still answer their outputs; a subclass keeps its overrides. {@link OfflineRun#of}
-     * runs a program with these mocks as a preview ({@code TestOptions.preview}); with {@code PulumiTest} set that
-     * option yourself.
+     * real preview. Stack references still answer their outputs; a subclass keeps its overrides, and
+     * {@link #rollsBack(String)} waits for an update. {@link OfflineRun#of} runs a program with these mocks as a
+     * preview ({@code TestOptions.preview}); with {@code PulumiTest} set that option yourself.
      *
      * @return these mocks
      */
@@ -138,6 +141,34 @@ public class OfflineMocks implements Mocks {
      */
     public OfflineMocks stackReference(String stack, Map<String, Object> outputs) {
         stackReferences.put(stack, Map.copyOf(outputs));
+        return this;
+    }
+
+    /**
+     * Lets ECS roll an {@code aws:ecs/service:Service} back to its task definition's previous revision, as its
+     * deployment circuit breaker does when the new tasks fail: once created, the service answers as its {@code
+     * taskDefinition} the input's ARN with the revision lowered by one ({@code ...:task-definition/FAMILY:N-1}). A
+     * revision 1 has none before it (the task definitions these mocks create are at revision 1): give the previous
+     * one with {@link #rollsBack(String, String)}. No effect in a preview.
+     *
+     * @param service the service's logical name
+     * @return these mocks
+     */
+    public OfflineMocks rollsBack(String service) {
+        rollbacks.put(service, Optional.empty());
+        return this;
+    }
+
+    /**
+     * Lets ECS roll an {@code aws:ecs/service:Service} back to a given task definition: once created, the service
+     * answers it as its {@code taskDefinition}. No effect in a preview.
+     *
+     * @param service                the service's logical name
+     * @param previousTaskDefinition the task definition ARN the service answers
+     * @return these mocks
+     */
+    public OfflineMocks rollsBack(String service, String previousTaskDefinition) {
+        rollbacks.put(service, Optional.of(previousTaskDefinition));
         return this;
     }
 
@@ -189,6 +220,9 @@ public class OfflineMocks implements Mocks {
         boolean aws = args.type != null && args.type.startsWith("aws:");
         Map<String, Object> created = aws ? AwsState.of(args.type, args.name, inputs, regionOf(args.provider),
                 this::made) : new LinkedHashMap<>();
+        if (!preview && SERVICE.equals(args.type) && rollbacks.containsKey(args.name)) {
+            created.put("taskDefinition", previousTaskDefinition(args.name, inputs.get("taskDefinition")));
+        }
         Map<String, Object> state = state(args, created);
         if (preview) {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(),
@@ -228,6 +262,21 @@ public class OfflineMocks implements Mocks {
     protected final String made(String resource, String output, String value) {
         generated.put(value, resource + "." + output);
         return value;
+    }
+
+    private String previousTaskDefinition(String service, Object current) {
+        Optional<String> given = rollbacks.get(service);
+        if (given.isPresent()) {
+            return given.get();
+        }
+        String arn = String.valueOf(current);
+        int colon = arn.lastIndexOf(':');
+        String revision = colon < 0 ? "" : arn.substring(colon + 1);
+        if (!revision.matches("[0-9]+") || Integer.parseInt(revision) < 2) {
+            throw new IllegalStateException("rollsBack(\"" + service + "\"): the service's task definition '" + arn
+                    + "' has no earlier revision to roll back to; give it: rollsBack(\"" + service + "\", ARN)");
+        }
+        return arn.substring(0, colon + 1) + (Integer.parseInt(revision) - 1);
     }
 
     @Override

@@ -465,4 +465,48 @@ class OfflineMocksTest {
         assertEquals("orders is registered 2 times, as aws:ecr/repository:Repository",
                 assertThrows(IllegalStateException.class, () -> run.mocks().named("orders")).getMessage());
     }
+
+    // ECS rollbacks
+
+    private static void service(Context ctx) {
+        ctx.export("taskDefinition", new Service("svc", ServiceArgs.builder()
+                .taskDefinition("arn:aws:ecs:eu-central-1:123456789012:task-definition/app:5").build())
+                .taskDefinition());
+    }
+
+    @Test
+    void aServiceThatEcsRolledBackAnswersThePreviousRevision() {
+        assertEquals(Optional.of("arn:aws:ecs:eu-central-1:123456789012:task-definition/app:5"),
+                OfflineRun.of(OfflineMocksTest::service, new OfflineMocks()).ok().output("taskDefinition"));
+        assertEquals(Optional.of("arn:aws:ecs:eu-central-1:123456789012:task-definition/app:4"),
+                OfflineRun.of(OfflineMocksTest::service, new OfflineMocks().rollsBack("svc")).ok()
+                        .output("taskDefinition"));
+        assertEquals(Optional.of("arn:aws:ecs:eu-central-1:123456789012:task-definition/app:5"),
+                OfflineRun.of(OfflineMocksTest::service, new OfflineMocks().rollsBack("svc").unknownOutputs()).ok()
+                        .output("taskDefinition"), "a preview knows no rollback");
+    }
+
+    @Test
+    void theLibrarysServiceRolledBackAnswersTheGivenTaskDefinition() {
+        String previous = "arn:aws:ecs:eu-central-1:123456789012:task-definition/orders-fargate:41";
+        var service = new AtomicReference<LoadBalancedFargateService>();
+        var run = OfflineRun.of(ctx -> service.set(new LoadBalancedFargateService("orders",
+                LoadBalancedFargateServiceArgs.builder().container(ContainerArgs.builder().image(IMAGE).build())
+                        .build())), new OfflineMocks().rollsBack("orders-fargate-service", previous)).ok();
+        assertEquals(Optional.of(previous), OfflineRun.value(service.get().service().service().taskDefinition()));
+        assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/orders-fargate:1",
+                OfflineRun.value(service.get().service().taskDefinitionArn()));
+        assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/orders-fargate:1",
+                run.inputs("orders-fargate-service").get("taskDefinition"));
+    }
+
+    @Test
+    void aFirstRevisionHasNoneToRollBackTo() {
+        var failure = OfflineRun.of(ctx -> new LoadBalancedFargateService("orders",
+                LoadBalancedFargateServiceArgs.builder().container(ContainerArgs.builder().image(IMAGE).build())
+                        .build()), new OfflineMocks().rollsBack("orders-fargate-service")).failure();
+        assertTrue(failure.contains("rollsBack(\"orders-fargate-service\"): the service's task definition "
+                + "'arn:aws:ecs:eu-central-1:123456789012:task-definition/orders-fargate:1' has no earlier revision to roll "
+                + "back to; give it: rollsBack(\"orders-fargate-service\", ARN)"), failure);
+    }
 }
