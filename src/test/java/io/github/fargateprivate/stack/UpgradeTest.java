@@ -28,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answered through an alias (the engine gives a child the aliases of its parents too), but for exactly those 2.0
  * deletes on purpose ({@link #DELETED}); and no resource it keeps changes an input whose change makes the AWS
  * provider replace it. The 1.0 URNs and inputs of the dev and prod stacks were recorded from version 1.0 under the
- * same mocks ({@code src/test/resources/upgrade}).
+ * same mocks ({@code src/test/resources/upgrade}); the ids and ARNs the mocks made up in them are written as the mocks
+ * make them now (AWS-shaped: a role's id is its name, a secret's its ARN, a target group's ARN ends in 16 hex digits),
+ * since what 1.0 deployed got its values from AWS, not from the mocks.
  */
 class UpgradeTest {
 

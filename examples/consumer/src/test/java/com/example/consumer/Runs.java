@@ -5,26 +5,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.pulumi.Context;
-import com.pulumi.resources.Resource;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.MockMonitor;
-import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
-import pulumirpc.Resource.RegisterResourceRequest;
-import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** What the example's tests read from a run of a program under the library's mocks. */
@@ -36,9 +26,6 @@ final class Runs {
     static final String STACK = "test";
 
     private static final Gson GSON = new Gson();
-    /** How the engine's wire format marks a secret value: the key and value of Pulumi's {@code sig.Secret}. */
-    private static final Map.Entry<String, String> SECRET_SIGNATURE =
-            Map.entry("4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270");
 
     private Runs() {
     }
@@ -57,7 +44,7 @@ final class Runs {
 
     /**
      * The inputs a program sends the engine marked secret, which the engine stores encrypted. The mocks cannot tell:
-     * they see every secret input unwrapped.
+     * they see every secret input unwrapped; the run keeps what the engine was told ({@code Registered#secretInputs}).
      *
      * @param program    the program
      * @param config     config key to value
@@ -67,40 +54,9 @@ final class Runs {
      */
     static Set<String> secretInputs(Consumer<Context> program, Map<String, String> config, Set<String> secretKeys,
                                     OfflineMocks mocks) {
-        Set<String> secret = Collections.synchronizedSet(new TreeSet<>());
-        var quiet = Logger.getLogger(Runs.class.getName());
-        quiet.setUseParentHandlers(false);
-        Map<String, String> full = new LinkedHashMap<>();
-        config.forEach((k, v) -> full.put(PROJECT + ":" + k, v));
-        try {
-            var result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(PROJECT).stackName(STACK).build())
-                    .mocks(mocks)
-                    .standardLogger(quiet)
-                    .monitorDecorator(monitor -> new MockMonitor(mocks, PulumiTestInternal.mockLog(quiet)) {
-                        @Override
-                        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
-                                Resource resource, RegisterResourceRequest request) {
-                            request.getObject().getFieldsMap().forEach((input, value) -> {
-                                var fields = value.getStructValue().getFieldsMap();
-                                if (fields.containsKey(SECRET_SIGNATURE.getKey()) && fields.get(SECRET_SIGNATURE
-                                        .getKey()).getStringValue().equals(SECRET_SIGNATURE.getValue())) {
-                                    secret.add(request.getName() + "." + input);
-                                }
-                            });
-                            return super.registerResourceAsync(resource, request);
-                        }
-                    })
-                    .config(full, secretKeys.stream().map(k -> PROJECT + ":" + k).collect(Collectors.toSet()))
-                    .build()
-                    .runTest(program);
-            if (result.exitCode() != 0) {
-                throw new AssertionError("program failed: " + result.errors());
-            }
-        } finally {
-            PulumiTest.cleanup();
-        }
-        return Set.copyOf(secret);
+        return run(program, config, secretKeys, mocks).ok().registrations().stream()
+                .flatMap(r -> r.secretInputs().stream().map(input -> r.name() + "." + input))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

@@ -7,22 +7,45 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Stands in for the AWS provider when a program runs under Pulumi's mock engine: the offline plan, this library's
  * tests, and the tests of stacks that use the library.
  *
- * <p>Every registration is recorded with its inputs and provider. Each resource answers with its inputs plus the
- * outputs programs read ({@code arn}, {@code name}, {@code dnsName}, {@code zoneId}, ...), made up from the
- * resource's name so that they are predictable; every made-up value is remembered, so the plan can show it as known
- * only after deployment. Invokes (caller identity, region, partition, default VPC, subnets, a subnet's route table,
- * secret versions, parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is
- * honoured: invokes made through it, and ARNs of resources it creates, are of that region.
+ * <p>Every registration is recorded with its inputs and provider. Each AWS resource answers with its inputs plus what
+ * AWS assigns, in AWS's shapes, made up from the resource's logical name so that they are the same every run:
+ * <ul>
+ *   <li>ids: {@code vpc-}, {@code subnet-}, {@code rtb-}, {@code sg-}, {@code sgr-}, {@code igw-}, {@code nat-},
+ *   {@code eipalloc-}, {@code vpce-}, {@code lt-}, {@code i-}, {@code eni-}, {@code acl-} and 17 hex digits for EC2;
+ *   the ARN where the AWS provider's id is the ARN (load balancer, target group, listener, listener rule, Secrets
+ *   Manager secret, ECS cluster, service and capacity provider, ACM certificate, SNS topic, IAM policy); the name where
+ *   it is the name (IAM role and instance profile, log group, ECR repository, Auto Scaling group, SSM parameter,
+ *   metric alarm, S3 bucket); a task definition's family; a KMS key's key id; other types {@code <name>-id};</li>
+ *   <li>ARNs as AWS writes them, e.g. {@code ...:loadbalancer/app/NAME/HEX16} with {@code arnSuffix}
+ *   {@code app/NAME/HEX16}, {@code ...:targetgroup/NAME/HEX16} with {@code arnSuffix}, a listener's below its load
+ *   balancer's ({@code ...:listener/app/NAME/HEX16/HEX16}) and a rule's below its listener's, {@code
+ *   ...:parameter/NAME} for an SSM parameter whether its name starts with a slash or not, {@code
+ *   ...:service/CLUSTER/NAME} for an ECS service, {@code ...:task-definition/FAMILY:1};</li>
+ *   <li>the outputs programs read: a physical {@code name} (given, or made up as autonaming would), a load
+ *   balancer's {@code dnsName} and {@code zoneId}, a repository's {@code repositoryUrl}, a key's {@code keyId}, a
+ *   certificate's {@code domainValidationOptions}, a VPC's default security group and main route table, ...</li>
+ * </ul>
+ * Every made-up value is remembered ({@link #generated()}), so the plan can show it as known only after deployment.
+ * Invokes (caller identity, region, partition, default VPC, subnets, a subnet's route table, secret versions,
+ * parameters) answer with fixed values. An explicit {@code aws} provider's {@code region} is honoured: invokes made
+ * through it, and ARNs of resources it creates, are of that region.
  *
- * <p>{@link #unknownOutputs()} makes every output of every new resource unknown, as in a preview of a new stack.
+ * <p>{@link #unknownOutputs()} turns these mocks into a preview of a new stack, {@link #rollsBack(String)} lets ECS
+ * roll a service back, {@link #stackReference(String, Map)} gives another stack's outputs, and a subclass may adjust
+ * any answer in {@link #state(ResourceArgs, Map)} or override {@link #newResourceAsync} and {@link #callAsync}.
  */
 public class OfflineMocks implements Mocks {
 
@@ -42,6 +65,8 @@ public class OfflineMocks implements Mocks {
     public static final int PARAMETER_VERSION = 7;
     /** The canonical hosted zone every load balancer reports. */
     public static final String LOAD_BALANCER_ZONE_ID = "Z215JYRZR1TBD5";
+
+    private static final String SERVICE = "aws:ecs/service:Service";
 
     /**
      * One registered resource.
@@ -72,12 +97,14 @@ public class OfflineMocks implements Mocks {
     }
 
     private final String region;
-    private final boolean unknownOutputs;
+    private volatile boolean preview;
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> generated = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> stackReferences;
+    private final Map<String, Map<String, Object>> stackReferences = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> rollbacks = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> unknownInputs = new ConcurrentHashMap<>();
 
     /** Mocks in {@code eu-central-1}. */
     public OfflineMocks() {
@@ -86,25 +113,23 @@ public class OfflineMocks implements Mocks {
 
     /** @param region the region of the default provider */
     public OfflineMocks(String region) {
-        this(region, false);
-    }
-
-    private OfflineMocks(String region, boolean unknownOutputs, Map<String, Map<String, Object>> stackReferences) {
         this.region = region;
-        this.unknownOutputs = unknownOutputs;
-        this.stackReferences = stackReferences;
-    }
-
-    private OfflineMocks(String region, boolean unknownOutputs) {
-        this(region, unknownOutputs, new ConcurrentHashMap<>());
     }
 
     /**
-     * @return mocks of the same region whose new resources answer no output at all, as in a preview; they share
-     *     these mocks' stack references, also those given later
+     * Makes these mocks answer as the engine does in a preview of a new stack, from now on: each new AWS resource
+     * answers its inputs where they are known, keeps the physical name its provider computes before creating it
+     * ({@code name}, an S3 bucket's {@code bucket}, unless given as a prefix), and answers every other output, its
+     * id included, as unknown. An unknown output keeps the resource as a dependency of what is built from it, as in a
+     * real preview. Stack references still answer their outputs; a subclass keeps its overrides, and
+     * {@link #rollsBack(String)} waits for an update. {@link OfflineRun#of} runs a program with these mocks as a
+     * preview ({@code TestOptions.preview}); with {@code PulumiTest} set that option yourself.
+     *
+     * @return these mocks
      */
     public OfflineMocks unknownOutputs() {
-        return new OfflineMocks(region, true, stackReferences);
+        this.preview = true;
+        return this;
     }
 
     /**
@@ -119,9 +144,37 @@ public class OfflineMocks implements Mocks {
         return this;
     }
 
-    /** @return whether new resources answer no output */
+    /**
+     * Lets ECS roll an {@code aws:ecs/service:Service} back to its task definition's previous revision, as its
+     * deployment circuit breaker does when the new tasks fail: once created, the service answers as its {@code
+     * taskDefinition} the input's ARN with the revision lowered by one ({@code ...:task-definition/FAMILY:N-1}). A
+     * revision 1 has none before it (the task definitions these mocks create are at revision 1): give the previous
+     * one with {@link #rollsBack(String, String)}. No effect in a preview.
+     *
+     * @param service the service's logical name
+     * @return these mocks
+     */
+    public OfflineMocks rollsBack(String service) {
+        rollbacks.put(service, Optional.empty());
+        return this;
+    }
+
+    /**
+     * Lets ECS roll an {@code aws:ecs/service:Service} back to a given task definition: once created, the service
+     * answers it as its {@code taskDefinition}. No effect in a preview.
+     *
+     * @param service                the service's logical name
+     * @param previousTaskDefinition the task definition ARN the service answers
+     * @return these mocks
+     */
+    public OfflineMocks rollsBack(String service, String previousTaskDefinition) {
+        rollbacks.put(service, Optional.of(previousTaskDefinition));
+        return this;
+    }
+
+    /** @return whether these mocks answer as in a preview ({@link #unknownOutputs()}) */
     public boolean answersUnknown() {
-        return unknownOutputs;
+        return preview;
     }
 
     /** @return the region the default provider reports */
@@ -137,11 +190,22 @@ public class OfflineMocks implements Mocks {
                 .map(Map.Entry::getValue).findFirst().orElse(region);
     }
 
+    /**
+     * Tells the mocks which inputs of the next registration of a resource the program sent as unknown, which
+     * {@code ResourceArgs} leaves out; {@link OfflineRun} reads them from the engine's request.
+     */
+    void unknownInputs(String type, String name, Set<String> keys) {
+        if (!keys.isEmpty()) {
+            unknownInputs.put(type + "::" + name, Set.copyOf(keys));
+        }
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> inputs = args.inputs == null ? Map.of() : args.inputs;
         registrations.add(new Registration(args.type, args.name,
                 Collections.unmodifiableMap(new LinkedHashMap<>(inputs)), args.provider == null ? "" : args.provider));
+        Set<String> unknown = Optional.ofNullable(unknownInputs.remove(args.type + "::" + args.name)).orElse(Set.of());
         if ("pulumi:providers:aws".equals(args.type)) {
             String id = args.name + "-provider-id";
             providerRegions.put(id, String.valueOf(inputs.getOrDefault("region", region)));
@@ -153,47 +217,66 @@ public class OfflineMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(stack), Map.of("name", stack,
                     "outputs", stackReferences.getOrDefault(stack, Map.of()), "secretOutputNames", List.of())));
         }
-        if (args.type == null || !args.type.startsWith("aws:")) {
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+        boolean aws = args.type != null && args.type.startsWith("aws:");
+        Map<String, Object> created = aws ? AwsState.of(args.type, args.name, inputs, regionOf(args.provider),
+                this::made) : new LinkedHashMap<>();
+        if (!preview && SERVICE.equals(args.type) && rollbacks.containsKey(args.name)) {
+            created.put("taskDefinition", previousTaskDefinition(args.name, inputs.get("taskDefinition")));
         }
-        if (unknownOutputs) {
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), Map.of()));
+        Map<String, Object> state = state(args, created);
+        if (preview) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(),
+                    PreviewState.of(String.valueOf(args.type), inputs, unknown, state)));
         }
-        String at = regionOf(args.provider);
-        String id = made(args.name, "id", idFor(args.type, args.name));
-        Map<String, Object> state = new LinkedHashMap<>(inputs);
-        String physicalName = inputs.containsKey("name") ? String.valueOf(inputs.get("name"))
-                : made(args.name, "name", args.name + "-1a2b3c4");
-        state.put("name", physicalName);
-        if (args.type.startsWith("aws:s3/bucket")) {
-            String bucket = inputs.containsKey("bucket") ? String.valueOf(inputs.get("bucket"))
-                    : made(args.name, "bucket", args.name + "-1a2b3c4");
-            state.put("bucket", bucket);
-            state.put("arn", made(args.name, "arn", "arn:aws:s3:::" + bucket));
-        } else {
-            state.put("arn", made(args.name, "arn", arnFor(args.type, physicalName, at)));
+        Optional<String> id = Optional.ofNullable(state.get("id")).map(String::valueOf);
+        return CompletableFuture.completedFuture(ResourceResult.of(id, state.isEmpty() ? Map.of() : state));
+    }
+
+    /**
+     * Adjusts what a new resource answers, for a subclass: e.g. an output these mocks do not make up, or one AWS
+     * would answer otherwise. Called for every resource but providers and stack references, once per registration,
+     * with what these mocks would answer once it is created: for an AWS resource its inputs, {@code id} (the id the
+     * resource gets) and the outputs made up from its name; for any other type (components, other packages) an empty
+     * map. The default returns {@code state} as it is.
+     *
+     * <p>In a preview ({@link #unknownOutputs()}), what this returns is answered as the engine would: inputs as they
+     * are, the autonamed {@code name} or {@code bucket} known, every other output unknown. A value made up here is best
+     * recorded with {@link #made(String, String, String)}, so that the offline plan shows it as known after deploy.
+     *
+     * @param args  the registration
+     * @param state what the resource answers: mutable, may be returned changed
+     * @return what it answers
+     */
+    protected Map<String, Object> state(ResourceArgs args, Map<String, Object> state) {
+        return state;
+    }
+
+    /**
+     * Records a value made up for an output, so that {@link #generated()} names it.
+     *
+     * @param resource the resource's logical name
+     * @param output   the output, e.g. {@code arn}
+     * @param value    the value
+     * @return the value
+     */
+    protected final String made(String resource, String output, String value) {
+        generated.put(value, resource + "." + output);
+        return value;
+    }
+
+    private String previousTaskDefinition(String service, Object current) {
+        Optional<String> given = rollbacks.get(service);
+        if (given.isPresent()) {
+            return given.get();
         }
-        state.put("id", id);
-        switch (args.type) {
-            case "aws:lb/loadBalancer:LoadBalancer" -> {
-                state.put("dnsName", made(args.name, "dnsName",
-                        physicalName + "-1234567890." + at + ".elb.amazonaws.com"));
-                state.put("zoneId", LOAD_BALANCER_ZONE_ID);
-            }
-            case "aws:secretsmanager/secretVersion:SecretVersion" ->
-                    state.put("versionId", made(args.name, "versionId", "v-" + args.name));
-            case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", made(args.name, "repositoryUrl",
-                    ACCOUNT + ".dkr.ecr." + at + ".amazonaws.com/" + physicalName));
-            case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
-            // A gateway endpoint routes to the service's prefix list, which security groups name for egress.
-            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
-                if ("Gateway".equals(inputs.get("vpcEndpointType"))) {
-                    state.put("prefixListId", made(args.name, "prefixListId", "pl-" + hex(args.name).substring(0, 8)));
-                }
-            }
-            default -> { }
+        String arn = String.valueOf(current);
+        int colon = arn.lastIndexOf(':');
+        String revision = colon < 0 ? "" : arn.substring(colon + 1);
+        if (!revision.matches("[0-9]+") || Integer.parseInt(revision) < 2) {
+            throw new IllegalStateException("rollsBack(\"" + service + "\"): the service's task definition '" + arn
+                    + "' has no earlier revision to roll back to; give it: rollsBack(\"" + service + "\", ARN)");
         }
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        return arn.substring(0, colon + 1) + (Integer.parseInt(revision) - 1);
     }
 
     @Override
@@ -231,8 +314,8 @@ public class OfflineMocks implements Mocks {
                     // AWS's public parameters, e.g. the ECS-optimized AMI of the region.
                     ? Map.of("arn", String.valueOf(in.get("name")), "id", String.valueOf(in.get("name")),
                     "name", String.valueOf(in.get("name")), "type", "String", "insecureValue", "", "version", 1,
-                    "value", made(String.valueOf(in.get("name")), "value", "ami-0" + hex(String.valueOf(in.get("name")))
-                            .substring(1)))
+                    "value", made(String.valueOf(in.get("name")), "value",
+                            "ami-0" + AwsState.hex(String.valueOf(in.get("name"))).substring(1)))
                     : Map.of("arn", String.valueOf(in.get("name")),
                     "id", String.valueOf(in.get("name")), "name", String.valueOf(in.get("name")),
                     "type", "SecureString", "value", "(encrypted)", "insecureValue", "", "version",
@@ -244,63 +327,11 @@ public class OfflineMocks implements Mocks {
 
     /** Each subnet has a route table of its own, as private subnets with a NAT gateway per AZ do. */
     private Map<String, Object> routeTable(String subnetId, String region) {
-        String id = made(subnetId + " lookup", "routeTableId", "rtb-" + hex(subnetId));
-        return Map.of("id", id, "routeTableId", id, "subnetId", subnetId, "vpcId", "vpc-of-" + subnetId,
+        String id = made(subnetId + " lookup", "routeTableId", "rtb-" + AwsState.hex(subnetId));
+        return Map.of("id", id, "routeTableId", id, "subnetId", subnetId, "vpcId",
+                made(subnetId + " lookup", "vpcId", "vpc-" + AwsState.hex(subnetId + " vpc")),
                 "arn", "arn:aws:ec2:" + region + ":" + ACCOUNT + ":route-table/" + id, "ownerId", ACCOUNT,
                 "gatewayId", "", "associations", List.of(), "routes", List.of(), "tags", Map.of());
-    }
-
-    private String made(String resource, String output, String value) {
-        generated.put(value, resource + "." + output);
-        return value;
-    }
-
-    private static String idFor(String type, String name) {
-        return switch (type) {
-            case "aws:ec2/securityGroup:SecurityGroup" -> "sg-" + hex(name);
-            case "aws:ec2/launchTemplate:LaunchTemplate" -> "lt-" + hex(name);
-            default -> name + "-id";
-        };
-    }
-
-    private static String arnFor(String type, String name, String region) {
-        String prefix = "arn:aws:";
-        return switch (type) {
-            case "aws:secretsmanager/secret:Secret" ->
-                    prefix + "secretsmanager:" + region + ":" + ACCOUNT + ":secret:" + name + "-AbCdEf";
-            case "aws:iam/role:Role" -> prefix + "iam::" + ACCOUNT + ":role/" + name;
-            case "aws:cloudwatch/logGroup:LogGroup" -> prefix + "logs:" + region + ":" + ACCOUNT + ":log-group:" + name;
-            case "aws:lb/loadBalancer:LoadBalancer" ->
-                    prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + name + "/1";
-            case "aws:lb/targetGroup:TargetGroup" ->
-                    prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/" + name + "/1";
-            case "aws:lb/listener:Listener" -> prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT
-                    + ":listener/app/" + name + "/0123456789abcdef/" + hex(name);
-            case "aws:lb/listenerRule:ListenerRule" -> prefix + "elasticloadbalancing:" + region + ":" + ACCOUNT
-                    + ":listener-rule/app/" + name + "/0123456789abcdef/" + hex(name) + "/1";
-            case "aws:ecs/cluster:Cluster" -> prefix + "ecs:" + region + ":" + ACCOUNT + ":cluster/" + name;
-            case "aws:ecs/taskDefinition:TaskDefinition" ->
-                    prefix + "ecs:" + region + ":" + ACCOUNT + ":task-definition/" + name + ":1";
-            case "aws:ecs/service:Service" -> prefix + "ecs:" + region + ":" + ACCOUNT + ":service/" + name;
-            case "aws:kms/key:Key" -> prefix + "kms:" + region + ":" + ACCOUNT + ":key/"
-                    + String.format("%08x-0000-4000-8000-%012x", name.hashCode(), (long) name.length());
-            case "aws:acm/certificate:Certificate" -> prefix + "acm:" + region + ":" + ACCOUNT + ":certificate/"
-                    + String.format("%08x-1111-4111-8111-%012x", name.hashCode(), (long) name.length());
-            case "aws:ssm/parameter:Parameter" -> prefix + "ssm:" + region + ":" + ACCOUNT + ":parameter/" + name;
-            case "aws:autoscaling/group:Group" -> prefix + "autoscaling:" + region + ":" + ACCOUNT
-                    + ":autoScalingGroup:" + String.format("%08x-2222-4222-8222-%012x", name.hashCode(),
-                    (long) name.length()) + ":autoScalingGroupName/" + name;
-            case "aws:ecs/capacityProvider:CapacityProvider" ->
-                    prefix + "ecs:" + region + ":" + ACCOUNT + ":capacity-provider/" + name;
-            case "aws:iam/instanceProfile:InstanceProfile" -> prefix + "iam::" + ACCOUNT + ":instance-profile/" + name;
-            case "aws:ecr/repository:Repository" ->
-                    prefix + "ecr:" + region + ":" + ACCOUNT + ":repository/" + name;
-            default -> prefix + type.split("[:/]")[1] + ":" + region + ":" + ACCOUNT + ":" + name;
-        };
-    }
-
-    private static String hex(String name) {
-        return String.format("%017x", Integer.toUnsignedLong(name.hashCode())).substring(0, 17);
     }
 
     /** @return every registration so far, in order */
@@ -324,13 +355,52 @@ public class OfflineMocks implements Mocks {
     }
 
     /**
+     * One name may stand for resources of several types (a component and one of its children, say), as in Pulumi.
+     *
      * @param name a logical name
      * @return the registration of that name
      * @throws java.util.NoSuchElementException when none was registered
+     * @throws IllegalStateException            when resources of several types, or one type twice, have that name;
+     *                                          {@link #named(String, String)} picks one type
      */
     public Registration named(String name) {
-        return registrations().stream().filter(r -> name.equals(r.name())).findFirst().orElseThrow(
-                () -> new java.util.NoSuchElementException("no resource named " + name));
+        return single(registrations().stream().filter(r -> name.equals(r.name())).toList(), name,
+                Registration::type, "named(type, name)");
+    }
+
+    /**
+     * @param type a type token, e.g. {@code aws:ecr/repository:Repository}
+     * @param name a logical name
+     * @return the registration of that type and name
+     * @throws java.util.NoSuchElementException when none was registered
+     * @throws IllegalStateException            when it was registered twice
+     */
+    public Registration named(String type, String name) {
+        return single(registrations().stream().filter(r -> type.equals(r.type()) && name.equals(r.name())).toList(),
+                type + " " + name, Registration::type, "named(type, name)");
+    }
+
+    /**
+     * @param matches the registrations found for a name
+     * @param name    the name asked for, to report
+     * @param typeOf  a registration's type
+     * @param picker  the method that picks one type, to name in the error
+     * @param <T>     the registration's kind
+     * @return the only match
+     */
+    static <T> T single(List<T> matches, String name, Function<T, String> typeOf, String picker) {
+        if (matches.isEmpty()) {
+            throw new NoSuchElementException("no resource named " + name);
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        Set<String> types = matches.stream().map(typeOf).collect(Collectors.toCollection(TreeSet::new));
+        String type = types.iterator().next();
+        throw new IllegalStateException(types.size() == 1
+                ? name + " is registered " + matches.size() + " times" + (name.startsWith(type) ? "" : ", as " + type)
+                : matches.size() + " resources are named " + name + ", of types " + String.join(", ", types)
+                + "; ask for one with " + picker);
     }
 
     /** @return every made-up output value, mapped to {@code resource.output}, in the order they were made */

@@ -4,7 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
+import com.google.protobuf.Value;
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Constants;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
@@ -19,24 +21,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Runs a Pulumi program under the mock engine with stack config: no pulumi CLI, no AWS account, no network. With
- * {@link OfflineMocks#unknownOutputs()} the run is a preview in which every output of a new resource is unknown.
- * Besides the engine's result and the mocks' records, a run keeps every registration request, aliases included, so
- * that a test can tell which URNs of an earlier version a program still answers to.
+ * {@link OfflineMocks#unknownOutputs()} the run is a preview in which every output AWS would assign is unknown.
+ * Besides the engine's result and the mocks' records, a run keeps every registration request as the engine received
+ * it: aliases, which inputs were sent as secrets and which resources each input waits for, none of which the mocks
+ * see; and the warnings the program logged.
  *
  * @param result        what the engine returned
  * @param mocks         what the program registered and invoked
  * @param registrations every registration request, in the order the engine sent them
+ * @param warnings      the warnings the program logged through Pulumi's log, in order
  */
-public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered> registrations) {
+public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered> registrations,
+                         List<String> warnings) {
 
     private static final Logger QUIET = quiet();
 
@@ -50,13 +59,50 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
     /**
      * One registration request as the engine received it.
      *
-     * @param type      the type token
-     * @param name      the logical name
-     * @param parentUrn the parent's URN, empty for the stack
-     * @param aliases   the aliases declared, each as its type and name (empty strings where the alias keeps the
-     *                  resource's own)
+     * @param type              the type token
+     * @param name              the logical name
+     * @param parentUrn         the parent's URN, empty for the stack
+     * @param aliases           the aliases declared, each as its type and name (empty strings where the alias keeps
+     *                          the resource's own)
+     * @param secretInputs      the inputs sent as secrets, which the engine stores encrypted (the mocks see them
+     *                          unwrapped); only inputs whose whole value is secret: an input that is a block or list
+     *                          holding a secret value, but is not secret itself, is not among them
+     * @param dependencies      the logical names of all resources the registration waits for
+     * @param inputDependencies for each input, the logical names of the resources its value came from
      */
-    public record Registered(String type, String name, String parentUrn, List<Map.Entry<String, String>> aliases) {
+    public record Registered(String type, String name, String parentUrn, List<Map.Entry<String, String>> aliases,
+                             Set<String> secretInputs, Set<String> dependencies,
+                             Map<String, Set<String>> inputDependencies) {
+
+        static Registered of(RegisterResourceRequest request) {
+            Map<String, Set<String>> inputDependencies = new TreeMap<>();
+            request.getPropertyDependenciesMap().forEach((key, urns) ->
+                    inputDependencies.put(key, names(urns.getUrnsList())));
+            Set<String> secret = request.getObject().getFieldsMap().entrySet().stream()
+                    .filter(e -> isSecret(e.getValue())).map(Map.Entry::getKey)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            return new Registered(request.getType(), request.getName(), request.getParent(),
+                    request.getAliasesList().stream().filter(a -> a.hasSpec())
+                            .map(a -> Map.entry(a.getSpec().getType(), a.getSpec().getName())).toList(),
+                    Collections.unmodifiableSet(secret), names(request.getDependenciesList()),
+                    Collections.unmodifiableMap(inputDependencies));
+        }
+
+        /**
+         * @param input an input's name
+         * @return whether the program sent it as a secret
+         */
+        public boolean inputIsSecret(String input) {
+            return secretInputs.contains(input);
+        }
+
+        /**
+         * @param input an input's name
+         * @return the logical names of the resources its value came from; empty for a plain value
+         */
+        public Set<String> inputDependencies(String input) {
+            return inputDependencies.getOrDefault(input, Set.of());
+        }
     }
 
     /**
@@ -77,19 +123,20 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
         config.forEach((k, v) -> full.put(qualified(project, k), v));
         Set<String> secrets = secretKeys.stream().map(k -> qualified(project, k)).collect(Collectors.toSet());
         List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
+        Warnings warnings = new Warnings();
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(project).stackName(stack)
                             .preview(mocks.answersUnknown()).build())
                     .mocks(mocks)
                     // Errors still reach the result; the caller reports them, not the engine's console logger.
-                    .standardLogger(QUIET)
+                    .standardLogger(warnings.logger())
                     .monitorDecorator(monitor -> new RecordingMonitor(mocks, registered))
                     .config(full, secrets)
                     .build()
                     .runTest(program);
             AwsLimits.check(mocks);
-            return new OfflineRun(result, mocks, List.copyOf(registered));
+            return new OfflineRun(result, mocks, List.copyOf(registered), warnings.messages());
         } finally {
             PulumiTest.cleanup();
         }
@@ -106,23 +153,91 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
         return of(program, "test-project", "test", Map.of(), Set.of(), mocks);
     }
 
-    /** A mock monitor that also keeps each registration request's parent and aliases. */
+    /**
+     * The engine's logger of one run: keeps the warnings ({@code com.pulumi.Log#warn}, {@code ctx.log().warn}),
+     * prints nothing.
+     */
+    private static final class Warnings extends Handler {
+        private final List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        private final Logger logger = Logger.getAnonymousLogger();
+
+        Warnings() {
+            logger.setUseParentHandlers(false);
+            logger.setLevel(Level.WARNING);
+            logger.addHandler(this);
+        }
+
+        Logger logger() {
+            return logger;
+        }
+
+        List<String> messages() {
+            synchronized (messages) {
+                return List.copyOf(messages);
+            }
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+                messages.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * A mock monitor that also keeps each registration request's parent, aliases, secret inputs and dependencies,
+     * and tells the mocks which inputs were unknown (the mocks get only the known ones).
+     */
     private static final class RecordingMonitor extends MockMonitor {
+        private final OfflineMocks mocks;
         private final List<Registered> registered;
 
         RecordingMonitor(OfflineMocks mocks, List<Registered> registered) {
             super(mocks, PulumiTestInternal.mockLog(QUIET));
+            this.mocks = mocks;
             this.registered = registered;
         }
 
         @Override
         public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
                 Resource resource, RegisterResourceRequest request) {
-            registered.add(new Registered(request.getType(), request.getName(), request.getParent(),
-                    request.getAliasesList().stream().filter(a -> a.hasSpec())
-                            .map(a -> Map.entry(a.getSpec().getType(), a.getSpec().getName())).toList()));
+            registered.add(Registered.of(request));
+            mocks.unknownInputs(request.getType(), request.getName(), request.getObject().getFieldsMap().entrySet()
+                    .stream().filter(e -> holdsUnknown(e.getValue())).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet()));
             return super.registerResourceAsync(resource, request);
         }
+    }
+
+    /** How the engine's wire format marks a secret: {@code {SpecialSigKey: SpecialSecretSig, value: ...}}. */
+    private static boolean isSecret(Value value) {
+        return value.hasStructValue() && Constants.SpecialSecretSig.equals(value.getStructValue()
+                .getFieldsOrDefault(Constants.SpecialSigKey, Value.getDefaultInstance()).getStringValue());
+    }
+
+    private static boolean holdsUnknown(Value value) {
+        return switch (value.getKindCase()) {
+            case STRING_VALUE -> Constants.UnknownValue.equals(value.getStringValue());
+            case STRUCT_VALUE -> value.getStructValue().getFieldsMap().values().stream()
+                    .anyMatch(OfflineRun::holdsUnknown);
+            case LIST_VALUE -> value.getListValue().getValuesList().stream().anyMatch(OfflineRun::holdsUnknown);
+            default -> false;
+        };
+    }
+
+    /** @return the logical names in URNs ({@code urn:pulumi:STACK::PROJECT::TYPE::NAME}) */
+    private static Set<String> names(List<String> urns) {
+        return urns.stream().map(urn -> urn.substring(urn.lastIndexOf("::") + 2))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static String qualified(String project, String key) {
@@ -175,17 +290,16 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
 
     /**
      * The engine registers resources concurrently: one that waits for no other's output may come before an earlier
-     * sibling, so names are compared as a set.
+     * sibling, so names are compared as a set. One name may stand for resources of different types, as in Pulumi.
      *
-     * @return the logical names of everything registered, after asserting each is registered once
+     * @return the logical names of everything registered, after asserting no type registers a name twice
      */
     public Set<String> names() {
-        List<String> names = mocks.registrations().stream().map(OfflineMocks.Registration::name).toList();
-        Set<String> unique = Set.copyOf(names);
-        if (unique.size() != names.size()) {
-            throw new AssertionError("a name is registered twice: " + names);
+        List<String> registered = mocks.registrations().stream().map(r -> r.type() + " " + r.name()).toList();
+        if (Set.copyOf(registered).size() != registered.size()) {
+            throw new AssertionError("a (type, name) is registered twice: " + registered);
         }
-        return unique;
+        return mocks.registrations().stream().map(OfflineMocks.Registration::name).collect(Collectors.toSet());
     }
 
     /** @return the URNs of everything registered */
@@ -194,11 +308,67 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
     }
 
     /**
-     * @param name a resource name
+     * @param name a resource name, of one type only ({@link OfflineMocks#named(String)})
      * @return its inputs as the mocks received them
      */
     public Map<String, Object> inputs(String name) {
         return mocks.named(name).inputs();
+    }
+
+    /**
+     * @param type a type token
+     * @param name a resource name
+     * @return the inputs of the resource of that type and name, as the mocks received them
+     */
+    public Map<String, Object> inputs(String type, String name) {
+        return mocks.named(type, name).inputs();
+    }
+
+    /**
+     * @param name a resource name, of one type only
+     * @return its registration request
+     * @throws java.util.NoSuchElementException when none was registered
+     * @throws IllegalStateException            when resources of several types have that name; {@link
+     *                                          #registered(String, String)} picks one
+     */
+    public Registered registered(String name) {
+        return OfflineMocks.single(registrations.stream().filter(r -> name.equals(r.name())).toList(), name,
+                Registered::type, "registered(type, name)");
+    }
+
+    /**
+     * @param type a type token
+     * @param name a resource name
+     * @return the registration request of that type and name
+     */
+    public Registered registered(String type, String name) {
+        return OfflineMocks.single(registrations.stream().filter(r -> type.equals(r.type()) && name.equals(r.name()))
+                .toList(), type + " " + name, Registered::type, "registered(type, name)");
+    }
+
+    /**
+     * Whether an input reached the engine as a secret, which the engine then stores encrypted: the mocks see every
+     * input unwrapped, so only the request tells. Only the input's whole value counts: a block or list that is not
+     * secret itself but holds a secret value answers false ({@link Registered#secretInputs()}).
+     *
+     * @param resourceName a resource name, of one type only ({@link #registered(String, String)} otherwise)
+     * @param inputKey     one of its inputs
+     * @return whether the program sent it as a secret
+     */
+    public boolean inputIsSecret(String resourceName, String inputKey) {
+        return registered(resourceName).inputIsSecret(inputKey);
+    }
+
+    /**
+     * The resources an input waits for, as the engine is told (its property dependencies): those of the Outputs its
+     * value was built from, in a preview too.
+     *
+     * @param resourceName a resource name, of one type only ({@link #registered(String, String)} otherwise)
+     * @param inputKey     one of its inputs
+     * @return the logical names of the resources the input's value came from; empty for a plain value
+     */
+    public Set<String> inputDependencies(String resourceName, String inputKey) {
+        return registered(resourceName).inputDependencies(inputKey);
     }
 
     /**

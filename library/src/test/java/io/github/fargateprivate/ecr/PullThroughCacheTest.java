@@ -136,7 +136,7 @@ class PullThroughCacheTest {
         assertEquals(Map.of("namePrefix", "ecr-pullthroughcache/dev-github-",
                 "description", "Upstream credentials of the ECR pull-through cache dev-github/ (read by ECR)"),
                 c.inputs("cache-secret"));
-        assertEquals("cache-secret-id", c.inputs("cache-secret-version").get("secretId"));
+        assertEquals(CREATED_SECRET, c.inputs("cache-secret-version").get("secretId"));
         assertEquals(CREATED_SECRET, OfflineRun.value(c.component().secret().orElseThrow().arn()));
     }
 

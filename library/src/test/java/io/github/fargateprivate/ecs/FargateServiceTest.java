@@ -326,7 +326,7 @@ class FargateServiceTest {
         assertEquals("SERVICE", service.get("propagateTags"));
         assertEquals(true, service.get("enableEcsManagedTags"));
         assertEquals("arn:aws:ecs:eu-central-1:123456789012:cluster/" + CLUSTER, service.get("cluster"));
-        assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/x-task-1a2b3c4:1",
+        assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/x:1",
                 service.get("taskDefinition"));
         for (String absent : List.of("enableExecuteCommand", "healthCheckGracePeriodSeconds", "loadBalancers",
                 "triggers", "forceNewDeployment", "tags")) {
@@ -606,7 +606,7 @@ class FargateServiceTest {
         assertEquals(CLUSTER, OfflineRun.value(component.clusterName()));
         assertEquals(SERVICE, OfflineRun.value(component.serviceName()));
         assertEquals(TASK_SG, OfflineRun.value(component.securityGroupId()));
-        assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/x-task-1a2b3c4:1",
+        assertEquals("arn:aws:ecs:eu-central-1:123456789012:task-definition/x:1",
                 OfflineRun.value(component.taskDefinitionArn()));
         String parent = run.registrations().stream().filter(r -> r.name().equals("x")).findFirst().orElseThrow()
                 .parentUrn();

@@ -137,7 +137,7 @@ class TaskExecutionRoleTest {
     void aRegistrySecretAloneIsReadAndNothingElse() {
         var role = role(a -> a.registryCredentialsSecretArn(SECRET)).ok();
         assertEquals(document(readSecrets(SECRET)), policy(role));
-        assertEquals("x-exec-role-id", role.inputs("x-exec-policy").get("role"));
+        assertEquals("x-exec-role-1a2b3c4", role.inputs("x-exec-policy").get("role"));
         ComponentHarness.assertChildren(role, Set.of("x-exec-role", "x-exec-policy"));
     }
 

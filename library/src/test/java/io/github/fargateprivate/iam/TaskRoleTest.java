@@ -88,7 +88,7 @@ class TaskRoleTest {
                         + "\"Resource\":\"" + TABLE + "\"}",
                 "{\"Sid\":\"ReadReports\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
                         + "\"Resource\":\"arn:aws:s3:::reports-1a2b3c4/*\"}"), run.json("x-policy", "policy"));
-        assertEquals("x-role-id", run.inputs("x-policy").get("role"));
+        assertEquals("x-role-1a2b3c4", run.inputs("x-policy").get("role"));
     }
 
     @Test

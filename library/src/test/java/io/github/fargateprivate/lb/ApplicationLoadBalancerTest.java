@@ -38,9 +38,9 @@ class ApplicationLoadBalancerTest {
     /** What the mocks make of the children of a component named {@code x}. */
     private static final String DNS_NAME = "x-alb-1a2b3c4-1234567890.eu-central-1.elb.amazonaws.com";
     private static final String LOAD_BALANCER_ARN =
-            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/x-alb-1a2b3c4/1";
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/x-alb-1a2b3c4/0000000006b0f2c2";
     private static final String TARGET_GROUP_ARN =
-            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/x-tg-1a2b3c4/1";
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/x-tg-1a2b3c4/00000000003743e8";
     private static final Map<String, Object> FORWARD = Map.of("type", "forward", "targetGroupArn", TARGET_GROUP_ARN);
     private static final Map<String, Object> NOT_FOUND = Map.of("type", "fixed-response", "fixedResponse",
             Map.of("statusCode", "404", "contentType", "text/plain", "messageBody", "Not Found"));

@@ -30,7 +30,7 @@ class ListenerTargetTest {
 
     private static final String VPC = "vpc-0123456789abcdef0";
     private static final String TARGET_GROUP_ARN =
-            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/x-tg-1a2b3c4/1";
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/x-tg-1a2b3c4/00000000003743e8";
 
     private static ListenerRuleArgs.Builder rule() {
         return ListenerRuleArgs.builder().listenerArn(LISTENER).loadBalancerSecurityGroupId(SECURITY_GROUP)
@@ -142,7 +142,9 @@ class ListenerTargetTest {
             ctx.export("sharedGroup", shared.securityGroupId());
         }, new OfflineMocks()).ok();
         assertEquals(run.output("listener"), run.inputs("x-rule").get("listenerArn"));
-        assertTrue(String.valueOf(run.output("listener")).contains(":listener/app/shared-http-"));
+        // The listener's ARN continues its load balancer's; its last part is the shared-http listener's own.
+        assertEquals("arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/shared-alb-1a2b3c4/"
+                + "000000009593e02f/000000001ceb74f0", run.output("listener"));
         assertEquals(run.output("sharedGroup"), run.output("group"));
     }
 

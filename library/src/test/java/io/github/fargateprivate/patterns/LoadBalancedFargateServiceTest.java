@@ -80,9 +80,9 @@ class LoadBalancedFargateServiceTest {
     private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/svc-execution-exec-role-1a2b3c4";
     private static final String CREATED_TASK_ROLE = "arn:aws:iam::123456789012:role/svc-task-role-1a2b3c4";
     private static final String OWN_TARGET_GROUP =
-            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-lb-tg-1a2b3c4/1";
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-lb-tg-1a2b3c4/00000000447ab87d";
     private static final String SHARED_TARGET_GROUP =
-            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-target-tg-1a2b3c4/1";
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-target-tg-1a2b3c4/00000000057ab902";
     /** The service's log writes, on exactly the streams of the log group the mocks name. */
     private static final JsonObject EXEC_LOGS = writeLogs(ExecutionStatements.logGroup("svc-fargate-logs-1a2b3c4"));
     /** The login token and the pull actions on the repository of {@code ECR_IMAGE}. */

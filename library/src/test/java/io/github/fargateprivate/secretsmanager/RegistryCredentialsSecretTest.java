@@ -59,7 +59,7 @@ class RegistryCredentialsSecretTest {
     @Test
     void theVersionBelongsToTheSecret() {
         var secret = secret(a -> { }).ok();
-        assertEquals("creds-secret-id", secret.inputs("creds-version").get("secretId"));
+        assertEquals(SECRET_ARN, secret.inputs("creds-version").get("secretId"));
         assertEquals(RegistryCredentialsSecretArgs.DEFAULT_DESCRIPTION, secret.inputs("creds-secret").get("description"));
         assertEquals(SECRET_ARN, secret.value(RegistryCredentialsSecret::arn));
         assertEquals("v-creds-version", secret.value(RegistryCredentialsSecret::versionId));
