@@ -81,7 +81,14 @@ public final class Plan {
             return 2;
         }
         var mocks = new OfflineMocks(file.awsRegion().orElse("us-east-1"));
-        OfflineRun run = OfflineRun.of(App::stack, file.project(), stack, file.config(), file.secretKeys(), mocks);
+        OfflineRun run;
+        try {
+            run = OfflineRun.of(App::stack, file.project(), stack, file.config(), file.secretKeys(), mocks);
+        } catch (AssertionError e) {
+            // testing.AwsLimits: what AWS would refuse although the library let it through.
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
         if (!run.succeeded()) {
             var config = run.result().exceptions().stream().filter(e -> e instanceof ConfigException).findFirst();
             if (config.isPresent()) {

@@ -26,7 +26,7 @@ public final class PlanRenderer {
 
     /**
      * @param report the plan
-     * @return the plan as text: a tree of resources with their inputs, the exports and the summary
+     * @return the plan as text: a tree of resources with their inputs, the exports, the warnings and the summary
      */
     public static String text(PlanReport report) {
         var b = new StringBuilder();
@@ -36,6 +36,10 @@ public final class PlanRenderer {
         tree(b, report.resources(), null, "");
         b.append("\nExports:\n");
         report.exports().forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
+        if (!report.warnings().isEmpty()) {
+            b.append("\nWarnings:\n");
+            report.warnings().forEach(w -> b.append("  ").append(w).append('\n'));
+        }
         var s = report.summary();
         b.append("\nSummary:\n");
         b.append("  resources: ").append(s.resourceCount()).append(" to create (in ").append(s.componentCount())

@@ -25,10 +25,11 @@ import java.util.TreeMap;
  * @param region     the region the plan assumed
  * @param resources  every resource and component, in registration order
  * @param exports    export name to display value
+ * @param warnings   what the program warned of, as {@code pulumi preview} shows it
  * @param summary    counts, cost and timing
  */
 public record PlanReport(String project, String stack, String region, List<Item> resources,
-                         Map<String, Object> exports, Summary summary) {
+                         Map<String, Object> exports, List<String> warnings, Summary summary) {
 
     /** Shown for a value that exists only once AWS has created the resource. */
     public static final String KNOWN_AFTER_DEPLOY = "(known after deploy)";
@@ -92,7 +93,7 @@ public record PlanReport(String project, String stack, String region, List<Item>
             exports.put(name, data.isSecret() ? MASK
                     : !data.isKnown() ? KNOWN_AFTER_DEPLOY : display(data.getValueNullable(), generated));
         });
-        return new PlanReport(file.project(), file.stack(), mocks.region(), items, exports,
+        return new PlanReport(file.project(), file.stack(), mocks.region(), items, exports, run.warnings(),
                 summary(mocks, pricing, components.size()));
     }
 

@@ -35,6 +35,10 @@ class PlanTest {
         var r = plan("dev");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("resources: 13 to create (in 4 components)"), r.out());
+        // The public test image comes from Docker Hub without credentials: the plan says what pulumi preview would.
+        assertTrue(r.out().contains("\nWarnings:\n  LoadBalancedFargateService 'app': container: "
+                + "docker.io/nginxinc/nginx-unprivileged:1.27-alpine is pulled from Docker Hub without credentials, "
+                + "which allows 10 pulls per hour per IP address"), r.out());
         assertTrue(r.out().contains("\"image\": \"docker.io/nginxinc/nginx-unprivileged:1.27-alpine\""), r.out());
         assertFalse(r.out().contains("repositoryCredentials"), "a public image needs no credentials");
         assertFalse(r.out().contains("aws:secretsmanager/secret:Secret"), "and no secret");

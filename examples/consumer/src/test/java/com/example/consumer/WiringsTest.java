@@ -497,8 +497,11 @@ class WiringsTest {
         assertEquals(Set.of("api-target-tg", "web-target-tg"), namesOf(run, TARGET_GROUP));
         assertEquals(Set.of("api-fargate-service", "web-fargate-service"), namesOf(run, SERVICE));
         assertFalse(run.inputs("w07-alb-alb-sg").containsKey("egress"), "the shared group has no egress to any CIDR");
-        assertEquals(Set.of("api-fargate-alb-egress", "web-fargate-alb-egress"),
+        // One rule, to the targets' group that both services' tasks carry, however many services join.
+        assertEquals(Set.of("w07-alb-targets-egress"),
                 namesOf(run, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"));
+        assertEquals(madeUp(run, "w07-alb-targets-sg", "id"),
+                run.inputs("w07-alb-targets-egress").get("referencedSecurityGroupId"));
     }
 
     @Test
@@ -519,12 +522,12 @@ class WiringsTest {
                     var ecs = run.inputs(service + "-fargate-service");
                     assertEquals(madeUp(run, "w07-cluster", "arn"), ecs.get("cluster"), service);
                     assertEquals(targetGroup, blocks(ecs, "loadBalancers").get(0).get("targetGroupArn"), service);
-                    var egress = run.inputs(service + "-fargate-alb-egress");
-                    assertEquals(albSecurityGroup, egress.get("securityGroupId"), service);
-                    assertEquals(madeUp(run, service + "-fargate-task-sg", "id"),
-                            egress.get("referencedSecurityGroupId"), service);
-                    assertEquals(List.of("tcp", 8080.0, 8080.0), List.of(egress.get("ipProtocol"),
-                            egress.get("fromPort"), egress.get("toPort")), service);
+                    assertEquals(List.of(madeUp(run, service + "-fargate-task-sg", "id"),
+                            madeUp(run, "w07-alb-targets-sg", "id")), block(ecs, "networkConfiguration")
+                            .get("securityGroups"), service);
+                    var ingress = blocks(run.inputs(service + "-fargate-task-sg"), "ingress").get(0);
+                    assertEquals(List.of("tcp", 8080.0, 8080.0), List.of(ingress.get("protocol"),
+                            ingress.get("fromPort"), ingress.get("toPort")), service);
                     assertEquals(List.of(albSecurityGroup), blocks(run.inputs(service + "-fargate-task-sg"), "ingress")
                             .get(0).get("securityGroups"), service);
                 });
@@ -951,8 +954,8 @@ class WiringsTest {
     /** Asserts the program fails with one problem of the composite, before any AWS resource. */
     private static void assertRefusedBeforeAnyResource(Consumer<Context> program, String component, String problem) {
         String failure = failureOf(program);
-        assertTrue(failure.contains("LoadBalancedFargateService '" + component + "' has 1 problem; nothing was "
-                + "registered:\n  - " + problem), failure);
+        assertTrue(failure.contains("LoadBalancedFargateService '" + component + "' has 1 problem; no AWS resource "
+                + "was registered:\n  - " + problem), failure);
     }
 
     @Test

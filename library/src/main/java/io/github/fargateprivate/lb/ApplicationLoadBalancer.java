@@ -1,5 +1,7 @@
 package io.github.fargateprivate.lb;
 
+import com.pulumi.aws.acm.Certificate;
+import com.pulumi.aws.acm.CertificateValidation;
 import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
@@ -22,6 +24,7 @@ import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclAssociationArgs;
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
@@ -153,6 +156,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
         if (allowed != null) {
             warnNearRuleQuota(args, allowed);
         }
+        args.certificateArn().filter(c -> !c.isPlain()).ifPresent(c -> warnUnvalidatedCertificate(c.output()));
 
         var lbArgs = LoadBalancerArgs.builder()
                 .loadBalancerType("application")
@@ -265,6 +269,25 @@ public class ApplicationLoadBalancer extends ComponentResource {
                         + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); merge blocks before adding more");
             }
             return rules;
+        });
+    }
+
+    /**
+     * A certificate ACM issues in this program serves only once it is validated: a listener that names
+     * {@code aws.acm.Certificate#arn()} is created first and CreateListener fails with UnsupportedCertificate on the
+     * first deploy. {@code aws.acm.CertificateValidation#certificateArn()} waits for the validation: said when the
+     * value depends on a certificate and not on its validation.
+     */
+    private void warnUnvalidatedCertificate(Output<String> certificateArn) {
+        Internal.of(certificateArn).getDataAsync().thenAccept(data -> {
+            var from = data.getResources();
+            boolean certificate = from.stream().anyMatch(r -> r instanceof Certificate);
+            boolean validated = from.stream().anyMatch(r -> r instanceof CertificateValidation);
+            if (certificate && !validated) {
+                EngineLog.warn(this, owner, "certificateArn comes from an aws.acm.Certificate of this program, "
+                        + "which a listener takes only once ACM has validated it (UnsupportedCertificate on the first "
+                        + "deploy); give aws.acm.CertificateValidation#certificateArn(), which waits for it");
+            }
         });
     }
 

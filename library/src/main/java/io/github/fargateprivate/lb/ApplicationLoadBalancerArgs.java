@@ -16,12 +16,12 @@ import java.util.Optional;
 /** Inputs of {@link ApplicationLoadBalancer}. Immutable; build with {@link #builder()}. */
 public final class ApplicationLoadBalancerArgs extends ResourceArgs {
 
-    /** Default of {@link #sslPolicy()}: TLS 1.3 only (Security Hub ELB.17). */
     /**
      * AWS's default quota of listener rules per load balancer, not counting the default rules ("Quotas for your
      * Application Load Balancers", https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).
      */
     public static final int DEFAULT_RULES_QUOTA = 100;
+    /** Default of {@link #sslPolicy()}: TLS 1.3 only (Security Hub ELB.17). */
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-3-2021-06";
     private static final java.util.regex.Pattern WEB_ACL = java.util.regex.Pattern.compile(
             "arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[A-Za-z0-9_-]{1,128}/[a-f0-9-]{36}");
