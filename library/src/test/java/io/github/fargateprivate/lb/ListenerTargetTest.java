@@ -66,25 +66,9 @@ class ListenerTargetTest {
         ComponentHarness.assertChildren(target, Set.of("x-tg", "x-rule"));
     }
 
-    /** {@code count} targets on one load balancer of the program, each on its own path and priority. */
-    private static OfflineRun targetsOnOneLoadBalancer(int count, Consumer<ApplicationLoadBalancerArgs.Builder> lb) {
-        return OfflineRun.of(ctx -> {
-            var lbArgs = ApplicationLoadBalancerArgs.builder().network(NetworkArgs.builder().vpcId(VPC)
-                    .publicSubnetIds(List.of("subnet-0e0e0e0e0e0e0e0e0", "subnet-0f0f0f0f0f0f0f0f0")).build());
-            lb.accept(lbArgs);
-            var alb = new ApplicationLoadBalancer("shared", lbArgs.build());
-            for (int i = 1; i <= count; i++) {
-                new ListenerTarget("t" + i, ListenerTargetArgs.builder().vpcId(VPC)
-                        .listenerRule(ListenerRuleArgs.builder().loadBalancer(alb).pathPattern("/t" + i + "/*")
-                                .priority(i).build())
-                        .targetGroup(TargetGroupArgs.builder().port(8080).build()).build());
-            }
-        }, new OfflineMocks());
-    }
-
     @Test
     void aRuleBeyondTheLoadBalancersQuotaIsRefusedNamingTheQuotaAndHowToRaiseIt() {
-        var run = targetsOnOneLoadBalancer(101, lb -> { });
+        var run = SharedLoadBalancers.targets(101, lb -> { });
         Problem p = io.github.fargateprivate.RunAssertions.problem(run, "listenerRule.priority",
                 "ApplicationLoadBalancer 'shared' would have 101 listener rules, but the quota \"Rules per "
                         + "Application Load Balancer\" is 100 (https://docs.aws.amazon.com/elasticloadbalancing/latest/"
@@ -93,11 +77,11 @@ class ListenerTargetTest {
         assertTrue(p.message().startsWith("ApplicationLoadBalancer 'shared'"));
         assertEquals(100, run.mocks().ofType("aws:lb/listenerRule:ListenerRule").size(), "the 101st registers nothing");
         // A raised quota: then the target groups are what AWS refuses, and that quota cannot be raised.
-        var raised = targetsOnOneLoadBalancer(101, lb -> lb.rulesQuota(200));
+        var raised = SharedLoadBalancers.targets(101, lb -> lb.rulesQuota(200));
         io.github.fargateprivate.RunAssertions.problem(raised, "listenerRule.priority", "ApplicationLoadBalancer "
                 + "'shared' would have 101 target groups, but AWS allows 100 per Application Load Balancer and does "
                 + "not raise it");
-        targetsOnOneLoadBalancer(100, lb -> { }).ok();
+        SharedLoadBalancers.targets(100, lb -> { }).ok();
     }
 
     @Test

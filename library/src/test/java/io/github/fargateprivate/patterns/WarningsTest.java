@@ -9,16 +9,13 @@ import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
-import io.github.fargateprivate.lb.ListenerTarget;
-import io.github.fargateprivate.lb.ListenerTargetArgs;
-import io.github.fargateprivate.lb.TargetGroupArgs;
+import io.github.fargateprivate.lb.SharedLoadBalancers;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static io.github.fargateprivate.Fixtures.ECR_IMAGE;
@@ -39,27 +36,13 @@ class WarningsTest {
         return run.ok().warnings();
     }
 
-    private static OfflineRun targets(int count, Consumer<ApplicationLoadBalancerArgs.Builder> lb) {
-        return OfflineRun.of(ctx -> {
-            var lbArgs = ApplicationLoadBalancerArgs.builder().network(NETWORK);
-            lb.accept(lbArgs);
-            var alb = new ApplicationLoadBalancer("shared", lbArgs.build());
-            for (int i = 1; i <= count; i++) {
-                new ListenerTarget("t" + i, ListenerTargetArgs.builder().vpcId(VPC)
-                        .listenerRule(ListenerRuleArgs.builder().loadBalancer(alb).pathPattern("/t" + i + "/*")
-                                .priority(i).build())
-                        .targetGroup(TargetGroupArgs.builder().port(8080).build()).build());
-            }
-        }, new OfflineMocks());
-    }
-
     @Test
     void eightyListenerRulesOnOneLoadBalancerAreSaidOnce() {
         assertEquals(List.of("ApplicationLoadBalancer 'shared': 80 of its 100 listener rules are used (\"Rules per "
                 + "Application Load Balancer\", https://docs.aws.amazon.com/elasticloadbalancing/latest/application/"
                 + "load-balancer-limits.html); raise the quota or plan another load balancer before AWS refuses the "
-                + "next service"), warnings(targets(85, lb -> { })));
-        assertEquals(List.of(), warnings(targets(79, lb -> { })));
+                + "next service"), warnings(SharedLoadBalancers.targets(85, lb -> { })));
+        assertEquals(List.of(), warnings(SharedLoadBalancers.targets(79, lb -> { })));
     }
 
     @Test
@@ -68,7 +51,7 @@ class WarningsTest {
         assertEquals(List.of("ApplicationLoadBalancer 'shared': 48 of the 60 inbound rules its security group may "
                 + "hold are the admitted blocks on the listener ports (Amazon VPC quotas, \"Inbound or outbound rules "
                 + "per security group\", https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html); "
-                + "merge blocks before adding more"), warnings(targets(0, lb -> lb.allowedCidrBlocks(blocks)
+                + "merge blocks before adding more"), warnings(SharedLoadBalancers.targets(0, lb -> lb.allowedCidrBlocks(blocks)
                 .certificateArn("arn:aws:acm:eu-central-1:123456789012:certificate/"
                         + "11111111-2222-3333-4444-555555555555"))));
     }
