@@ -66,7 +66,8 @@ import java.util.Map;
  * explicit provider ({@code w06}); the composite's options ({@code w07}, {@code w08}, {@code w10}, {@code w11}); its
  * handles read by the stack's own resources ({@code w12}); the service on its own EC2 container instances, whose
  * handles the stack's alarms read ({@code w13}); the image through an ECR pull-through cache, in another stack's
- * private subnets with VPC endpoints ({@code w14}); and the mistakes the library stops before AWS sees them
+ * private subnets with VPC endpoints ({@code w14}); a service on another stack's load balancer with a private
+ * sidecar ({@code w15}); and the mistakes the library stops before AWS sees them
  * ({@code b01}-{@code b04}).
  *
  * <p>Only {@code w03}, {@code w13} and {@code w14} read config ({@code registryUsername}, secret
@@ -87,7 +88,13 @@ public final class Wirings {
     public static final String ECR_TAG = "1.0.0";
     /** The host name of {@code w02}'s and {@code w12}'s certificate and record. */
     public static final String DOMAIN = "orders.example.com";
-    /** The other team's stack that owns the VPC, read by {@code w05} and {@code w14}. */
+    /** The edge team's stack that owns the shared load balancer, read by {@code w15}. */
+    public static final String EDGE_STACK = "acme/edge/prod";
+    /** {@code w15}'s log router: a private image on the main container's registry, ghcr.io. */
+    public static final String LOG_ROUTER_IMAGE = "ghcr.io/example-org/log-router:2.1.0";
+    /** The log router's container name. */
+    public static final String LOG_ROUTER_CONTAINER = "log-router";
+    /** The other team's stack that owns the VPC, read by {@code w05}, {@code w14} and {@code w15}. */
     public static final String NETWORK_STACK = "acme/network/prod";
     /** The region of {@code w06}'s explicit provider. */
     public static final String WEST_REGION = "us-west-2";
@@ -550,6 +557,34 @@ public final class Wirings {
                 .network(networkOf(new StackReference(NETWORK_STACK)))
                 // The S3 gateway joins the private subnets' route tables, looked up from the subnets.
                 .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .build());
+    }
+
+    /**
+     * w15: the service joins the load balancer of the edge team's stack ({@value #EDGE_STACK}), which exports its
+     * HTTPS listener, its security group and its targets' security group: the tasks carry the targets' group and admit
+     * the edge group on their port, and this stack adds no rule to the edge stack's group. A log router from the same
+     * registry (ghcr.io) runs beside the main container and pulls with its credentials.
+     *
+     * @param ctx the Pulumi context
+     */
+    public static void w15LoadBalancerOfAnotherStack(Context ctx) {
+        var edge = new StackReference(EDGE_STACK);
+        new LoadBalancedFargateService("w15", ordersArgs()
+                .network(networkOf(new StackReference(NETWORK_STACK)))
+                .listenerRule(ListenerRuleArgs.builder()
+                        .listenerArn(edge.requireOutput("listenerArn").applyValue(String::valueOf))
+                        .loadBalancerSecurityGroupId(edge.requireOutput("securityGroupId").applyValue(String::valueOf))
+                        .targetsSecurityGroupId(edge.requireOutput("targetsSecurityGroupId")
+                                .applyValue(String::valueOf))
+                        .hostHeader("orders.example.com")
+                        .priority(150)
+                        .build())
+                .sidecar(ContainerArgs.builder()
+                        .name(LOG_ROUTER_CONTAINER)
+                        .image(LOG_ROUTER_IMAGE)
+                        .essential(false)
+                        .build())
                 .build());
     }
 

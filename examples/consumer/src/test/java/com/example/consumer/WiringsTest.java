@@ -62,6 +62,11 @@ class WiringsTest {
     private static final List<String> PUBLIC_SUBNETS = List.of("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2");
     private static final List<String> PRIVATE_SUBNETS = List.of("subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2");
     private static final List<String> CORPORATE_CIDRS = List.of("203.0.113.0/24", "198.51.100.0/24");
+    /** What the edge stack exports of its load balancer. */
+    private static final String EDGE_LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/"
+            + "edge-alb-2f6d1e/50dc6c495c0c9188/f2f7dc8efc522ab2";
+    private static final String EDGE_GROUP = "sg-0e1e1e1e1e1e1e1e1";
+    private static final String EDGE_TARGETS = "sg-0e2e2e2e2e2e2e2e2";
 
     private static final String REGISTRY_USER = "octocat";
     private static final String REGISTRY_PASSWORD = "ghp_n0t\"a-real-token";
@@ -122,6 +127,7 @@ class WiringsTest {
             new Scenario("w13Ec2LaunchType", Wirings::w13Ec2LaunchType, Outcome.DEPLOYS, true),
             new Scenario("w14PullThroughCacheWithVpcEndpoints", Wirings::w14PullThroughCacheWithVpcEndpoints,
                     Outcome.DEPLOYS, true),
+            new Scenario("w15LoadBalancerOfAnotherStack", Wirings::w15LoadBalancerOfAnotherStack, Outcome.DEPLOYS),
             new Scenario("b01BadImage", Wirings::b01BadImage, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b02PartialSecretArn", Wirings::b02PartialSecretArn, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b03KeyInAnotherRegion", Wirings::b03KeyInAnotherRegion, Outcome.REFUSED_BEFORE_CHILDREN),
@@ -131,11 +137,13 @@ class WiringsTest {
         return SCENARIOS.stream();
     }
 
-    /** Mocks in which {@value Wirings#NETWORK_STACK} answers with its outputs. */
+    /** Mocks in which {@value Wirings#NETWORK_STACK} and {@value Wirings#EDGE_STACK} answer with their outputs. */
     private static OfflineMocks mocks() {
         return new OfflineMocks().stackReference(Wirings.NETWORK_STACK, Map.of("vpcId", VPC,
-                "publicSubnetIds", PUBLIC_SUBNETS, "privateSubnetIds", PRIVATE_SUBNETS,
-                "corporateCidrBlocks", CORPORATE_CIDRS));
+                        "publicSubnetIds", PUBLIC_SUBNETS, "privateSubnetIds", PRIVATE_SUBNETS,
+                        "corporateCidrBlocks", CORPORATE_CIDRS))
+                .stackReference(Wirings.EDGE_STACK, Map.of("listenerArn", EDGE_LISTENER,
+                        "securityGroupId", EDGE_GROUP, "targetsSecurityGroupId", EDGE_TARGETS));
     }
 
     /** Runs a program with no config. */
@@ -222,6 +230,9 @@ class WiringsTest {
                 deployed.ok();
                 previewed.ok();
                 assertFalse(deployed.mocks().ofType(SERVICE).isEmpty(), "no ECS service");
+                // Every wiring here is what the library would have it: nothing to warn of, in either mode.
+                assertEquals(List.of(), deployed.warnings());
+                assertEquals(List.of(), previewed.warnings());
                 assertEquals(typesAndNames(deployed.mocks()), typesAndNames(previewed.mocks()));
             }
             case REFUSED_BEFORE_CHILDREN -> {
@@ -947,6 +958,36 @@ class WiringsTest {
                 .vpcEndpoints(VpcEndpointsArgs.builder().build())
                 .build()));
         assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3", "secretsmanager"), endpointServices(run));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- w15
+
+    @Test
+    void w15JoinsTheEdgeStacksLoadBalancerWithItsTargetsGroupAndAddsNoRuleToItsGroup() {
+        var run = deploy(Wirings::w15LoadBalancerOfAnotherStack);
+        assertEquals(EDGE_LISTENER, run.inputs("w15-target-rule").get("listenerArn"));
+        assertEquals(150.0, run.inputs("w15-target-rule").get("priority"));
+        assertEquals(Set.of(), namesOf(run, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"),
+                "nothing on the edge stack's group, whose owner may declare its egress as it likes");
+        assertEquals(List.of(madeUp(run, "w15-fargate-task-sg", "id"), EDGE_TARGETS),
+                block(run.inputs("w15-fargate-service"), "networkConfiguration").get("securityGroups"));
+        assertEquals(List.of(EDGE_GROUP), blocks(run.inputs("w15-fargate-task-sg"), "ingress").get(0)
+                .get("securityGroups"));
+        assertEquals(List.of(), run.warnings());
+    }
+
+    @Test
+    void w15TheLogRouterPullsWithTheMainContainersCredentials() {
+        var run = deploy(Wirings::w15LoadBalancerOfAnotherStack);
+        var task = containers(run, "w15-fargate-task");
+        String secret = "arn:aws:secretsmanager:eu-central-1:" + OfflineMocks.ACCOUNT + ":secret:"
+                + Wirings.GHCR_SECRET + "-??????";
+        assertEquals(Wirings.GHCR_SECRET, task.get(0).getAsJsonObject("repositoryCredentials")
+                .get("credentialsParameter").getAsString());
+        assertEquals(Wirings.LOG_ROUTER_IMAGE, task.get(1).get("image").getAsString());
+        assertEquals(Wirings.GHCR_SECRET, task.get(1).getAsJsonObject("repositoryCredentials")
+                .get("credentialsParameter").getAsString());
+        assertTrue(String.valueOf(run.inputs("w15-execution-exec-policy").get("policy")).contains(secret));
     }
 
     // ---------------------------------------------------------------------------------------------------- b01-b04
