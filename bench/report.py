@@ -39,6 +39,43 @@ print("A consumer stack of 10 services (`bench/TenServices.java`, ECR images, 2 
 print("```\n" + ten + "\n```\n")
 t = {l.split()[0]: dict(kv.split("=") for kv in l.split()[1:] if "=" in kv) for l in ten.splitlines() if "services=" in l}
 engine = {l.split()[0]: dict(kv.split("=") for kv in l.split()[1:]) for l in (out / "engine.txt").read_text().splitlines()}
+scale = (out / "scale.txt").read_text().strip()
+sc = [dict([kv.split("=", 1) for kv in l.split()[1:]], join=l.split()[0]) for l in scale.splitlines()
+      if "aws_resources=" in l]
+joins = {"targets-group": "load balancer component (its targets' group)",
+         "arn-and-group-id": "listener ARN + group id (a rule per service)"}
+print("## Scale-in: 1 to 100 services on one ALB\n")
+print("`bench/ScaleServices.java`: one shared ALB (HTTPS) and one shared cluster, N services each on its own path and "
+      "priority (ECR images, 2 tasks each), run under the library's mocks with `OfflineRun`'s AwsLimits check; 3 "
+      "warm-up rounds, then 10, each round running every program once. The load balancer's security group rules are "
+      "counted as AWS counts them against its quota of 60 per direction: each CIDR block, referenced group and prefix "
+      "list of an inline rule, and each separate rule resource on the group. Services join through the load balancer "
+      "component, or by its listener ARN and group id alone (no targets' group). Cold is the first run of each "
+      "program, in the order below; only the first is in a fresh JVM.\n")
+print("```\n" + scale + "\n```\n")
+print("| join | N | AWS resources | ALB group rules in / out | warm median (ms) | ms per service |\n|---|---|---|---|---|---|")
+for r in sc:
+    print(f"| {joins[r['join']]} | {r['services']} | {r['aws_resources']} | {r['alb_sg_inbound']} / "
+          f"{r['alb_sg_outbound']} | {float(r['warm_median_ms']):.0f} | {float(r['warm_ms_per_service']):.1f} |")
+def rules(join):
+    return ", ".join(sorted({f"{r['alb_sg_inbound']} / {r['alb_sg_outbound']}" for r in sc if r["join"] == join},
+                            key=lambda v: int(v.split(" / ")[1])))
+def outcome(join, n):
+    return next(l.split(f" services={n} ", 1)[1].split(":")[0] for l in scale.splitlines()
+                if l.startswith(f"{join} services={n} ") and "aws_resources=" not in l)
+per = {(r["join"], int(r["services"])): float(r["warm_ms_per_service"]) for r in sc}
+tg, fb = per[("targets-group", 100)] / per[("targets-group", 10)], per[("arn-and-group-id", 59)] / per[("arn-and-group-id", 10)]
+print(f"\nPer service, 100 services through the component take {per[('targets-group', 100)]:.1f} ms against "
+      f"{per[('targets-group', 10)]:.1f} ms at 10 ({tg:.2f}x); by listener ARN and group id, 59 take "
+      f"{per[('arn-and-group-id', 59)]:.1f} ms against {per[('arn-and-group-id', 10)]:.1f} ms at 10 ({fb:.2f}x). "
+      f"Through the component the load balancer's group holds {rules('targets-group')} rules (inbound / outbound) "
+      f"{'at every N' if ',' not in rules('targets-group') else 'as N grows'}; by ARN and group id each service adds one outbound rule ({rules('arn-and-group-id')}).")
+own = outcome("arn-and-group-id", 60)
+print(f"By ARN and group id, 60 services on this program's load balancer, whose group already holds its rule to the "
+      f"targets' group: {own}"
+      f"{' (the library counts only the rules its services add, and lets the 60th through)' if 'AwsLimits' in own else ''}"
+      f"; on another stack's load balancer, whose rules this program "
+      f"cannot see, 60 services: {outcome('other-stack', 60)}, 61: {outcome('other-stack', 61)} (the messages above).\n")
 r_old = s["plan-dev"][0] / s["plan-dev-1.0"][0]
 r3 = s["start-mvn-exec"][0] / max(s["start-java-jar"][0], 0.01)
 print("## Findings\n")
