@@ -52,7 +52,6 @@ import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.OrderedJson;
-import io.github.fargateprivate.PerRun;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
@@ -60,12 +59,12 @@ import io.github.fargateprivate.Value;
 import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.SecurityGroupRules;
 import io.github.fargateprivate.iam.PolicyDocument;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.registry.ImageReference;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +109,6 @@ public class FargateService extends ComponentResource {
     public static final int MAXIMUM_PERCENT = 200;
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-    /** Per program run: egress rules added to each load balancer's security group, by its id. */
-    private static final Object EGRESS_RULES = new Object();
     /** ECS's rule for the names of task definition families, clusters and services. */
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     /** Memory an ECS-optimized instance keeps from tasks, in MiB (the OS, Docker and the agent), roughly. */
@@ -908,25 +905,25 @@ public class FargateService extends ComponentResource {
     }
 
     /**
-     * A load balancer's security group as this service's egress rule names it: counted with the rules the program's
-     * other services add to it, refused past AWS's quota, and a warning near it.
+     * A load balancer's security group as this service's egress rule names it: counted with the outbound rules the
+     * program's other services and load balancers add to it, refused past AWS's quota, and a warning near it.
      */
     private Output<String> countedEgressRule(Output<String> loadBalancerSecurityGroup, String name) {
         return loadBalancerSecurityGroup.applyValue(id -> {
-            int rules = PerRun.<Map<String, Integer>>get(EGRESS_RULES, HashMap::new).merge(id, 1, Integer::sum);
+            int rules = SecurityGroupRules.addOutbound(id);
             if (rules > Rules.SECURITY_GROUP_RULES) {
-                throw new ArgsException(owner, List.of(new Problem("loadBalancer", "this program adds " + rules
-                        + " egress rules to the load balancer's security group " + id + ", one per service, but AWS "
-                        + "allows " + Rules.SECURITY_GROUP_RULES + " (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME
-                        + "); give the load balancer's targets' security group instead "
-                        + "(ApplicationLoadBalancer#targetsSecurityGroupId()), which needs no rule per service")),
-                        false);
+                throw new ArgsException(owner, List.of(new Problem("loadBalancer", "the load balancer's security group "
+                        + id + " would hold " + rules + " outbound rules that this program adds (one per service, "
+                        + "and a load balancer's own to its targets), but AWS allows " + Rules.SECURITY_GROUP_RULES
+                        + " (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); give the load balancer's targets' "
+                        + "security group instead (ApplicationLoadBalancer#targetsSecurityGroupId()), which needs no "
+                        + "rule per service")), false);
             }
             if (rules == (int) Math.ceil(Rules.SECURITY_GROUP_RULES * 0.8)) {
-                EngineLog.warn(this, owner, "this program adds " + rules + " egress rules to the load balancer's "
-                        + "security group " + id + ", one per service, of the " + Rules.SECURITY_GROUP_RULES + " AWS "
-                        + "allows (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); give the load balancer's targets' "
-                        + "security group instead (ApplicationLoadBalancer#targetsSecurityGroupId())");
+                EngineLog.warn(this, owner, "the load balancer's security group " + id + " holds " + rules
+                        + " outbound rules that this program adds, one per service, of the " + Rules.SECURITY_GROUP_RULES
+                        + " AWS allows (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); give the load balancer's "
+                        + "targets' security group instead (ApplicationLoadBalancer#targetsSecurityGroupId())");
             }
             return id;
         });

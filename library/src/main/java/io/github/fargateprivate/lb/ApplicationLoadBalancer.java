@@ -31,10 +31,13 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.EngineLog;
+import io.github.fargateprivate.ec2.SecurityGroupRules;
 import io.github.fargateprivate.s3.AccessLogsBucket;
 import io.github.fargateprivate.s3.AccessLogsBucketArgs;
 
@@ -146,7 +149,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 targetsArgs.build(), childOptions);
         var egressArgs = SecurityGroupEgressRuleArgs.builder()
                 .description("To the targets; each admits the load balancer on its own port only")
-                .securityGroupId(securityGroup.id())
+                .securityGroupId(securityGroup.id().applyValue(this::countedOwnRule))
                 .referencedSecurityGroupId(targetsSecurityGroup.id())
                 .ipProtocol("tcp").fromPort(1).toPort(65535);
         if (!tags.isEmpty()) {
@@ -257,6 +260,19 @@ public class ApplicationLoadBalancer extends ComponentResource {
      */
     public ApplicationLoadBalancer(String name, ApplicationLoadBalancerArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /** The group's own rule to its targets, counted with those services of this program add to the group. */
+    private String countedOwnRule(String groupId) {
+        int rules = SecurityGroupRules.addOutbound(groupId);
+        if (rules > Rules.SECURITY_GROUP_RULES) {
+            throw new ArgsException(owner, List.of(new Problem("securityGroup", "its security group " + groupId
+                    + " would hold " + rules + " outbound rules that this program adds (its own to the targets, and one "
+                    + "per service that joins by listener and group instead of the targets' group), but AWS allows "
+                    + Rules.SECURITY_GROUP_RULES + " (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); join with "
+                    + "ListenerRuleArgs.loadBalancer(alb), which adds no rule")), false);
+        }
+        return groupId;
     }
 
     /** Admitted blocks that use 80 % of the security group's inbound rules: said, before AWS refuses more. */

@@ -116,12 +116,30 @@ class FargateServiceTest {
         var sixty = services.apply(60).ok();
         assertEquals(60, sixty.mocks().ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").size());
         var run = services.apply(61);
-        assertTrue(run.failure().contains("this program adds 61 egress rules to the load balancer's security group "
-                + LB_SECURITY_GROUP + ", one per service, but AWS allows 60 (Amazon VPC quotas, \"Inbound or outbound "
-                + "rules per security group\", https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html); "
-                + "give the load balancer's targets' security group instead "
-                + "(ApplicationLoadBalancer#targetsSecurityGroupId()), which needs no rule per service"),
+        assertTrue(run.failure().contains("the load balancer's security group " + LB_SECURITY_GROUP + " would hold 61 "
+                + "outbound rules that this program adds (one per service, and a load balancer's own to its targets), "
+                + "but AWS allows 60 (Amazon VPC quotas, \"Inbound or outbound rules per security group\", "
+                + "https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html); give the load balancer's "
+                + "targets' security group instead (ApplicationLoadBalancer#targetsSecurityGroupId()), which needs no "
+                + "rule per service"),
                 run.failure());
+    }
+
+    @Test
+    void theLoadBalancersOwnRuleCountsWithThoseOfServicesThatJoinItsGroup() {
+        // A load balancer of this program joined by its group: its own rule to the targets and 60 services' are 61.
+        java.util.function.IntFunction<OfflineRun> services = count -> OfflineRun.of(ctx -> {
+            var alb = new io.github.fargateprivate.lb.ApplicationLoadBalancer("shared",
+                    io.github.fargateprivate.lb.ApplicationLoadBalancerArgs.builder().network(NetworkArgs.builder()
+                            .vpcId(OfflineMocks.DEFAULT_VPC).publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).build())
+                            .build());
+            for (int i = 1; i <= count; i++) {
+                new FargateService("s" + i, required().loadBalancer(Output.of(TARGET_GROUP), alb.securityGroupId())
+                        .build());
+            }
+        }, new OfflineMocks());
+        services.apply(59).ok();
+        assertTrue(services.apply(60).failure().contains("would hold 61 outbound rules that this program adds"));
     }
 
     @Test
