@@ -4,7 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.deployment.Deployment;
 import io.github.fargateprivate.AwsEnvironment;
-import io.github.fargateprivate.patterns.LoadBalancedFargateService;
+import io.github.fargateprivate.patterns.LoadBalancedService;
 
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The stack entry point, and the only code that reads config: the {@link ConfigKey} table, then the
- * {@link LoadBalancedFargateService} component, then the exports.
+ * {@link LoadBalancedService} component, then the exports.
  */
 public final class App {
 
@@ -45,7 +45,7 @@ public final class App {
         // may hold characters ECS refuses in a family ('.', '/'): those become '-'.
         String family = (ctx.projectName() + "-" + ctx.stackName()).replaceAll("[^A-Za-z0-9_-]", "-");
         var args = StackConfig.read(config, family, AwsEnvironment.ofDefaultProvider());
-        var service = new LoadBalancedFargateService(SERVICE_NAME, args);
+        var service = new LoadBalancedService(SERVICE_NAME, args);
 
         ctx.export("url", service.url().orElseThrow());
         ctx.export("serviceName", service.service().serviceName());

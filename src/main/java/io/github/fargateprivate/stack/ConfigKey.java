@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  * @param type         its type
  * @param defaultValue its default, or null
  * @param description  one line for {@code Pulumi.yaml} and the README
- * @param field        the field of {@code LoadBalancedFargateServiceArgs} it feeds, e.g. {@code container.image}
+ * @param field        the field of {@code LoadBalancedServiceArgs} it feeds, e.g. {@code container.image}
  * @param setter       feeds a value of the key's type into the stack's inputs
  */
 public record ConfigKey(String key, Type type, String defaultValue, String description, String field,

@@ -5,8 +5,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
-import io.github.fargateprivate.patterns.LoadBalancedFargateService;
-import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.patterns.LoadBalancedService;
+import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.registry.ImageReference;
 import io.github.fargateprivate.registry.Registry;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
@@ -50,7 +50,7 @@ public final class StackConfig {
      * @return the composite's args
      * @throws ConfigException listing every problem, each under its key
      */
-    public static LoadBalancedFargateServiceArgs read(ConfigSource config, String family, AwsEnvironment env) {
+    public static LoadBalancedServiceArgs read(ConfigSource config, String family, AwsEnvironment env) {
         return new StackConfig(config).readAll(family, env);
     }
 
@@ -58,7 +58,7 @@ public final class StackConfig {
         problems.computeIfAbsent(key, k -> new ArrayList<>()).add(key + ": " + message);
     }
 
-    private LoadBalancedFargateServiceArgs readAll(String family, AwsEnvironment env) {
+    private LoadBalancedServiceArgs readAll(String family, AwsEnvironment env) {
         unknownKeys();
         var inputs = new StackInputs();
         for (ConfigKey key : ConfigKey.ALL) {
@@ -77,11 +77,11 @@ public final class StackConfig {
         }
         RegistryCredentials credentials = credentials(inputs);
         // Credentials the keys could not settle were reported above; the library checks the rest without them.
-        LoadBalancedFargateServiceArgs args = inputs.args(family,
+        LoadBalancedServiceArgs args = inputs.args(family,
                 credentials == null ? RegistryCredentials.none() : credentials);
         // A key the stack already reported (e.g. not a number) fed the library its default: not reported twice.
         Set<String> reported = Set.copyOf(problems.keySet());
-        for (Problem p : LoadBalancedFargateService.problems(App.SERVICE_NAME, args, env)) {
+        for (Problem p : LoadBalancedService.problems(App.SERVICE_NAME, args, env)) {
             Optional<ConfigKey> key = keyFeeding(p.field());
             String name = key.map(ConfigKey::key).orElse(p.field());
             if (!reported.contains(name)) {

@@ -7,12 +7,12 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
-import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class StackInputs {
     final ApplicationLoadBalancerArgs.Builder loadBalancer = ApplicationLoadBalancerArgs.builder();
     final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
     final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
-    final FargateServiceArgs.Builder service = FargateServiceArgs.builder();
+    final EcsServiceArgs.Builder service = EcsServiceArgs.builder();
     final TaskExecutionRoleArgs.Builder executionRole = TaskExecutionRoleArgs.builder();
     private NetworkArgs.Builder network;
     private PullThroughCacheArgs.Builder cache;
@@ -101,7 +101,7 @@ public final class StackInputs {
      * @param credentials how the image is pulled
      * @return the composite's args
      */
-    LoadBalancedFargateServiceArgs args(String family, RegistryCredentials credentials) {
+    LoadBalancedServiceArgs args(String family, RegistryCredentials credentials) {
         if (image != null) {
             container.image(image);
         }
@@ -115,7 +115,7 @@ public final class StackInputs {
             }
             service.autoScaling(autoScaling.build());
         }
-        var b = LoadBalancedFargateServiceArgs.builder()
+        var b = LoadBalancedServiceArgs.builder()
                 .container(container.build())
                 .loadBalancer(loadBalancer.build())
                 .targetGroup(targetGroup.healthCheck(healthCheck.build()).build())

@@ -49,17 +49,17 @@ class Ec2CostTest {
         var estimate = estimate(plan("ec2", Path.of(".")));
         assertEquals(List.of(
                 "estimated cost: $65.98/month (eu-central-1 list prices of 2025-06-01)",
-                "EC2 instances app-fargate-ec2-asg (t3.small) $   17.52  1 instance(s) x $0.024 x 730 h",
-                "EBS gp3 root volumes app-fargate-ec2-asg   $    2.86  1 x 30 GiB x $0.0952",
+                "EC2 instances app-ecs-ec2-asg (t3.small)   $   17.52  1 instance(s) x $0.024 x 730 h",
+                "EBS gp3 root volumes app-ecs-ec2-asg       $    2.86  1 x 30 GiB x $0.0952",
                 "Application Load Balancer app-lb-alb       $   25.55  (1 x $0.027 + 1 listener(s) x 1 LCU x $0.008) x "
                         + "730 h",
                 "Public IPv4 addresses                      $   10.95  (1 instance(s) + 0 task(s) + 2 load balancer "
                         + "AZ(s)) x $0.005 x 730 h",
-                "Container Insights app-fargate-cluster     $    8.70  (8 + 1 service(s) x 13 + 1 task family x 8) "
+                "Container Insights app-ecs-cluster         $    8.70  (8 + 1 service(s) x 13 + 1 task family x 8) "
                         + "metrics x $0.3",
                 "Secrets Manager                            $    0.40  1 secret(s) x $0.4",
                 "not included: data transfer; CloudWatch Logs ingestion and storage; API calls (Secrets Manager, KMS, "
-                        + "SSM); scale-out up to 3 instance(s) of app-fargate-ec2-asg (the estimate counts "
+                        + "SSM); scale-out up to 3 instance(s) of app-ecs-ec2-asg (the estimate counts "
                         + "minInstances); CPU credits above the t3.small baseline (unlimited mode, $0.05 per "
                         + "vCPU-hour)"), estimate);
         assertTrue(estimate.stream().noneMatch(l -> l.startsWith("Fargate")), estimate.toString());
@@ -69,9 +69,9 @@ class Ec2CostTest {
     void theInstancesAreCountedFromMinInstances(@TempDir Path dir) throws IOException {
         var estimate = estimate(planWith(dir, "  fargate-private-registry:minInstances: \"1\"",
                 "  fargate-private-registry:minInstances: \"2\""));
-        assertTrue(estimate.contains("EC2 instances app-fargate-ec2-asg (t3.small) $   35.04  2 instance(s) x $0.024 "
+        assertTrue(estimate.contains("EC2 instances app-ecs-ec2-asg (t3.small)   $   35.04  2 instance(s) x $0.024 "
                 + "x 730 h"), estimate.toString());
-        assertTrue(estimate.contains("EBS gp3 root volumes app-fargate-ec2-asg   $    5.71  2 x 30 GiB x $0.0952"),
+        assertTrue(estimate.contains("EBS gp3 root volumes app-ecs-ec2-asg       $    5.71  2 x 30 GiB x $0.0952"),
                 estimate.toString());
         assertTrue(estimate.stream().anyMatch(l -> l.startsWith("Public IPv4 addresses") && l.contains("(2 "
                 + "instance(s) + 0 task(s) + 2 load balancer AZ(s))")), estimate.toString());
@@ -82,10 +82,10 @@ class Ec2CostTest {
         var estimate = estimate(planWith(dir, "  fargate-private-registry:instanceType: t3.small",
                 "  fargate-private-registry:instanceType: m7i.large"));
         assertTrue(estimate.stream().noneMatch(l -> l.startsWith("EC2 instances")), estimate.toString());
-        assertTrue(estimate.contains("EBS gp3 root volumes app-fargate-ec2-asg   $    2.86  1 x 30 GiB x $0.0952"),
+        assertTrue(estimate.contains("EBS gp3 root volumes app-ecs-ec2-asg       $    2.86  1 x 30 GiB x $0.0952"),
                 estimate.toString());
         String notIncluded = estimate.get(estimate.size() - 1);
-        assertTrue(notIncluded.contains("; the 1 m7i.large instance(s) of app-fargate-ec2-asg: pricing.properties has "
+        assertTrue(notIncluded.contains("; the 1 m7i.large instance(s) of app-ecs-ec2-asg: pricing.properties has "
                 + "no eu-central-1.ec2.m7i.large.hour;"), notIncluded);
         assertFalse(notIncluded.contains("CPU credits"), "m7i is not burstable: " + notIncluded);
     }

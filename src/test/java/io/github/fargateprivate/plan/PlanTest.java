@@ -36,7 +36,7 @@ class PlanTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("resources: 13 to create (in 4 components)"), r.out());
         // The public test image comes from Docker Hub without credentials: the plan says what pulumi preview would.
-        assertTrue(r.out().contains("\nWarnings:\n  LoadBalancedFargateService 'app': container: "
+        assertTrue(r.out().contains("\nWarnings:\n  LoadBalancedService 'app': container: "
                 + "docker.io/nginxinc/nginx-unprivileged:1.27-alpine is pulled from Docker Hub without credentials, "
                 + "which allows 10 pulls per hour per IP address"), r.out());
         assertTrue(r.out().contains("\"image\": \"docker.io/nginxinc/nginx-unprivileged:1.27-alpine\""), r.out());
@@ -58,11 +58,11 @@ class PlanTest {
         assertTrue(r.out().contains("app ready -> serving traffic:   <=  20 s  [150 s]"));
         assertTrue(r.out().contains("estimated cost: $69.97/month (eu-central-1 list prices of 2025-06-01)"), r.out());
         assertTrue(r.out().contains("Secrets Manager                            $    0.40  1 secret(s) x $0.4"), r.out());
-        assertTrue(r.out().contains("Fargate app-fargate-service                $   20.72  2 task(s) x (0.25 vCPU x "
+        assertTrue(r.out().contains("Fargate app-ecs-service                    $   20.72  2 task(s) x (0.25 vCPU x "
                 + "$0.04656 + 0.5 GB x $0.00511) x 730 h"), r.out());
         assertTrue(r.out().contains("Public IPv4 addresses                      $   14.60  (2 task(s) + 2 load balancer "
                 + "AZ(s)) x $0.005 x 730 h"), r.out());
-        assertTrue(r.out().contains("Container Insights app-fargate-cluster     $    8.70  (8 + 1 service(s) x 13 + 1 "
+        assertTrue(r.out().contains("Container Insights app-ecs-cluster         $    8.70  (8 + 1 service(s) x 13 + 1 "
                 + "task family x 8) metrics x $0.3"), r.out());
     }
 

@@ -32,7 +32,7 @@ class AppTest {
     }
 
     private static JsonObject container(OfflineRun run) {
-        JsonArray defs = run.json("app-fargate-task", "containerDefinitions").getAsJsonArray();
+        JsonArray defs = run.json("app-ecs-task", "containerDefinitions").getAsJsonArray();
         assertEquals(1, defs.size());
         return defs.get(0).getAsJsonObject();
     }
@@ -51,12 +51,12 @@ class AppTest {
                         "app-lb-alb aws:lb/loadBalancer:LoadBalancer",
                         "app-lb-tg aws:lb/targetGroup:TargetGroup",
                         "app-lb-http aws:lb/listener:Listener",
-                        "app-fargate-cluster aws:ecs/cluster:Cluster",
-                        "app-fargate-logs aws:cloudwatch/logGroup:LogGroup",
-                        "app-fargate-exec-logs aws:iam/rolePolicy:RolePolicy",
-                        "app-fargate-task-sg aws:ec2/securityGroup:SecurityGroup",
-                        "app-fargate-task aws:ecs/taskDefinition:TaskDefinition",
-                        "app-fargate-service aws:ecs/service:Service"),
+                        "app-ecs-cluster aws:ecs/cluster:Cluster",
+                        "app-ecs-logs aws:cloudwatch/logGroup:LogGroup",
+                        "app-ecs-exec-logs aws:iam/rolePolicy:RolePolicy",
+                        "app-ecs-task-sg aws:ec2/securityGroup:SecurityGroup",
+                        "app-ecs-task aws:ecs/taskDefinition:TaskDefinition",
+                        "app-ecs-service aws:ecs/service:Service"),
                 run.mocks().awsResources().stream().map(r -> r.name() + " " + r.type()).sorted(
                         java.util.Comparator.comparingInt(AppTest::creationRank)).toList());
         assertEquals(21, run.mocks().registrations().size(), "16 AWS resources and 5 components");
@@ -64,8 +64,8 @@ class AppTest {
 
     private static final List<String> CREATION_ORDER = List.of("app-credentials-secret", "app-credentials-version",
             "app-execution-exec-role", "app-execution-exec-policy", "app-lb-alb-sg", "app-lb-targets-sg",
-            "app-lb-targets-egress", "app-lb-alb", "app-lb-tg", "app-lb-http", "app-fargate-cluster", "app-fargate-logs",
-            "app-fargate-exec-logs", "app-fargate-task-sg", "app-fargate-task", "app-fargate-service");
+            "app-lb-targets-egress", "app-lb-alb", "app-lb-tg", "app-lb-http", "app-ecs-cluster", "app-ecs-logs",
+            "app-ecs-exec-logs", "app-ecs-task-sg", "app-ecs-task", "app-ecs-service");
 
     /** Registrations arrive in the order the engine resolves their inputs; compare them in program order. */
     private static int creationRank(String nameAndType) {
@@ -90,14 +90,14 @@ class AppTest {
         assertEquals("ghcr.io/jonashackt/microservice-api-spring-boot-private:latest", c.get("image").getAsString());
         assertEquals(secretArn, c.getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
         assertEquals(8098, c.getAsJsonArray("portMappings").get(0).getAsJsonObject().get("containerPort").getAsInt());
-        assertEquals(roleArn, run.mocks().named("app-fargate-task").inputs().get("executionRoleArn"));
+        assertEquals(roleArn, run.mocks().named("app-ecs-task").inputs().get("executionRoleArn"));
         // Exactly the secret (no kms:* without kmsKeyArn, no ECR action for ghcr.io) and the log group's streams.
-        assertEquals(List.of(readSecrets(secretArn), writeLogs(generated(run, "app-fargate-logs.arn"))),
-                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+        assertEquals(List.of(readSecrets(secretArn), writeLogs(generated(run, "app-ecs-logs.arn"))),
+                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-ecs-exec-logs"),
                         List.of()));
         ExecutionStatements.assertNoEcrAction(run);
         assertEquals(generated(run, "app-execution-exec-role.name"),
-                run.inputs("app-fargate-exec-logs").get("role"));
+                run.inputs("app-ecs-exec-logs").get("role"));
 
         assertEquals(secretArn, run.output("credentialsSecretArn"));
         assertEquals(roleArn, run.output("executionRoleArn"));
@@ -108,7 +108,7 @@ class AppTest {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, run.mocks().named("app-lb-alb").inputs().get("subnets"));
         @SuppressWarnings("unchecked")
-        var network = (Map<String, Object>) run.mocks().named("app-fargate-service").inputs().get("networkConfiguration");
+        var network = (Map<String, Object>) run.mocks().named("app-ecs-service").inputs().get("networkConfiguration");
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, network.get("subnets"));
         assertEquals(true, network.get("assignPublicIp"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.mocks().named("app-lb-tg").inputs().get("vpcId"));
@@ -123,12 +123,12 @@ class AppTest {
         var health = (Map<String, Object>) tg.get("healthCheck");
         assertEquals("/actuator/health", health.get("path"));
         assertEquals(80.0, run.mocks().named("app-lb-http").inputs().get("port"));
-        assertEquals(2.0, run.mocks().named("app-fargate-service").inputs().get("desiredCount"));
-        assertEquals("256", run.mocks().named("app-fargate-task").inputs().get("cpu"));
-        assertEquals("512", run.mocks().named("app-fargate-task").inputs().get("memory"));
-        assertEquals("fargate-private-registry-test", run.mocks().named("app-fargate-task").inputs().get("family"));
-        assertEquals(30.0, run.mocks().named("app-fargate-logs").inputs().get("retentionInDays"));
-        var service = run.mocks().named("app-fargate-service").inputs();
+        assertEquals(2.0, run.mocks().named("app-ecs-service").inputs().get("desiredCount"));
+        assertEquals("256", run.mocks().named("app-ecs-task").inputs().get("cpu"));
+        assertEquals("512", run.mocks().named("app-ecs-task").inputs().get("memory"));
+        assertEquals("fargate-private-registry-test", run.mocks().named("app-ecs-task").inputs().get("family"));
+        assertEquals(30.0, run.mocks().named("app-ecs-logs").inputs().get("retentionInDays"));
+        var service = run.mocks().named("app-ecs-service").inputs();
         assertFalse(service.containsKey("triggers") || service.containsKey("forceNewDeployment"),
                 "no app secrets, nothing to redeploy on");
         assertEquals(8080, container(run).getAsJsonArray("portMappings").get(0).getAsJsonObject()
@@ -159,7 +159,7 @@ class AppTest {
         config.putAll(Map.of("healthCheckGracePeriodSeconds", "150", "deregistrationDelaySeconds", "45",
                 "stopTimeoutSeconds", "60"));
         var run = StackConfigs.run(config).ok();
-        assertEquals(150.0, run.mocks().named("app-fargate-service").inputs().get("healthCheckGracePeriodSeconds"));
+        assertEquals(150.0, run.mocks().named("app-ecs-service").inputs().get("healthCheckGracePeriodSeconds"));
         assertEquals(45.0, run.mocks().named("app-lb-tg").inputs().get("deregistrationDelay"));
         assertEquals(60, container(run).get("stopTimeout").getAsInt());
     }
@@ -170,12 +170,12 @@ class AppTest {
         String dns = run.mocks().generated().entrySet().stream()
                 .filter(e -> e.getValue().equals("app-lb-alb.dnsName")).findFirst().orElseThrow().getKey();
         assertEquals("http://" + dns, run.output("url"));
-        assertEquals(run.mocks().named("app-fargate-logs").inputs().getOrDefault("name",
-                "app-fargate-logs-1a2b3c4"), run.output("logGroupName"));
-        assertEquals("app-fargate-service-1a2b3c4", run.output("serviceName"));
-        assertEquals("app-fargate-cluster-1a2b3c4", run.output("clusterName"));
-        assertEquals("aws ecs update-service --region eu-central-1 --cluster app-fargate-cluster-1a2b3c4 --service "
-                + "app-fargate-service-1a2b3c4 --force-new-deployment", run.output("forceNewDeploymentCommand"));
+        assertEquals(run.mocks().named("app-ecs-logs").inputs().getOrDefault("name",
+                "app-ecs-logs-1a2b3c4"), run.output("logGroupName"));
+        assertEquals("app-ecs-service-1a2b3c4", run.output("serviceName"));
+        assertEquals("app-ecs-cluster-1a2b3c4", run.output("clusterName"));
+        assertEquals("aws ecs update-service --region eu-central-1 --cluster app-ecs-cluster-1a2b3c4 --service "
+                + "app-ecs-service-1a2b3c4 --force-new-deployment", run.output("forceNewDeploymentCommand"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class AppTest {
         assertTrue(run.mocks().registrations().stream().allMatch(r -> r.name().equals("app")
                 || r.name().startsWith("app-")), "every resource is named from the stack's component");
         // Registration order is asynchronous: compare the set.
-        assertEquals(List.of("app", "app-credentials", "app-execution", "app-fargate", "app-lb"),
+        assertEquals(List.of("app", "app-credentials", "app-ecs", "app-execution", "app-lb"),
                 run.mocks().registrations().stream().filter(r -> r.type().startsWith("fargate-private-registry:"))
                         .map(OfflineMocks.Registration::name).sorted().toList());
     }
@@ -205,7 +205,7 @@ class AppTest {
     @Test
     void containerDefinitionJsonHasAFixedKeyOrder() {
         // Map.of would order these keys differently from one JVM to the next, and every pulumi up would show a diff.
-        String json = (String) StackConfigs.run(StackConfigs.dev()).ok().mocks().named("app-fargate-task").inputs()
+        String json = (String) StackConfigs.run(StackConfigs.dev()).ok().mocks().named("app-ecs-task").inputs()
                 .get("containerDefinitions");
         assertTrue(json.startsWith("[{\"name\":\"app\",\"image\":\"ghcr.io/jonashackt/"), json);
         assertTrue(json.contains("\"portMappings\":[{\"containerPort\":8098,\"hostPort\":8098,\"protocol\":\"tcp\"}]"),
@@ -219,7 +219,7 @@ class AppTest {
     void aStackNameWithADotStillGivesAValidTaskFamily() {
         var run = OfflineRun.of(App::stack, StackConfigs.PROJECT, "prod.eu-central", StackConfigs.dev(),
                 java.util.Set.of("registryPassword"), new OfflineMocks()).ok();
-        assertEquals("fargate-private-registry-prod-eu-central", run.inputs("app-fargate-task").get("family"));
+        assertEquals("fargate-private-registry-prod-eu-central", run.inputs("app-ecs-task").get("family"));
     }
 
     @Test
@@ -237,7 +237,7 @@ class AppTest {
         var config = StackConfigs.dev();
         config.put("tags", "{\"team\":\"payments\"}");
         var run = StackConfigs.run(config).ok();
-        for (String name : List.of("app-fargate-task", "app-lb-alb", "app-credentials-secret", "app-execution-exec-role",
+        for (String name : List.of("app-ecs-task", "app-lb-alb", "app-credentials-secret", "app-execution-exec-role",
                 "app-lb-targets-sg", "app-lb-targets-egress", "app-lb-http")) {
             assertEquals(Map.of("team", "payments"), run.inputs(name).get("tags"), name);
         }
@@ -250,10 +250,10 @@ class AppTest {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
         assertEquals(List.of(), run.mocks().ofType(ExecutionStatements.ATTACHMENT));
         assertEquals(List.of(), run.mocks().ofType(WEB_ACL_ASSOCIATION));
-        assertFalse(run.inputs("app-fargate-logs").containsKey("kmsKeyId"));
+        assertFalse(run.inputs("app-ecs-logs").containsKey("kmsKeyId"));
         assertEquals(List.of(Map.of("description", "Registry pulls, AWS APIs and the application's own calls",
                 "protocol", "-1", "fromPort", 0.0, "toPort", 0.0, "cidrBlocks", List.of("0.0.0.0/0"))),
-                run.inputs("app-fargate-task-sg").get("egress"));
+                run.inputs("app-ecs-task-sg").get("egress"));
     }
 
     @Test
@@ -266,8 +266,8 @@ class AppTest {
                 run.mocks().ofType(ExecutionStatements.ATTACHMENT).stream().map(OfflineMocks.Registration::inputs)
                         .toList());
         assertEquals(List.of(readSecrets(generated(run, "app-credentials-secret.arn")),
-                        writeLogs(generated(run, "app-fargate-logs.arn"))),
-                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+                        writeLogs(generated(run, "app-ecs-logs.arn"))),
+                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-ecs-exec-logs"),
                         List.of()), "the exact statements stay");
 
         var china = StackConfigs.run(StackConfigs.PROJECT, "test", config, Set.of("registryPassword"),
@@ -294,7 +294,7 @@ class AppTest {
         var run = StackConfigs.run(config).ok();
         assertEquals(List.of(Map.of("description", "HTTPS to the allowed destinations only", "protocol", "tcp",
                         "fromPort", 443.0, "toPort", 443.0, "cidrBlocks", List.of("10.0.0.0/16", "52.94.0.0/22"))),
-                run.inputs("app-fargate-task-sg").get("egress"));
+                run.inputs("app-ecs-task-sg").get("egress"));
         assertFalse(run.inputs("app-lb-alb-sg").containsKey("egress"), "the load balancer's group is untouched");
     }
 
@@ -304,10 +304,10 @@ class AppTest {
         var config = StackConfigs.dev();
         config.put("logKmsKeyArn", key);
         var run = StackConfigs.run(config).ok();
-        assertEquals(key, run.inputs("app-fargate-logs").get("kmsKeyId"));
+        assertEquals(key, run.inputs("app-ecs-logs").get("kmsKeyId"));
         assertEquals(List.of(readSecrets(generated(run, "app-credentials-secret.arn")),
-                        writeLogs(generated(run, "app-fargate-logs.arn"))),
-                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+                        writeLogs(generated(run, "app-ecs-logs.arn"))),
+                ExecutionStatements.roleStatements(run, List.of("app-execution-exec-policy", "app-ecs-exec-logs"),
                         List.of()));
     }
 }

@@ -32,7 +32,7 @@ class CredentialModesTest {
     private static final String KMS_KEY = "arn:aws:kms:eu-central-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
     private static JsonObject container(OfflineRun run) {
-        return run.json("app-fargate-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
+        return run.json("app-ecs-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
     }
 
     private static List<JsonObject> statements(OfflineRun run) {
@@ -49,13 +49,13 @@ class CredentialModesTest {
      */
     private static List<JsonObject> roleStatements(OfflineRun run) {
         return ExecutionStatements.roleStatements(run, run.names().contains("app-execution-exec-policy")
-                ? List.of("app-execution-exec-policy", "app-fargate-exec-logs") : List.of("app-fargate-exec-logs"),
+                ? List.of("app-execution-exec-policy", "app-ecs-exec-logs") : List.of("app-ecs-exec-logs"),
                 List.of());
     }
 
     /** @return the log writes of the stack's service, on its log group's streams */
     private static JsonObject logs(OfflineRun run) {
-        return writeLogs(generated(run, "app-fargate-logs.arn"));
+        return writeLogs(generated(run, "app-ecs-logs.arn"));
     }
 
     private static List<String> resources(JsonObject statement) {

@@ -46,29 +46,29 @@ class Ec2StackTest {
     @Test
     void theEc2StackRegistersTheInstancesAndTheirCapacityProvider() {
         assertEquals(23, ec2.mocks().awsResources().size(), "what ./plan ec2 counts");
-        assertEquals(List.of("app-fargate-ec2"), ec2.mocks().ofType(Ec2Capacity.TYPE).stream()
+        assertEquals(List.of("app-ecs-ec2"), ec2.mocks().ofType(Ec2Capacity.TYPE).stream()
                 .map(OfflineMocks.Registration::name).toList());
-        assertTrue(ec2.names().containsAll(Set.of("app-fargate-ec2-instance-role", "app-fargate-ec2-instance-ecs",
-                "app-fargate-ec2-instance-profile", "app-fargate-ec2-instance-sg", "app-fargate-ec2-launch-template",
-                "app-fargate-ec2-asg", "app-fargate-ec2-capacity-provider", "app-fargate-capacity-providers")),
+        assertTrue(ec2.names().containsAll(Set.of("app-ecs-ec2-instance-role", "app-ecs-ec2-instance-ecs",
+                "app-ecs-ec2-instance-profile", "app-ecs-ec2-instance-sg", "app-ecs-ec2-launch-template",
+                "app-ecs-ec2-asg", "app-ecs-ec2-capacity-provider", "app-ecs-capacity-providers")),
                 ec2.names().toString());
-        assertFalse(ec2.names().contains("app-fargate-ec2-instance-ssm"), "instanceSessionManager is off");
-        assertFalse(ec2.names().contains("app-fargate-ec2-instance-secret"), "registryAuth task");
-        assertFalse(ec2.names().contains("app-fargate-task-sg"), "bridge mode");
+        assertFalse(ec2.names().contains("app-ecs-ec2-instance-ssm"), "instanceSessionManager is off");
+        assertFalse(ec2.names().contains("app-ecs-ec2-instance-secret"), "registryAuth task");
+        assertFalse(ec2.names().contains("app-ecs-task-sg"), "bridge mode");
     }
 
     @Test
     void theKeysReachTheInstancesTheTaskAndTheTargetGroup() {
-        assertEquals("t3.small", ec2.inputs("app-fargate-ec2-launch-template").get("instanceType"));
-        assertEquals(1.0, ec2.inputs("app-fargate-ec2-asg").get("minSize"));
-        assertEquals(3.0, ec2.inputs("app-fargate-ec2-asg").get("maxSize"));
-        assertEquals("bridge", ec2.inputs("app-fargate-task").get("networkMode"));
-        assertEquals(List.of("EC2"), ec2.inputs("app-fargate-task").get("requiresCompatibilities"));
+        assertEquals("t3.small", ec2.inputs("app-ecs-ec2-launch-template").get("instanceType"));
+        assertEquals(1.0, ec2.inputs("app-ecs-ec2-asg").get("minSize"));
+        assertEquals(3.0, ec2.inputs("app-ecs-ec2-asg").get("maxSize"));
+        assertEquals("bridge", ec2.inputs("app-ecs-task").get("networkMode"));
+        assertEquals(List.of("EC2"), ec2.inputs("app-ecs-task").get("requiresCompatibilities"));
         assertEquals("instance", ec2.inputs("app-lb-tg").get("targetType"));
-        assertFalse(ec2.inputs("app-fargate-service").containsKey("launchType"));
-        String userData = new String(Base64.getDecoder().decode((String) ec2.inputs("app-fargate-ec2-launch-template")
+        assertFalse(ec2.inputs("app-ecs-service").containsKey("launchType"));
+        String userData = new String(Base64.getDecoder().decode((String) ec2.inputs("app-ecs-ec2-launch-template")
                 .get("userData")), StandardCharsets.UTF_8);
-        assertTrue(userData.contains("\nECS_CLUSTER=app-fargate-cluster-1a2b3c4\n"), userData);
+        assertTrue(userData.contains("\nECS_CLUSTER=app-ecs-cluster-1a2b3c4\n"), userData);
         assertFalse(userData.contains("ECS_ENGINE_AUTH"), "registryAuth task");
     }
 
@@ -77,15 +77,15 @@ class Ec2StackTest {
         var run = StackConfigs.run(with(Map.of("launchType", "EC2", "registryAuth", "instance",
                 "instanceSessionManager", "true", "instanceType", "m7g.large", "cpuArchitecture", "ARM64",
                 "minInstances", "2", "maxInstances", "4", "amiId", "ami-0abcdef1234567890"))).ok();
-        assertTrue(run.names().containsAll(Set.of("app-fargate-ec2-instance-ssm", "app-fargate-ec2-instance-secret")));
-        var main = run.json("app-fargate-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
+        assertTrue(run.names().containsAll(Set.of("app-ecs-ec2-instance-ssm", "app-ecs-ec2-instance-secret")));
+        var main = run.json("app-ecs-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
         assertFalse(main.has("repositoryCredentials"), main.toString());
-        var template = run.inputs("app-fargate-ec2-launch-template");
+        var template = run.inputs("app-ecs-ec2-launch-template");
         assertEquals("m7g.large", template.get("instanceType"));
         assertEquals("ami-0abcdef1234567890", template.get("imageId"));
-        assertEquals(2.0, run.inputs("app-fargate-ec2-asg").get("minSize"));
-        assertEquals(4.0, run.inputs("app-fargate-ec2-asg").get("maxSize"));
-        assertEquals("awsvpc", run.inputs("app-fargate-task").get("networkMode"));
+        assertEquals(2.0, run.inputs("app-ecs-ec2-asg").get("minSize"));
+        assertEquals(4.0, run.inputs("app-ecs-ec2-asg").get("maxSize"));
+        assertEquals("awsvpc", run.inputs("app-ecs-task").get("networkMode"));
     }
 
     @Test
@@ -94,8 +94,8 @@ class Ec2StackTest {
                 "minInstances", "1", "maxInstances", "3", "networkMode", "awsvpc", "registryAuth", "task",
                 "instanceSessionManager", "false"))).ok();
         assertEquals(List.of(), run.mocks().ofType(Ec2Capacity.TYPE));
-        assertEquals("FARGATE", run.inputs("app-fargate-service").get("launchType"));
-        assertEquals(List.of("FARGATE"), run.inputs("app-fargate-task").get("requiresCompatibilities"));
+        assertEquals("FARGATE", run.inputs("app-ecs-service").get("launchType"));
+        assertEquals(List.of("FARGATE"), run.inputs("app-ecs-task").get("requiresCompatibilities"));
     }
 
     private static Arguments bad(Map<String, String> change, String key, String fragment) {

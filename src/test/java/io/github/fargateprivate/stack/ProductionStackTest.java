@@ -49,7 +49,7 @@ class ProductionStackTest {
     }
 
     private static JsonObject container() {
-        return prod.json("app-fargate-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
+        return prod.json("app-ecs-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
     }
 
     @Test
@@ -78,7 +78,7 @@ class ProductionStackTest {
     void ownNetworkPutsTasksInPrivateSubnetsWithoutPublicIp() {
         assertEquals(List.of("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"), prod.inputs("app-lb-alb")
                 .get("subnets"));
-        var network = block(prod.inputs("app-fargate-service"), "networkConfiguration");
+        var network = block(prod.inputs("app-ecs-service"), "networkConfiguration");
         assertEquals(List.of("subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"), network.get("subnets"));
         assertEquals(false, network.get("assignPublicIp"));
         assertEquals("vpc-0123456789abcdef0", prod.inputs("app-lb-tg").get("vpcId"));
@@ -87,10 +87,10 @@ class ProductionStackTest {
 
     @Test
     void autoscalingTracksCpuBetweenMinAndMax() {
-        var target = prod.inputs("app-fargate-scaling-target");
+        var target = prod.inputs("app-ecs-scaling-target");
         assertEquals(2.0, target.get("minCapacity"));
         assertEquals(6.0, target.get("maxCapacity"));
-        var tracking = block(prod.inputs("app-fargate-cpu-scaling"), "targetTrackingScalingPolicyConfiguration");
+        var tracking = block(prod.inputs("app-ecs-cpu-scaling"), "targetTrackingScalingPolicyConfiguration");
         assertEquals(60.0, tracking.get("targetValue"));
     }
 
@@ -114,11 +114,11 @@ class ProductionStackTest {
                                 "arn:aws:kms:eu-central-1:123456789012:key/22222222-3333-4444-5555-666666666666"),
                         pullImages("arn:aws:ecr:eu-central-1:123456789012:repository/microservice-api-spring-boot"),
                         ecrAuthorizationToken(),
-                        writeLogs("arn:aws:logs:eu-central-1:123456789012:log-group:app-fargate-logs-1a2b3c4")),
-                ExecutionStatements.roleStatements(prod, List.of("app-execution-exec-policy", "app-fargate-exec-logs"),
+                        writeLogs("arn:aws:logs:eu-central-1:123456789012:log-group:app-ecs-logs-1a2b3c4")),
+                ExecutionStatements.roleStatements(prod, List.of("app-execution-exec-policy", "app-ecs-exec-logs"),
                         List.of()));
         assertEquals(List.of(), prod.mocks().ofType(ExecutionStatements.ATTACHMENT));
-        assertEquals("app-execution-exec-role-1a2b3c4", prod.inputs("app-fargate-exec-logs").get("role"));
+        assertEquals("app-execution-exec-role-1a2b3c4", prod.inputs("app-ecs-exec-logs").get("role"));
     }
 
     @Test
@@ -130,9 +130,9 @@ class ProductionStackTest {
         assertEquals(generated("app-lb-targets-sg.id"), rule.get("referencedSecurityGroupId"));
         assertEquals(generated("app-lb-alb-sg.id"), rule.get("securityGroupId"));
         // Only the tasks carry the targets' group, and they admit the load balancer on their port only.
-        assertEquals(List.of(generated("app-fargate-task-sg.id"), generated("app-lb-targets-sg.id")), OfflineRun
-                .block(prod.inputs("app-fargate-service"), "networkConfiguration").get("securityGroups"));
-        var ingress = OfflineRun.blocks(prod.inputs("app-fargate-task-sg"), "ingress");
+        assertEquals(List.of(generated("app-ecs-task-sg.id"), generated("app-lb-targets-sg.id")), OfflineRun
+                .block(prod.inputs("app-ecs-service"), "networkConfiguration").get("securityGroups"));
+        var ingress = OfflineRun.blocks(prod.inputs("app-ecs-task-sg"), "ingress");
         assertEquals(1, ingress.size());
         assertEquals(List.of("tcp", 8098.0, 8098.0, List.of(generated("app-lb-alb-sg.id"))), List.of(
                 ingress.get(0).get("protocol"), ingress.get(0).get("fromPort"), ingress.get(0).get("toPort"),
@@ -148,8 +148,8 @@ class ProductionStackTest {
     void aNewSecretVersionChangesTheServiceTriggers() {
         assertEquals(Map.of("secret-version-SPRING_DATASOURCE_PASSWORD", OfflineMocks.SECRET_VERSION,
                         "secret-version-API_KEY", String.valueOf(OfflineMocks.PARAMETER_VERSION)),
-                prod.inputs("app-fargate-service").get("triggers"));
-        assertEquals(true, prod.inputs("app-fargate-service").get("forceNewDeployment"),
+                prod.inputs("app-ecs-service").get("triggers"));
+        assertEquals(true, prod.inputs("app-ecs-service").get("forceNewDeployment"),
                 "without it the provider ignores a change of triggers");
     }
 
@@ -161,7 +161,7 @@ class ProductionStackTest {
         assertEquals(List.of(10.0, 2.0, 3.0, 5.0, "200"), List.of(health.get("interval"),
                 health.get("healthyThreshold"), health.get("unhealthyThreshold"), health.get("timeout"),
                 health.get("matcher")));
-        var service = prod.inputs("app-fargate-service");
+        var service = prod.inputs("app-ecs-service");
         assertEquals(90.0, service.get("healthCheckGracePeriodSeconds"));
         assertEquals(100.0, service.get("deploymentMinimumHealthyPercent"));
         assertEquals(200.0, service.get("deploymentMaximumPercent"));
@@ -169,8 +169,8 @@ class ProductionStackTest {
         assertEquals(30, container().get("stopTimeout").getAsInt());
         assertTrue(container().get("readonlyRootFilesystem").getAsBoolean());
         assertTrue(container().getAsJsonObject("linuxParameters").get("initProcessEnabled").getAsBoolean());
-        assertEquals(90.0, prod.inputs("app-fargate-logs").get("retentionInDays"));
-        assertEquals("awsvpc", prod.inputs("app-fargate-task").get("networkMode"));
+        assertEquals(90.0, prod.inputs("app-ecs-logs").get("retentionInDays"));
+        assertEquals("awsvpc", prod.inputs("app-ecs-task").get("networkMode"));
     }
 
     @Test

@@ -50,7 +50,7 @@ class PullThroughCacheStackTest {
     }
 
     private static JsonObject main(OfflineRun run) {
-        return run.json("app-fargate-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
+        return run.json("app-ecs-task", "containerDefinitions").getAsJsonArray().get(0).getAsJsonObject();
     }
 
     private static Set<String> endpoints(OfflineRun run) {
@@ -78,7 +78,7 @@ class PullThroughCacheStackTest {
                 "EcrAuthorizationToken", List.of("*")), statements(run));
         assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3"), endpoints(run));
         assertFalse(run.result().outputs().containsKey("credentialsSecretArn"), "the task reads no secret");
-        var network = OfflineRun.block(run.inputs("app-fargate-service"), "networkConfiguration");
+        var network = OfflineRun.block(run.inputs("app-ecs-service"), "networkConfiguration");
         assertEquals(false, network.get("assignPublicIp"));
     }
 

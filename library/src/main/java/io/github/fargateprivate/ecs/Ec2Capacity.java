@@ -174,8 +174,9 @@ public class Ec2Capacity extends ComponentResource {
 
         boolean bridge = args.bridgeIngressSecurityGroupId().isPresent();
         var sgArgs = SecurityGroupArgs.builder()
-                .description(bridge ? "Container instances of " + name + ": the load balancer only, on the dynamic "
-                        + "host ports" : "Container instances of " + name + ": no inbound traffic")
+                .description(bridge ? "Container instances of " + args.descriptionName(name) + ": the load balancer "
+                        + "only, on the dynamic host ports" : "Container instances of " + args.descriptionName(name)
+                        + ": no inbound traffic")
                 .vpcId(args.vpcId().orElseThrow().output())
                 .egress(args.egress().isEmpty() ? List.of(SecurityGroupEgressArgs.builder()
                         .description("The ECS agent, registry pulls and AWS APIs")

@@ -97,6 +97,11 @@ public final class Ec2CapacityArgs extends ResourceArgs {
     private Value<String> bridgeIngressSecurityGroupId;
     /** The load balancer's targets' security group, which the instances carry (bridge mode). Default: none. */
     private Value<String> targetsSecurityGroupId;
+    /**
+     * The name the security group's description carries, which AWS cannot change without replacing the group: that of
+     * the instances as first deployed. Default: the component's name.
+     */
+    private String descriptionName;
     /** The instances' egress rules. Default: anywhere. */
     private final List<SecurityGroupEgressArgs> egress = new ArrayList<>();
     /** The registry credentials secret the instances read at boot, with {@value #REGISTRY_AUTH_INSTANCE}. */
@@ -180,6 +185,14 @@ public final class Ec2CapacityArgs extends ResourceArgs {
     /** @return the security group admitted on the dynamic host ports, if any */
     public Optional<Value<String>> bridgeIngressSecurityGroupId() {
         return Optional.ofNullable(bridgeIngressSecurityGroupId);
+    }
+
+    /**
+     * @param componentName the component's name, the default
+     * @return the name the security group's description carries
+     */
+    public String descriptionName(String componentName) {
+        return descriptionName == null ? componentName : descriptionName;
     }
 
     /** @return the load balancer's targets' security group the instances carry, if any */
@@ -331,6 +344,7 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         a.assignPublicIp = assignPublicIp;
         a.bridgeIngressSecurityGroupId = bridgeIngressSecurityGroupId;
         a.targetsSecurityGroupId = targetsSecurityGroupId;
+        a.descriptionName = descriptionName;
         a.egress.addAll(egress);
         a.registryCredentialsArn = registryCredentialsArn;
         a.registryHost = registryHost;
@@ -491,6 +505,15 @@ public final class Ec2CapacityArgs extends ResourceArgs {
          */
         public Builder bridgeIngressFrom(Output<String> securityGroupId) {
             args().bridgeIngressSecurityGroupId = Value.of(securityGroupId);
+            return this;
+        }
+
+        /**
+         * @param name the name the security group's description carries: the instances' as first deployed
+         * @return this builder
+         */
+        public Builder descriptionName(String name) {
+            args().descriptionName = name;
             return this;
         }
 

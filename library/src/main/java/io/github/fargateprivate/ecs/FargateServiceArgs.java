@@ -1,306 +1,154 @@
 package io.github.fargateprivate.ecs;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inputs of {@link FargateService}. Immutable; build with {@link #builder()}; missing fields are reported by the
- * component, with every other problem.
+ * The args of {@link FargateService}, by the name of versions before 2.0: an {@link EcsServiceArgs} ({@link #args()})
+ * with a builder of this type.
  *
- * <p>Through {@code LoadBalancedFargateService}, these args carry the service's own options only: the composite sets
- * the network, the containers, the registry credentials, the execution role and the load balancer target itself.
+ * @deprecated use {@link EcsServiceArgs}; this name goes in the next release
  */
-public final class FargateServiceArgs extends ResourceArgs {
+@Deprecated(forRemoval = true)
+public final class FargateServiceArgs {
 
     /** Default of {@link #cpu()}. */
-    public static final int DEFAULT_CPU = 256;
+    public static final int DEFAULT_CPU = EcsServiceArgs.DEFAULT_CPU;
     /** Default of {@link #memory()}. */
-    public static final int DEFAULT_MEMORY = 512;
+    public static final int DEFAULT_MEMORY = EcsServiceArgs.DEFAULT_MEMORY;
     /** Launch type Fargate, the default. */
-    public static final String FARGATE = "FARGATE";
+    public static final String FARGATE = EcsServiceArgs.FARGATE;
     /** Launch type EC2: the service's own container instances ({@link Ec2Capacity}). */
-    public static final String EC2 = "EC2";
+    public static final String EC2 = EcsServiceArgs.EC2;
     /** Network mode awsvpc: each task its own network interface and security group. The default. */
-    public static final String AWSVPC = "awsvpc";
+    public static final String AWSVPC = EcsServiceArgs.AWSVPC;
     /** Network mode bridge (EC2 only): containers on the instance's Docker bridge, on dynamic host ports. */
-    public static final String BRIDGE = "bridge";
+    public static final String BRIDGE = EcsServiceArgs.BRIDGE;
 
-    /**
-     * An existing ECS cluster's ARN, e.g. one that several services share. Default: none; a cluster with Container
-     * Insights (Security Hub ECS.12) is created for the service.
-     */
-    private Value<String> clusterArn;
+    private final EcsServiceArgs args;
 
-    /**
-     * {@value #FARGATE} or {@value #EC2}. With EC2 the service runs on container instances of its own
-     * ({@link #ec2()}), on their capacity provider: the cluster must be the one the service creates. Default:
-     * {@value #FARGATE}.
-     */
-    private String launchType;
+    private FargateServiceArgs(EcsServiceArgs args) {
+        this.args = args;
+    }
 
-    /**
-     * {@value #AWSVPC} or, with launch type EC2, {@value #BRIDGE}: the containers then share the instance's network,
-     * on dynamic host ports {@value Ec2Capacity#DYNAMIC_PORTS_FROM}-{@value Ec2Capacity#DYNAMIC_PORTS_TO}, and the
-     * target group has type {@code instance}. Default: {@value #AWSVPC}.
-     */
-    private String networkMode;
-
-    /** The container instances, with launch type EC2. Default: {@link Ec2CapacityArgs}' defaults. */
-    private Ec2CapacityArgs ec2;
-
-    /** Where the tasks run: {@link NetworkArgs#taskSubnetIds()}, with a public IP only without private subnets. Required. */
-    private NetworkArgs network;
-
-    /** The main container (behind the load balancer) first, then the sidecars. At least the main one is required. */
-    private final List<ContainerArgs> containers = new ArrayList<>();
-
-    /**
-     * Secrets Manager secret with the registry credentials of the main container's image, its
-     * {@code repositoryCredentials.credentialsParameter}. Default: none (an ECR or public image).
-     */
-    private Value<String> registryCredentialsArn;
-
-    /**
-     * Secrets Manager secrets with the registry credentials of sidecars' images, by the sidecar's name: each its
-     * container's {@code repositoryCredentials.credentialsParameter}. Default: none.
-     */
-    private final Map<String, Value<String>> sidecarRegistryCredentialsArns = new LinkedHashMap<>();
-
-    /** Task CPU units (1024 = 1 vCPU). Default: {@value #DEFAULT_CPU}, the smallest Fargate size. */
-    private Integer cpu;
-
-    /** Task memory in MiB; must pair with {@link #cpu()} as Fargate allows. Default: {@value #DEFAULT_MEMORY}. */
-    private Integer memory;
-
-    /**
-     * CPU architecture, {@code X86_64} or {@code ARM64} (Graviton, about 20 % cheaper; the image must be built for it,
-     * and Fargate Spot runs X86_64 only). Default: not set, which Fargate runs as X86_64.
-     */
-    private String cpuArchitecture;
-
-    /** Ephemeral storage of the task in GiB, 21-200. Default: not set, Fargate's 20 GiB. */
-    private Integer ephemeralStorageGiB;
-
-    /** Number of tasks, 0-5000. Default: 2, one per availability zone for the common two-subnet case. */
-    private Integer desiredCount;
-
-    /** Autoscaling of the task count. Default: none, a fixed {@link #desiredCount()}. */
-    private AutoScalingArgs autoScaling;
-
-    /**
-     * Where tasks run: {@code FARGATE} and {@code FARGATE_SPOT} lines with base and weight; the service then has no
-     * launch type, and a created cluster gets the providers associated. An existing cluster must have them already
-     * ({@code aws.ecs.ClusterCapacityProviders}): ECS refuses a strategy naming a provider the cluster lacks, and no
-     * lookup tells which it has. Default: none, launch type FARGATE.
-     */
-    private final List<CapacityProviderStrategy> capacityProviderStrategy = new ArrayList<>();
-
-    /**
-     * Whether ECS Exec ({@code aws ecs execute-command}) may open a shell in the containers. Needs a task role that
-     * allows ECS Exec's channel actions; each container then gets writable volumes at {@code /var/lib/amazon} and
-     * {@code /var/log/amazon}, where the SSM agent writes despite the read-only root file system. Default: false.
-     */
-    private Boolean enableExecuteCommand;
-
-    /**
-     * Whether {@code pulumi up} waits until the service is stable: a rollout that the circuit breaker rolls back then
-     * fails the update instead of reporting success. Default: true.
-     */
-    private Boolean waitForSteadyState;
-
-    /** Seconds ECS ignores failing load-balancer health checks of a new task. Default: 90 s, a Spring Boot start. */
-    private Integer healthCheckGracePeriodSeconds;
-
-    /** Days the log group keeps container logs; one of CloudWatch's values (CloudWatch.16). Default: 30. */
-    private Integer logRetentionDays;
-
-    /**
-     * The task definition family, under which ECS numbers revisions: 1-255 letters, digits, '-' and '_' (ECS's rule).
-     * Default: the component's name; stacks that share an account and region need different families, e.g.
-     * {@code <project>-<stack>}.
-     */
-    private String family;
-
-    /** The task execution role (image pull, secrets, logs). Required. */
-    private Value<String> executionRoleArn;
-
-    /**
-     * The execution role's name: the service then grants the role the log writes on exactly its log group's streams,
-     * in a policy of its own ({@code <name>-exec-logs}). Default: none; the role must allow them itself.
-     */
-    private Value<String> executionRoleName;
-
-    /**
-     * The security group of the VPC endpoints the tasks reach AWS through: the service adds one rule to it that admits
-     * HTTPS from its tasks only; with {@link #taskEgressCidrBlocks()} the tasks may also send there, and to the S3
-     * gateway endpoint's prefix list ({@link #vpcEndpointsS3PrefixListId()}). Default: none.
-     */
-    private Value<String> vpcEndpointsSecurityGroupId;
-
-    /** The S3 gateway endpoint's prefix list, where ECR serves image layers from. Default: none. */
-    private Value<String> vpcEndpointsS3PrefixListId;
-
-    /** The task role, the application's own AWS identity. Default: none. */
-    private Value<String> taskRoleArn;
-
-    /**
-     * A customer managed KMS key in the stack's region that encrypts the log group. Its key policy must let
-     * CloudWatch Logs use it (README, "Security": the statement for {@code logs.<region>.amazonaws.com}). Default:
-     * none, CloudWatch Logs' own encryption.
-     */
-    private Value<String> logKmsKeyArn;
-
-    /**
-     * Where the tasks may connect: only TCP 443 to these IPv4 CIDR blocks (and to the VPC endpoints the stack
-     * creates), instead of anywhere. AWS's DNS resolver is always reachable. Default: anywhere.
-     */
-    private Value<List<String>> taskEgressCidrBlocks;
-
-    /** The target group (type ip) the service registers its main container in. Default: none, no load balancer. */
-    private Value<String> targetGroupArn;
-
-    /** The load balancer's security group, the only source the tasks admit; required with a target group. */
-    private Value<String> loadBalancerSecurityGroupId;
-
-    /**
-     * The load balancer's targets' security group ({@code ApplicationLoadBalancer#targetsSecurityGroupId()}), which
-     * the tasks (in bridge mode the container instances) carry, so that the load balancer's own group needs no rule
-     * for this service. Default: none, and the service adds an egress rule to the load balancer's group.
-     */
-    private Value<String> targetsSecurityGroupId;
-
-    /**
-     * Whether a rotated app secret makes the next {@code pulumi up} start a new deployment: the current version of
-     * every app secret given as a plain ARN of the stack's region feeds the service's {@code triggers}. Default: true.
-     */
-    private Boolean redeployOnSecretRotation;
-
-    /** More values whose change starts a new deployment (the service's {@code triggers}). Default: none. */
-    private final Map<String, Value<String>> redeployTriggers = new LinkedHashMap<>();
-
-    /** Tags of every taggable child; the service propagates them to its tasks. Default: none. */
-    private Map<String, String> tags = Map.of();
-
-    private FargateServiceArgs() {
+    /** @return these args by their new name */
+    public EcsServiceArgs args() {
+        return args;
     }
 
     /** @return the existing cluster, if any */
     public Optional<Value<String>> clusterArn() {
-        return Optional.ofNullable(clusterArn);
+        return args.clusterArn();
     }
 
     /** @return {@value #FARGATE} or {@value #EC2} */
     public String launchType() {
-        return launchType == null ? FARGATE : launchType;
+        return args.launchType();
     }
 
     /** @return whether the service runs on EC2 container instances */
     public boolean onEc2() {
-        return EC2.equals(launchType);
+        return args.onEc2();
     }
 
     /** @return {@value #AWSVPC} or {@value #BRIDGE} */
     public String networkMode() {
-        return networkMode == null ? AWSVPC : networkMode;
+        return args.networkMode();
     }
 
     /** @return whether the containers share the instance's Docker bridge */
     public boolean bridge() {
-        return BRIDGE.equals(networkMode);
+        return args.bridge();
     }
 
     /** @return the container instances' args as given, if any */
     public Optional<Ec2CapacityArgs> ec2() {
-        return Optional.ofNullable(ec2);
+        return args.ec2();
     }
 
     /** @return the container instances' args, the defaults when none were given */
     public Ec2CapacityArgs ec2OrDefaults() {
-        return ec2 == null ? Ec2CapacityArgs.builder().build() : ec2;
+        return args.ec2OrDefaults();
     }
 
     /** @return the network, if set */
     public Optional<NetworkArgs> network() {
-        return Optional.ofNullable(network);
+        return args.network();
     }
 
     /** @return the containers, the main one first */
     public List<ContainerArgs> containers() {
-        return List.copyOf(containers);
+        return args.containers();
     }
 
     /** @return the main container's registry credentials, if any */
     public Optional<Value<String>> registryCredentialsArn() {
-        return Optional.ofNullable(registryCredentialsArn);
+        return args.registryCredentialsArn();
     }
 
     /** @return the sidecars' registry credentials secrets, by sidecar name */
     public Map<String, Value<String>> sidecarRegistryCredentialsArns() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(sidecarRegistryCredentialsArns));
+        return args.sidecarRegistryCredentialsArns();
     }
 
     /** @return the task CPU units */
     public int cpu() {
-        return cpu == null ? DEFAULT_CPU : cpu;
+        return args.cpu();
     }
 
     /** @return the task memory in MiB */
     public int memory() {
-        return memory == null ? DEFAULT_MEMORY : memory;
+        return args.memory();
     }
 
     /** @return the CPU architecture, if set */
     public Optional<String> cpuArchitecture() {
-        return Optional.ofNullable(cpuArchitecture);
+        return args.cpuArchitecture();
     }
 
     /** @return the ephemeral storage in GiB, if set */
     public Optional<Integer> ephemeralStorageGiB() {
-        return Optional.ofNullable(ephemeralStorageGiB);
+        return args.ephemeralStorageGiB();
     }
 
     /** @return the desired task count */
     public int desiredCount() {
-        return desiredCount == null ? 2 : desiredCount;
+        return args.desiredCount();
     }
 
     /** @return the autoscaling, if any */
     public Optional<AutoScalingArgs> autoScaling() {
-        return Optional.ofNullable(autoScaling);
+        return args.autoScaling();
     }
 
     /** @return the capacity provider strategy; empty for launch type FARGATE */
     public List<CapacityProviderStrategy> capacityProviderStrategy() {
-        return List.copyOf(capacityProviderStrategy);
+        return args.capacityProviderStrategy();
     }
 
     /** @return whether ECS Exec is on */
     public boolean enableExecuteCommand() {
-        return enableExecuteCommand != null && enableExecuteCommand;
+        return args.enableExecuteCommand();
     }
 
     /** @return whether {@code pulumi up} waits for a steady state */
     public boolean waitForSteadyState() {
-        return waitForSteadyState == null || waitForSteadyState;
+        return args.waitForSteadyState();
     }
 
     /** @return the health-check grace period in seconds */
     public int healthCheckGracePeriodSeconds() {
-        return healthCheckGracePeriodSeconds == null ? 90 : healthCheckGracePeriodSeconds;
+        return args.healthCheckGracePeriodSeconds();
     }
 
     /** @return the log retention in days */
     public int logRetentionDays() {
-        return logRetentionDays == null ? 30 : logRetentionDays;
+        return args.logRetentionDays();
     }
 
     /**
@@ -308,112 +156,80 @@ public final class FargateServiceArgs extends ResourceArgs {
      * @return the task definition family
      */
     public String family(String componentName) {
-        return family == null ? componentName : family;
+        return args.family(componentName);
     }
 
     /** @return the execution role, if set */
     public Optional<Value<String>> executionRoleArn() {
-        return Optional.ofNullable(executionRoleArn);
+        return args.executionRoleArn();
     }
 
     /** @return the execution role's name, if given */
     public Optional<Value<String>> executionRoleName() {
-        return Optional.ofNullable(executionRoleName);
+        return args.executionRoleName();
     }
 
     /** @return the log group's customer managed key, if any */
     public Optional<Value<String>> logKmsKeyArn() {
-        return Optional.ofNullable(logKmsKeyArn);
+        return args.logKmsKeyArn();
     }
 
     /** @return the CIDR blocks the tasks may reach on 443, if restricted */
     public Optional<Value<List<String>>> taskEgressCidrBlocks() {
-        return Optional.ofNullable(taskEgressCidrBlocks);
+        return args.taskEgressCidrBlocks();
     }
 
     /** @return the VPC endpoints' security group, if any */
     public Optional<Value<String>> vpcEndpointsSecurityGroupId() {
-        return Optional.ofNullable(vpcEndpointsSecurityGroupId);
+        return args.vpcEndpointsSecurityGroupId();
     }
 
     /** @return the S3 gateway endpoint's prefix list, if any */
     public Optional<Value<String>> vpcEndpointsS3PrefixListId() {
-        return Optional.ofNullable(vpcEndpointsS3PrefixListId);
+        return args.vpcEndpointsS3PrefixListId();
     }
 
     /** @return the task role, if any */
     public Optional<Value<String>> taskRoleArn() {
-        return Optional.ofNullable(taskRoleArn);
+        return args.taskRoleArn();
     }
 
     /** @return the target group, if any */
     public Optional<Value<String>> targetGroupArn() {
-        return Optional.ofNullable(targetGroupArn);
+        return args.targetGroupArn();
     }
 
     /** @return the load balancer's security group, if any */
     public Optional<Value<String>> loadBalancerSecurityGroupId() {
-        return Optional.ofNullable(loadBalancerSecurityGroupId);
+        return args.loadBalancerSecurityGroupId();
     }
 
     /** @return the load balancer's targets' security group, if given */
     public Optional<Value<String>> targetsSecurityGroupId() {
-        return Optional.ofNullable(targetsSecurityGroupId);
+        return args.targetsSecurityGroupId();
     }
 
     /** @return whether secret rotation starts a new deployment */
     public boolean redeployOnSecretRotation() {
-        return redeployOnSecretRotation == null || redeployOnSecretRotation;
+        return args.redeployOnSecretRotation();
     }
 
     /** @return the extra redeploy triggers */
     public Map<String, Value<String>> redeployTriggers() {
-        return Map.copyOf(redeployTriggers);
+        return args.redeployTriggers();
+    }
+
+    /**
+     * @param componentName the component's name, the default
+     * @return the name the security groups' descriptions carry
+     */
+    public String descriptionName(String componentName) {
+        return args.descriptionName(componentName);
     }
 
     /** @return the tags */
     public Map<String, String> tags() {
-        return tags;
-    }
-
-    /** @return a builder holding these args, to change some of them */
-    public Builder toBuilder() {
-        var b = new Builder();
-        var a = b.args;
-        a.clusterArn = clusterArn;
-        a.launchType = launchType;
-        a.networkMode = networkMode;
-        a.ec2 = ec2;
-        a.network = network;
-        a.containers.addAll(containers);
-        a.registryCredentialsArn = registryCredentialsArn;
-        a.sidecarRegistryCredentialsArns.putAll(sidecarRegistryCredentialsArns);
-        a.cpu = cpu;
-        a.memory = memory;
-        a.cpuArchitecture = cpuArchitecture;
-        a.ephemeralStorageGiB = ephemeralStorageGiB;
-        a.desiredCount = desiredCount;
-        a.autoScaling = autoScaling;
-        a.capacityProviderStrategy.addAll(capacityProviderStrategy);
-        a.enableExecuteCommand = enableExecuteCommand;
-        a.waitForSteadyState = waitForSteadyState;
-        a.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
-        a.logRetentionDays = logRetentionDays;
-        a.family = family;
-        a.executionRoleArn = executionRoleArn;
-        a.executionRoleName = executionRoleName;
-        a.logKmsKeyArn = logKmsKeyArn;
-        a.taskEgressCidrBlocks = taskEgressCidrBlocks;
-        a.taskRoleArn = taskRoleArn;
-        a.vpcEndpointsSecurityGroupId = vpcEndpointsSecurityGroupId;
-        a.vpcEndpointsS3PrefixListId = vpcEndpointsS3PrefixListId;
-        a.targetGroupArn = targetGroupArn;
-        a.loadBalancerSecurityGroupId = loadBalancerSecurityGroupId;
-        a.targetsSecurityGroupId = targetsSecurityGroupId;
-        a.redeployOnSecretRotation = redeployOnSecretRotation;
-        a.redeployTriggers.putAll(redeployTriggers);
-        a.tags = tags;
-        return b;
+        return args.tags();
     }
 
     /** @return a new builder */
@@ -421,19 +237,11 @@ public final class FargateServiceArgs extends ResourceArgs {
         return new Builder();
     }
 
-    /** Builder of {@link FargateServiceArgs}. */
+    /** Builder of {@link FargateServiceArgs}: {@link EcsServiceArgs.Builder}'s setters, returning this builder. */
     public static final class Builder {
-        private FargateServiceArgs args = new FargateServiceArgs();
+        private final EcsServiceArgs.Builder delegate = EcsServiceArgs.builder();
 
         private Builder() {
-        }
-
-        private FargateServiceArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("FargateServiceArgs.Builder: build() was called already; args are "
-                        + "immutable, start a new builder");
-            }
-            return args;
         }
 
         /**
@@ -441,7 +249,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder clusterArn(String clusterArn) {
-            args().clusterArn = Value.of(clusterArn);
+            delegate.clusterArn(clusterArn);
             return this;
         }
 
@@ -450,25 +258,25 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder clusterArn(Output<String> clusterArn) {
-            args().clusterArn = Value.of(clusterArn);
+            delegate.clusterArn(clusterArn);
             return this;
         }
 
         /**
-         * @param launchType {@value FargateServiceArgs#FARGATE} or {@value FargateServiceArgs#EC2}
+         * @param launchType {@value EcsServiceArgs#FARGATE} or {@value EcsServiceArgs#EC2}
          * @return this builder
          */
         public Builder launchType(String launchType) {
-            args().launchType = launchType;
+            delegate.launchType(launchType);
             return this;
         }
 
         /**
-         * @param networkMode {@value FargateServiceArgs#AWSVPC} or {@value FargateServiceArgs#BRIDGE}
+         * @param networkMode {@value EcsServiceArgs#AWSVPC} or {@value EcsServiceArgs#BRIDGE}
          * @return this builder
          */
         public Builder networkMode(String networkMode) {
-            args().networkMode = networkMode;
+            delegate.networkMode(networkMode);
             return this;
         }
 
@@ -477,7 +285,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder ec2(Ec2CapacityArgs ec2) {
-            args().ec2 = ec2;
+            delegate.ec2(ec2);
             return this;
         }
 
@@ -486,7 +294,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder network(NetworkArgs network) {
-            args().network = network;
+            delegate.network(network);
             return this;
         }
 
@@ -495,11 +303,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder container(ContainerArgs container) {
-            if (args().containers.isEmpty()) {
-                args().containers.add(container);
-            } else {
-                args().containers.set(0, container);
-            }
+            delegate.container(container);
             return this;
         }
 
@@ -508,10 +312,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder sidecar(ContainerArgs sidecar) {
-            if (args().containers.isEmpty()) {
-                throw new IllegalStateException("FargateServiceArgs.Builder: set container(...) before sidecar(...)");
-            }
-            args().containers.add(sidecar);
+            delegate.sidecar(sidecar);
             return this;
         }
 
@@ -520,7 +321,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentialsArn(Output<String> secretArn) {
-            args().registryCredentialsArn = Value.of(secretArn);
+            delegate.registryCredentialsArn(secretArn);
             return this;
         }
 
@@ -529,7 +330,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentialsArn(String secret) {
-            args().registryCredentialsArn = Value.of(secret);
+            delegate.registryCredentialsArn(secret);
             return this;
         }
 
@@ -539,7 +340,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder sidecarRegistryCredentialsArn(String sidecar, Output<String> secretArn) {
-            args().sidecarRegistryCredentialsArns.put(sidecar, Value.of(secretArn));
+            delegate.sidecarRegistryCredentialsArn(sidecar, secretArn);
             return this;
         }
 
@@ -549,7 +350,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder sidecarRegistryCredentialsArn(String sidecar, String secret) {
-            args().sidecarRegistryCredentialsArns.put(sidecar, Value.of(secret));
+            delegate.sidecarRegistryCredentialsArn(sidecar, secret);
             return this;
         }
 
@@ -558,7 +359,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder cpu(int cpu) {
-            args().cpu = cpu;
+            delegate.cpu(cpu);
             return this;
         }
 
@@ -567,7 +368,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder memory(int memory) {
-            args().memory = memory;
+            delegate.memory(memory);
             return this;
         }
 
@@ -576,7 +377,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder cpuArchitecture(String architecture) {
-            args().cpuArchitecture = architecture;
+            delegate.cpuArchitecture(architecture);
             return this;
         }
 
@@ -585,7 +386,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder ephemeralStorageGiB(int gib) {
-            args().ephemeralStorageGiB = gib;
+            delegate.ephemeralStorageGiB(gib);
             return this;
         }
 
@@ -594,7 +395,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder desiredCount(int count) {
-            args().desiredCount = count;
+            delegate.desiredCount(count);
             return this;
         }
 
@@ -603,7 +404,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder autoScaling(AutoScalingArgs autoScaling) {
-            args().autoScaling = autoScaling;
+            delegate.autoScaling(autoScaling);
             return this;
         }
 
@@ -612,7 +413,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder capacityProvider(CapacityProviderStrategy line) {
-            args().capacityProviderStrategy.add(line);
+            delegate.capacityProvider(line);
             return this;
         }
 
@@ -621,7 +422,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder enableExecuteCommand(boolean on) {
-            args().enableExecuteCommand = on;
+            delegate.enableExecuteCommand(on);
             return this;
         }
 
@@ -630,7 +431,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder waitForSteadyState(boolean on) {
-            args().waitForSteadyState = on;
+            delegate.waitForSteadyState(on);
             return this;
         }
 
@@ -639,7 +440,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder healthCheckGracePeriodSeconds(int seconds) {
-            args().healthCheckGracePeriodSeconds = seconds;
+            delegate.healthCheckGracePeriodSeconds(seconds);
             return this;
         }
 
@@ -648,7 +449,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder logRetentionDays(int days) {
-            args().logRetentionDays = days;
+            delegate.logRetentionDays(days);
             return this;
         }
 
@@ -657,7 +458,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder family(String family) {
-            args().family = family;
+            delegate.family(family);
             return this;
         }
 
@@ -666,7 +467,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder executionRoleArn(Output<String> roleArn) {
-            args().executionRoleArn = Value.of(roleArn);
+            delegate.executionRoleArn(roleArn);
             return this;
         }
 
@@ -675,7 +476,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder executionRoleArn(String roleArn) {
-            args().executionRoleArn = Value.of(roleArn);
+            delegate.executionRoleArn(roleArn);
             return this;
         }
 
@@ -684,7 +485,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder executionRoleName(Output<String> roleName) {
-            args().executionRoleName = Value.of(roleName);
+            delegate.executionRoleName(roleName);
             return this;
         }
 
@@ -693,7 +494,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder logKmsKeyArn(String keyArn) {
-            args().logKmsKeyArn = Value.of(keyArn);
+            delegate.logKmsKeyArn(keyArn);
             return this;
         }
 
@@ -702,7 +503,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder logKmsKeyArn(Output<String> keyArn) {
-            args().logKmsKeyArn = Value.of(keyArn);
+            delegate.logKmsKeyArn(keyArn);
             return this;
         }
 
@@ -711,7 +512,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder taskEgressCidrBlocks(List<String> cidrBlocks) {
-            args().taskEgressCidrBlocks = Value.of(List.copyOf(cidrBlocks));
+            delegate.taskEgressCidrBlocks(cidrBlocks);
             return this;
         }
 
@@ -720,7 +521,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder taskEgressCidrBlocks(Output<List<String>> cidrBlocks) {
-            args().taskEgressCidrBlocks = Value.of(cidrBlocks);
+            delegate.taskEgressCidrBlocks(cidrBlocks);
             return this;
         }
 
@@ -732,8 +533,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcEndpoints(Output<String> securityGroupId, Output<String> s3PrefixListId) {
-            args().vpcEndpointsSecurityGroupId = Value.of(securityGroupId);
-            args().vpcEndpointsS3PrefixListId = Value.of(s3PrefixListId);
+            delegate.vpcEndpoints(securityGroupId, s3PrefixListId);
             return this;
         }
 
@@ -742,7 +542,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder taskRoleArn(Output<String> roleArn) {
-            args().taskRoleArn = Value.of(roleArn);
+            delegate.taskRoleArn(roleArn);
             return this;
         }
 
@@ -751,7 +551,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder taskRoleArn(String roleArn) {
-            args().taskRoleArn = Value.of(roleArn);
+            delegate.taskRoleArn(roleArn);
             return this;
         }
 
@@ -763,8 +563,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId) {
-            args().targetGroupArn = Value.of(targetGroupArn);
-            args().loadBalancerSecurityGroupId = Value.of(loadBalancerSecurityGroupId);
+            delegate.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
             return this;
         }
 
@@ -779,8 +578,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          */
         public Builder loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId,
                                     Output<String> targetsSecurityGroupId) {
-            loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
-            args().targetsSecurityGroupId = Value.of(targetsSecurityGroupId);
+            delegate.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId, targetsSecurityGroupId);
             return this;
         }
 
@@ -789,7 +587,7 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder redeployOnSecretRotation(boolean on) {
-            args().redeployOnSecretRotation = on;
+            delegate.redeployOnSecretRotation(on);
             return this;
         }
 
@@ -799,7 +597,16 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder redeployTrigger(String name, Output<String> value) {
-            args().redeployTriggers.put(name, Value.of(value));
+            delegate.redeployTrigger(name, value);
+            return this;
+        }
+
+        /**
+         * @param name the name the security groups' descriptions carry: the service's as first deployed
+         * @return this builder
+         */
+        public Builder descriptionName(String name) {
+            delegate.descriptionName(name);
             return this;
         }
 
@@ -808,15 +615,13 @@ public final class FargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder tags(Map<String, String> tags) {
-            args().tags = Map.copyOf(tags);
+            delegate.tags(tags);
             return this;
         }
 
         /** @return the immutable args */
         public FargateServiceArgs build() {
-            FargateServiceArgs built = args();
-            args = null;
-            return built;
+            return new FargateServiceArgs(delegate.build());
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.github.fargateprivate.patterns;
 
-import com.pulumi.resources.ResourceArgs;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
@@ -13,105 +13,39 @@ import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inputs of {@link LoadBalancedFargateService}: the parts' own option types, each documented once in its part.
- * Immutable; build with {@link #builder()}; problems are reported by the component, all at once, under these
- * fields' names ({@code container.image}, {@code loadBalancer.certificateArn}, {@code service.memory}).
+ * The args of {@link LoadBalancedFargateService}, by the name of versions before 2.0: a {@link LoadBalancedServiceArgs}
+ * ({@link #args()}) with a builder of this type.
+ *
+ * @deprecated use {@link LoadBalancedServiceArgs}; this name goes in the next release
  */
-public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
+@Deprecated(forRemoval = true)
+public final class LoadBalancedFargateServiceArgs {
 
-    /** The main container, behind the load balancer; see {@link ContainerArgs}. Required. */
-    private ContainerArgs container;
 
-    /** More containers in the task (a log router, an OpenTelemetry collector); see {@link ContainerArgs}. */
-    private final List<ContainerArgs> sidecars = new ArrayList<>();
+    private final LoadBalancedServiceArgs args;
 
-    /**
-     * How each sidecar's image is pulled, by the sidecar's index; see {@link RegistryCredentials}. Default: the main
-     * container's credentials for a sidecar on the main container's registry host, none for an ECR image; required
-     * for any other, where {@link RegistryCredentials#none()} states a public image.
-     */
-    private final List<RegistryCredentials> sidecarRegistryCredentials = new ArrayList<>();
+    private LoadBalancedFargateServiceArgs(LoadBalancedServiceArgs args) {
+        this.args = args;
+    }
 
-    /**
-     * How the main container's image is pulled; see {@link RegistryCredentials}. Default: none for an ECR image;
-     * required for any other, where {@link RegistryCredentials#none()} states a public image.
-     */
-    private RegistryCredentials registryCredentials;
-
-    /** The VPC and subnets of the load balancer and the tasks; see {@link NetworkArgs}. Default: the default VPC. */
-    private NetworkArgs network;
-
-    /**
-     * The service's own load balancer; see {@link ApplicationLoadBalancerArgs} (its network and target group are set
-     * here). Default: an internet-facing one on HTTP 80. Not with {@link #listenerRule()}.
-     */
-    private ApplicationLoadBalancerArgs loadBalancer;
-
-    /**
-     * A place on a load balancer shared with other services instead of an own one; see {@link ListenerRuleArgs}.
-     * Default: none, an own load balancer.
-     */
-    private ListenerRuleArgs listenerRule;
-
-    /**
-     * The target group's health check and drain; see {@link TargetGroupArgs}. Its port is the container's; its
-     * deregistration delay stays within the main container's stop timeout (the rollout budget).
-     */
-    private TargetGroupArgs targetGroup;
-
-    /**
-     * The service's own options (cluster, size, count, autoscaling, capacity, ECS Exec, rollout); see
-     * {@link FargateServiceArgs}; its network, containers and roles are set here.
-     */
-    private FargateServiceArgs service;
-
-    /**
-     * A task role created with these statements; see {@link TaskRoleArgs}. Default: none (or, with ECS Exec on, one
-     * that allows only ECS Exec). An existing task role goes in {@link FargateServiceArgs#taskRoleArn()} instead.
-     */
-    private TaskRoleArgs taskRole;
-
-    /**
-     * The execution role's own options ({@link TaskExecutionRoleArgs#managedPolicy()}); what it may read and pull is
-     * derived from the containers. Default: exact statements only, no managed policy.
-     */
-    private TaskExecutionRoleArgs executionRole;
-
-    /**
-     * Pull the main image through an ECR pull-through cache instead of from its registry; see
-     * {@link PullThroughCacheArgs}. The composite fills its upstream (the image's registry; give it for an image that
-     * another resource produces), its credentials ({@link #registryCredentials()}, read by ECR, not by the task) and,
-     * unset, its prefix ({@code <stack>-<upstream>}, e.g. {@code dev-github}). Default: no cache.
-     */
-    private PullThroughCacheArgs pullThroughCache;
-
-    /**
-     * Interface and gateway endpoints so that tasks in private subnets reach ECR, S3, CloudWatch Logs and the secrets
-     * they read without a NAT gateway; see {@link VpcEndpointsArgs}. The composite fills the VPC, the private subnets
-     * and the services. Needs a network with private subnets. Default: none.
-     */
-    private VpcEndpointsArgs vpcEndpoints;
-
-    /** Tags of every taggable resource, given once. Default: none. */
-    private Map<String, String> tags = Map.of();
-
-    private LoadBalancedFargateServiceArgs() {
+    /** @return these args by their new name */
+    public LoadBalancedServiceArgs args() {
+        return args;
     }
 
     /** @return the main container */
     public ContainerArgs container() {
-        return container;
+        return args.container();
     }
 
     /** @return the sidecars */
     public List<ContainerArgs> sidecars() {
-        return List.copyOf(sidecars);
+        return args.sidecars();
     }
 
     /**
@@ -119,67 +53,67 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
      * @return how that sidecar's image is pulled, if given
      */
     public Optional<RegistryCredentials> sidecarRegistryCredentials(int index) {
-        return Optional.ofNullable(sidecarRegistryCredentials.get(index));
+        return args.sidecarRegistryCredentials(index);
     }
 
     /** @return how the image is pulled, if set */
     public Optional<RegistryCredentials> registryCredentials() {
-        return Optional.ofNullable(registryCredentials);
+        return args.registryCredentials();
     }
 
     /** @return the network, if set */
     public Optional<NetworkArgs> network() {
-        return Optional.ofNullable(network);
+        return args.network();
     }
 
     /** @return the own load balancer's options */
     public ApplicationLoadBalancerArgs loadBalancer() {
-        return loadBalancer == null ? ApplicationLoadBalancerArgs.builder().build() : loadBalancer;
+        return args.loadBalancer();
     }
 
     /** @return whether the own load balancer's options were given */
     public boolean hasLoadBalancer() {
-        return loadBalancer != null;
+        return args.hasLoadBalancer();
     }
 
     /** @return the place on a shared load balancer, if any */
     public Optional<ListenerRuleArgs> listenerRule() {
-        return Optional.ofNullable(listenerRule);
+        return args.listenerRule();
     }
 
     /** @return the target group's options */
     public TargetGroupArgs targetGroup() {
-        return targetGroup == null ? TargetGroupArgs.builder().build() : targetGroup;
+        return args.targetGroup();
     }
 
     /** @return the service's options */
-    public FargateServiceArgs service() {
-        return service == null ? FargateServiceArgs.builder().build() : service;
+    public EcsServiceArgs service() {
+        return args.service();
     }
 
     /** @return the task role to create, if any */
     public Optional<TaskRoleArgs> taskRole() {
-        return Optional.ofNullable(taskRole);
+        return args.taskRole();
     }
 
     /** @return the pull-through cache, if any */
     public Optional<PullThroughCacheArgs> pullThroughCache() {
-        return Optional.ofNullable(pullThroughCache);
+        return args.pullThroughCache();
     }
 
     /** @return the VPC endpoints, if any */
     public Optional<VpcEndpointsArgs> vpcEndpoints() {
-        return Optional.ofNullable(vpcEndpoints);
+        return args.vpcEndpoints();
     }
 
     /** @return the execution role's options */
     public TaskExecutionRoleArgs executionRole() {
-        return executionRole == null ? TaskExecutionRoleArgs.builder().build() : executionRole;
+        return args.executionRole();
     }
 
     /** @return the tags */
     public Map<String, String> tags() {
-        return tags;
+        return args.tags();
     }
 
     /** @return a new builder */
@@ -187,19 +121,11 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
         return new Builder();
     }
 
-    /** Builder of {@link LoadBalancedFargateServiceArgs}. */
+    /** Builder of {@link LoadBalancedFargateServiceArgs}: {@link LoadBalancedServiceArgs.Builder}'s setters, returning this builder. */
     public static final class Builder {
-        private LoadBalancedFargateServiceArgs args = new LoadBalancedFargateServiceArgs();
+        private final LoadBalancedServiceArgs.Builder delegate = LoadBalancedServiceArgs.builder();
 
         private Builder() {
-        }
-
-        private LoadBalancedFargateServiceArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("LoadBalancedFargateServiceArgs.Builder: build() was called already; "
-                        + "args are immutable, start a new builder");
-            }
-            return args;
         }
 
         /**
@@ -207,7 +133,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder container(ContainerArgs container) {
-            args().container = container;
+            delegate.container(container);
             return this;
         }
 
@@ -216,8 +142,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder sidecar(ContainerArgs sidecar) {
-            args().sidecars.add(sidecar);
-            args().sidecarRegistryCredentials.add(null);
+            delegate.sidecar(sidecar);
             return this;
         }
 
@@ -228,8 +153,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder sidecar(ContainerArgs sidecar, RegistryCredentials credentials) {
-            args().sidecars.add(sidecar);
-            args().sidecarRegistryCredentials.add(credentials);
+            delegate.sidecar(sidecar, credentials);
             return this;
         }
 
@@ -238,7 +162,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentials(RegistryCredentials credentials) {
-            args().registryCredentials = credentials;
+            delegate.registryCredentials(credentials);
             return this;
         }
 
@@ -247,7 +171,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder network(NetworkArgs network) {
-            args().network = network;
+            delegate.network(network);
             return this;
         }
 
@@ -256,7 +180,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder loadBalancer(ApplicationLoadBalancerArgs loadBalancer) {
-            args().loadBalancer = loadBalancer;
+            delegate.loadBalancer(loadBalancer);
             return this;
         }
 
@@ -265,7 +189,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder listenerRule(ListenerRuleArgs rule) {
-            args().listenerRule = rule;
+            delegate.listenerRule(rule);
             return this;
         }
 
@@ -274,7 +198,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder targetGroup(TargetGroupArgs targetGroup) {
-            args().targetGroup = targetGroup;
+            delegate.targetGroup(targetGroup);
             return this;
         }
 
@@ -282,8 +206,8 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @param service the service's options
          * @return this builder
          */
-        public Builder service(FargateServiceArgs service) {
-            args().service = service;
+        public Builder service(EcsServiceArgs service) {
+            delegate.service(service);
             return this;
         }
 
@@ -292,7 +216,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder taskRole(TaskRoleArgs taskRole) {
-            args().taskRole = taskRole;
+            delegate.taskRole(taskRole);
             return this;
         }
 
@@ -301,7 +225,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder pullThroughCache(PullThroughCacheArgs cache) {
-            args().pullThroughCache = cache;
+            delegate.pullThroughCache(cache);
             return this;
         }
 
@@ -310,7 +234,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcEndpoints(VpcEndpointsArgs endpoints) {
-            args().vpcEndpoints = endpoints;
+            delegate.vpcEndpoints(endpoints);
             return this;
         }
 
@@ -319,7 +243,7 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder executionRole(TaskExecutionRoleArgs executionRole) {
-            args().executionRole = executionRole;
+            delegate.executionRole(executionRole);
             return this;
         }
 
@@ -328,15 +252,22 @@ public final class LoadBalancedFargateServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder tags(Map<String, String> tags) {
-            args().tags = Map.copyOf(tags);
+            delegate.tags(tags);
+            return this;
+        }
+
+        /**
+         * @param service the service's options, by the name of versions before 2.0
+         * @return this builder
+         */
+        public Builder service(FargateServiceArgs service) {
+            delegate.service(service.args());
             return this;
         }
 
         /** @return the immutable args */
         public LoadBalancedFargateServiceArgs build() {
-            LoadBalancedFargateServiceArgs built = args();
-            args = null;
-            return built;
+            return new LoadBalancedFargateServiceArgs(delegate.build());
         }
     }
 }

@@ -17,7 +17,7 @@ import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.FargateService;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
@@ -181,7 +181,7 @@ class OutputDependenciesTest {
     }
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> onEc2(Ec2CapacityArgs.Builder ec2) {
-        return a -> a.service(FargateServiceArgs.builder().launchType(FargateServiceArgs.EC2).ec2(ec2.build()).build());
+        return a -> a.service(EcsServiceArgs.builder().launchType(EcsServiceArgs.EC2).ec2(ec2.build()).build());
     }
 
     private static NetworkArgs.Builder network() {
@@ -194,8 +194,8 @@ class OutputDependenciesTest {
     }
 
     /** The part {@code fs} alone, with its wiring: the tasks' network, one container, an execution role. */
-    private static void fargate(Consumer<FargateServiceArgs.Builder> configure) {
-        var args = FargateServiceArgs.builder().network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
+    private static void fargate(Consumer<EcsServiceArgs.Builder> configure) {
+        var args = EcsServiceArgs.builder().network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
                 .build()).container(ContainerArgs.builder().image(GHCR_IMAGE).build()).executionRoleArn(EXECUTION_ROLE);
         configure.accept(args);
         new FargateService("fs", args.build());
@@ -373,19 +373,19 @@ class OutputDependenciesTest {
                         SERVICE_NETWORK),
 
                 // The service's own options
-                option("FargateServiceArgs.clusterArn(Output)", "service", s -> service(a -> a.service(
-                        FargateServiceArgs.builder().clusterArn(s.valid(CLUSTER)).build())),
+                option("EcsServiceArgs.clusterArn(Output)", "service", s -> service(a -> a.service(
+                        EcsServiceArgs.builder().clusterArn(s.valid(CLUSTER)).build())),
                         "svc-fargate-service.cluster"),
-                option("FargateServiceArgs.logKmsKeyArn(Output)", "service", s -> service(a -> a.service(
-                        FargateServiceArgs.builder().logKmsKeyArn(s.valid(KEY)).build())), "svc-fargate-logs.kmsKeyId"),
-                option("FargateServiceArgs.taskEgressCidrBlocks(Output)", "service", s -> service(a -> a.service(
-                        FargateServiceArgs.builder().taskEgressCidrBlocks(s.valid(List.of("10.0.0.0/8"))).build())),
+                option("EcsServiceArgs.logKmsKeyArn(Output)", "service", s -> service(a -> a.service(
+                        EcsServiceArgs.builder().logKmsKeyArn(s.valid(KEY)).build())), "svc-fargate-logs.kmsKeyId"),
+                option("EcsServiceArgs.taskEgressCidrBlocks(Output)", "service", s -> service(a -> a.service(
+                        EcsServiceArgs.builder().taskEgressCidrBlocks(s.valid(List.of("10.0.0.0/8"))).build())),
                         "svc-fargate-task-sg.egress"),
-                option("FargateServiceArgs.taskRoleArn(Output)", "service", s -> service(a -> a.service(
-                        FargateServiceArgs.builder().taskRoleArn(s.valid(TASK_ROLE)).build())),
+                option("EcsServiceArgs.taskRoleArn(Output)", "service", s -> service(a -> a.service(
+                        EcsServiceArgs.builder().taskRoleArn(s.valid(TASK_ROLE)).build())),
                         "svc-fargate-task.taskRoleArn"),
-                option("FargateServiceArgs.redeployTrigger(String,Output)", "service", s -> service(a -> a.service(
-                        FargateServiceArgs.builder().redeployTrigger("config", s.valid("v2")).build())),
+                option("EcsServiceArgs.redeployTrigger(String,Output)", "service", s -> service(a -> a.service(
+                        EcsServiceArgs.builder().redeployTrigger("config", s.valid("v2")).build())),
                         "svc-fargate-service.triggers"),
                 option("Ec2CapacityArgs.amiId(Output)", "service.ec2", s -> service(onEc2(Ec2CapacityArgs.builder()
                         .amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
@@ -395,36 +395,36 @@ class OutputDependenciesTest {
                         "svc-task-policy.policy"),
 
                 // The wiring the composite sets and refuses from users, through the parts that take it alone
-                option("FargateServiceArgs.registryCredentialsArn(Output)", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.registryCredentialsArn(Output)", "FargateService", s -> fargate(a -> a
                         .registryCredentialsArn(s.valid(REGISTRY_SECRET))), "fs-task.containerDefinitions"),
-                option("FargateServiceArgs.sidecarRegistryCredentialsArn(String,Output)", "FargateService",
+                option("EcsServiceArgs.sidecarRegistryCredentialsArn(String,Output)", "FargateService",
                         s -> fargate(a -> a.sidecar(ContainerArgs.builder().name(SIDECAR).image(SIDECAR_IMAGE).build())
                                 .sidecarRegistryCredentialsArn(SIDECAR, s.valid(REGISTRY_SECRET))),
                         "fs-task.containerDefinitions"),
-                option("FargateServiceArgs.executionRoleArn(Output)", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.executionRoleArn(Output)", "FargateService", s -> fargate(a -> a
                         .executionRoleArn(s.valid(EXECUTION_ROLE))), "fs-task.executionRoleArn"),
-                option("FargateServiceArgs.executionRoleName(Output)", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.executionRoleName(Output)", "FargateService", s -> fargate(a -> a
                         .executionRoleName(s.valid("exec"))), "fs-exec-logs.role"),
-                option("FargateServiceArgs.vpcEndpoints(Output,Output)#1", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.vpcEndpoints(Output,Output)#1", "FargateService", s -> fargate(a -> a
                         .taskEgressCidrBlocks(List.of("10.0.0.0/8"))
                         .vpcEndpoints(s.valid(TARGETS_SECURITY_GROUP), Output.of("pl-6ea54007"))),
                         "fs-task-sg.egress", "fs-endpoints-ingress.securityGroupId"),
-                option("FargateServiceArgs.vpcEndpoints(Output,Output)#2", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.vpcEndpoints(Output,Output)#2", "FargateService", s -> fargate(a -> a
                         .taskEgressCidrBlocks(List.of("10.0.0.0/8"))
                         .vpcEndpoints(Output.of(TARGETS_SECURITY_GROUP), s.valid("pl-6ea54007"))), "fs-task-sg.egress"),
-                option("FargateServiceArgs.loadBalancer(Output,Output)#1", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.loadBalancer(Output,Output)#1", "FargateService", s -> fargate(a -> a
                         .loadBalancer(s.valid(TARGET_GROUP), Output.of(LB_SECURITY_GROUP))),
                         "fs-service.loadBalancers"),
-                option("FargateServiceArgs.loadBalancer(Output,Output)#2", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.loadBalancer(Output,Output)#2", "FargateService", s -> fargate(a -> a
                         .loadBalancer(Output.of(TARGET_GROUP), s.valid(LB_SECURITY_GROUP))),
                         "fs-task-sg.ingress", "fs-alb-egress.securityGroupId"),
-                option("FargateServiceArgs.loadBalancer(Output,Output,Output)#1", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.loadBalancer(Output,Output,Output)#1", "FargateService", s -> fargate(a -> a
                         .loadBalancer(s.valid(TARGET_GROUP), Output.of(LB_SECURITY_GROUP),
                                 Output.of(TARGETS_SECURITY_GROUP))), "fs-service.loadBalancers"),
-                option("FargateServiceArgs.loadBalancer(Output,Output,Output)#2", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.loadBalancer(Output,Output,Output)#2", "FargateService", s -> fargate(a -> a
                         .loadBalancer(Output.of(TARGET_GROUP), s.valid(LB_SECURITY_GROUP),
                                 Output.of(TARGETS_SECURITY_GROUP))), "fs-task-sg.ingress"),
-                option("FargateServiceArgs.loadBalancer(Output,Output,Output)#3", "FargateService", s -> fargate(a -> a
+                option("EcsServiceArgs.loadBalancer(Output,Output,Output)#3", "FargateService", s -> fargate(a -> a
                         .loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP),
                                 s.valid(TARGETS_SECURITY_GROUP))), "fs-service.networkConfiguration"),
                 option("Ec2CapacityArgs.clusterName(Output)", "Ec2Capacity", s -> ec2(a -> a
@@ -544,8 +544,10 @@ class OutputDependenciesTest {
         for (var info : ClassPath.from(getClass().getClassLoader())
                 .getTopLevelClassesRecursive("io.github.fargateprivate")) {
             // The root package holds the plumbing (Value, Problems), the testing kit no options.
+            // A deprecated name delegates each method to its successor, which has the row.
             if (info.getPackageName().equals("io.github.fargateprivate")
-                    || info.getPackageName().endsWith(".testing") || !isMain(info.load())) {
+                    || info.getPackageName().endsWith(".testing") || !isMain(info.load())
+                    || info.load().isAnnotationPresent(Deprecated.class)) {
                 continue;
             }
             collect(info.load(), methods);

@@ -1,0 +1,1092 @@
+package io.github.fargateprivate.ecs;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.Target;
+import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.ecs.ClusterArgs;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceOrderedPlacementStrategyArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionEphemeralStorageArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.secretsmanager.SecretsmanagerFunctions;
+import com.pulumi.aws.secretsmanager.inputs.GetSecretVersionsArgs;
+import com.pulumi.aws.ssm.SsmFunctions;
+import com.pulumi.aws.ssm.inputs.GetParameterArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.ArgsException;
+import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.OrderedJson;
+import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.Value;
+import io.github.fargateprivate.EngineLog;
+import io.github.fargateprivate.arn.Arn;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.SecurityGroupRules;
+import io.github.fargateprivate.iam.PolicyDocument;
+import io.github.fargateprivate.iam.TaskExecutionRole;
+import io.github.fargateprivate.registry.ImageReference;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * An ECS service on Fargate: its task definition (a main container and optional sidecars), its tasks' security group
+ * and log group, and optionally its cluster, its place behind a load balancer and its autoscaling.
+ *
+ * <p>The task is FARGATE/awsvpc with a valid cpu/memory pair; every container has a read-only root file system with
+ * a writable volume at {@code /tmp}, an init process, a stop timeout and {@code awslogs} logging into a log group with
+ * finite retention; the main container has {@code repositoryCredentials} when a credentials secret is given; secrets
+ * reach the containers as {@code secrets} ({@code valueFrom}) only. The tasks' security group admits only the load
+ * balancer's security group on the main container's port, and the load balancer's group gets one egress rule to
+ * exactly these tasks. The service rolls out at 100 % minimum healthy / 200 % maximum with the deployment circuit
+ * breaker on and rolling back, and {@code pulumi up} waits for a steady state, so a rolled-back rollout fails it.
+ * Invokes (the app secrets' current versions) go through this component's provider.
+ *
+ * <p>Children: {@code <name>-cluster} (unless an existing cluster is given), {@code <name>-capacity-providers} (with a
+ * capacity provider strategy on a created cluster), {@code <name>-logs}, {@code <name>-task-sg},
+ * {@code <name>-exec-logs} (with the execution role's name), {@code <name>-endpoints-ingress} (with VPC endpoints),
+ * {@code <name>-alb-egress} (behind a load balancer),
+ * {@code <name>-task}, {@code <name>-service} and, with
+ * autoscaling, {@code <name>-scaling-target} and {@code <name>-cpu-scaling}.
+ */
+public class EcsService extends ComponentResource {
+
+    /** The Pulumi type token of this component. */
+    public static final String TYPE = "fargate-private-registry:ecs:EcsService";
+    /** Name of the main container's writable task volume mounted at {@link #TMP_PATH}. */
+    public static final String TMP_VOLUME = "tmp";
+    /** Where each container's writable volume is mounted: Tomcat and the JVM write there. */
+    public static final String TMP_PATH = "/tmp";
+    /** Where ECS Exec's SSM agent writes its state and logs (aws-containers/amazon-ecs-exec-checker#21). */
+    public static final List<String> EXECUTE_COMMAND_PATHS = List.of("/var/lib/amazon", "/var/log/amazon");
+    /** Deployment minimum healthy percent: 100, so capacity never drops during a rollout. */
+    public static final int MINIMUM_HEALTHY_PERCENT = 100;
+    /** Deployment maximum percent: 200, so a full new set starts beside the old one. */
+    public static final int MAXIMUM_PERCENT = 200;
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** ECS's rule for the names of task definition families, clusters and services. */
+    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    /** Memory an ECS-optimized instance keeps from tasks, in MiB (the OS, Docker and the agent), roughly. */
+    static final int RESERVED_MIB = 256;
+    private static final Pattern CLUSTER_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
+
+    private final String owner;
+    private final Cluster cluster;
+    private final Ec2Capacity ec2Capacity;
+    private final ClusterCapacityProviders capacityProviders;
+    private final LogGroup logGroup;
+    private final RolePolicy logsPolicy;
+    private final SecurityGroup securityGroup;
+    private final SecurityGroupEgressRule loadBalancerEgress;
+    private final SecurityGroupIngressRule endpointsIngress;
+    private final SecurityGroupIngressRule instanceEndpointsIngress;
+    private final TaskDefinition taskDefinition;
+    private final Service service;
+    private final Target scalingTarget;
+    private final Policy scalingPolicy;
+
+    @Export(name = "clusterName", refs = {String.class}, tree = "[0]")
+    private final Output<String> clusterName;
+    @Export(name = "clusterArn", refs = {String.class}, tree = "[0]")
+    private final Output<String> clusterArn;
+    @Export(name = "serviceName", refs = {String.class}, tree = "[0]")
+    private final Output<String> serviceName;
+    @Export(name = "taskDefinitionArn", refs = {String.class}, tree = "[0]")
+    private final Output<String> taskDefinitionArn;
+    @Export(name = "logGroupName", refs = {String.class}, tree = "[0]")
+    private final Output<String> logGroupName;
+    @Export(name = "securityGroupId", refs = {String.class}, tree = "[0]")
+    private final Output<String> securityGroupId;
+
+    /** The args' values, checked. */
+    private record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
+                           Output<String> clusterArn, Output<String> registryCredentials,
+                           Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
+                           Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId) {
+    }
+
+    /**
+     * Creates the service and what it needs.
+     *
+     * @param name    the component's name; children are named from it
+     * @param args    containers, sizing, networking and rollout settings
+     * @param options component options
+     * @throws io.github.fargateprivate.ArgsException listing every problem of the args, before any child exists
+     */
+    public EcsService(String name, EcsServiceArgs args, ComponentResourceOptions options) {
+        this(TYPE, "EcsService", name, args, options);
+    }
+
+    /**
+     * Creates the service under another type token, for a component that keeps the token of an earlier release.
+     *
+     * @param type    the type token
+     * @param kind    how messages name the component, e.g. {@code FargateService}
+     * @param name    the component's name; children are named from it
+     * @param args    containers, sizing, networking and rollout settings
+     * @param options component options
+     */
+    protected EcsService(String type, String kind, String name, EcsServiceArgs args,
+                         ComponentResourceOptions options) {
+        super(type, name, options);
+        this.owner = kind + " '" + name + "'";
+        var env = AwsEnvironment.of(this);
+        var problems = Problems.of(kind, name);
+        Checked checked = validate(name, args, problems, env);
+        problems.throwIfAny();
+        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        String described = args.descriptionName(name);
+        Map<String, String> tags = args.tags();
+        boolean behindLoadBalancer = args.targetGroupArn().isPresent();
+        ContainerArgs main = args.containers().get(0);
+        int mainPort = main.port(true).orElseThrow();
+
+        if (checked.clusterArn() == null) {
+            var clusterArgs = ClusterArgs.builder()
+                    // Security Hub ECS.12: Container Insights on.
+                    .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build());
+            if (!tags.isEmpty()) {
+                clusterArgs.tags(tags);
+            }
+            this.cluster = new Cluster(name + "-cluster", clusterArgs.build(), childOptions);
+            this.clusterArn = cluster.arn();
+            this.clusterName = cluster.name();
+        } else {
+            this.cluster = null;
+            this.clusterArn = checked.clusterArn();
+            this.clusterName = checked.clusterArn().applyValue(EcsService::clusterNameOf);
+        }
+        Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
+        List<SecurityGroupEgressArgs> egress = egress(args, checked);
+        if (args.onEc2()) {
+            this.ec2Capacity = new Ec2Capacity(name + "-ec2", ec2Args(args, checked, clusterName, lbSecurityGroup,
+                    egress).toBuilder().descriptionName(described + "-ec2").build(), ComponentResourceOptions.builder().parent(this).build());
+        } else {
+            this.ec2Capacity = null;
+        }
+        // The EC2 capacity provider, or the Fargate lines.
+        List<Output<CapacityProviderStrategy>> strategy = ec2Capacity != null
+                ? List.of(ec2Capacity.capacityProviderName().applyValue(p -> new CapacityProviderStrategy(p, 0, 1)))
+                : args.capacityProviderStrategy().stream().map(Output::of).toList();
+        if (cluster != null && !strategy.isEmpty()) {
+            // ECS refuses a strategy naming a provider the cluster has not associated.
+            this.capacityProviders = new ClusterCapacityProviders(name + "-capacity-providers",
+                    ClusterCapacityProvidersArgs.builder()
+                            .clusterName(cluster.name())
+                            .capacityProviders(Output.all(strategy).applyValue(lines -> lines.stream()
+                                    .map(CapacityProviderStrategy::capacityProvider).distinct().toList()))
+                            .defaultCapacityProviderStrategies(Output.all(strategy).applyValue(lines -> lines.stream()
+                                    .map(s -> ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                            .capacityProvider(s.capacityProvider()).base(s.base()).weight(s.weight())
+                                            .build()).toList()))
+                            .build(), childOptions);
+        } else {
+            this.capacityProviders = null;
+        }
+
+        var logArgs = LogGroupArgs.builder().retentionInDays(args.logRetentionDays());
+        if (checked.logKmsKey() != null) {
+            logArgs.kmsKeyId(checked.logKmsKey());
+        }
+        if (!tags.isEmpty()) {
+            logArgs.tags(tags);
+        }
+        this.logGroup = new LogGroup(AwsName.LOG_GROUP.child(name, "-logs"), logArgs.build(), childOptions);
+
+        // The execution role writes exactly this log group's streams; the task starts only once it may.
+        Output<String> executionRoleArn = args.executionRoleArn().orElseThrow().output();
+        if (args.executionRoleName().isPresent()) {
+            this.logsPolicy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-exec-logs"), RolePolicyArgs.builder()
+                    .role(args.executionRoleName().get().output())
+                    .policy(logGroup.arn().applyValue(EcsService::logsPolicy))
+                    .build(), childOptions);
+            executionRoleArn = Output.tuple(executionRoleArn, logsPolicy.id()).applyValue(t -> t.t1);
+        } else {
+            this.logsPolicy = null;
+        }
+
+        if (args.bridge()) {
+            // The containers use the instance's network: its security group is theirs.
+            this.securityGroup = ec2Capacity.securityGroup();
+        } else {
+            var sgArgs = SecurityGroupArgs.builder()
+                    .description(behindLoadBalancer ? "Tasks of " + described + ": the load balancer only, on the "
+                            + "container port" : "Tasks of " + described + ": no inbound traffic")
+                    .vpcId(checked.network().vpcId())
+                    .egress(egress);
+            if (behindLoadBalancer) {
+                sgArgs.ingress(SecurityGroupIngressArgs.builder()
+                        .description("From the load balancer")
+                        .protocol("tcp").fromPort(mainPort).toPort(mainPort)
+                        .securityGroups(lbSecurityGroup.applyValue(List::of))
+                        .build());
+            }
+            if (!tags.isEmpty()) {
+                sgArgs.tags(tags);
+            }
+            this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-task-sg"), sgArgs.build(), childOptions);
+        }
+        // Behind the load balancer: the container port, or in bridge mode the dynamic host ports.
+        int fromPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_FROM : mainPort;
+        int toPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_TO : mainPort;
+
+        if (args.vpcEndpointsSecurityGroupId().isPresent()) {
+            var endpointsArgs = SecurityGroupIngressRuleArgs.builder()
+                    .description("HTTPS from the tasks of " + described)
+                    .securityGroupId(args.vpcEndpointsSecurityGroupId().get().output())
+                    .referencedSecurityGroupId(securityGroup.id())
+                    .ipProtocol("tcp").fromPort(443).toPort(443);
+            if (!tags.isEmpty()) {
+                endpointsArgs.tags(tags);
+            }
+            this.endpointsIngress = new SecurityGroupIngressRule(name + "-endpoints-ingress", endpointsArgs.build(),
+                    childOptions);
+        } else {
+            this.endpointsIngress = null;
+        }
+        if (args.vpcEndpointsSecurityGroupId().isPresent() && ec2Capacity != null && !args.bridge()) {
+            // The agent on the instance pulls the images and reads the secrets of awsvpc tasks too.
+            var instanceArgs = SecurityGroupIngressRuleArgs.builder()
+                    .description("HTTPS from the container instances of " + described)
+                    .securityGroupId(args.vpcEndpointsSecurityGroupId().get().output())
+                    .referencedSecurityGroupId(ec2Capacity.securityGroupId())
+                    .ipProtocol("tcp").fromPort(443).toPort(443);
+            if (!tags.isEmpty()) {
+                instanceArgs.tags(tags);
+            }
+            this.instanceEndpointsIngress = new SecurityGroupIngressRule(name + "-instance-endpoints-ingress",
+                    instanceArgs.build(), childOptions);
+        } else {
+            this.instanceEndpointsIngress = null;
+        }
+
+        Output<String> targetsSecurityGroup = args.targetsSecurityGroupId().map(Value::output).orElse(null);
+        if (behindLoadBalancer && targetsSecurityGroup == null) {
+            // A load balancer that gives no targets' group: one egress rule of its own group per service.
+            var egressArgs = SecurityGroupEgressRuleArgs.builder()
+                    .description("Load balancer to the tasks of " + described + " and their health checks")
+                    .securityGroupId(countedEgressRule(lbSecurityGroup, name))
+                    .referencedSecurityGroupId(securityGroup.id())
+                    .ipProtocol("tcp").fromPort(fromPort).toPort(toPort);
+            if (!tags.isEmpty()) {
+                egressArgs.tags(tags);
+            }
+            this.loadBalancerEgress = new SecurityGroupEgressRule(name + "-alb-egress", egressArgs.build(),
+                    childOptions);
+        } else {
+            this.loadBalancerEgress = null;
+        }
+
+        Output<String> containerDefinitions = containerDefinitions(args, checked, logGroup.name(), env.region());
+        var taskArgs = TaskDefinitionArgs.builder()
+                .family(args.family(name))
+                .requiresCompatibilities(args.launchType())
+                .networkMode(args.networkMode())
+                .cpu(String.valueOf(args.cpu()))
+                .memory(String.valueOf(args.memory()))
+                .executionRoleArn(executionRoleArn)
+                .containerDefinitions(containerDefinitions)
+                .volumes(volumeNames(args).stream().map(v -> TaskDefinitionVolumeArgs.builder().name(v).build())
+                        .toList());
+        args.taskRoleArn().ifPresent(r -> taskArgs.taskRoleArn(r.output()));
+        args.cpuArchitecture().ifPresent(a -> taskArgs.runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                .operatingSystemFamily("LINUX").cpuArchitecture(a).build()));
+        args.ephemeralStorageGiB().ifPresent(g -> taskArgs.ephemeralStorage(TaskDefinitionEphemeralStorageArgs
+                .builder().sizeInGib(g).build()));
+        if (!tags.isEmpty()) {
+            taskArgs.tags(tags);
+        }
+        this.taskDefinition = new TaskDefinition(name + "-task", taskArgs.build(), childOptions);
+
+        boolean autoScaled = args.autoScaling().isPresent();
+        int initialCount = args.autoScaling()
+                .map(a -> Math.max(a.minCount(), Math.min(a.maxCount(), args.desiredCount())))
+                .orElse(args.desiredCount());
+        var serviceArgs = ServiceArgs.builder()
+                .cluster(clusterArn)
+                .taskDefinition(taskDefinition.arn())
+                .desiredCount(initialCount)
+                .deploymentMinimumHealthyPercent(MINIMUM_HEALTHY_PERCENT)
+                .deploymentMaximumPercent(MAXIMUM_PERCENT)
+                // A bad image or bad credentials roll back instead of retrying forever.
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
+                        .enable(true).rollback(true).build())
+                .waitForSteadyState(args.waitForSteadyState())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true);
+        if (!args.bridge()) {
+            Output<List<String>> groups = targetsSecurityGroup == null ? securityGroup.id().applyValue(List::of)
+                    : Output.tuple(securityGroup.id(), targetsSecurityGroup).applyValue(t -> List.of(t.t1, t.t2));
+            serviceArgs.networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                    .subnets(checked.network().taskSubnetIds())
+                    .securityGroups(groups)
+                    // ECS gives awsvpc tasks on EC2 no public IP; the instance's own reaches out.
+                    .assignPublicIp(!args.onEc2() && args.network().orElseThrow().assignPublicIp())
+                    .build());
+        }
+        if (strategy.isEmpty()) {
+            serviceArgs.launchType("FARGATE");
+        } else {
+            serviceArgs.capacityProviderStrategies(Output.all(strategy).applyValue(lines -> lines.stream()
+                    .map(s -> ServiceCapacityProviderStrategyArgs.builder().capacityProvider(s.capacityProvider())
+                            .base(s.base()).weight(s.weight()).build())
+                    .toList()));
+        }
+        if (args.onEc2()) {
+            // Tasks spread over the availability zones first, then pack onto the fewest instances.
+            serviceArgs.orderedPlacementStrategies(
+                    ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("attribute:ecs.availability-zone")
+                            .build(),
+                    ServiceOrderedPlacementStrategyArgs.builder().type("binpack").field("memory").build());
+        }
+        if (behindLoadBalancer) {
+            serviceArgs.loadBalancers(ServiceLoadBalancerArgs.builder()
+                            .targetGroupArn(args.targetGroupArn().get().output())
+                            .containerName(main.name(true))
+                            .containerPort(mainPort)
+                            .build())
+                    // ECS allows a grace period only for services behind a load balancer.
+                    .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds());
+        }
+        if (args.enableExecuteCommand()) {
+            serviceArgs.enableExecuteCommand(true);
+        }
+        triggers(args, checked, env).ifPresent(triggers -> serviceArgs
+                .triggers(triggers)
+                // The provider redeploys on a trigger change only with forceNewDeployment (ServiceArgs#triggers).
+                .forceNewDeployment(true));
+        if (!tags.isEmpty()) {
+            serviceArgs.tags(tags);
+        }
+        var serviceOptions = CustomResourceOptions.builder().parent(this);
+        if (autoScaled) {
+            // Autoscaling owns the count from now on; pulumi up must not reset it.
+            serviceOptions.ignoreChanges("desiredCount");
+        }
+        if (capacityProviders != null) {
+            serviceOptions.dependsOn(capacityProviders);
+        }
+        this.service = new Service(name + "-service", serviceArgs.build(), serviceOptions.build());
+
+        if (autoScaled) {
+            var scaling = args.autoScaling().get();
+            var targetArgs = TargetArgs.builder()
+                    .serviceNamespace("ecs")
+                    .scalableDimension("ecs:service:DesiredCount")
+                    .resourceId(Output.format("service/%s/%s", clusterName, service.name()))
+                    .minCapacity(scaling.minCount())
+                    .maxCapacity(scaling.maxCount());
+            if (!tags.isEmpty()) {
+                targetArgs.tags(tags);
+            }
+            this.scalingTarget = new Target(name + "-scaling-target", targetArgs.build(), childOptions);
+            this.scalingPolicy = new Policy(AwsName.SCALING_POLICY.child(name, "-cpu-scaling"), PolicyArgs.builder()
+                    .policyType("TargetTrackingScaling")
+                    .serviceNamespace(scalingTarget.serviceNamespace())
+                    .scalableDimension(scalingTarget.scalableDimension())
+                    .resourceId(scalingTarget.resourceId())
+                    .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                            .predefinedMetricSpecification(
+                                    PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+                                            .builder().predefinedMetricType("ECSServiceAverageCPUUtilization").build())
+                            .targetValue((double) scaling.cpuTargetPercent())
+                            .build())
+                    .build(), childOptions);
+        } else {
+            this.scalingTarget = null;
+            this.scalingPolicy = null;
+        }
+
+        this.serviceName = service.name();
+        this.taskDefinitionArn = rolledOut(service, taskDefinition, clusterName, env);
+        this.logGroupName = logGroup.name();
+        this.securityGroupId = securityGroup.id();
+        registerOutputs(Map.of("clusterName", clusterName, "clusterArn", clusterArn, "serviceName", serviceName,
+                "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
+                "securityGroupId", securityGroupId));
+    }
+
+    /**
+     * Creates the service with default component options.
+     *
+     * @param name the component's name
+     * @param args containers, sizing, networking and rollout settings
+     */
+    public EcsService(String name, EcsServiceArgs args) {
+        this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /**
+     * Checks the args, the containers under {@code container} and {@code sidecars[i]}.
+     *
+     * @param name     the component's name, the default family
+     * @param args     the args
+     * @param problems where problems go
+     * @return the checked values; null when a required one is missing
+     */
+    private static Checked validate(String name, EcsServiceArgs args, Problems problems, AwsEnvironment env) {
+        List<ContainerArgs> containers = args.containers();
+        List<ContainerArgs.Checked> checkedContainers = new ArrayList<>();
+        if (containers.isEmpty()) {
+            problems.add("container", "required: the main container");
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
+        }
+        checkContainers(containers, problems);
+        CheckedOptions options = validateOptions(args, problems, env);
+        problems.add("name", nameProblem(name, name));
+        if (args.onEc2()) {
+            if (args.ec2OrDefaults().instanceRegistryAuth() && args.registryCredentialsArn().isEmpty()) {
+                problems.add("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls "
+                        + "with: give registryCredentialsArn, or use task for an image without credentials");
+            }
+        }
+        if (args.enableExecuteCommand() && args.taskRoleArn().isEmpty()) {
+            problems.add("enableExecuteCommand", "ECS Exec needs a task role that allows its ssmmessages channel "
+                    + "actions; give a task role (TaskRole with executeCommand) or turn it off");
+        }
+        if (args.executionRoleArn().isEmpty()) {
+            problems.add("executionRoleArn", "required: the role that pulls the image and reads the secrets "
+                    + "(TaskExecutionRole)");
+        }
+        if (args.targetGroupArn().isPresent() != args.loadBalancerSecurityGroupId().isPresent()) {
+            problems.add("loadBalancer", "give the target group and the load balancer's security group together");
+        }
+        Output<String> credentials = args.registryCredentialsArn().map(c -> problems.check("registryCredentialsArn",
+                c, EcsService::credentialsSecretProblem)).orElse(null);
+        List<String> sidecars = containers.stream().skip(1).map(c -> c.name(false)).toList();
+        Map<String, Output<String>> sidecarCredentials = new TreeMap<>();
+        args.sidecarRegistryCredentialsArns().forEach((sidecar, secret) -> {
+            String field = "sidecarRegistryCredentialsArns." + sidecar;
+            if (!sidecars.contains(sidecar)) {
+                problems.add(field, "'" + sidecar + "' is not a sidecar of the task; sidecars: " + sidecars);
+            }
+            // An empty value is no secret: a composite decides from an image of another resource whether one is needed.
+            sidecarCredentials.put(sidecar, problems.check(field, secret, v -> v.isEmpty() ? Optional.empty()
+                    : credentialsSecretProblem(v)));
+        });
+        if (args.network().isEmpty()) {
+            problems.add("network", "required: the VPC and subnets of the tasks");
+            return null;
+        }
+        NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
+        return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
+                sidecarCredentials, options.logKmsKeyArn(), options.taskEgressCidrBlocks(), options.ec2AmiId());
+    }
+
+    private static Optional<String> credentialsSecretProblem(String secret) {
+        return secret.startsWith("arn:") ? Arn.secretArnProblem(secret, false)
+                : Arn.SECRET_NAME.matcher(secret).matches() ? Optional.empty()
+                : Optional.of("'" + secret + "' is neither a secret ARN nor a secret name");
+    }
+
+    /**
+     * The service's own options, checked; each null when not given. Values of other resources carry their check.
+     *
+     * @param clusterArn           the existing cluster
+     * @param logKmsKeyArn         the log group's key
+     * @param taskEgressCidrBlocks the blocks the tasks may reach
+     * @param ec2AmiId             the container instances' AMI
+     */
+    public record CheckedOptions(Output<String> clusterArn, Output<String> logKmsKeyArn,
+                                 Output<List<String>> taskEgressCidrBlocks, Output<String> ec2AmiId) {
+    }
+
+    /**
+     * Checks the service's own options: everything but the containers, the network, the roles and the load
+     * balancer, which a load-balanced service sets.
+     *
+     * @param args     the args
+     * @param problems where problems go
+     * @param env      where the service deploys: the log group's key must be of its region
+     * @return the checked options
+     */
+    public static CheckedOptions validateOptions(EcsServiceArgs args, Problems problems, AwsEnvironment env) {
+        if (!List.of(EcsServiceArgs.FARGATE, EcsServiceArgs.EC2).contains(args.launchType())) {
+            problems.add("launchType", "'" + args.launchType() + "' is not FARGATE or EC2",
+                    args.launchType().toUpperCase(Locale.ROOT));
+        }
+        if (!List.of(EcsServiceArgs.AWSVPC, EcsServiceArgs.BRIDGE).contains(args.networkMode())) {
+            problems.add("networkMode", "'" + args.networkMode() + "' is not awsvpc or bridge",
+                    args.networkMode().toLowerCase(Locale.ROOT));
+        }
+        Output<String> ami = null;
+        if (args.onEc2()) {
+            ami = checkEc2(args, problems);
+        } else {
+            if (args.bridge()) {
+                problems.add("networkMode", "bridge needs launch type EC2: Fargate runs awsvpc tasks only; set "
+                        + "launchType EC2 or use awsvpc");
+            }
+            args.ec2().ifPresent(e -> e.setOptions().forEach(f -> problems.add("ec2." + f, "applies to launch type "
+                    + "EC2 only; set launchType EC2 or remove it")));
+            FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
+                    p.field(), p.message(), p.suggested()));
+        }
+        args.cpuArchitecture().filter(a -> !List.of("X86_64", "ARM64").contains(a)).ifPresent(a ->
+                problems.add("cpuArchitecture", "'" + a + "' is not X86_64 or ARM64"));
+        args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", Rules.between(g, 21, 200)));
+        problems.add("desiredCount", Rules.between(args.desiredCount(), 0, 5000));
+        args.autoScaling().ifPresent(a -> a.validate(problems.at("autoScaling")));
+        checkStrategy(args, problems);
+        problems.add("healthCheckGracePeriodSeconds", Rules.between(args.healthCheckGracePeriodSeconds(), 0,
+                2_147_483_647));
+        problems.add("tags", Rules.tags(args.tags()));
+        LogRetention.problem(args.logRetentionDays()).ifPresent(p -> problems.add("logRetentionDays", p,
+                String.valueOf(LogRetention.nearest(args.logRetentionDays()))));
+        Optional.ofNullable(args.family(null)).filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f ->
+                problems.add("family", "'" + f + "' is not a task definition family (1-255 letters, digits, '-', "
+                        + "'_')"));
+        Output<String> logKey = args.logKmsKeyArn().map(k -> problems.check("logKmsKeyArn", k, key ->
+                Arn.kmsKeyArnProblem(key).or(() -> Arn.parse(key).filter(a -> !a.region().equals(env.region()))
+                        .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
+                                + "; CloudWatch Logs uses a key of its own region")))).orElse(null);
+        Output<List<String>> egress = args.taskEgressCidrBlocks().map(c -> problems.check("taskEgressCidrBlocks", c,
+                blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
+                        + "registry; leave it unset to allow anywhere")
+                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())).orElse(null);
+        Output<String> cluster = args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
+                CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
+                        : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
+                .orElse(null);
+        return new CheckedOptions(cluster, logKey, egress, ami);
+    }
+
+    /**
+     * The service, a created cluster and (unless given) the task definition family are named whole from the
+     * component's name ({@code <name>-service}, {@code <name>-cluster}, {@code <name>}), since operators type them in
+     * {@code aws ecs} commands; ECS takes letters, digits, '-' and '_' where Pulumi would allow a '.' too, and at most
+     * 255 characters with the AWS provider's autoname suffix. Its other children are shortened where needed
+     * ({@link AwsName#child}).
+     *
+     * @param shown         the name the user gave, for the message: this component's, or a composite's
+     * @param componentName the name of the {@link EcsService} component made from it
+     * @return a problem when ECS would refuse the names made from it
+     */
+    public static Optional<String> nameProblem(String shown, String componentName) {
+        return Rules.resourceName(shown, "ECS resources: the service, a created cluster and the default task "
+                + "definition family are named from it")
+                .or(() -> AwsName.ECS.wholeNameProblem(shown, componentName + "-service"));
+    }
+
+    /**
+     * @param index a container's index
+     * @return its field: {@code container} for the main one, {@code sidecars[i]} for the others
+     */
+    public static String containerField(int index) {
+        return index == 0 ? "container" : "sidecars[" + (index - 1) + "]";
+    }
+
+    /**
+     * Checks the containers as a set: unique names, and start-up dependencies on other containers of the task.
+     *
+     * @param containers the main container first, then the sidecars
+     * @param problems   where problems go, under {@code container} and {@code sidecars[i]}
+     */
+    public static void checkContainers(List<ContainerArgs> containers, Problems problems) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < containers.size(); i++) {
+            String n = containers.get(i).name(i == 0);
+            if (n != null && names.contains(n)) {
+                problems.add(containerField(i) + ".name", "'" + n + "' is the name of another container of the task");
+            }
+            names.add(n);
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            for (var d : containers.get(i).dependsOn()) {
+                int target = names.indexOf(d.containerName());
+                if (target < 0 || target == i) {
+                    problems.add(containerField(i) + ".dependsOn", "'" + d.containerName()
+                            + "' is not another container of the task; containers: " + names);
+                } else if (d.condition().equals("HEALTHY") && containers.get(target).healthCheck().isEmpty()) {
+                    problems.add(containerField(i) + ".dependsOn", "'" + d.containerName() + "' has no health check, "
+                            + "so it never becomes HEALTHY; give it one or wait for START");
+                } else if (List.of("COMPLETE", "SUCCESS").contains(d.condition())
+                        && (target == 0 || containers.get(target).essential())) {
+                    // ECS API reference, ContainerDependency: COMPLETE and SUCCESS can't be set on an essential
+                    // container, whose exit stops the task.
+                    problems.add(containerField(i) + ".dependsOn", "'" + d.containerName() + "' is essential, and "
+                            + "ECS refuses COMPLETE or SUCCESS on an essential container (its exit stops the task); "
+                            + "make it essential(false) or wait for START or HEALTHY");
+                }
+            }
+        }
+    }
+
+    /** What ECS needs of a service on its own container instances; returns the checked AMI, or null. */
+    private static Output<String> checkEc2(EcsServiceArgs args, Problems problems) {
+        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
+        Output<String> ami = ec2.validateOptions(problems.at("ec2")).amiId();
+        ec2.setWiring().forEach(f -> problems.add("ec2." + f, "the service sets it from its own cluster, network, "
+                + "load balancer and registry credentials; leave it unset"));
+        // ECS's task size limits on EC2 (task definition parameters, "Task size").
+        problems.add("cpu", Rules.between(args.cpu(), 128, 196608));
+        problems.add("memory", Rules.between(args.memory(), 128, 1_048_576));
+        Ec2InstanceType.parse(ec2.instanceType()).ifPresent(type -> {
+            type.memoryMiB().filter(m -> args.memory() > m - RESERVED_MIB).ifPresent(m -> problems.add("memory",
+                    args.memory() + " MiB do not fit on a " + type + " (" + m + " MiB, of which the OS and the ECS "
+                            + "agent keep about " + RESERVED_MIB + "): ECS would never place the task; choose a "
+                            + "larger instanceType or less memory", String.valueOf(m - RESERVED_MIB)));
+            type.cpuUnits().filter(c -> args.cpu() > c).ifPresent(c -> problems.add("cpu", args.cpu() + " CPU units "
+                    + "do not fit on a " + type + " (" + c + "): ECS would never place the task; choose a larger "
+                    + "instanceType or fewer units", String.valueOf(c)));
+            args.cpuArchitecture().filter(a -> !a.equals(type.cpuArchitecture())).ifPresent(a -> problems.add(
+                    "cpuArchitecture", a + " does not match the instance type " + type + ", which runs "
+                            + type.cpuArchitecture(), type.cpuArchitecture()));
+        });
+        args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", "applies to Fargate only: on "
+                + "EC2 the tasks use the instance's root volume (ec2.rootVolumeGiB)"));
+        if (!args.capacityProviderStrategy().isEmpty()) {
+            problems.add("capacityProviderStrategy", "the FARGATE and FARGATE_SPOT lines apply to launch type FARGATE; "
+                    + "an EC2 service runs on its own instances' capacity provider");
+        }
+        if (args.clusterArn().isPresent()) {
+            problems.add("clusterArn", "an EC2 service needs the cluster it creates: its instances' capacity "
+                    + "provider is associated with the cluster, and that association (ClusterCapacityProviders) "
+                    + "replaces a cluster's whole list; leave clusterArn unset, or use Ec2Capacity with your own "
+                    + "association");
+        }
+        return ami;
+    }
+
+    private static void checkStrategy(EcsServiceArgs args, Problems problems) {
+        var strategy = args.capacityProviderStrategy();
+        if (strategy.isEmpty()) {
+            return;
+        }
+        for (var line : strategy) {
+            if (!CapacityProviderStrategy.FARGATE_PROVIDERS.contains(line.capacityProvider())) {
+                problems.add("capacityProviderStrategy", "'" + line.capacityProvider() + "' is not one of "
+                        + CapacityProviderStrategy.FARGATE_PROVIDERS);
+            }
+            problems.add("capacityProviderStrategy", Rules.between(line.base(), 0, 100000).map(p -> "base " + p));
+            problems.add("capacityProviderStrategy", Rules.between(line.weight(), 0, 1000).map(p -> "weight " + p));
+        }
+        if (strategy.stream().filter(l -> l.base() > 0).count() > 1) {
+            problems.add("capacityProviderStrategy", "only one capacity provider may have a base (ECS's rule)");
+        }
+        if (strategy.stream().noneMatch(l -> l.weight() > 0)) {
+            problems.add("capacityProviderStrategy", "at least one capacity provider needs a weight above 0");
+        }
+        if (strategy.stream().map(CapacityProviderStrategy::capacityProvider).distinct().count() != strategy.size()) {
+            problems.add("capacityProviderStrategy", "names a capacity provider twice");
+        }
+        if ("ARM64".equals(args.cpuArchitecture().orElse(null)) && strategy.stream()
+                .anyMatch(l -> l.capacityProvider().equals(CapacityProviderStrategy.FARGATE_SPOT))) {
+            problems.add("capacityProviderStrategy", "Fargate Spot runs X86_64 tasks only (ECS developer guide, "
+                    + "\"Fargate capacity provider considerations\"); drop FARGATE_SPOT or use cpuArchitecture X86_64");
+        }
+    }
+
+    private static String clusterNameOf(String clusterArn) {
+        var m = CLUSTER_ARN.matcher(clusterArn);
+        return m.matches() ? m.group(1) : clusterArn;
+    }
+
+    /** The task's volumes: each container's /tmp, and with ECS Exec the SSM agent's two directories. */
+    private static List<String> volumeNames(EcsServiceArgs args) {
+        List<String> volumes = new ArrayList<>();
+        var containers = args.containers();
+        for (int i = 0; i < containers.size(); i++) {
+            volumes.addAll(containerVolumes(containers.get(i).name(i == 0), i == 0, args.enableExecuteCommand())
+                    .keySet());
+        }
+        return volumes;
+    }
+
+    /** A container's volumes: name to mount path. */
+    private static Map<String, String> containerVolumes(String container, boolean main, boolean executeCommand) {
+        var volumes = new LinkedHashMap<String, String>();
+        // The main container's volume keeps the name of versions before 2.0, so deployed task definitions stay.
+        volumes.put(main ? TMP_VOLUME : container + "-tmp", TMP_PATH);
+        if (executeCommand) {
+            volumes.put(container + "-ssm-lib", EXECUTE_COMMAND_PATHS.get(0));
+            volumes.put(container + "-ssm-log", EXECUTE_COMMAND_PATHS.get(1));
+        }
+        return volumes;
+    }
+
+    private static Output<String> containerDefinitions(EcsServiceArgs args, Checked checked,
+                                                       Output<String> logGroupName, String region) {
+        List<Output<Map<String, Object>>> definitions = new ArrayList<>();
+        var containers = args.containers();
+        for (int i = 0; i < containers.size(); i++) {
+            ContainerArgs c = containers.get(i);
+            ContainerArgs.Checked values = checked.containers().get(i);
+            boolean main = i == 0;
+            // With registryAuth instance the agent holds the main image's credentials: the task names none.
+            Output<String> credentials = main ? (checked.registryCredentials() != null
+                    && !args.ec2OrDefaults().instanceRegistryAuth() ? checked.registryCredentials() : Output.of(""))
+                    : checked.sidecarRegistryCredentials().getOrDefault(c.name(false), Output.of(""));
+            definitions.add(Output.tuple(values.image(), Output.all(values.environment().values().stream().toList()),
+                            Output.all(values.appSecrets().values().stream().toList()), logGroupName, credentials)
+                    .applyValue(t -> containerDefinition(c, main, args.enableExecuteCommand(), args.bridge(), t.t1,
+                            zip(values.environment().keySet(), t.t2), zip(values.appSecrets().keySet(), t.t3),
+                            t.t4, region, t.t5.isEmpty() ? null : t.t5)));
+        }
+        return Output.all(definitions).applyValue(GSON::toJson);
+    }
+
+    private static Map<String, String> zip(java.util.Set<String> keys, List<String> values) {
+        var map = new TreeMap<String, String>();
+        var it = values.iterator();
+        keys.forEach(k -> map.put(k, it.next()));
+        return map;
+    }
+
+    /**
+     * One container's definition, built with Gson from typed values; the keys of versions before 2.0 keep their
+     * order, so that a deployed task definition stays as it is.
+     */
+    static Map<String, Object> containerDefinition(ContainerArgs c, boolean main, boolean executeCommand,
+                                                   boolean bridge, String image, Map<String, String> environment,
+                                                   Map<String, String> secrets, String logGroupName, String region,
+                                                   String credentialsArn) {
+        String name = c.name(main);
+        var d = new LinkedHashMap<String, Object>();
+        d.put("name", name);
+        d.put("image", image);
+        d.put("essential", c.essential());
+        // awsvpc maps the container port to itself; bridge to a dynamic host port (0), one per task.
+        c.port(main).ifPresent(port -> d.put("portMappings", List.of(OrderedJson.object(
+                "containerPort", port, "hostPort", bridge ? 0 : port, "protocol", "tcp"))));
+        if (credentialsArn != null) {
+            d.put("repositoryCredentials", Map.of("credentialsParameter", credentialsArn));
+        }
+        d.put("environment", nameValues(environment, "value"));
+        d.put("secrets", nameValues(secrets, "valueFrom"));
+        // Security Hub ECS.5: read-only root file system; each container gets a writable volume at /tmp.
+        d.put("readonlyRootFilesystem", true);
+        List<Map<String, Object>> mounts = new ArrayList<>();
+        containerVolumes(name, main, executeCommand).forEach((volume, path) -> mounts.add(OrderedJson.object(
+                "sourceVolume", volume, "containerPath", path, "readOnly", false)));
+        d.put("mountPoints", mounts);
+        d.put("privileged", false);
+        // An init process reaps zombies and forwards SIGTERM to the JVM.
+        d.put("linuxParameters", Map.of("initProcessEnabled", true));
+        d.put("stopTimeout", c.stopTimeoutSeconds());
+        d.put("logConfiguration", OrderedJson.object("logDriver", "awslogs", "options", new TreeMap<>(Map.of(
+                "awslogs-group", logGroupName,
+                "awslogs-region", region,
+                "awslogs-stream-prefix", name))));
+        c.command().ifPresent(x -> d.put("command", x));
+        c.entryPoint().ifPresent(x -> d.put("entryPoint", x));
+        c.healthCheck().ifPresent(h -> d.put("healthCheck", h.toJson()));
+        if (!c.dependsOn().isEmpty()) {
+            d.put("dependsOn", c.dependsOn().stream().map(x -> OrderedJson.object(
+                    "containerName", x.containerName(), "condition", x.condition())).toList());
+        }
+        return d;
+    }
+
+    private static List<Map<String, String>> nameValues(Map<String, String> values, String valueKey) {
+        var list = new ArrayList<Map<String, String>>();
+        new TreeMap<>(values).forEach((k, v) -> {
+            var m = new LinkedHashMap<String, String>();
+            m.put("name", k);
+            m.put(valueKey, v);
+            list.add(m);
+        });
+        return list;
+    }
+
+    /**
+     * The tasks' way out: anywhere; or, restricted, HTTPS to the given blocks, the VPC endpoints and the S3 prefix
+     * list (image layers), each on its own inline rule (the endpoints' group admits the tasks with a separate rule).
+     */
+    private static List<SecurityGroupEgressArgs> egress(EcsServiceArgs args, Checked checked) {
+        if (checked.egressCidrBlocks() == null) {
+            return List.of(SecurityGroupEgressArgs.builder()
+                    .description("Registry pulls, AWS APIs and the application's own calls")
+                    .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0")
+                    .build());
+        }
+        List<SecurityGroupEgressArgs> rules = new ArrayList<>();
+        rules.add(SecurityGroupEgressArgs.builder()
+                .description("HTTPS to the allowed destinations only")
+                .protocol("tcp").fromPort(443).toPort(443).cidrBlocks(checked.egressCidrBlocks())
+                .build());
+        args.vpcEndpointsSecurityGroupId().ifPresent(sg -> rules.add(SecurityGroupEgressArgs.builder()
+                .description("HTTPS to the VPC endpoints")
+                .protocol("tcp").fromPort(443).toPort(443).securityGroups(sg.output().applyValue(List::of))
+                .build()));
+        args.vpcEndpointsS3PrefixListId().ifPresent(pl -> rules.add(SecurityGroupEgressArgs.builder()
+                .description("HTTPS to S3 through the gateway endpoint (image layers)")
+                .protocol("tcp").fromPort(443).toPort(443).prefixListIds(pl.output().applyValue(List::of))
+                .build()));
+        return rules;
+    }
+
+    /** The service's container instances: its options, with the cluster, network and credentials wired in. */
+    private static Ec2CapacityArgs ec2Args(EcsServiceArgs args, Checked checked, Output<String> clusterName,
+                                           Output<String> lbSecurityGroup, List<SecurityGroupEgressArgs> egress) {
+        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
+        var tags = new TreeMap<>(args.tags());
+        tags.putAll(ec2.tags());
+        var b = ec2.toBuilder()
+                .clusterName(clusterName)
+                .network(checked.network().vpcId(), checked.network().taskSubnetIds())
+                // Like tasks on Fargate, instances in public subnets only (no NAT) need their own address.
+                .assignPublicIp(args.network().orElseThrow().assignPublicIp())
+                .tags(tags);
+        if (args.bridge() && lbSecurityGroup != null) {
+            b.bridgeIngressFrom(lbSecurityGroup);
+            args.targetsSecurityGroupId().ifPresent(t -> b.targetsSecurityGroupId(t.output()));
+        }
+        if (checked.egressCidrBlocks() != null) {
+            b.egress(egress);
+        }
+        // An AMI of another resource carries this service's check, as the other options do.
+        ec2.amiId().filter(v -> !v.isPlain()).ifPresent(v -> b.amiId(checked.ec2AmiId()));
+        if (ec2.instanceRegistryAuth()) {
+            b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image()
+                    .applyValue(i -> ImageReference.parse(i).host()));
+        }
+        return b.build();
+    }
+
+    /**
+     * The task definition the service runs after {@code pulumi up}: the one registered, or the program fails. With
+     * com.pulumi:aws 6.x, {@code waitForSteadyState} waits like {@code aws ecs wait services-stable} (one deployment,
+     * as many tasks running as desired), which a deployment the circuit breaker rolled back also reaches, and the update
+     * succeeds (pulumi/pulumi-aws#4487; the provider's fix, which reads the deployment's state, is only in its v7
+     * line). After the update the provider reads the service back (DescribeServices): a rolled-back service names
+     * the previous task definition, so the two differ, and an error fails the update. In a preview the read-back is
+     * unknown and nothing is checked.
+     */
+    private Output<String> rolledOut(Service service, TaskDefinition registered, Output<String> clusterName,
+                                     AwsEnvironment env) {
+        return Output.tuple(service.taskDefinition(), registered.arn(), clusterName, service.name()).applyValue(t -> {
+            String running = t.t1.orElse(null);
+            if (running != null && t.t2 != null && !running.equals(t.t2)) {
+                EngineLog.error(this, owner, "ECS rolled the deployment of service " + t.t4 + " back: it runs "
+                        + running + ", not " + t.t2 + ", which the circuit breaker stopped (its tasks failed to start "
+                        + "or to become healthy). Why they stopped: aws ecs describe-services --region " + env.region()
+                        + " --cluster " + t.t3 + " --services " + t.t4 + " --query 'services[0].events[:10].message', "
+                        + "and aws ecs describe-tasks --region " + env.region() + " --cluster " + t.t3 + " --tasks "
+                        + "$(aws ecs list-tasks --region " + env.region() + " --cluster " + t.t3 + " --service-name "
+                        + t.t4 + " --desired-status STOPPED --query 'taskArns[0]' --output text) --query "
+                        + "'tasks[0].[stoppedReason,containers[].reason]'. The next pulumi up deploys it again.");
+            }
+            return t.t2;
+        });
+    }
+
+    /**
+     * A load balancer's security group as this service's egress rule names it: counted with the outbound rules the
+     * program's other services and load balancers add to it, refused past AWS's quota, and a warning near it.
+     */
+    private Output<String> countedEgressRule(Output<String> loadBalancerSecurityGroup, String name) {
+        return loadBalancerSecurityGroup.applyValue(id -> {
+            int rules = SecurityGroupRules.addOutbound(id);
+            if (rules > Rules.SECURITY_GROUP_RULES) {
+                throw new ArgsException(owner, List.of(new Problem("loadBalancer", "the load balancer's security group "
+                        + id + " would hold " + rules + " outbound rules that this program adds (one per service, "
+                        + "and a load balancer's own to its targets), but AWS allows " + Rules.SECURITY_GROUP_RULES
+                        + " (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); give the load balancer's targets' "
+                        + "security group instead (ApplicationLoadBalancer#targetsSecurityGroupId()), which needs no "
+                        + "rule per service")), false);
+            }
+            if (rules == (int) Math.ceil(Rules.SECURITY_GROUP_RULES * 0.8)) {
+                EngineLog.warn(this, owner, "the load balancer's security group " + id + " holds " + rules
+                        + " outbound rules that this program adds, one per service, of the " + Rules.SECURITY_GROUP_RULES
+                        + " AWS allows (" + Rules.SECURITY_GROUP_RULES_QUOTA_NAME + "); give the load balancer's "
+                        + "targets' security group instead (ApplicationLoadBalancer#targetsSecurityGroupId())");
+            }
+            return id;
+        });
+    }
+
+    /** The log writes of the execution role, on exactly this log group's streams. */
+    private static String logsPolicy(String logGroupArn) {
+        return new PolicyDocument().allow("WriteLogs", TaskExecutionRole.LOG_ACTIONS,
+                List.of(logGroupArn + ":log-stream:*"), Map.of()).toJson();
+    }
+
+    /**
+     * The service's triggers: the current version of each app secret given as a plain ARN of the stack's region
+     * (a rotation changes it, so {@code pulumi up} starts a new deployment), and the extra triggers. Secrets in other
+     * regions, or created by the stack itself, are not looked up.
+     */
+    private Optional<Output<Map<String, String>>> triggers(EcsServiceArgs args, Checked checked,
+                                                           AwsEnvironment env) {
+        List<Output<Map.Entry<String, String>>> entries = new ArrayList<>();
+        var options = InvokeOptions.builder().parent(this).build();
+        if (args.redeployOnSecretRotation()) {
+            var containers = args.containers();
+            for (int i = 0; i < containers.size(); i++) {
+                String prefix = i == 0 ? "secret-version-" : "secret-version-" + containers.get(i).name(false) + "-";
+                new TreeMap<>(containers.get(i).appSecrets()).forEach((variable, valueFrom) -> valueFrom.plain()
+                        .flatMap(Arn::parse).filter(arn -> arn.region().equals(env.region()))
+                        .ifPresent(arn -> entries.add(currentVersion(arn, valueFrom.plain().get(), options)
+                                .applyValue(v -> Map.entry(prefix + variable, v)))));
+            }
+        }
+        new TreeMap<>(args.redeployTriggers()).forEach((trigger, value) ->
+                entries.add(value.output().applyValue(v -> Map.entry(trigger, v))));
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Output.all(entries).applyValue(list -> {
+            Map<String, String> triggers = new TreeMap<>();
+            list.forEach(e -> triggers.put(e.getKey(), e.getValue()));
+            return triggers;
+        }));
+    }
+
+    private static Output<String> currentVersion(Arn arn, String reference, InvokeOptions options) {
+        if (arn.service().equals("ssm")) {
+            return SsmFunctions.getParameter(GetParameterArgs.builder().name(reference).withDecryption(false).build(),
+                            options)
+                    .applyValue(p -> String.valueOf(p.version()));
+        }
+        return SecretsmanagerFunctions.getSecretVersions(GetSecretVersionsArgs.builder()
+                        .secretId(Arn.secretWithoutJsonKey(reference)).build(), options)
+                .applyValue(r -> r.versions().stream()
+                        .filter(v -> v.versionStages().contains("AWSCURRENT"))
+                        .map(v -> v.versionId())
+                        .findFirst().orElse("none"));
+    }
+
+    /** @return the created cluster; empty when an existing one was given */
+    public Optional<Cluster> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** @return the container instances; empty on Fargate */
+    public Optional<Ec2Capacity> ec2Capacity() {
+        return Optional.ofNullable(ec2Capacity);
+    }
+
+    /** @return the VPC endpoints' rule that admits the container instances; empty on Fargate, in bridge mode or without endpoints */
+    public Optional<SecurityGroupIngressRule> instanceEndpointsIngress() {
+        return Optional.ofNullable(instanceEndpointsIngress);
+    }
+
+    /** @return the association of the strategy's capacity providers with the created cluster, if any */
+    public Optional<ClusterCapacityProviders> capacityProviders() {
+        return Optional.ofNullable(capacityProviders);
+    }
+
+    /** @return the log group */
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    /** @return the execution role's log writes on this log group; empty without {@code executionRoleName} */
+    public Optional<RolePolicy> logsPolicy() {
+        return Optional.ofNullable(logsPolicy);
+    }
+
+    /** @return the tasks' security group */
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    /** @return the load balancer's egress rule to these tasks; empty without a load balancer */
+    public Optional<SecurityGroupEgressRule> loadBalancerEgress() {
+        return Optional.ofNullable(loadBalancerEgress);
+    }
+
+    /** @return the VPC endpoints' rule that admits these tasks; empty without endpoints */
+    public Optional<SecurityGroupIngressRule> endpointsIngress() {
+        return Optional.ofNullable(endpointsIngress);
+    }
+
+    /** @return the task definition */
+    public TaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    /** @return the ECS service */
+    public Service service() {
+        return service;
+    }
+
+    /** @return the autoscaling target, if any */
+    public Optional<Target> scalingTarget() {
+        return Optional.ofNullable(scalingTarget);
+    }
+
+    /** @return the autoscaling policy, if any */
+    public Optional<Policy> scalingPolicy() {
+        return Optional.ofNullable(scalingPolicy);
+    }
+
+    /** @return the cluster's name */
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    /** @return the cluster's ARN */
+    public Output<String> clusterArn() {
+        return clusterArn;
+    }
+
+    /** @return the service's name */
+    public Output<String> serviceName() {
+        return serviceName;
+    }
+
+    /** @return the task definition's ARN (with revision) */
+    public Output<String> taskDefinitionArn() {
+        return taskDefinitionArn;
+    }
+
+    /** @return the log group's name */
+    public Output<String> logGroupName() {
+        return logGroupName;
+    }
+
+    /** @return the tasks' security group's id */
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+}

@@ -1,0 +1,798 @@
+package io.github.fargateprivate.patterns;
+
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.core.Alias;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.internal.DeploymentInstanceHolder;
+import com.pulumi.resources.Resource;
+import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.Value;
+import io.github.fargateprivate.EngineLog;
+import io.github.fargateprivate.ec2.DefaultVpc;
+import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.ec2.VpcEndpoints;
+import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ecr.PullThroughCache;
+import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.Ec2Capacity;
+import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.EcsService;
+import io.github.fargateprivate.ecs.EcsServiceArgs;
+import io.github.fargateprivate.ecs.FargateService;
+import io.github.fargateprivate.iam.TaskExecutionRole;
+import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
+import io.github.fargateprivate.iam.TaskRole;
+import io.github.fargateprivate.iam.TaskRoleArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancer;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ListenerTarget;
+import io.github.fargateprivate.lb.ListenerTargetArgs;
+import io.github.fargateprivate.lb.TargetGroupArgs;
+import io.github.fargateprivate.registry.ImageReference;
+import io.github.fargateprivate.registry.Registry;
+import io.github.fargateprivate.secretsmanager.RegistryCredentials;
+import io.github.fargateprivate.secretsmanager.RegistryCredentialsSecret;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A container from a private registry on ECS Fargate behind an Application Load Balancer: the one statement another
+ * stack writes. It validates every part's args first, reports every problem at once under its own field paths
+ * ({@code container.image}), and then wires the parts, doing nothing else: {@link RegistryCredentialsSecret} (for
+ * {@link RegistryCredentials#create}), {@link TaskExecutionRole} (reading exactly the secrets the containers use),
+ * an optional {@link TaskRole}, an own {@link ApplicationLoadBalancer} or a {@link ListenerTarget} on a shared one,
+ * and {@link EcsService}.
+ *
+ * <p>Children: {@code <name>-credentials} or {@code <name>-cache} (a pull-through cache), {@code <name>-execution},
+ * {@code <name>-task} (a created task role), {@code <name>-lb} (own load balancer) or {@code <name>-target} (shared
+ * one), {@code <name>-endpoints} (VPC endpoints), {@code <name>-fargate}.
+ */
+public class LoadBalancedService extends ComponentResource {
+
+    /** The Pulumi type token of this component. */
+    public static final String TYPE = "fargate-private-registry:patterns:LoadBalancedService";
+    /** The suffix of the service child's name: {@code <name>-ecs}. */
+    static final String SERVICE_CHILD = "-ecs";
+
+    private final RegistryCredentialsSecret credentialsSecret;
+    private final List<RegistryCredentialsSecret> sidecarCredentialsSecrets = new ArrayList<>();
+    private final String owner;
+    private final PullThroughCache pullThroughCache;
+    private final VpcEndpoints vpcEndpoints;
+    private final TaskExecutionRole executionRole;
+    private final TaskRole taskRole;
+    private final ApplicationLoadBalancer loadBalancer;
+    private final ListenerTarget listenerTarget;
+    private final EcsService service;
+    private final String kind;
+    private final String serviceChild;
+    private final Output<String> credentialsSecretArn;
+    private final String region;
+
+    @Export(name = "serviceName", refs = {String.class}, tree = "[0]")
+    private final Output<String> serviceName;
+
+    /** What validation found and the wiring uses. */
+    private record Checked(NetworkArgs network, ContainerArgs main, List<SidecarPull> sidecars,
+                           TargetGroupArgs targetGroup, RegistryCredentials.Existing.Checked existing,
+                           PullThroughCacheArgs cache, VpcEndpointsArgs endpoints,
+                           EcsService.CheckedOptions service, ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
+    }
+
+    /**
+     * How a sidecar's image is pulled.
+     *
+     * @param container  the sidecar
+     * @param own        its own credentials, or null
+     * @param existing   its own existing secret, checked, or null
+     * @param sharesMain whether it pulls with the main container's credentials (its image on the same registry host),
+     *                   carrying the check that an image of another registry has credentials of its own
+     */
+    private record SidecarPull(ContainerArgs container, RegistryCredentials own,
+                               RegistryCredentials.Existing.Checked existing, Output<Boolean> sharesMain) {
+    }
+
+    /**
+     * Creates the service and everything it needs.
+     *
+     * @param name    the component's name; children are named from it
+     * @param args    container, credentials, network, load balancer and service options
+     * @param options component options, e.g. {@code providers(...)} for another region: every child and every
+     *                lookup uses them
+     * @throws io.github.fargateprivate.ArgsException listing every problem of every part, before any child exists
+     */
+    public LoadBalancedService(String name, LoadBalancedServiceArgs args, ComponentResourceOptions options) {
+        this(TYPE, "LoadBalancedService", SERVICE_CHILD, name, args, ComponentResourceOptions.merge(options,
+                ComponentResourceOptions.builder().aliases(Alias.builder()
+                        .type(LoadBalancedFargateService.TYPE).build()).build()));
+    }
+
+    /**
+     * Creates the service under another type token and service child, for a component that keeps those of an earlier
+     * release.
+     *
+     * @param type         the type token
+     * @param kind         how messages name the component, e.g. {@code LoadBalancedFargateService}
+     * @param serviceChild the suffix of the service child's name
+     * @param name         the component's name; children are named from it
+     * @param args         container, credentials, network, load balancer and service options
+     * @param options      component options
+     */
+    protected LoadBalancedService(String type, String kind, String serviceChild, String name,
+                                  LoadBalancedServiceArgs args, ComponentResourceOptions options) {
+        super(type, name, options);
+        this.kind = kind;
+        this.serviceChild = serviceChild;
+        this.owner = kind + " '" + name + "'";
+        var env = AwsEnvironment.of(this);
+        this.region = env.region();
+        var problems = Problems.of(kind, name);
+        Checked checked = validate(name, args, problems, env, this, kind, serviceChild);
+        problems.throwIfAny();
+        var childOptions = ComponentResourceOptions.builder().parent(this).build();
+        Map<String, String> tags = args.tags();
+        EcsServiceArgs serviceOptions = args.service();
+
+        ContainerArgs main = checked.main();
+        Value<String> credentialsKey = args.registryCredentials().flatMap(RegistryCredentials::kmsKeyArn).orElse(null);
+        if (checked.cache() != null) {
+            this.pullThroughCache = new PullThroughCache(name + "-cache", checked.cache().toBuilder()
+                    .tags(merged(tags, checked.cache().tags())).build(), childOptions);
+            // The task pulls from the cache, once its rule exists; the credentials are ECR's to read.
+            Output<String> image = Output.tuple(main.image().output(), pullThroughCache.ruleReady())
+                    .applyValue(t -> pullThroughCache.imageFor(ImageReference.parse(t.t1)));
+            main = main.toBuilder().image(image).build();
+            this.credentialsSecret = null;
+            this.credentialsSecretArn = null;
+        } else if (args.registryCredentials().orElse(null) instanceof RegistryCredentials.Create create) {
+            this.pullThroughCache = null;
+            this.credentialsSecret = new RegistryCredentialsSecret(name + "-credentials", create.secretArgs(tags),
+                    childOptions);
+            this.credentialsSecretArn = credentialsSecret.arn();
+        } else {
+            this.pullThroughCache = null;
+            this.credentialsSecret = null;
+            this.credentialsSecretArn = checked.existing() == null ? null : checked.existing().secret();
+            if (checked.existing() != null && checked.existing().kmsKeyArn() != null) {
+                credentialsKey = Value.of(checked.existing().kmsKeyArn());
+            }
+        }
+
+        var roleOptions = args.executionRole();
+        var roleArgs = roleOptions.toBuilder().tags(merged(tags, roleOptions.tags()));
+        // With registryAuth instance the container instances read the credentials, not the execution role.
+        boolean instanceAuth = serviceOptions.onEc2() && serviceOptions.ec2OrDefaults().instanceRegistryAuth();
+        if (credentialsSecretArn != null && !instanceAuth) {
+            roleArgs.registryCredentialsSecretArn(credentialsSecretArn);
+            if (credentialsKey != null) {
+                roleArgs.registryCredentialsKmsKeyArn(credentialsKey.output());
+            }
+        }
+        if (pullThroughCache != null) {
+            roleArgs.cacheRepositories(pullThroughCache.repositoryArnPattern());
+        }
+        Map<String, Output<String>> sidecarSecrets = sidecarCredentials(name, checked, tags, instanceAuth, roleArgs,
+                childOptions);
+        List<ContainerArgs> sidecars = checked.sidecars().stream().map(p -> pullThroughCache == null ? p.container()
+                : throughCache(p.container(), pullThroughCache, checked.cache().registry())).toList();
+        List<ContainerArgs> containers = new ArrayList<>(List.of(main));
+        containers.addAll(sidecars);
+        warnAnonymousDockerHub(containers, args, checked.cache() != null);
+        for (ContainerArgs c : containers) {
+            // Sorted by variable name, like the containers' secrets: the policy reads the same on every run.
+            new TreeMap<>(c.appSecrets()).values().forEach(roleArgs::appSecret);
+            c.appSecretsKmsKeyArns().forEach(roleArgs::appSecretsKmsKeyArn);
+            // ECR images get pull actions on exactly their repositories; the others get no ECR action.
+            roleArgs.image(c.image());
+        }
+        this.executionRole = new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
+
+        boolean executeCommand = serviceOptions.enableExecuteCommand();
+        TaskRoleArgs taskRoleArgs = args.taskRole().orElse(executeCommand && serviceOptions.taskRoleArn().isEmpty()
+                ? TaskRoleArgs.builder().build() : null);
+        this.taskRole = taskRoleArgs == null ? null : new TaskRole(name + "-task", taskRoleArgs.toBuilder()
+                .executeCommand(taskRoleArgs.executeCommand() || executeCommand)
+                .tags(merged(tags, taskRoleArgs.tags())).build(), childOptions);
+
+        Output<String> targetGroupArn;
+        Output<String> loadBalancerSecurityGroupId;
+        Output<String> targetsSecurityGroupId;
+        if (args.listenerRule().isPresent()) {
+            this.loadBalancer = null;
+            this.listenerTarget = new ListenerTarget(targetName(name), ListenerTargetArgs.builder()
+                    .vpcId(checked.network().vpcId().output())
+                    .listenerRule(args.listenerRule().get())
+                    .targetGroup(checked.targetGroup())
+                    .tags(tags)
+                    .build(), childOptions);
+            targetGroupArn = listenerTarget.targetGroupArn();
+            loadBalancerSecurityGroupId = listenerTarget.loadBalancerSecurityGroupId();
+            targetsSecurityGroupId = listenerTarget.targetsSecurityGroupId().orElse(null);
+        } else {
+            this.listenerTarget = null;
+            ApplicationLoadBalancerArgs lb = args.loadBalancer();
+            var lbArgs = lb.toBuilder()
+                    .network(checked.network())
+                    .targetGroup(checked.targetGroup())
+                    .tags(merged(tags, lb.tags()));
+            // A value of another resource carries the composite's check: its problem comes under loadBalancer.*,
+            // not under whichever of the two checks would fail first.
+            lb.webAclArn().filter(v -> !v.isPlain())
+                    .ifPresent(v -> lbArgs.webAclArn(checked.loadBalancer().webAclArn()));
+            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lbArgs.build(), childOptions);
+            targetGroupArn = loadBalancer.targetGroupArn().orElseThrow();
+            loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
+            targetsSecurityGroupId = loadBalancer.targetsSecurityGroupId();
+        }
+
+        if (checked.endpoints() != null) {
+            this.vpcEndpoints = new VpcEndpoints(name + "-endpoints", checked.endpoints().toBuilder()
+                    .tags(merged(tags, checked.endpoints().tags())).build(), childOptions);
+        } else {
+            this.vpcEndpoints = null;
+        }
+
+        var serviceArgs = serviceOptions.toBuilder()
+                .network(checked.network())
+                .container(main)
+                .executionRoleArn(executionRole.arn())
+                .executionRoleName(executionRole.roleName())
+                .tags(merged(tags, serviceOptions.tags()));
+        if (targetsSecurityGroupId != null) {
+            serviceArgs.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId, targetsSecurityGroupId);
+        } else {
+            serviceArgs.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
+        }
+        sidecars.forEach(serviceArgs::sidecar);
+        sidecarSecrets.forEach(serviceArgs::sidecarRegistryCredentialsArn);
+        // Values of other resources carry the composite's checks, as the load balancer's do.
+        serviceOptions.logKmsKeyArn().filter(v -> !v.isPlain())
+                .ifPresent(v -> serviceArgs.logKmsKeyArn(checked.service().logKmsKeyArn()));
+        serviceOptions.taskEgressCidrBlocks().filter(v -> !v.isPlain())
+                .ifPresent(v -> serviceArgs.taskEgressCidrBlocks(checked.service().taskEgressCidrBlocks()));
+        if (credentialsSecretArn != null) {
+            serviceArgs.registryCredentialsArn(credentialsSecretArn);
+        }
+        if (serviceOptions.onEc2()) {
+            var ec2 = serviceOptions.ec2OrDefaults().toBuilder();
+            serviceOptions.ec2OrDefaults().amiId().filter(v -> !v.isPlain())
+                    .ifPresent(v -> ec2.amiId(checked.service().ec2AmiId()));
+            if (instanceAuth && credentialsKey != null) {
+                ec2.registryCredentialsKmsKeyArn(credentialsKey.output());
+            }
+            serviceArgs.ec2(ec2.build());
+        }
+        if (taskRole != null) {
+            serviceArgs.taskRoleArn(taskRole.arn());
+        }
+        if (vpcEndpoints != null) {
+            serviceArgs.vpcEndpoints(vpcEndpoints.securityGroupId(), vpcEndpoints.s3PrefixListId());
+        }
+        if (serviceOptions.family(null) == null && serviceChild.equals(SERVICE_CHILD)) {
+            // One family per composite, named after it.
+            serviceArgs.family(name);
+        }
+        this.service = createService(name + serviceChild, serviceArgs.build(), childOptions);
+
+        this.serviceName = service.serviceName();
+        var outputs = new HashMap<String, Output<?>>(Map.of("serviceName", serviceName,
+                "clusterName", service.clusterName(), "executionRoleArn", executionRole.arn(),
+                "logGroupName", service.logGroupName()));
+        url().ifPresent(u -> outputs.put("url", u));
+        credentialsSecretArn().ifPresent(a -> outputs.put("credentialsSecretArn", a));
+        registerOutputs(outputs);
+    }
+
+    /**
+     * Creates the service with default component options.
+     *
+     * @param name the component's name
+     * @param args container, credentials, network, load balancer and service options
+     */
+    public LoadBalancedService(String name, LoadBalancedServiceArgs args) {
+        this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /**
+     * The service child; it answers to the name and type token of versions before 2.0
+     * ({@code <name>-fargate}, {@link FargateService#TYPE}), and so do its children.
+     *
+     * @param name         the child's name
+     * @param args         the service's args, wired
+     * @param childOptions options with this component as parent
+     * @return the service
+     */
+    protected EcsService createService(String name, EcsServiceArgs args, ComponentResourceOptions childOptions) {
+        String before = name.substring(0, name.length() - SERVICE_CHILD.length()) + LoadBalancedFargateService.SERVICE_CHILD;
+        // The security groups keep their descriptions, whose change would replace them.
+        return new EcsService(name, args.toBuilder().descriptionName(before).build(), ComponentResourceOptions.merge(
+                childOptions, ComponentResourceOptions.builder().aliases(Alias.builder().type(FargateService.TYPE)
+                        .name(before).build()).build()));
+    }
+
+    /**
+     * The problems the constructor would report for these args, found without registering anything: for a stack
+     * that reports them together with its own, before it creates the component.
+     *
+     * @param name the component's name
+     * @param args the args
+     * @param env  where the component would deploy ({@link AwsEnvironment#ofDefaultProvider()} for the default
+     *             provider)
+     * @return the problems of plain values; values of other resources are checked when they are known
+     */
+    public static List<Problem> problems(String name, LoadBalancedServiceArgs args, AwsEnvironment env) {
+        var problems = Problems.of("LoadBalancedService", name);
+        validate(name, args, problems, env, null, "LoadBalancedService", SERVICE_CHILD);
+        return problems.list();
+    }
+
+    /** Runs every part's checks under this component's field paths; wiring fields set inside a part are refused. */
+    static Checked validate(String name, LoadBalancedServiceArgs args, Problems problems, AwsEnvironment env,
+                            Resource component, String kind, String serviceChild) {
+        ContainerArgs main = args.container();
+        List<ContainerArgs> containers = new ArrayList<>();
+        ContainerArgs.Checked mainChecked = null;
+        if (main == null) {
+            problems.add("container", "required: the main container, e.g. ContainerArgs.builder().image(\"ghcr.io/"
+                    + "OWNER/IMAGE:TAG\").port(8080).build()");
+        } else {
+            mainChecked = main.validate(problems.at("container"), true);
+            containers.add(main);
+        }
+        var sidecars = args.sidecars();
+        for (int i = 0; i < sidecars.size(); i++) {
+            sidecars.get(i).validate(problems.at("sidecars[" + i + "]"), false);
+        }
+        if (main != null) {
+            containers.addAll(sidecars);
+            EcsService.checkContainers(containers, problems);
+        }
+        int port = main == null ? ContainerArgs.DEFAULT_PORT : main.port(true).orElseThrow();
+
+        // Without a component (problems()), the default VPC is not looked up: its values are Outputs, checked
+        // when the component itself runs.
+        NetworkArgs network = args.network().orElseGet(() -> component == null ? null : DefaultVpc.lookup(component));
+        if (network != null) {
+            network.validate(problems.at("network"));
+        }
+
+        if (args.hasLoadBalancer() && args.listenerRule().isPresent()) {
+            problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
+                    + "shared one), not both");
+        }
+        ApplicationLoadBalancerArgs.CheckedOptions lbChecked = null;
+        if (args.listenerRule().isPresent()) {
+            args.listenerRule().get().validate(problems.at("listenerRule"));
+            // Placed under the name its ListenerTarget will have, which places it again, as the same rule.
+            ListenerTarget.place(args.listenerRule().get(), targetName(name), problems.at("listenerRule"), component);
+        } else {
+            ApplicationLoadBalancerArgs lb = args.loadBalancer();
+            lb.network().ifPresent(n -> problems.add("loadBalancer.network", "set network on the "
+                    + kind + "Args: the load balancer and the tasks share it"));
+            lb.targetGroup().ifPresent(t -> problems.add("loadBalancer.targetGroup", "set targetGroup on the "
+                    + kind + "Args"));
+            lbChecked = lb.validateOptions(problems.at("loadBalancer"), env);
+        }
+        args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
+                p + " differs from the container's port " + port + ", where the targets listen; leave it unset",
+                String.valueOf(port)));
+        // The port is the container's, checked there.
+        args.targetGroup().validateOptions(problems.at("targetGroup"));
+        EcsServiceArgs service = args.service();
+        // Bridge-mode tasks are reached on their instance's dynamic host ports, awsvpc tasks on their own IP.
+        String targetType = service.bridge() ? TargetGroupArgs.INSTANCE : TargetGroupArgs.IP;
+        if (args.targetGroup().hasTargetType() && !args.targetGroup().targetType().equals(targetType)) {
+            problems.add("targetGroup.targetType", args.targetGroup().targetType() + " does not reach tasks of network "
+                    + "mode " + service.networkMode() + "; leave it unset", targetType);
+        }
+        TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).targetType(targetType).build();
+
+        String set = "; set it on the " + kind + "Args, which wires it";
+        service.network().ifPresent(n -> problems.add("service.network", "the composite's network" + set));
+        if (!service.containers().isEmpty()) {
+            problems.add("service.container", "the composite's container and sidecars" + set);
+        }
+        service.registryCredentialsArn().ifPresent(c -> problems.add("service.registryCredentialsArn",
+                "the composite's registryCredentials" + set));
+        service.sidecarRegistryCredentialsArns().keySet().forEach(c -> problems.add(
+                "service.sidecarRegistryCredentialsArns." + c, "the credentials of sidecar(container, credentials)"
+                        + set));
+        service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
+                "the composite creates the execution role from the containers' secrets"));
+        service.executionRoleName().ifPresent(r -> problems.add("service.executionRoleName",
+                "the composite creates the execution role and grants it the service's log group"));
+        var role = args.executionRole();
+        if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
+                || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()
+                || !role.images().isEmpty() || !role.logGroupArns().isEmpty()) {
+            problems.add("executionRole", "what the role reads, pulls and writes follows from the containers, the "
+                    + "registry credentials and the log group; set only its options (managedPolicy, tags) here");
+        }
+        problems.add("executionRole.tags", Rules.tags(role.tags()));
+        service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
+                "the composite's loadBalancer or listenerRule" + set));
+        EcsService.CheckedOptions serviceChecked = EcsService.validateOptions(service,
+                problems.at("service"), env);
+        problems.add("name", EcsService.nameProblem(name, name + serviceChild));
+        boolean instanceAuth = service.onEc2() && service.ec2OrDefaults().instanceRegistryAuth();
+        service.ec2().flatMap(e -> e.registryCredentialsKmsKeyArn()).ifPresent(k -> problems.add(
+                "service.ec2.registryCredentialsKmsKeyArn", "the composite's registryCredentials kmsKeyArn" + set));
+        if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
+            problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
+                    + "not both");
+        }
+        // The task role as it is created: with ECS Exec on, it also allows ECS Exec's channels.
+        args.taskRole().ifPresent(t -> t.toBuilder().executeCommand(t.executeCommand()
+                || service.enableExecuteCommand()).build().validate(problems.at("taskRole")));
+        problems.add("tags", Rules.tags(args.tags()));
+
+        RegistryCredentials credentials = args.registryCredentials().orElse(null);
+        RegistryCredentials.Existing.Checked existing = null;
+        PullThroughCacheArgs cache = args.pullThroughCache().isEmpty() ? null
+                : cacheArgs(args.pullThroughCache().get(), main, credentials, problems, kind);
+        if (cache != null) {
+            // The credentials are the cache's, read by ECR; what is wrong with them is the cache's problem.
+            cache.validate(problems.at("pullThroughCache"), env);
+        } else if (credentials instanceof RegistryCredentials.Create create) {
+            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
+        } else if (credentials instanceof RegistryCredentials.Existing e) {
+            existing = e.validate(problems.at("registryCredentials"), env);
+        }
+        boolean withCredentials = credentials != null && !(credentials instanceof RegistryCredentials.None);
+        if (instanceAuth && cache != null) {
+            problems.add("service.ec2.registryAuth", "instance, but the image comes through the pull-through cache, "
+                    + "from ECR, which the execution role pulls from; use task", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+        } else if (instanceAuth && !withCredentials) {
+            problems.add("service.ec2.registryAuth", "instance, but the image needs no registry credentials; use task "
+                    + "(or give registryCredentials)", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+        }
+        VpcEndpointsArgs endpoints = args.vpcEndpoints().map(e -> endpointsArgs(e, network, containers,
+                cache == null && withCredentials, service.onEc2(), problems))
+                .orElse(null);
+        if (cache == null && main != null && main.image() != null) {
+            if (main.image().isPlain()) {
+                problems.add("registryCredentials", registryProblem(main.image().plain().get(), credentials));
+            } else {
+                // An image from another resource is known only later: the same check runs in its apply, and the
+                // checked image is what the task definition consumes.
+                Output<String> image = problems.check("registryCredentials", Value.of(mainChecked.image()),
+                        i -> registryProblem(i, credentials));
+                main = main.toBuilder().image(image).build();
+            }
+        }
+        List<SidecarPull> sidecarPulls = new ArrayList<>();
+        for (int i = 0; i < args.sidecars().size(); i++) {
+            sidecarPulls.add(sidecarPull(i, args, cache, env, problems.at(EcsService.containerField(i + 1))));
+        }
+        return new Checked(network, main, sidecarPulls, targetGroup, existing, cache, endpoints, serviceChecked,
+                lbChecked);
+    }
+
+    /**
+     * How a sidecar pulls: its own credentials (checked like the main container's), the main container's when its
+     * image is on the same registry host, through the cache when it is of the cache's upstream, or none for ECR; an
+     * image of any other registry without credentials is refused, as the main container's is.
+     */
+    private static SidecarPull sidecarPull(int index, LoadBalancedServiceArgs args, PullThroughCacheArgs cache,
+                                           AwsEnvironment env, Problems problems) {
+        ContainerArgs sidecar = args.sidecars().get(index);
+        RegistryCredentials own = args.sidecarRegistryCredentials(index).orElse(null);
+        RegistryCredentials.Existing.Checked existing = null;
+        if (own instanceof RegistryCredentials.Create create) {
+            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
+        } else if (own instanceof RegistryCredentials.Existing e) {
+            existing = e.validate(problems.at("registryCredentials"), env);
+        }
+        ContainerArgs main = args.container();
+        if (sidecar.image() == null || main == null || main.image() == null) {
+            return new SidecarPull(sidecar, own, existing, Output.of(false));
+        }
+        RegistryCredentials mainCredentials = args.registryCredentials().orElse(null);
+        boolean mainHasSecret = cache == null && (mainCredentials instanceof RegistryCredentials.Create
+                || mainCredentials instanceof RegistryCredentials.Existing);
+        Registry cached = cache == null ? null : cache.registry();
+        Output<List<String>> images = problems.check("registryCredentials", Value.combine(sidecar.image(),
+                main.image(), List::of), i -> sidecarRegistryProblem(i.get(0), i.get(1), own, mainHasSecret, cached));
+        return new SidecarPull(sidecar, own, existing, images.applyValue(i -> own == null && mainHasSecret
+                && sameHost(i.get(0), i.get(1))));
+    }
+
+    private static Optional<String> sidecarRegistryProblem(String image, String mainImage, RegistryCredentials own,
+                                                           boolean mainHasSecret, Registry cached) {
+        Registry registry;
+        try {
+            registry = Registry.of(ImageReference.parse(image));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (own != null || registry == cached || (mainHasSecret && sameHost(image, mainImage))) {
+            return own == null ? Optional.empty() : registryProblem(image, own);
+        }
+        return registry.needsCredentials() ? Optional.of("required for a " + registry.configName() + " image on "
+                + "another registry than the main container's: sidecar(container, RegistryCredentials.create(USER, "
+                + "PASSWORD)) with " + registry.credentialHint() + ", or RegistryCredentials.existing(SECRET_ARN); for "
+                + "a public image, RegistryCredentials.none()") : Optional.empty();
+    }
+
+    private static boolean sameHost(String image, String other) {
+        try {
+            return ImageReference.parse(image).host().equalsIgnoreCase(ImageReference.parse(other).host());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The cache as the composite runs it: the upstream of the image's registry, the composite's credentials and, unset,
+     * the prefix {@code <stack>-<upstream>}.
+     */
+    private static PullThroughCacheArgs cacheArgs(PullThroughCacheArgs given, ContainerArgs main,
+                                                  RegistryCredentials credentials, Problems problems, String kind) {
+        if (given.hasCredentials()) {
+            problems.add("pullThroughCache.credentials", "set registryCredentials on the " + kind + "Args: "
+                    + "the cache takes the composite's");
+        }
+        Registry registry = given.hasRegistry() ? given.registry() : null;
+        if (main != null && main.image() != null && main.image().isPlain()) {
+            try {
+                Registry inferred = Registry.of(ImageReference.parse(main.image().plain().get()));
+                if (registry != null && registry != inferred) {
+                    problems.add("pullThroughCache.registry", registry.configName() + " contradicts the image's "
+                            + "registry " + inferred.configName());
+                }
+                registry = inferred;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        if (registry == null) {
+            problems.add("pullThroughCache.registry", "required for an image from another resource: the upstream "
+                    + "registry (Registry.GHCR, DOCKERHUB, GITLAB or QUAY)");
+            return null;
+        }
+        var b = given.toBuilder().registry(registry)
+                .credentials(credentials == null ? RegistryCredentials.none() : credentials);
+        if (!given.hasPrefix()) {
+            // problems() may run outside a program, without a stack; every default is a valid prefix, so any
+            // stack name checks the same.
+            String stack = DeploymentInstanceHolder.getInstanceOptional().map(Deployment::getStackName)
+                    .orElse("stack");
+            b.prefix(PullThroughCacheArgs.defaultPrefix(stack, registry));
+        }
+        return b.build();
+    }
+
+    /**
+     * The endpoints the tasks need: ECR, S3 and logs always; Secrets Manager when a container reads a secret of it
+     * (or pulls with registry credentials), SSM when one reads a parameter. A secret an Output names could be either:
+     * both then.
+     */
+    private static VpcEndpointsArgs endpointsArgs(VpcEndpointsArgs given, NetworkArgs network,
+                                                  List<ContainerArgs> containers, boolean readsRegistrySecret,
+                                                  boolean ecsAgent, Problems problems) {
+        if (given.vpcId().isPresent() || given.subnetIds().isPresent() || !given.services().isEmpty()) {
+            problems.add("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network "
+                    + "and containers; set only routeTableIds and tags here");
+        }
+        if (network == null || network.privateSubnetIds().isEmpty()) {
+            problems.add("vpcEndpoints", "needs a network with private subnets: endpoints replace the NAT gateway of "
+                    + "tasks without a public IP");
+            return null;
+        }
+        boolean secretsManager = readsRegistrySecret;
+        boolean ssm = false;
+        for (ContainerArgs c : containers) {
+            for (Value<String> valueFrom : c.appSecrets().values()) {
+                String service = valueFrom.plain().flatMap(io.github.fargateprivate.arn.Arn::parse)
+                        .map(io.github.fargateprivate.arn.Arn::service).orElse("either");
+                secretsManager |= !service.equals("ssm");
+                ssm |= !service.equals("secretsmanager");
+            }
+        }
+        var b = given.toBuilder().vpcId(network.vpcId()).subnetIds(network.privateSubnetIds().get());
+        VpcEndpointsArgs.ALWAYS.forEach(b::service);
+        if (secretsManager) {
+            b.service("secretsmanager");
+        }
+        if (ssm) {
+            b.service("ssm");
+        }
+        if (ecsAgent) {
+            // The ECS agent on EC2 container instances registers, polls and reports through these.
+            VpcEndpointsArgs.ECS_AGENT.forEach(b::service);
+        }
+        VpcEndpointsArgs built = b.build();
+        built.validate(problems.at("vpcEndpoints"));
+        return built;
+    }
+
+    /** Whether the credentials fit the image's registry: ECR needs none, every other registry needs a choice. */
+    private static Optional<String> registryProblem(String image, RegistryCredentials credentials) {
+        Registry registry;
+        try {
+            registry = Registry.of(ImageReference.parse(image));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!registry.needsCredentials() && (credentials instanceof RegistryCredentials.Create
+                || credentials instanceof RegistryCredentials.Existing)) {
+            return Optional.of((registry == Registry.ECR_PUBLIC ? "ECR Public images need no registry credentials"
+                    : "ECR images need no registry credentials: the execution role pulls them") + "; use "
+                    + "RegistryCredentials.none() or leave it unset");
+        }
+        if (registry.needsCredentials() && credentials == null) {
+            return Optional.of("required for a " + registry.configName() + " image: RegistryCredentials.create(USER, "
+                    + "PASSWORD) with " + registry.credentialHint() + ", or RegistryCredentials.existing(SECRET_ARN); "
+                    + "for a public image, RegistryCredentials.none()");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The sidecars' registry credentials: a secret created for those given as {@link RegistryCredentials#create}, an
+     * existing one, or the main container's for a sidecar on its registry host; the execution role reads each.
+     *
+     * @return the secret of each sidecar that pulls with one, by sidecar name
+     */
+    private Map<String, Output<String>> sidecarCredentials(String name, Checked checked, Map<String, String> tags,
+                                                           boolean instanceAuth, TaskExecutionRoleArgs.Builder roleArgs,
+                                                           ComponentResourceOptions childOptions) {
+        Map<String, Output<String>> secrets = new TreeMap<>();
+        for (SidecarPull pull : checked.sidecars()) {
+            String sidecar = pull.container().name(false);
+            Output<String> secret;
+            Value<String> key = pull.own() == null ? null : pull.own().kmsKeyArn().orElse(null);
+            if (pull.own() instanceof RegistryCredentials.Create create) {
+                var created = new RegistryCredentialsSecret(name + "-" + sidecar + "-credentials",
+                        create.secretArgs(tags), childOptions);
+                sidecarCredentialsSecrets.add(created);
+                secret = created.arn();
+            } else if (pull.existing() != null) {
+                secret = pull.existing().secret();
+                key = pull.existing().kmsKeyArn() == null ? null : Value.of(pull.existing().kmsKeyArn());
+            } else {
+                // The main container's secret, which the role reads already; with registryAuth instance the agent
+                // holds it for that host. An image of another host has been checked to need none.
+                Output<String> shared = credentialsSecretArn == null || instanceAuth ? Output.of("")
+                        : credentialsSecretArn;
+                secrets.put(sidecar, Output.tuple(pull.sharesMain(), shared).applyValue(t -> t.t1 ? t.t2 : ""));
+                continue;
+            }
+            secrets.put(sidecar, secret);
+            roleArgs.registryCredentialsSecretArn(secret);
+            if (key != null) {
+                roleArgs.registryCredentialsKmsKeyArn(key.output());
+            }
+        }
+        return secrets;
+    }
+
+    /** A sidecar of the cache's upstream registry pulls through the cache too. */
+    private static ContainerArgs throughCache(ContainerArgs sidecar, PullThroughCache cache, Registry upstream) {
+        Output<String> image = Output.tuple(sidecar.image().output(), cache.ruleReady()).applyValue(t -> {
+            ImageReference reference = ImageReference.parse(t.t1);
+            return Registry.of(reference) == upstream ? cache.imageFor(reference) : t.t1;
+        });
+        return sidecar.toBuilder().image(image).build();
+    }
+
+    /**
+     * Docker Hub allows 10 anonymous pulls per hour per IP address since 2025-04-01 (Docker's "Usage and limits"):
+     * tasks that start behind one NAT address beyond that fail with {@code CannotPullContainerError}. Said for each
+     * container that pulls from Docker Hub without credentials.
+     */
+    private void warnAnonymousDockerHub(List<ContainerArgs> containers, LoadBalancedServiceArgs args,
+                                        boolean throughCache) {
+        for (int i = 0; i < containers.size(); i++) {
+            RegistryCredentials credentials = i == 0 ? args.registryCredentials().orElse(null)
+                    : args.sidecarRegistryCredentials(i - 1).orElse(null);
+            String field = EcsService.containerField(i);
+            Value<String> image = i == 0 ? args.container().image() : args.sidecars().get(i - 1).image();
+            if (!(credentials instanceof RegistryCredentials.None) || (i == 0 && throughCache) || !image.isPlain()) {
+                continue;
+            }
+            dockerHub(image.plain().get()).ifPresent(reference -> EngineLog.warn(this, owner, field + ": " + reference
+                    + " is pulled from Docker Hub without credentials, which allows 10 pulls per hour per IP address "
+                    + "(since 2025-04-01; https://docs.docker.com/docker-hub/usage/): more task starts behind one NAT "
+                    + "address fail with CannotPullContainerError (toomanyrequests); give Docker Hub credentials (a "
+                    + "read-only access token), or pull it through ECR (pullThroughCache)"));
+        }
+    }
+
+    private static Optional<String> dockerHub(String image) {
+        try {
+            ImageReference reference = ImageReference.parse(image);
+            return Registry.of(reference) == Registry.DOCKERHUB ? Optional.of(image) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String targetName(String name) {
+        return name + "-target";
+    }
+
+    private static Map<String, String> merged(Map<String, String> common, Map<String, String> own) {
+        var tags = new TreeMap<>(common);
+        tags.putAll(own);
+        return tags;
+    }
+
+    /** @return the created credentials secret; empty with an existing secret or none */
+    public Optional<RegistryCredentialsSecret> credentialsSecret() {
+        return Optional.ofNullable(credentialsSecret);
+    }
+
+    /** @return the secrets created for sidecars' own registry credentials, in the sidecars' order */
+    public List<RegistryCredentialsSecret> sidecarCredentialsSecrets() {
+        return List.copyOf(sidecarCredentialsSecrets);
+    }
+
+    /** @return the pull-through cache; empty without one */
+    public Optional<PullThroughCache> pullThroughCache() {
+        return Optional.ofNullable(pullThroughCache);
+    }
+
+    /** @return the VPC endpoints; empty without them */
+    public Optional<VpcEndpoints> vpcEndpoints() {
+        return Optional.ofNullable(vpcEndpoints);
+    }
+
+    /** @return the task execution role */
+    public TaskExecutionRole executionRole() {
+        return executionRole;
+    }
+
+    /** @return the created task role; empty without one, or with an existing one */
+    public Optional<TaskRole> taskRole() {
+        return Optional.ofNullable(taskRole);
+    }
+
+    /** @return the own load balancer; empty on a shared one */
+    public Optional<ApplicationLoadBalancer> loadBalancer() {
+        return Optional.ofNullable(loadBalancer);
+    }
+
+    /** @return the target group and rule on a shared load balancer; empty with an own one */
+    public Optional<ListenerTarget> listenerTarget() {
+        return Optional.ofNullable(listenerTarget);
+    }
+
+    /** @return the service's target group, on the own or the shared load balancer */
+    public TargetGroup targetGroup() {
+        return loadBalancer != null ? loadBalancer.targetGroup().orElseThrow() : listenerTarget.targetGroup();
+    }
+
+    /** @return the ECS service */
+    public EcsService service() {
+        return service;
+    }
+
+    /** @return the service's URL on its own load balancer; empty on a shared one, whose URL is its owner's */
+    public Optional<Output<String>> url() {
+        return loadBalancer().map(ApplicationLoadBalancer::url);
+    }
+
+    /** @return the credentials secret's ARN (or name); empty when the image needs no credentials */
+    public Optional<Output<String>> credentialsSecretArn() {
+        return Optional.ofNullable(credentialsSecretArn);
+    }
+
+    /** @return the region the service runs in: its provider's */
+    public String region() {
+        return region;
+    }
+}
