@@ -1,5 +1,7 @@
 package io.github.fargateprivate.registry;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.fargateprivate.registry.FakeServer.Answer;
 import io.github.fargateprivate.registry.FakeServer.Seen;
 import io.github.fargateprivate.registry.PullCheck.NotFound;
@@ -7,16 +9,17 @@ import io.github.fargateprivate.registry.PullCheck.Pullable;
 import io.github.fargateprivate.registry.PullCheck.Unreachable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,25 +162,28 @@ class RegistryPreflightSafetyTest {
                 check.reason());
     }
 
-    /** Loopback registries are asked over plain HTTP, so the TLS failure is provoked one layer down. */
+    /**
+     * A registry whose certificate no trust store knows (a private CA's, a self-signed one). Loopback registries are
+     * asked over plain HTTP, so the TLS failure is provoked one layer down, at RegistryHttp.
+     */
     @Test
-    void aFailedTlsHandshakeSaysSo() throws Exception {
-        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread answer = new Thread(() -> {
-                try (Socket socket = plain.accept()) {
-                    socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            answer.start();
-            String host = "127.0.0.1:" + plain.getLocalPort();
+    void aCertificateThatIsNotTrustedFailsTheTlsHandshake(@TempDir Path dir) throws Exception {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedKey.generate(dir, "private-ca").serverContext()));
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String host = "127.0.0.1:" + server.getAddress().getPort();
             var http = new RegistryHttp(HttpClient.newHttpClient(), Duration.ofSeconds(3));
             var failure = assertThrows(RegistryHttp.Failure.class, () -> http.send("GET",
                     URI.create("https://" + host + "/v2/"), Map.of(), RegistryHttp.Authorization.NONE));
-            assertTrue(failure.getMessage().startsWith("the TLS handshake with " + host + " failed ("),
+            assertTrue(failure.getMessage().startsWith("the TLS handshake with " + host + " failed (PKIX path"),
                     failure.getMessage());
+        } finally {
+            server.stop(0);
         }
     }
 

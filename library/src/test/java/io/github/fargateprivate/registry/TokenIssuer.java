@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -69,21 +67,11 @@ final class TokenIssuer implements AutoCloseable {
     static TokenIssuer start(Map<String, String> passwords) throws IOException, InterruptedException,
             GeneralSecurityException {
         Path dir = Files.createTempDirectory("preflight-issuer");
-        Path keystore = dir.resolve("issuer.p12");
-        char[] storePassword = "preflight-test".toCharArray();
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        LocalRegistry.run(List.of(keytool, "-genkeypair", "-alias", "issuer", "-keyalg", "RSA", "-keysize", "2048",
-                "-sigalg", "SHA256withRSA", "-validity", "2", "-dname", "CN=" + ISSUER, "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", new String(storePassword)));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, storePassword);
-        }
-        X509Certificate certificate = (X509Certificate) store.getCertificate("issuer");
+        SelfSignedKey key = SelfSignedKey.generate(dir, ISSUER);
         Files.writeString(dir.resolve("bundle.pem"), "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        return new TokenIssuer(dir, (PrivateKey) store.getKey("issuer", storePassword), certificate, passwords);
+                .encodeToString(key.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        return new TokenIssuer(dir, key.privateKey(), key.certificate(), passwords);
     }
 
     /** @return the registry's {@code rootcertbundle}: the issuer's certificate, PEM */
