@@ -1,11 +1,13 @@
 package io.github.fargateprivate.testing;
 
 import com.pulumi.test.Mocks;
+import io.github.fargateprivate.registry.RegistryAccess;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -105,6 +107,7 @@ public class OfflineMocks implements Mocks {
     private final Map<String, Map<String, Object>> stackReferences = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> rollbacks = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> unknownInputs = new ConcurrentHashMap<>();
+    private volatile RegistryAccess registryAccess = RegistryAccess.loopbackOnly();
 
     /** Mocks in {@code eu-central-1}. */
     public OfflineMocks() {
@@ -130,6 +133,24 @@ public class OfflineMocks implements Mocks {
     public OfflineMocks unknownOutputs() {
         this.preview = true;
         return this;
+    }
+
+    /**
+     * Which registries the components may ask whether an image can be pulled ({@code registry.RegistryPreflight}) in
+     * runs with these mocks. Default: {@link RegistryAccess#loopbackOnly()}, so that no test reaches the internet
+     * while a registry the test starts on this machine answers.
+     *
+     * @param access the access, e.g. {@link RegistryAccess#none()}
+     * @return these mocks
+     */
+    public OfflineMocks registryAccess(RegistryAccess access) {
+        this.registryAccess = java.util.Objects.requireNonNull(access, "access");
+        return this;
+    }
+
+    /** @return which registries the components may ask in runs with these mocks */
+    public RegistryAccess registryAccess() {
+        return registryAccess;
     }
 
     /**

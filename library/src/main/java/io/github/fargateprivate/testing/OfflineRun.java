@@ -14,6 +14,7 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import pulumirpc.Resource.RegisterResourceRequest;
+import io.github.fargateprivate.registry.RegistryAccess;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,7 +135,10 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
                     .monitorDecorator(monitor -> new RecordingMonitor(mocks, registered))
                     .config(full, secrets)
                     .build()
-                    .runTest(program);
+                    .runTest(ctx -> {
+                        RegistryAccess.install(mocks.registryAccess());
+                        program.accept(ctx);
+                    });
             AwsLimits.check(mocks);
             return new OfflineRun(result, mocks, List.copyOf(registered), warnings.messages());
         } finally {

@@ -1,0 +1,81 @@
+package io.github.fargateprivate.registry;
+
+import io.github.fargateprivate.PerRun;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which registries the components may ask before ECS does ({@link RegistryPreflight}), in this program run: any in
+ * {@code pulumi preview} and {@code pulumi up}; only those on this machine under the testing kit (so that no test
+ * reaches the internet, while a test's own local registry answers); none in the offline plan. The testing kit and the
+ * plan install theirs at the start of a run.
+ *
+ * @param scope  which registry hosts may be asked
+ * @param client the client that asks them
+ */
+public record RegistryAccess(Scope scope, RegistryPreflight client) {
+
+    /** Which registry hosts may be asked. */
+    public enum Scope {
+        /** Every registry (a real program run). */
+        ANY,
+        /** Registries on this machine only: {@code localhost}, {@code 127.0.0.1}, {@code [::1]}. */
+        LOOPBACK,
+        /** None: the images are not checked. */
+        NONE
+    }
+
+    private static final Object KIND = new Object();
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    /** @return access to every registry, with the default timeout */
+    public static RegistryAccess any() {
+        return new RegistryAccess(Scope.ANY, new RegistryPreflight());
+    }
+
+    /** @return access to registries on this machine only */
+    public static RegistryAccess loopbackOnly() {
+        return new RegistryAccess(Scope.LOOPBACK, new RegistryPreflight());
+    }
+
+    /** @return no access: images are not checked */
+    public static RegistryAccess none() {
+        return new RegistryAccess(Scope.NONE, new RegistryPreflight());
+    }
+
+    /**
+     * @param image an image reference
+     * @return whether its registry may be asked
+     */
+    public boolean allows(ImageReference image) {
+        return switch (scope) {
+            case ANY -> true;
+            case NONE -> false;
+            case LOOPBACK -> LOOPBACK_HOSTS.contains(hostWithoutPort(image.host()));
+        };
+    }
+
+    private static String hostWithoutPort(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            return h.substring(0, h.indexOf(']') + 1);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    /** @return the access of this program run: what was installed, else {@link #any()} */
+    public static RegistryAccess current() {
+        return PerRun.<RegistryAccess[]>get(KIND, () -> new RegistryAccess[] {any()})[0];
+    }
+
+    /**
+     * Sets the access of this program run; the testing kit and the offline plan call it as the program starts.
+     *
+     * @param access the access
+     */
+    public static void install(RegistryAccess access) {
+        PerRun.<RegistryAccess[]>get(KIND, () -> new RegistryAccess[1])[0] = access;
+    }
+}
