@@ -11,10 +11,13 @@ import java.util.Set;
  * reaches the internet, while a test's own local registry answers); none in the offline plan. The testing kit and the
  * plan install theirs at the start of a run.
  *
- * @param scope  which registry hosts may be asked
- * @param client the client that asks them
+ * @param scope       which registry hosts may be asked
+ * @param client      the client that asks them
+ * @param credentials whether the credentials the program holds are the real ones: false where they are placeholders
+ *                    (the offline plan cannot decrypt a {@code secure:} value), so that an image is checked without
+ *                    them where the registry allows it, and a refusal only says the credentials were not checked
  */
-public record RegistryAccess(Scope scope, RegistryPreflight client) {
+public record RegistryAccess(Scope scope, RegistryPreflight client, boolean credentials) {
 
     /** Which registry hosts may be asked. */
     public enum Scope {
@@ -31,17 +34,30 @@ public record RegistryAccess(Scope scope, RegistryPreflight client) {
 
     /** @return access to every registry, with the default timeout */
     public static RegistryAccess any() {
-        return new RegistryAccess(Scope.ANY, new RegistryPreflight());
+        return new RegistryAccess(Scope.ANY, new RegistryPreflight(), true);
+    }
+
+    /** @return access to every registry, where the program's credentials are placeholders: images checked without */
+    public static RegistryAccess anyWithoutCredentials() {
+        return new RegistryAccess(Scope.ANY, new RegistryPreflight(), false);
     }
 
     /** @return access to registries on this machine only */
     public static RegistryAccess loopbackOnly() {
-        return new RegistryAccess(Scope.LOOPBACK, new RegistryPreflight());
+        return new RegistryAccess(Scope.LOOPBACK, new RegistryPreflight(), true);
     }
 
     /** @return no access: images are not checked */
     public static RegistryAccess none() {
-        return new RegistryAccess(Scope.NONE, new RegistryPreflight());
+        return new RegistryAccess(Scope.NONE, new RegistryPreflight(), true);
+    }
+
+    /**
+     * @param preflight the client to ask with, e.g. one of a shorter timeout
+     * @return this access, through that client
+     */
+    public RegistryAccess withClient(RegistryPreflight preflight) {
+        return new RegistryAccess(scope, preflight, credentials);
     }
 
     /**
