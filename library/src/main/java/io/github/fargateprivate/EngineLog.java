@@ -30,6 +30,18 @@ public final class EngineLog {
     }
 
     /**
+     * @param component the component the message is about
+     * @param owner     how messages name it
+     * @param message   what a reader of the program's log learns, e.g. the digest an image resolves to
+     */
+    public static void info(Resource component, String owner, String message) {
+        DeploymentInternal.getInstanceOptional()
+                .filter(DeploymentImpl.class::isInstance)
+                .map(d -> ((DeploymentImpl) d).getLog())
+                .ifPresent(log -> log.info(owner + ": " + message, component));
+    }
+
+    /**
      * @param component the component the error is about
      * @param owner     how messages name it, e.g. {@code FargateService 'app-fargate'}
      * @param message   what failed and what to do about it

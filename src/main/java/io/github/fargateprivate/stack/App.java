@@ -51,6 +51,9 @@ public final class App {
         ctx.export("serviceName", service.service().serviceName());
         ctx.export("clusterName", service.service().clusterName());
         service.credentialsSecretArn().ifPresent(arn -> ctx.export("credentialsSecretArn", arn));
+        if (!service.imageDigests().isEmpty()) {
+            ctx.export("imageDigests", com.pulumi.core.Output.of(service.imageDigests()));
+        }
         ctx.export("executionRoleArn", service.executionRole().arn());
         ctx.export("logGroupName", service.service().logGroupName());
         ctx.export("forceNewDeploymentCommand", com.pulumi.core.Output.format(

@@ -237,6 +237,12 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
             row("waitForSteadyState", Type.BOOLEAN, "true", "service.waitForSteadyState",
                     "pulumi up waits until the service is stable, and fails when a rollout is rolled back",
                     (in, v) -> in.service.waitForSteadyState((Boolean) v)),
+            row("registryPreflight", Type.BOOLEAN, "true", "registryPreflight",
+                    "Ask each image's registry, before ECS does, whether the credentials can pull it",
+                    (in, v) -> in.registryPreflight = (Boolean) v),
+            row("pinImageDigests", Type.BOOLEAN, "false", "pinImageDigests",
+                    "Run each image as image@digest, the digest its registry answered",
+                    (in, v) -> in.pinImageDigests = (Boolean) v),
             row("tags", Type.MAP, null, "tags", "Tags of every taggable resource",
                     (in, v) -> in.tags = Map.copyOf(map(v))));
 

@@ -47,6 +47,8 @@ public final class StackInputs {
     String existingSecret;
     String kmsKeyArn;
     Map<String, String> tags = Map.of();
+    boolean registryPreflight = true;
+    boolean pinImageDigests;
 
     StackInputs() {
     }
@@ -121,6 +123,8 @@ public final class StackInputs {
                 .targetGroup(targetGroup.healthCheck(healthCheck.build()).build())
                 .service(service.build())
                 .executionRole(executionRole.build())
+                .registryPreflight(registryPreflight)
+                .pinImageDigests(pinImageDigests)
                 .tags(tags);
         if (network != null) {
             b.network(network.build());

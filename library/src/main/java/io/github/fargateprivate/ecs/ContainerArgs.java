@@ -80,6 +80,13 @@ public final class ContainerArgs extends ResourceArgs {
     /** Seconds between SIGTERM and SIGKILL, 2-120 (Fargate's limit). Default: 30 s. */
     private Integer stopTimeoutSeconds;
 
+    /**
+     * Whether ECS resolves the image's tag to a digest when it deploys and starts every task of the deployment from
+     * that digest (software version consistency). False for a sidecar that should follow a mutable tag (a collector's
+     * {@code latest}); the main image is better pinned instead. Default: ECS's, on.
+     */
+    private Boolean versionConsistency;
+
     private ContainerArgs() {
     }
 
@@ -152,6 +159,11 @@ public final class ContainerArgs extends ResourceArgs {
     /** @return the containers this one waits for */
     public List<ContainerDependency> dependsOn() {
         return List.copyOf(dependsOn);
+    }
+
+    /** @return whether ECS's version consistency is set for this container, if set */
+    public Optional<Boolean> versionConsistency() {
+        return Optional.ofNullable(versionConsistency);
     }
 
     /** @return the stop timeout in seconds */
@@ -256,6 +268,7 @@ public final class ContainerArgs extends ResourceArgs {
         a.healthCheck = healthCheck;
         a.dependsOn.addAll(dependsOn);
         a.stopTimeoutSeconds = stopTimeoutSeconds;
+        a.versionConsistency = versionConsistency;
         return b;
     }
 
@@ -416,6 +429,16 @@ public final class ContainerArgs extends ResourceArgs {
          */
         public Builder dependsOn(String containerName, String condition) {
             args().dependsOn.add(new ContainerDependency(containerName, condition));
+            return this;
+        }
+
+        /**
+         * @param on whether ECS resolves the tag to a digest once per deployment; false for a sidecar that follows a
+         *           mutable tag
+         * @return this builder
+         */
+        public Builder versionConsistency(boolean on) {
+            args().versionConsistency = on;
             return this;
         }
 

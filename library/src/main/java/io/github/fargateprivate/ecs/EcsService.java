@@ -812,6 +812,7 @@ public class EcsService extends ComponentResource {
         // An init process reaps zombies and forwards SIGTERM to the JVM.
         d.put("linuxParameters", Map.of("initProcessEnabled", true));
         d.put("stopTimeout", c.stopTimeoutSeconds());
+        c.versionConsistency().ifPresent(on -> d.put("versionConsistency", on ? "enabled" : "disabled"));
         d.put("logConfiguration", OrderedJson.object("logDriver", "awslogs", "options", new TreeMap<>(Map.of(
                 "awslogs-group", logGroupName,
                 "awslogs-region", region,

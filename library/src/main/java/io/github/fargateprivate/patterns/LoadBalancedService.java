@@ -24,6 +24,7 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2InstanceType;
 import io.github.fargateprivate.ecs.EcsService;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.FargateService;
@@ -70,6 +71,7 @@ public class LoadBalancedService extends ComponentResource {
     private final RegistryCredentialsSecret credentialsSecret;
     private final List<RegistryCredentialsSecret> sidecarCredentialsSecrets = new ArrayList<>();
     private final String owner;
+    private final Map<String, String> imageDigests = new TreeMap<>();
     private final PullThroughCache pullThroughCache;
     private final VpcEndpoints vpcEndpoints;
     private final TaskExecutionRole executionRole;
@@ -87,6 +89,7 @@ public class LoadBalancedService extends ComponentResource {
 
     /** What validation found and the wiring uses. */
     private record Checked(NetworkArgs network, ContainerArgs main, List<SidecarPull> sidecars,
+                           List<Optional<String>> digests,
                            TargetGroupArgs targetGroup, RegistryCredentials.Existing.Checked existing,
                            PullThroughCacheArgs cache, VpcEndpointsArgs endpoints,
                            EcsService.CheckedOptions service, ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
@@ -146,7 +149,8 @@ public class LoadBalancedService extends ComponentResource {
         Map<String, String> tags = args.tags();
         EcsServiceArgs serviceOptions = args.service();
 
-        ContainerArgs main = checked.main();
+        recordDigests(args, checked.digests());
+        ContainerArgs main = pinned(checked.main(), checked.digests(), 0, args.pinImageDigests());
         Value<String> credentialsKey = args.registryCredentials().flatMap(RegistryCredentials::kmsKeyArn).orElse(null);
         if (checked.cache() != null) {
             this.pullThroughCache = new PullThroughCache(name + "-cache", checked.cache().toBuilder()
@@ -186,8 +190,13 @@ public class LoadBalancedService extends ComponentResource {
         }
         Map<String, Output<String>> sidecarSecrets = sidecarCredentials(name, checked, tags, instanceAuth, roleArgs,
                 childOptions);
-        List<ContainerArgs> sidecars = checked.sidecars().stream().map(p -> pullThroughCache == null ? p.container()
-                : throughCache(p.container(), pullThroughCache, checked.cache().registry())).toList();
+        List<ContainerArgs> sidecars = new ArrayList<>();
+        for (int i = 0; i < checked.sidecars().size(); i++) {
+            ContainerArgs sidecar = pinned(checked.sidecars().get(i).container(), checked.digests(), i + 1,
+                    args.pinImageDigests());
+            sidecars.add(pullThroughCache == null ? sidecar
+                    : throughCache(sidecar, pullThroughCache, checked.cache().registry()));
+        }
         List<ContainerArgs> containers = new ArrayList<>(List.of(main));
         containers.addAll(sidecars);
         warnAnonymousDockerHub(containers, args, checked.cache() != null);
@@ -477,8 +486,85 @@ public class LoadBalancedService extends ComponentResource {
         for (int i = 0; i < args.sidecars().size(); i++) {
             sidecarPulls.add(sidecarPull(i, args, cache, env, problems.at(EcsService.containerField(i + 1))));
         }
-        return new Checked(network, main, sidecarPulls, targetGroup, existing, cache, endpoints, serviceChecked,
+        List<Optional<String>> digests = preflight(args, sidecarPulls, problems, env, component, kind + " '" + name
+                + "'");
+        return new Checked(network, main, sidecarPulls, digests, targetGroup, existing, cache, endpoints,
+                serviceChecked,
                 lbChecked);
+    }
+
+    /**
+     * Asks each container's registry whether its credentials can pull its image, before ECS does; the main
+     * container first, then the sidecars, each with the credentials it pulls with.
+     *
+     * @return each container's digest, where the registry answered
+     */
+    private static List<Optional<String>> preflight(LoadBalancedServiceArgs args, List<SidecarPull> sidecars,
+                                                    Problems problems, AwsEnvironment env, Resource component,
+                                                    String owner) {
+        List<Optional<String>> digests = new ArrayList<>();
+        ContainerArgs main = args.container();
+        if (!args.registryPreflight() || main == null || main.image() == null) {
+            return digests;
+        }
+        String architecture = architecture(args.service());
+        RegistryCredentials mainCredentials = args.registryCredentials().orElse(null);
+        digests.add(ImagePreflight.check(main.image(), mainCredentials, architecture,
+                new ImagePreflight.Fields("container.image", credentialsField("registryCredentials", mainCredentials)),
+                problems, component, owner, env));
+        ImagePreflight.warnOfExpiringToken(main.image(), mainCredentials, component, owner,
+                credentialsField("registryCredentials", mainCredentials));
+        for (int i = 0; i < sidecars.size(); i++) {
+            SidecarPull pull = sidecars.get(i);
+            String field = EcsService.containerField(i + 1);
+            // A sidecar on the main container's host pulls with its credentials.
+            RegistryCredentials credentials = pull.own() != null ? pull.own()
+                    : sameHostAsMain(pull.container(), main) ? mainCredentials : null;
+            String credentialsField = credentialsField(pull.own() != null ? field + ".registryCredentials"
+                    : "registryCredentials", credentials);
+            digests.add(pull.container().image() == null ? Optional.empty() : ImagePreflight.check(
+                    pull.container().image(), credentials, architecture, new ImagePreflight.Fields(field + ".image",
+                            credentialsField), problems, component, owner, env));
+        }
+        return digests;
+    }
+
+    /** The field a refusal of these credentials goes under: the password, the secret, or the choice itself. */
+    private static String credentialsField(String field, RegistryCredentials credentials) {
+        return credentials instanceof RegistryCredentials.Create ? field + ".password"
+                : credentials instanceof RegistryCredentials.Existing ? field + ".secret" : field;
+    }
+
+    private static boolean sameHostAsMain(ContainerArgs sidecar, ContainerArgs main) {
+        return sidecar.image() != null && sidecar.image().isPlain() && main.image().isPlain()
+                && sameHost(sidecar.image().plain().get(), main.image().plain().get());
+    }
+
+    /** Each container's image with the digest the registry answered, by container name: a handle and an export. */
+    private void recordDigests(LoadBalancedServiceArgs args, List<Optional<String>> digests) {
+        for (int i = 0; i < digests.size(); i++) {
+            ContainerArgs c = i == 0 ? args.container() : args.sidecars().get(i - 1);
+            int index = i;
+            digests.get(i).ifPresent(d -> imageDigests.put(c.name(index == 0), ImageReference.parse(
+                    c.image().plain().orElseThrow()).withDigest(d)));
+        }
+    }
+
+    /** A container that runs its image as {@code image@digest}, when pinned and the registry answered. */
+    private static ContainerArgs pinned(ContainerArgs container, List<Optional<String>> digests, int index,
+                                        boolean pin) {
+        if (!pin || index >= digests.size() || digests.get(index).isEmpty()) {
+            return container;
+        }
+        return container.toBuilder().image(ImageReference.parse(container.image().plain().orElseThrow())
+                .withDigest(digests.get(index).get())).build();
+    }
+
+    /** The task's CPU architecture, as the registry's index must offer it: given, the EC2 type's, or X86_64. */
+    private static String architecture(EcsServiceArgs service) {
+        return service.cpuArchitecture().orElseGet(() -> service.onEc2()
+                ? Ec2InstanceType.parse(service.ec2OrDefaults().instanceType()).map(Ec2InstanceType::cpuArchitecture)
+                .orElse("X86_64") : "X86_64");
     }
 
     /**
@@ -734,6 +820,14 @@ public class LoadBalancedService extends ComponentResource {
     /** @return the created credentials secret; empty with an existing secret or none */
     public Optional<RegistryCredentialsSecret> credentialsSecret() {
         return Optional.ofNullable(credentialsSecret);
+    }
+
+    /**
+     * @return each container's image with the digest its registry answered when the component was built
+     *     ({@code ghcr.io/acme/app@sha256:...}), by container name; empty where the registry was not asked
+     */
+    public Map<String, String> imageDigests() {
+        return Map.copyOf(imageDigests);
     }
 
     /** @return the secrets created for sidecars' own registry credentials, in the sidecars' order */

@@ -98,6 +98,20 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
      */
     private VpcEndpointsArgs vpcEndpoints;
 
+    /**
+     * Whether each container's registry is asked, when the component is built, whether its credentials can pull its
+     * image (a refusal, a missing tag or a platform the task does not run then fails before any resource; no answer
+     * is a warning; a pullable image is logged with its digest), and ECR whether an image is there. Default: true.
+     */
+    private Boolean registryPreflight;
+
+    /**
+     * Whether each image the registry answered for runs as {@code image@digest}: what runs is what was checked, and a
+     * rollback returns to exactly the image before; a new digest under the same tag is a new deployment. Needs
+     * {@link #registryPreflight()}. Default: false, the tag (ECS still resolves it to a digest at each deployment).
+     */
+    private Boolean pinImageDigests;
+
     /** Tags of every taggable resource, given once. Default: none. */
     private Map<String, String> tags = Map.of();
 
@@ -175,6 +189,16 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     /** @return the execution role's options */
     public TaskExecutionRoleArgs executionRole() {
         return executionRole == null ? TaskExecutionRoleArgs.builder().build() : executionRole;
+    }
+
+    /** @return whether the registries are asked before ECS pulls */
+    public boolean registryPreflight() {
+        return registryPreflight == null || registryPreflight;
+    }
+
+    /** @return whether images run pinned to the digest the registry answered */
+    public boolean pinImageDigests() {
+        return pinImageDigests != null && pinImageDigests;
     }
 
     /** @return the tags */
@@ -320,6 +344,24 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
          */
         public Builder executionRole(TaskExecutionRoleArgs executionRole) {
             args().executionRole = executionRole;
+            return this;
+        }
+
+        /**
+         * @param on whether the registries are asked before ECS pulls
+         * @return this builder
+         */
+        public Builder registryPreflight(boolean on) {
+            args().registryPreflight = on;
+            return this;
+        }
+
+        /**
+         * @param on whether images run as {@code image@digest}, the digest the registry answered
+         * @return this builder
+         */
+        public Builder pinImageDigests(boolean on) {
+            args().pinImageDigests = on;
             return this;
         }
 

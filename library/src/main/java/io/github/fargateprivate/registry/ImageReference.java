@@ -145,6 +145,18 @@ public final class ImageReference {
         return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
     }
 
+    /**
+     * @param digest a digest, e.g. {@code sha256:...}
+     * @return this image pinned to that digest, {@code [host/]path@digest}: the tag goes, as a digest names exactly
+     *     one image (Docker Hub's host stays as written)
+     */
+    public String withDigest(String digest) {
+        String name = original.contains("@") ? original.substring(0, original.indexOf('@')) : original;
+        int slash = name.lastIndexOf('/');
+        int colon = name.lastIndexOf(':');
+        return (colon > slash ? name.substring(0, colon) : name) + "@" + digest;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ImageReference other && original.equals(other.original);

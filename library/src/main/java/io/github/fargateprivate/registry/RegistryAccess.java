@@ -1,5 +1,6 @@
 package io.github.fargateprivate.registry;
 
+import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import io.github.fargateprivate.PerRun;
 
 import java.util.Locale;
@@ -81,8 +82,14 @@ public record RegistryAccess(Scope scope, RegistryPreflight client, boolean cred
         return colon < 0 ? h : h.substring(0, colon);
     }
 
-    /** @return the access of this program run: what was installed, else {@link #any()} */
+    /**
+     * @return the access of this program run: what was installed, else {@link #any()}; outside a program run (a
+     *     component's static {@code problems()} called on its own) {@link #none()}
+     */
     public static RegistryAccess current() {
+        if (DeploymentInstanceHolder.getInstanceNoThrow() == null) {
+            return none();
+        }
         return PerRun.<RegistryAccess[]>get(KIND, () -> new RegistryAccess[] {any()})[0];
     }
 

@@ -108,6 +108,8 @@ public class OfflineMocks implements Mocks {
     private final Map<String, Optional<String>> rollbacks = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> unknownInputs = new ConcurrentHashMap<>();
     private volatile RegistryAccess registryAccess = RegistryAccess.loopbackOnly();
+    private final Set<String> missingEcrImages = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> secretValues = new ConcurrentHashMap<>();
 
     /** Mocks in {@code eu-central-1}. */
     public OfflineMocks() {
@@ -305,6 +307,12 @@ public class OfflineMocks implements Mocks {
         Map<String, Object> in = args.args == null ? Map.of() : args.args;
         calls.add(new Call(args.token, Map.copyOf(in), args.provider == null ? "" : args.provider));
         String at = regionOf(args.provider);
+        if ("aws:ecr/getImage:getImage".equals(args.token)) {
+            return ecrImage(in);
+        }
+        if ("aws:secretsmanager/getSecretVersion:getSecretVersion".equals(args.token)) {
+            return secretVersion(in);
+        }
         Map<String, Object> out = switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", ACCOUNT,
                     "arn", "arn:aws:iam::" + ACCOUNT + ":user/deployer", "userId", "AIDAEXAMPLE", "id", ACCOUNT);
@@ -344,6 +352,64 @@ public class OfflineMocks implements Mocks {
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(out);
+    }
+
+    /**
+     * An ECR image the program asks about ({@code ecr.getImage}): there, with a digest made from its repository and
+     * tag, unless {@link #missingEcrImage} took it away, when the invoke fails as ECR's ImageNotFoundException does.
+     */
+    private CompletableFuture<Map<String, Object>> ecrImage(Map<String, Object> in) {
+        String repository = String.valueOf(in.get("repositoryName"));
+        String reference = String.valueOf(in.getOrDefault("imageTag", in.get("imageDigest")));
+        if (missingEcrImages.contains(repository + ":" + reference) || missingEcrImages.contains(repository)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("ImageNotFoundException: The image with "
+                    + "imageId {imageTag:'" + reference + "'} does not exist within the repository with name '"
+                    + repository + "' in the registry with id '" + in.get("registryId") + "'"));
+        }
+        String digest = "sha256:" + AwsState.hex(repository + ":" + reference).repeat(4).substring(0, 64);
+        return CompletableFuture.completedFuture(Map.of("id", digest, "imageDigest", digest,
+                "repositoryName", repository, "registryId", String.valueOf(in.get("registryId")),
+                "imageTags", List.of(reference), "imagePushedAt", 1_767_225_600, "imageSizeInBytes", 52_428_800,
+                "imageUri", in.get("registryId") + ".dkr.ecr.region.amazonaws.com/" + repository + "@" + digest));
+    }
+
+    /**
+     * The value of a secret the program reads ({@code secretsmanager.getSecretVersion}, e.g. registry credentials to
+     * ask a registry with): what {@link #secretValue} gave; another secret's read fails as AccessDenied does.
+     */
+    private CompletableFuture<Map<String, Object>> secretVersion(Map<String, Object> in) {
+        String secret = String.valueOf(in.get("secretId"));
+        String value = secretValues.get(secret);
+        if (value == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("AccessDeniedException: the mocks hold "
+                    + "no value of " + secret));
+        }
+        return CompletableFuture.completedFuture(Map.of("arn", secret, "id", secret + "|AWSCURRENT",
+                "secretId", secret, "secretString", value, "secretBinary", "", "versionId", SECRET_VERSION,
+                "versionStages", List.of("AWSCURRENT"), "createdDate", "2026-01-01T00:00:00Z"));
+    }
+
+    /**
+     * Takes an ECR image away: {@code ecr.getImage} of it fails as ECR's ImageNotFoundException does.
+     *
+     * @param repositoryAndTag {@code repository:tag}, or a repository for all its images
+     * @return these mocks
+     */
+    public OfflineMocks missingEcrImage(String repositoryAndTag) {
+        missingEcrImages.add(repositoryAndTag);
+        return this;
+    }
+
+    /**
+     * Lets the program read a secret's value ({@code secretsmanager.getSecretVersion}).
+     *
+     * @param secretArn the secret
+     * @param value     its value, e.g. {@code {"username": ..., "password": ...}}
+     * @return these mocks
+     */
+    public OfflineMocks secretValue(String secretArn, String value) {
+        secretValues.put(secretArn, value);
+        return this;
     }
 
     /** Each subnet has a route table of its own, as private subnets with a NAT gateway per AZ do. */

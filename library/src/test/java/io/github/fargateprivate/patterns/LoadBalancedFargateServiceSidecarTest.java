@@ -144,6 +144,17 @@ class LoadBalancedFargateServiceSidecarTest {
     }
 
     @Test
+    void aSidecarThatFollowsAMutableTagOptsOutOfVersionConsistencyAsEcsModelsIt() {
+        var run = run(mainOnGhcr(RegistryCredentials.existing(REGISTRY_SECRET))
+                .andThen(a -> a.sidecar(ContainerArgs.builder().name("otel").image(
+                        "public.ecr.aws/aws-observability/aws-otel-collector:latest").versionConsistency(false)
+                        .build()))).ok();
+        assertFalse(containers(run, "svc-fargate-task").get(0).has("versionConsistency"), "ECS's default");
+        assertEquals("disabled", containers(run, "svc-fargate-task").get(1).get("versionConsistency").getAsString());
+        io.github.fargateprivate.models.AwsModels.assertWellFormed(run);
+    }
+
+    @Test
     void anEcrSidecarWithCredentialsIsRefused() {
         var run = run(mainOnGhcr(RegistryCredentials.existing(REGISTRY_SECRET))
                 .andThen(a -> a.sidecar(sidecar(ECR_IMAGE), RegistryCredentials.existing(DOCKERHUB_SECRET))));

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with its storage in a temporary folder, and the pushes a test needs (through the registry API, no Docker).
  * Without {@code docker-registry} (or {@code htpasswd}) the tests fail, saying how to install them.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
 
     static final String INSTALL = "apt-get install -y docker-registry apache2-utils";
     private static final Gson GSON = new Gson();
@@ -47,7 +47,7 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** A registry with Basic authentication: one user, its password bcrypt-hashed by {@code htpasswd -Bbc}. */
-    static LocalRegistry withHtpasswd(String user, String password) throws IOException, InterruptedException {
+    public static LocalRegistry withHtpasswd(String user, String password) throws IOException, InterruptedException {
         String htpasswdCommand = command("htpasswd");
         command("docker-registry");
         Path dir = Files.createTempDirectory("preflight-registry");
@@ -100,7 +100,7 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** @return {@code 127.0.0.1:PORT}, the host of the images of this registry */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
@@ -114,7 +114,7 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** A descriptor of something pushed: what a manifest or an index refers to it by. */
-    record Pushed(String mediaType, String digest, byte[] bytes) {
+    public record Pushed(String mediaType, String digest, byte[] bytes) {
         JsonObject descriptor() {
             JsonObject descriptor = new JsonObject();
             descriptor.addProperty("mediaType", mediaType);
@@ -133,7 +133,7 @@ final class LocalRegistry implements AutoCloseable {
      * @param authorization the Authorization header for the pushes
      * @return the manifest, whose digest is the sha256 of exactly the bytes pushed
      */
-    Pushed pushImage(String repository, String reference, String architecture, String authorization) {
+    public Pushed pushImage(String repository, String reference, String architecture, String authorization) {
         byte[] tar = new byte[1024]; // an empty tar archive: two zero blocks
         Pushed layer = pushBlob(repository, "application/vnd.oci.image.layer.v1.tar+gzip", gzip(tar), authorization);
         JsonObject config = new JsonObject();
@@ -162,7 +162,7 @@ final class LocalRegistry implements AutoCloseable {
      *
      * @param platforms for each manifest its platform as {@code os/architecture[/variant]}
      */
-    Pushed pushIndex(String repository, String tag, List<Pushed> manifests, List<String> platforms,
+    public Pushed pushIndex(String repository, String tag, List<Pushed> manifests, List<String> platforms,
                      String authorization) {
         JsonArray entries = new JsonArray();
         for (int i = 0; i < manifests.size(); i++) {
