@@ -28,7 +28,7 @@ class PreflightStackTest {
     @BeforeAll
     static void startTheRegistry() throws Exception {
         registry = LocalRegistry.withHtpasswd(USER, PASSWORD);
-        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
+        String auth = LocalRegistry.authorization(USER, PASSWORD);
         digest = registry.pushImage("acme/app", "1.0", "amd64", auth).digest();
     }
 

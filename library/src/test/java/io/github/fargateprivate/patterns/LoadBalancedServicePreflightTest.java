@@ -39,7 +39,7 @@ class LoadBalancedServicePreflightTest {
     @BeforeAll
     static void startTheRegistry() throws Exception {
         registry = LocalRegistry.withHtpasswd(USER, PASSWORD);
-        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
+        String auth = LocalRegistry.authorization(USER, PASSWORD);
         appDigest = registry.pushImage("acme/app", "1.0", "amd64", auth).digest();
         registry.pushImage("acme/log-router", "2.0", "amd64", auth);
         var arm = registry.pushImage("acme/arm-only", null, "arm64", auth);

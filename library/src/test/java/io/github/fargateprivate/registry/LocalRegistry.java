@@ -46,6 +46,15 @@ public final class LocalRegistry implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * @param user     a user of the registry
+     * @param password its password
+     * @return the Authorization header that pushes as that user
+     */
+    public static String authorization(String user, String password) {
+        return new BasicCredentials(user, password).basicAuthorization();
+    }
+
     /** A registry with Basic authentication: one user, its password bcrypt-hashed by {@code htpasswd -Bbc}. */
     public static LocalRegistry withHtpasswd(String user, String password) throws IOException, InterruptedException {
         String htpasswdCommand = command("htpasswd");
