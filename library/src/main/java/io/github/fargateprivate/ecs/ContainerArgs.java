@@ -424,9 +424,20 @@ public final class ContainerArgs extends ResourceArgs {
 
         /**
          * @param containerName another container of the task
-         * @param condition     {@code START}, {@code COMPLETE}, {@code SUCCESS} or {@code HEALTHY}
+         * @param condition     when this one starts after it
          * @return this builder
          */
+        public Builder dependsOn(String containerName, DependencyCondition condition) {
+            return dependsOn(containerName, condition.name());
+        }
+
+        /**
+         * @param containerName another container of the task
+         * @param condition     {@code START}, {@code COMPLETE}, {@code SUCCESS} or {@code HEALTHY}
+         * @return this builder
+         * @deprecated use {@link #dependsOn(String, DependencyCondition)}
+         */
+        @Deprecated
         public Builder dependsOn(String containerName, String condition) {
             args().dependsOn.add(new ContainerDependency(containerName, condition));
             return this;

@@ -417,9 +417,21 @@ public final class Ec2CapacityArgs extends ResourceArgs {
         }
 
         /**
-         * @param auth {@value #REGISTRY_AUTH_TASK} or {@value #REGISTRY_AUTH_INSTANCE}
+         * @param auth how images are pulled with registry credentials
          * @return this builder
          */
+        public Builder registryAuth(RegistryAuth auth) {
+            args().registryAuth = auth.value();
+            return this;
+        }
+
+        /**
+         * @param auth {@value #REGISTRY_AUTH_TASK} or {@value #REGISTRY_AUTH_INSTANCE}
+         * @return this builder
+         * @deprecated use {@link #registryAuth(RegistryAuth)}, or {@link Launch.Ec2#registryAuth(RegistryAuth)} for
+         *     a service
+         */
+        @Deprecated
         public Builder registryAuth(String auth) {
             args().registryAuth = auth;
             return this;

@@ -111,6 +111,8 @@ public class EcsService extends ComponentResource {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     /** ECS's rule for the names of task definition families, clusters and services. */
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    /** A Fargate platform version (ECS developer guide, "Fargate platform versions"). */
+    private static final Pattern PLATFORM_VERSION = Pattern.compile("LATEST|\\d+\\.\\d+\\.\\d+");
     /** Memory an ECS-optimized instance keeps from tasks, in MiB (the OS, Docker and the agent), roughly. */
     static final int RESERVED_MIB = 256;
     private static final Pattern CLUSTER_ARN = Pattern.compile(
@@ -370,6 +372,9 @@ public class EcsService extends ComponentResource {
                     .assignPublicIp(!args.onEc2() && args.network().orElseThrow().assignPublicIp())
                     .build());
         }
+        if (!args.onEc2()) {
+            args.platformVersion().ifPresent(serviceArgs::platformVersion);
+        }
         if (strategy.isEmpty()) {
             serviceArgs.launchType("FARGATE");
         } else {
@@ -573,6 +578,8 @@ public class EcsService extends ComponentResource {
         args.cpuArchitecture().filter(a -> !List.of("X86_64", "ARM64").contains(a)).ifPresent(a ->
                 problems.add("cpuArchitecture", "'" + a + "' is not X86_64 or ARM64"));
         args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", Rules.between(g, 21, 200)));
+        args.platformVersion().filter(v -> !PLATFORM_VERSION.matcher(v).matches()).ifPresent(v -> problems.add(
+                "platformVersion", "'" + v + "' is not a Fargate platform version (LATEST, or e.g. 1.4.0)"));
         problems.add("desiredCount", Rules.between(args.desiredCount(), 0, 5000));
         args.autoScaling().ifPresent(a -> a.validate(problems.at("autoScaling")));
         checkStrategy(args, problems);

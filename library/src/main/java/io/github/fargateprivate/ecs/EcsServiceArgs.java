@@ -75,6 +75,9 @@ public final class EcsServiceArgs extends ResourceArgs {
      */
     private final Map<String, Value<String>> sidecarRegistryCredentialsArns = new LinkedHashMap<>();
 
+    /** The Fargate platform version, e.g. {@code 1.4.0}; set through {@link Launch.Fargate}. Default: LATEST. */
+    private String platformVersion;
+
     /** Task CPU units (1024 = 1 vCPU). Default: {@value #DEFAULT_CPU}, the smallest Fargate size. */
     private Integer cpu;
 
@@ -270,6 +273,25 @@ public final class EcsServiceArgs extends ResourceArgs {
         return Optional.ofNullable(cpuArchitecture);
     }
 
+    /** @return the Fargate platform version, if set */
+    public Optional<String> platformVersion() {
+        return Optional.ofNullable(platformVersion);
+    }
+
+    /**
+     * @return where the tasks run, as {@link Builder#launch(Launch)} would set it; EC2 from a registry authentication
+     *     that is not {@code task} or {@code instance} reads as per task (the service reports that value)
+     */
+    public Launch launch() {
+        if (!onEc2()) {
+            var fargate = new Launch.Fargate(capacityProviderStrategy, ephemeralStorageGiB, platformVersion);
+            return fargate;
+        }
+        Ec2CapacityArgs instances = ec2OrDefaults();
+        return new Launch.Ec2(instances, bridge() ? NetworkMode.BRIDGE : NetworkMode.AWSVPC,
+                instances.instanceRegistryAuth() ? RegistryAuth.INSTANCE : RegistryAuth.TASK);
+    }
+
     /** @return the ephemeral storage in GiB, if set */
     public Optional<Integer> ephemeralStorageGiB() {
         return Optional.ofNullable(ephemeralStorageGiB);
@@ -407,6 +429,7 @@ public final class EcsServiceArgs extends ResourceArgs {
         a.memory = memory;
         a.cpuArchitecture = cpuArchitecture;
         a.ephemeralStorageGiB = ephemeralStorageGiB;
+        a.platformVersion = platformVersion;
         a.desiredCount = desiredCount;
         a.autoScaling = autoScaling;
         a.capacityProviderStrategy.addAll(capacityProviderStrategy);
@@ -471,9 +494,39 @@ public final class EcsServiceArgs extends ResourceArgs {
         }
 
         /**
-         * @param launchType {@value EcsServiceArgs#FARGATE} or {@value EcsServiceArgs#EC2}
+         * Where the tasks run: {@link Launch#fargate()} (with its Spot mix, ephemeral storage and platform version) or
+         * {@link Launch#ec2(Ec2CapacityArgs)} (with its instances, network mode and registry authentication).
+         *
+         * @param launch the choice
          * @return this builder
          */
+        public Builder launch(Launch launch) {
+            var a = args();
+            a.capacityProviderStrategy.clear();
+            a.ephemeralStorageGiB = null;
+            a.platformVersion = null;
+            if (launch instanceof Launch.Ec2 ec2) {
+                a.launchType = EC2;
+                a.networkMode = ec2.networkMode().value();
+                a.ec2 = ec2.instances().toBuilder().registryAuth(ec2.registryAuth().value()).build();
+            } else {
+                var fargate = (Launch.Fargate) launch;
+                a.launchType = FARGATE;
+                a.networkMode = null;
+                a.ec2 = null;
+                a.capacityProviderStrategy.addAll(fargate.capacityProviders());
+                a.ephemeralStorageGiB = fargate.ephemeralStorageGiB();
+                a.platformVersion = fargate.platformVersion();
+            }
+            return this;
+        }
+
+        /**
+         * @param launchType {@value EcsServiceArgs#FARGATE} or {@value EcsServiceArgs#EC2}
+         * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
+         */
+        @Deprecated
         public Builder launchType(String launchType) {
             args().launchType = launchType;
             return this;
@@ -482,7 +535,9 @@ public final class EcsServiceArgs extends ResourceArgs {
         /**
          * @param networkMode {@value EcsServiceArgs#AWSVPC} or {@value EcsServiceArgs#BRIDGE}
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder networkMode(String networkMode) {
             args().networkMode = networkMode;
             return this;
@@ -491,7 +546,9 @@ public final class EcsServiceArgs extends ResourceArgs {
         /**
          * @param ec2 the container instances, with launch type EC2
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder ec2(Ec2CapacityArgs ec2) {
             args().ec2 = ec2;
             return this;
@@ -588,9 +645,20 @@ public final class EcsServiceArgs extends ResourceArgs {
         }
 
         /**
-         * @param architecture {@code X86_64} or {@code ARM64}
+         * @param architecture the CPU architecture the task runs on; the image must be built for it
          * @return this builder
          */
+        public Builder cpuArchitecture(CpuArchitecture architecture) {
+            args().cpuArchitecture = architecture.name();
+            return this;
+        }
+
+        /**
+         * @param architecture {@code X86_64} or {@code ARM64}
+         * @return this builder
+         * @deprecated use {@link #cpuArchitecture(CpuArchitecture)}
+         */
+        @Deprecated
         public Builder cpuArchitecture(String architecture) {
             args().cpuArchitecture = architecture;
             return this;
@@ -599,7 +667,9 @@ public final class EcsServiceArgs extends ResourceArgs {
         /**
          * @param gib ephemeral storage in GiB
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder ephemeralStorageGiB(int gib) {
             args().ephemeralStorageGiB = gib;
             return this;
@@ -626,7 +696,9 @@ public final class EcsServiceArgs extends ResourceArgs {
         /**
          * @param line one more line of the capacity provider strategy
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder capacityProvider(CapacityProviderStrategy line) {
             args().capacityProviderStrategy.add(line);
             return this;

@@ -111,6 +111,19 @@ public final class FargateServiceArgs {
         return args.cpuArchitecture();
     }
 
+    /** @return the Fargate platform version, if set */
+    public Optional<String> platformVersion() {
+        return args.platformVersion();
+    }
+
+    /**
+     * @return where the tasks run, as {@link Builder#launch(Launch)} would set it; EC2 from a registry authentication
+     *     that is not {@code task} or {@code instance} reads as per task (the service reports that value)
+     */
+    public Launch launch() {
+        return args.launch();
+    }
+
     /** @return the ephemeral storage in GiB, if set */
     public Optional<Integer> ephemeralStorageGiB() {
         return args.ephemeralStorageGiB();
@@ -263,9 +276,23 @@ public final class FargateServiceArgs {
         }
 
         /**
-         * @param launchType {@value EcsServiceArgs#FARGATE} or {@value EcsServiceArgs#EC2}
+         * Where the tasks run: {@link Launch#fargate()} (with its Spot mix, ephemeral storage and platform version) or
+         * {@link Launch#ec2(Ec2CapacityArgs)} (with its instances, network mode and registry authentication).
+         *
+         * @param launch the choice
          * @return this builder
          */
+        public Builder launch(Launch launch) {
+            delegate.launch(launch);
+            return this;
+        }
+
+        /**
+         * @param launchType {@value EcsServiceArgs#FARGATE} or {@value EcsServiceArgs#EC2}
+         * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
+         */
+        @Deprecated
         public Builder launchType(String launchType) {
             delegate.launchType(launchType);
             return this;
@@ -274,7 +301,9 @@ public final class FargateServiceArgs {
         /**
          * @param networkMode {@value EcsServiceArgs#AWSVPC} or {@value EcsServiceArgs#BRIDGE}
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder networkMode(String networkMode) {
             delegate.networkMode(networkMode);
             return this;
@@ -283,7 +312,9 @@ public final class FargateServiceArgs {
         /**
          * @param ec2 the container instances, with launch type EC2
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder ec2(Ec2CapacityArgs ec2) {
             delegate.ec2(ec2);
             return this;
@@ -373,9 +404,20 @@ public final class FargateServiceArgs {
         }
 
         /**
-         * @param architecture {@code X86_64} or {@code ARM64}
+         * @param architecture the CPU architecture the task runs on; the image must be built for it
          * @return this builder
          */
+        public Builder cpuArchitecture(CpuArchitecture architecture) {
+            delegate.cpuArchitecture(architecture);
+            return this;
+        }
+
+        /**
+         * @param architecture {@code X86_64} or {@code ARM64}
+         * @return this builder
+         * @deprecated use {@link #cpuArchitecture(CpuArchitecture)}
+         */
+        @Deprecated
         public Builder cpuArchitecture(String architecture) {
             delegate.cpuArchitecture(architecture);
             return this;
@@ -384,7 +426,9 @@ public final class FargateServiceArgs {
         /**
          * @param gib ephemeral storage in GiB
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder ephemeralStorageGiB(int gib) {
             delegate.ephemeralStorageGiB(gib);
             return this;
@@ -411,7 +455,9 @@ public final class FargateServiceArgs {
         /**
          * @param line one more line of the capacity provider strategy
          * @return this builder
+         * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
+        @Deprecated
         public Builder capacityProvider(CapacityProviderStrategy line) {
             delegate.capacityProvider(line);
             return this;

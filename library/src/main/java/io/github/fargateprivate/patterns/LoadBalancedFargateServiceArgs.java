@@ -111,6 +111,16 @@ public final class LoadBalancedFargateServiceArgs {
         return args.executionRole();
     }
 
+    /** @return whether the registries are asked before ECS pulls */
+    public boolean registryPreflight() {
+        return args.registryPreflight();
+    }
+
+    /** @return whether images run pinned to the digest the registry answered */
+    public boolean pinImageDigests() {
+        return args.pinImageDigests();
+    }
+
     /** @return the tags */
     public Map<String, String> tags() {
         return args.tags();
@@ -244,6 +254,24 @@ public final class LoadBalancedFargateServiceArgs {
          */
         public Builder executionRole(TaskExecutionRoleArgs executionRole) {
             delegate.executionRole(executionRole);
+            return this;
+        }
+
+        /**
+         * @param on whether the registries are asked before ECS pulls
+         * @return this builder
+         */
+        public Builder registryPreflight(boolean on) {
+            delegate.registryPreflight(on);
+            return this;
+        }
+
+        /**
+         * @param on whether images run as {@code image@digest}, the digest the registry answered
+         * @return this builder
+         */
+        public Builder pinImageDigests(boolean on) {
+            delegate.pinImageDigests(on);
             return this;
         }
 
