@@ -32,7 +32,10 @@ public final class PlanRenderer {
         var b = new StringBuilder();
         b.append("Plan for stack '").append(report.stack()).append("' of project '").append(report.project())
                 .append("' in ").append(report.region())
-                .append(" (offline: the real program under Pulumi's mock engine, no AWS calls)\n\n");
+                .append(report.registry().online()
+                        ? " (the real program under Pulumi's mock engine: no AWS calls; the images' registries asked)"
+                        : " (offline: the real program under Pulumi's mock engine, no AWS calls)")
+                .append("\n\n");
         tree(b, report.resources(), null, "");
         b.append("\nExports:\n");
         report.exports().forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
@@ -44,6 +47,9 @@ public final class PlanRenderer {
         b.append("\nSummary:\n");
         b.append("  resources: ").append(s.resourceCount()).append(" to create (in ").append(s.componentCount())
                 .append(" components)\n");
+        if (report.registry().note() != null) {
+            b.append("  registry: ").append(report.registry().note()).append('\n');
+        }
         var cost = s.cost();
         if (cost.lines().isEmpty()) {
             b.append("  estimated cost: ").append(cost.pricesOf()).append('\n');

@@ -1,6 +1,7 @@
 package io.github.fargateprivate.plan;
 
 import com.google.gson.JsonElement;
+import io.github.fargateprivate.registry.RegistryAccess;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 import com.google.gson.JsonParseException;
@@ -9,6 +10,7 @@ import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,11 @@ import java.util.TreeMap;
  * @param resources  every resource and component, in registration order
  * @param exports    export name to display value
  * @param warnings   what the program warned of, as {@code pulumi preview} shows it
+ * @param registry   whether the components asked the images' registries, and with which credentials
  * @param summary    counts, cost and timing
  */
 public record PlanReport(String project, String stack, String region, List<Item> resources,
-                         Map<String, Object> exports, List<String> warnings, Summary summary) {
+                         Map<String, Object> exports, List<String> warnings, Registry registry, Summary summary) {
 
     /** Shown for a value that exists only once AWS has created the resource. */
     public static final String KNOWN_AFTER_DEPLOY = "(known after deploy)";
@@ -51,6 +54,30 @@ public record PlanReport(String project, String stack, String region, List<Item>
      */
     public record Item(String name, String type, String parent, boolean component,
                        Map<String, Object> inputs) {
+    }
+
+    /**
+     * Whether the components could ask the images' registries whether a task could pull each image
+     * ({@code registry.RegistryPreflight}): not in an offline plan, which asks nothing; with {@code --online}, with
+     * the stack's credentials where the plan could decrypt them, else without.
+     *
+     * @param online                 whether the registries could be asked ({@code --online})
+     * @param placeholderCredentials whether the program held placeholders instead of some secret values
+     * @param note                   what was not checked and how to check it; null when nothing was left out
+     */
+    public record Registry(boolean online, boolean placeholderCredentials, String note) {
+
+        static Registry of(RegistryAccess access, StackFile file) {
+            boolean online = access.scope() != RegistryAccess.Scope.NONE;
+            boolean placeholders = file.secrets().placeholders();
+            if (!online) {
+                return new Registry(false, placeholders, "not asked: neither the images nor the registry credentials "
+                        + "were checked (./plan " + file.stack() + " --online asks each image's registry)");
+            }
+            return new Registry(true, placeholders, access.credentials() ? null
+                    : "asked without credentials: the credentials themselves were not checked; "
+                    + file.secrets().howToDecrypt());
+        }
     }
 
     /**
@@ -79,10 +106,14 @@ public record PlanReport(String project, String stack, String region, List<Item>
         Map<String, String> generated = mocks.generated();
         List<String> components = mocks.registrations().stream()
                 .filter(r -> !r.type().startsWith("aws:")).map(OfflineMocks.Registration::name).toList();
+        // The inputs the program sent as secrets, which pulumi preview shows as [secret] whatever their name.
+        Map<String, Set<String>> sentAsSecret = new HashMap<>();
+        run.registrations().forEach(r -> sentAsSecret.put(r.type() + "::" + r.name(), r.secretInputs()));
         List<Item> items = new ArrayList<>();
         for (var r : mocks.registrations()) {
+            Set<String> secret = sentAsSecret.getOrDefault(r.type() + "::" + r.name(), Set.of());
             Map<String, Object> inputs = new TreeMap<>();
-            r.inputs().forEach((k, v) -> inputs.put(k, SECRET_INPUTS.contains(k) ? MASK
+            r.inputs().forEach((k, v) -> inputs.put(k, SECRET_INPUTS.contains(k) || secret.contains(k) ? MASK
                     : display(JSON_INPUTS.contains(k) ? parseJson(v) : v, generated)));
             items.add(new Item(r.name(), r.type(), parentOf(r.name(), components), components.contains(r.name()),
                     inputs));
@@ -94,7 +125,7 @@ public record PlanReport(String project, String stack, String region, List<Item>
                     : !data.isKnown() ? KNOWN_AFTER_DEPLOY : display(data.getValueNullable(), generated));
         });
         return new PlanReport(file.project(), file.stack(), mocks.region(), items, exports, run.warnings(),
-                summary(mocks, pricing, components.size()));
+                Registry.of(mocks.registryAccess(), file), summary(mocks, pricing, components.size()));
     }
 
     private static String parentOf(String name, List<String> components) {

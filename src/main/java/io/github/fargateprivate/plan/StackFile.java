@@ -16,23 +16,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A project's {@code Pulumi.yaml} and one stack's {@code Pulumi.<stack>.yaml}, merged the way the Pulumi CLI merges
  * them before it starts a program: a declared key missing from the stack takes its default, or is an error when it
  * has none; a declared type or {@code secret: true} is enforced, with the CLI's messages. Values reach the program as
- * the CLI hands them over: lists and maps as JSON text, and each {@code secure:} value, which cannot be decrypted
- * here, as the secret placeholder {@value #SECRET_PLACEHOLDER}.
+ * the CLI hands them over: lists and maps as JSON text, and each {@code secure:} value (also one inside a list or
+ * map, whose whole key is then secret) as the secret placeholder {@value #SECRET_PLACEHOLDER}, or, read with
+ * {@link #readDecrypting}, as its plain text where the passphrase opens it.
  *
  * @param project    the project name
  * @param stack      the stack name
  * @param config     full key ({@code namespace:key}) to value
  * @param secretKeys full keys whose values are secrets
+ * @param secrets    what became of the {@code secure:} values, and the mask for the decrypted ones
  */
-public record StackFile(String project, String stack, Map<String, String> config, Set<String> secretKeys) {
+public record StackFile(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                        StackSecrets secrets) {
 
     /** What a secret value that cannot be decrypted offline becomes. */
     public static final String SECRET_PLACEHOLDER = "[secret]";
@@ -40,7 +45,7 @@ public record StackFile(String project, String stack, Map<String, String> config
     private static final Gson GSON = new Gson();
 
     /**
-     * Reads a stack's config.
+     * Reads a stack's config, with a placeholder for each secret value.
      *
      * @param projectDir the directory holding {@code Pulumi.yaml}
      * @param stack      the stack name
@@ -49,6 +54,29 @@ public record StackFile(String project, String stack, Map<String, String> config
      * @throws IllegalArgumentException when a file is missing or malformed, saying which
      */
     public static StackFile read(Path projectDir, String stack) throws IOException {
+        return read(projectDir, stack, null);
+    }
+
+    /**
+     * Reads a stack's config and decrypts its secret values as {@code pulumi preview} does, where the stack uses the
+     * passphrase secrets provider and the environment holds the passphrase ({@code PULUMI_CONFIG_PASSPHRASE} or
+     * {@code PULUMI_CONFIG_PASSPHRASE_FILE}); otherwise each stays a placeholder, and {@link #secrets()} says why.
+     *
+     * @param projectDir  the directory holding {@code Pulumi.yaml}
+     * @param stack       the stack name
+     * @param environment variable name to value, null when unset (e.g. {@code System::getenv})
+     * @return the config
+     * @throws IOException              when a file cannot be read
+     * @throws IllegalArgumentException when a file is missing or malformed, the passphrase is not the stack's, or a
+     *                                  secret value does not decrypt, saying which
+     */
+    public static StackFile readDecrypting(Path projectDir, String stack, Function<String, String> environment)
+            throws IOException {
+        return read(projectDir, stack, Objects.requireNonNull(environment, "environment"));
+    }
+
+    private static StackFile read(Path projectDir, String stack, Function<String, String> environment)
+            throws IOException {
         Map<String, Object> project = yaml(projectDir.resolve("Pulumi.yaml"));
         Object name = project.get("name");
         if (!(name instanceof String)) {
@@ -73,19 +101,119 @@ public record StackFile(String project, String stack, Map<String, String> config
                         + "`<namespace>:<name>`: '" + k + "' (write " + name + ":" + k + ")");
             }
         }
+        SecureValues secure = SecureValues.of(stackPath, stack, stackYaml, raw, environment);
         raw.forEach((k, v) -> {
             String full = String.valueOf(k);
-            if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
-                config.put(full, SECRET_PLACEHOLDER);
+            Object value = secure.reveal(full, v);
+            if (SecureValues.holdsSecure(v)) {
                 secrets.add(full);
-            } else if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                config.put(full, GSON.toJson(v));
-            } else {
-                config.put(full, String.valueOf(v));
             }
+            config.put(full, value instanceof Map<?, ?> || value instanceof List<?> ? GSON.toJson(value)
+                    : String.valueOf(value));
         });
         applyProjectConfig((String) name, stack, project.get("config"), config, secrets);
-        return new StackFile((String) name, stack, config, secrets);
+        return new StackFile((String) name, stack, config, secrets, secure.summary());
+    }
+
+    /**
+     * The stack file's {@code secure:} values: each becomes its plain text where a decrypter is at hand, else the
+     * placeholder.
+     */
+    private static final class SecureValues {
+        private final Path stackPath;
+        private final StackSecrets.State state;
+        private final PassphraseDecrypter decrypter;
+        private final Set<String> decrypted = new LinkedHashSet<>();
+
+        private SecureValues(Path stackPath, StackSecrets.State state, PassphraseDecrypter decrypter) {
+            this.stackPath = stackPath;
+            this.state = state;
+            this.decrypter = decrypter;
+        }
+
+        static SecureValues of(Path stackPath, String stack, Map<String, Object> stackYaml, Map<?, ?> raw,
+                               Function<String, String> environment) {
+            if (raw.values().stream().noneMatch(SecureValues::holdsSecure)) {
+                return new SecureValues(stackPath, StackSecrets.State.NONE, null);
+            }
+            if (environment == null) {
+                return new SecureValues(stackPath, StackSecrets.State.NOT_DECRYPTED, null);
+            }
+            if (!usesPassphrase(stackYaml)) {
+                return new SecureValues(stackPath, StackSecrets.State.OTHER_PROVIDER, null);
+            }
+            var passphrase = PassphraseDecrypter.passphrase(environment);
+            if (passphrase.isEmpty()) {
+                return new SecureValues(stackPath, StackSecrets.State.NO_PASSPHRASE, null);
+            }
+            Optional<PassphraseDecrypter> decrypter;
+            try {
+                decrypter = PassphraseDecrypter.unlock(passphrase.get().value(),
+                        String.valueOf(stackYaml.get("encryptionsalt")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(stackPath + ": " + e.getMessage());
+            }
+            if (decrypter.isEmpty()) {
+                throw new IllegalArgumentException(stackPath + ": incorrect passphrase (from "
+                        + passphrase.get().source() + "): set " + PassphraseDecrypter.PASSPHRASE
+                        + " to the passphrase of stack '" + stack + "', or " + PassphraseDecrypter.PASSPHRASE_FILE
+                        + " to a file holding it");
+            }
+            return new SecureValues(stackPath, StackSecrets.State.DECRYPTED, decrypter.get());
+        }
+
+        /**
+         * Which secrets provider the CLI takes (pkg/cmd/pulumi/crypto.go, getStackSecretsManager): the passphrase
+         * provider when the stack names none, "default" or "passphrase", and has an encryptionsalt.
+         */
+        private static boolean usesPassphrase(Map<String, Object> stackYaml) {
+            Object provider = stackYaml.get("secretsprovider");
+            Object salt = stackYaml.get("encryptionsalt");
+            return (provider == null || Set.of("", "default", "passphrase").contains(String.valueOf(provider)))
+                    && salt instanceof String s && !s.isEmpty();
+        }
+
+        private static boolean isSecure(Object v) {
+            return v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure");
+        }
+
+        private static boolean holdsSecure(Object v) {
+            return isSecure(v) || v instanceof Map<?, ?> m && m.values().stream().anyMatch(SecureValues::holdsSecure)
+                    || v instanceof List<?> l && l.stream().anyMatch(SecureValues::holdsSecure);
+        }
+
+        /** The value with each {@code secure:} in it replaced by its plain text or the placeholder. */
+        Object reveal(String key, Object v) {
+            if (isSecure(v)) {
+                if (decrypter == null) {
+                    return SECRET_PLACEHOLDER;
+                }
+                try {
+                    String plain = decrypter.decrypt(String.valueOf(((Map<?, ?>) v).get("secure")));
+                    decrypted.add(plain);
+                    return plain;
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(stackPath + ": the secure value of " + key + " cannot be "
+                            + "decrypted: " + e.getMessage() + " (copied from another stack?); set it again with "
+                            + "pulumi config set --secret");
+                }
+            }
+            if (v instanceof Map<?, ?> m) {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                m.forEach((k, x) -> out.put(k, reveal(key, x)));
+                return out;
+            }
+            if (v instanceof List<?> l) {
+                List<Object> out = new ArrayList<>();
+                l.forEach(x -> out.add(reveal(key, x)));
+                return out;
+            }
+            return v;
+        }
+
+        StackSecrets summary() {
+            return new StackSecrets(state, stackPath.getFileName().toString(), decrypted);
+        }
     }
 
     /** What the CLI does with Pulumi.yaml's config block before the program runs. */
@@ -159,6 +287,14 @@ public record StackFile(String project, String stack, Map<String, String> config
                     .filter(f -> f.startsWith("Pulumi.") && f.endsWith(".yaml") && !f.equals("Pulumi.yaml"))
                     .map(f -> f.substring("Pulumi.".length(), f.length() - ".yaml".length())).sorted().toList();
         }
+    }
+
+    /** Shows every key, but no secret value. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>(config);
+        secretKeys.forEach(k -> shown.computeIfPresent(k, (key, v) -> SECRET_PLACEHOLDER));
+        return "StackFile[project=" + project + ", stack=" + stack + ", config=" + shown + ", secrets=" + secrets + "]";
     }
 
     /** @return the {@code aws:region} of the stack, if set */

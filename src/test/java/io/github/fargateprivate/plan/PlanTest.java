@@ -199,7 +199,7 @@ class PlanTest {
     void helpPrintsUsageAndExitsZero() {
         var r = plan("--help");
         assertEquals(0, r.status());
-        assertTrue(r.out().startsWith("usage: plan STACK [--json] [--dir PROJECT_DIR]"), r.out());
+        assertTrue(r.out().startsWith("usage: plan STACK [--json] [--online] [--dir PROJECT_DIR]"), r.out());
     }
 
     @Test
