@@ -193,6 +193,9 @@ public final class ApplicationLoadBalancerArgs extends ResourceArgs {
         CheckedOptions options = validateOptions(problems, env);
         if (targetGroup != null) {
             targetGroup.validate(problems.at("targetGroup"));
+            if (targetGroup.port().isEmpty()) {
+                problems.add("targetGroup.port", TargetGroupArgs.PORT_REQUIRED);
+            }
         }
         if (network == null) {
             problems.add("network", "required: the VPC and the load balancer's subnets");

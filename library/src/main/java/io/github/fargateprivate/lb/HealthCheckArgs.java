@@ -1,6 +1,8 @@
 package io.github.fargateprivate.lb;
 
-import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
+import org.immutables.value.Value;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 
@@ -11,73 +13,62 @@ import java.util.regex.Pattern;
  * The defaults are tuned for a Spring Boot service: a new task serves after 20 s of health instead of AWS's 150 s.
  * Immutable; build with {@link #builder()}.
  */
-public final class HealthCheckArgs extends ResourceArgs {
+@Value.Immutable
+@OptionsStyle
+public abstract class HealthCheckArgs implements Options<HealthCheckArgs> {
 
     /** Default of {@link #path()}. */
     public static final String DEFAULT_PATH = "/actuator/health";
 
     private static final Pattern MATCHER = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
 
-    /** The HTTP path checked. Default: {@value #DEFAULT_PATH}, Spring Boot Actuator's health endpoint. */
-    private String path;
+    /** @return the HTTP path checked. Default: {@value #DEFAULT_PATH}, Spring Boot Actuator's health endpoint */
+    @Value.Default
+    public String path() {
+        return DEFAULT_PATH;
+    }
 
-    /** Seconds between checks, 5-300. Default: 10, a third of AWS's 30, so that a new task serves sooner. */
-    private Integer intervalSeconds;
+    /** @return seconds between checks, 5-300. Default: 10, a third of AWS's 30, so that a new task serves sooner */
+    @Value.Default
+    public int intervalSeconds() {
+        return 10;
+    }
 
-    /** Consecutive successes before a target is healthy, 2-10. Default: 2 (AWS: 5). */
-    private Integer healthyThreshold;
+    /** @return consecutive successes before a target is healthy, 2-10. Default: 2 (AWS: 5) */
+    @Value.Default
+    public int healthyThreshold() {
+        return 2;
+    }
 
-    /** Consecutive failures before a target is unhealthy, 2-10. Default: 3, tolerating one slow GC pause. */
-    private Integer unhealthyThreshold;
+    /** @return consecutive failures before a target is unhealthy, 2-10. Default: 3, tolerating one slow GC pause */
+    @Value.Default
+    public int unhealthyThreshold() {
+        return 3;
+    }
 
-    /** Seconds a check may take, 2-120 and less than the interval. Default: 5. */
-    private Integer timeoutSeconds;
+    /** @return seconds a check may take, 2-120 and less than the interval. Default: 5 */
+    @Value.Default
+    public int timeoutSeconds() {
+        return 5;
+    }
 
     /**
-     * HTTP codes of a healthy answer: a code, a range or a comma-separated list of either, within 200-499.
-     * Default: {@code 200}: Actuator answers 200 when UP and 503 when DOWN.
+     * @return HTTP codes of a healthy answer: a code, a range or a comma-separated list of either, within 200-499.
+     *     Default: {@code 200}: Actuator answers 200 when UP and 503 when DOWN
      */
-    private String matcher;
-
-    private HealthCheckArgs() {
-    }
-
-    /** @return the path checked */
-    public String path() {
-        return path == null ? DEFAULT_PATH : path;
-    }
-
-    /** @return seconds between checks */
-    public int intervalSeconds() {
-        return intervalSeconds == null ? 10 : intervalSeconds;
-    }
-
-    /** @return successes before healthy */
-    public int healthyThreshold() {
-        return healthyThreshold == null ? 2 : healthyThreshold;
-    }
-
-    /** @return failures before unhealthy */
-    public int unhealthyThreshold() {
-        return unhealthyThreshold == null ? 3 : unhealthyThreshold;
-    }
-
-    /** @return seconds a check may take */
-    public int timeoutSeconds() {
-        return timeoutSeconds == null ? 5 : timeoutSeconds;
-    }
-
-    /** @return the healthy HTTP codes */
+    @Value.Default
     public String matcher() {
-        return matcher == null ? "200" : matcher;
+        return "200";
     }
 
     /**
      * Checks the values against the ELB API's limits.
      *
      * @param problems where problems go
+     * @return these options
      */
-    public void validate(Problems problems) {
+    @Override
+    public HealthCheckArgs validate(Problems problems) {
         Rules.healthCheckPath(path()).ifPresent(p -> problems.add("path", p, pathSuggestion(path())));
         problems.add("intervalSeconds", Rules.between(intervalSeconds(), 5, 300));
         problems.add("healthyThreshold", Rules.between(healthyThreshold(), 2, 10));
@@ -91,6 +82,7 @@ public final class HealthCheckArgs extends ResourceArgs {
             problems.add("matcher", "'" + matcher() + "' is not a list of HTTP codes or ranges within 200-499 "
                     + "(e.g. 200, 200,202 or 200-299)");
         }
+        return this;
     }
 
     /** A path that passes the rule, made from the given one by trimming it and adding the leading '/'; or null. */
@@ -115,79 +107,14 @@ public final class HealthCheckArgs extends ResourceArgs {
         return new Builder();
     }
 
+    /** @return a builder holding these options, to change some of them */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** Builder of {@link HealthCheckArgs}. */
-    public static final class Builder {
-        private HealthCheckArgs args = new HealthCheckArgs();
-
-        private Builder() {
-        }
-
-        private HealthCheckArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("HealthCheckArgs.Builder: build() was called already; start a new builder");
-            }
-            return args;
-        }
-
-        /**
-         * @param path the HTTP path checked
-         * @return this builder
-         */
-        public Builder path(String path) {
-            args().path = path;
-            return this;
-        }
-
-        /**
-         * @param seconds seconds between checks
-         * @return this builder
-         */
-        public Builder intervalSeconds(int seconds) {
-            args().intervalSeconds = seconds;
-            return this;
-        }
-
-        /**
-         * @param count successes before healthy
-         * @return this builder
-         */
-        public Builder healthyThreshold(int count) {
-            args().healthyThreshold = count;
-            return this;
-        }
-
-        /**
-         * @param count failures before unhealthy
-         * @return this builder
-         */
-        public Builder unhealthyThreshold(int count) {
-            args().unhealthyThreshold = count;
-            return this;
-        }
-
-        /**
-         * @param seconds seconds a check may take
-         * @return this builder
-         */
-        public Builder timeoutSeconds(int seconds) {
-            args().timeoutSeconds = seconds;
-            return this;
-        }
-
-        /**
-         * @param matcher healthy HTTP codes, e.g. {@code 200-299}
-         * @return this builder
-         */
-        public Builder matcher(String matcher) {
-            args().matcher = matcher;
-            return this;
-        }
-
-        /** @return the immutable args */
-        public HealthCheckArgs build() {
-            HealthCheckArgs built = args();
-            args = null;
-            return built;
+    public static final class Builder extends ImmutableHealthCheckArgs.Builder {
+        Builder() {
         }
     }
 }

@@ -67,6 +67,9 @@ public class ListenerTarget extends ComponentResource {
             problems.add("targetGroup", "required: at least the targets' port");
         } else {
             args.targetGroup().validate(problems.at("targetGroup"));
+            if (args.targetGroup().port().isEmpty()) {
+                problems.add("targetGroup.port", TargetGroupArgs.PORT_REQUIRED);
+            }
         }
         Output<String> vpcId = null;
         if (args.vpcId() == null) {

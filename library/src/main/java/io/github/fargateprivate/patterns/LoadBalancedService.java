@@ -399,14 +399,13 @@ public class LoadBalancedService extends ComponentResource {
                 p + " differs from the container's port " + port + ", where the targets listen; leave it unset",
                 String.valueOf(port)));
         // The port is the container's, checked there.
-        args.targetGroup().validateOptions(problems.at("targetGroup"));
+        args.targetGroup().toBuilder().port(Optional.empty()).build().validate(problems.at("targetGroup"));
         EcsServiceArgs service = args.service();
         // Bridge-mode tasks are reached on their instance's dynamic host ports, awsvpc tasks on their own IP.
         String targetType = service.bridge() ? TargetGroupArgs.INSTANCE : TargetGroupArgs.IP;
-        if (args.targetGroup().hasTargetType() && !args.targetGroup().targetType().equals(targetType)) {
-            problems.add("targetGroup.targetType", args.targetGroup().targetType() + " does not reach tasks of network "
-                    + "mode " + service.networkMode() + "; leave it unset", targetType);
-        }
+        args.targetGroup().targetType().filter(t -> !t.equals(targetType)).ifPresent(t -> problems.add(
+                "targetGroup.targetType", t + " does not reach tasks of network mode " + service.networkMode()
+                        + "; leave it unset", targetType));
         TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).targetType(targetType).build();
 
         String set = "; set it on the " + kind + "Args, which wires it";

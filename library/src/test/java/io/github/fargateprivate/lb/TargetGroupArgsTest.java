@@ -45,10 +45,11 @@ class TargetGroupArgsTest {
         assertEquals(List.of(), problems(TargetGroupArgs.builder().port(8080)));
     }
 
+    /** The components that cannot take the port from a container require it (ApplicationLoadBalancerTest, ListenerTargetTest). */
     @Test
-    void thePortIsRequired() {
-        assertEquals(List.of(new Problem("targetGroup.port", "required: the port the targets listen on")),
-                problems(TargetGroupArgs.builder()));
+    void thePortIsTheComponentsToRequire() {
+        assertEquals(List.of(), problems(TargetGroupArgs.builder()));
+        assertEquals("required: the port the targets listen on", TargetGroupArgs.PORT_REQUIRED);
     }
 
     @ParameterizedTest
@@ -118,9 +119,11 @@ class TargetGroupArgsTest {
     }
 
     @Test
-    void builderCannotBeReused() {
+    void builtArgsDoNotChangeWithTheirBuilder() {
         var b = TargetGroupArgs.builder().port(1);
-        b.build();
-        assertThrows(IllegalStateException.class, () -> b.port(2));
+        var built = b.build();
+        b.port(2);
+        assertEquals(Optional.of(1), built.port());
+        assertEquals(Optional.of(2), b.build().port());
     }
 }
