@@ -34,7 +34,7 @@ class PlanTest {
     void devPlansAPublicTestImageOutOfTheBox() {
         var r = plan("dev");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("resources: 13 to create (in 4 components)"), r.out());
+        assertTrue(r.out().contains("resources: 15 to create (in 5 components)"), r.out());
         // The public test image comes from Docker Hub without credentials: the plan says what pulumi preview would.
         assertTrue(r.out().contains("\nWarnings:\n  LoadBalancedService 'app': container: "
                 + "docker.io/nginxinc/nginx-unprivileged:1.27-alpine is pulled from Docker Hub without credentials, "
@@ -49,7 +49,7 @@ class PlanTest {
     void theGhcrExamplePlansOutOfTheBox() {
         var r = plan("ghcr");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("resources: 16 to create (in 5 components)"), r.out());
+        assertTrue(r.out().contains("resources: 18 to create (in 6 components)"), r.out());
         assertTrue(r.out().contains("+ app-credentials-version  aws:secretsmanager/secretVersion:SecretVersion"));
         assertTrue(r.out().contains("secretString: [secret]"), "the secret value is masked");
         assertTrue(r.out().contains("\"Resource\": \"(known after deploy: app-credentials-secret.arn)\""));
@@ -71,7 +71,7 @@ class PlanTest {
         var r = plan("cache");
         assertEquals(0, r.status(), r.err());
         String out = r.out();
-        assertTrue(out.contains("resources: 24 to create (in 6 components)"), out);
+        assertTrue(out.contains("resources: 26 to create (in 7 components)"), out);
         assertTrue(out.contains("\"image\": \"123456789012.dkr.ecr.eu-central-1.amazonaws.com/cache-github/jonashackt/"
                 + "microservice-api-spring-boot-private:1.0.0\""), out);
         assertFalse(out.contains("repositoryCredentials"), "the task pulls from ECR");
@@ -119,7 +119,7 @@ class PlanTest {
         var r = plan("prod", "--json");
         assertEquals(0, r.status(), r.err());
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals(23, json.getAsJsonObject("summary").get("resourceCount").getAsInt(), "with the access-logs bucket");
+        assertEquals(25, json.getAsJsonObject("summary").get("resourceCount").getAsInt(), "with the access-logs bucket");
         assertEquals("https://<app-lb-alb.dnsName>", json.getAsJsonObject("exports").get("url").getAsString());
         assertFalse(json.getAsJsonObject("exports").has("credentialsSecretArn"), "ECR needs no credentials");
         JsonObject rollout = json.getAsJsonObject("summary").getAsJsonObject("rollout");

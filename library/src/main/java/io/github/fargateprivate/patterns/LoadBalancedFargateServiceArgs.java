@@ -1,5 +1,7 @@
 package io.github.fargateprivate.patterns;
 
+import com.pulumi.core.Output;
+import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
@@ -109,6 +111,16 @@ public final class LoadBalancedFargateServiceArgs {
     /** @return the execution role's options */
     public TaskExecutionRoleArgs executionRole() {
         return args.executionRole();
+    }
+
+    /** @return whether the deployment alarms are created and roll deployments back */
+    public boolean deploymentAlarms() {
+        return args.deploymentAlarms();
+    }
+
+    /** @return the topic that hears of pull failures, if any */
+    public Optional<Value<String>> pullFailureTopicArn() {
+        return args.pullFailureTopicArn();
     }
 
     /** @return the tags */
@@ -244,6 +256,33 @@ public final class LoadBalancedFargateServiceArgs {
          */
         public Builder executionRole(TaskExecutionRoleArgs executionRole) {
             delegate.executionRole(executionRole);
+            return this;
+        }
+
+        /**
+         * @param on whether ECS rolls a deployment back on the target group's 5XX and unhealthy-hosts alarms
+         * @return this builder
+         */
+        public Builder deploymentAlarms(boolean on) {
+            delegate.deploymentAlarms(on);
+            return this;
+        }
+
+        /**
+         * @param topicArn the SNS topic that hears of pull failures, e.g. from a stack reference
+         * @return this builder
+         */
+        public Builder pullFailureTopicArn(Output<String> topicArn) {
+            delegate.pullFailureTopicArn(topicArn);
+            return this;
+        }
+
+        /**
+         * @param topicArn the SNS topic that hears of pull failures
+         * @return this builder
+         */
+        public Builder pullFailureTopicArn(String topicArn) {
+            delegate.pullFailureTopicArn(topicArn);
             return this;
         }
 

@@ -385,7 +385,8 @@ class OutputDependenciesTest {
 
                 // A place on a shared load balancer
                 option("ListenerRuleArgs.listenerArn(Output)", "listenerRule", s -> service(a -> a.listenerRule(
-                        rule().listenerArn(s.valid(LISTENER)).build())), "svc-target-rule.listenerArn"),
+                        rule().listenerArn(s.valid(LISTENER)).build())), "svc-target-rule.listenerArn",
+                        "svc-alarms-5xx.dimensions", "svc-alarms-unhealthy.dimensions"),
                 option("ListenerRuleArgs.loadBalancerSecurityGroupId(Output)", "listenerRule", s -> service(a -> a
                         .listenerRule(rule().loadBalancerSecurityGroupId(s.valid(LB_SECURITY_GROUP)).build())),
                         "svc-fargate-task-sg.ingress", "svc-fargate-alb-egress.securityGroupId"),
@@ -411,6 +412,8 @@ class OutputDependenciesTest {
                 option("EcsServiceArgs.deploymentAlarms(Output)", "service, beside the composite's alarms",
                         s -> service(a -> a.service(EcsServiceArgs.builder()
                                 .deploymentAlarms(s.valid(List.of("latency"))).build())), "svc-fargate-service.alarms"),
+                option("LoadBalancedServiceArgs.pullFailureTopicArn(Output)", "pullFailureTopicArn", s -> service(a -> a
+                        .pullFailureTopicArn(s.valid(TOPIC))), "svc-pull-failures-target.arn"),
                 option("Ec2CapacityArgs.amiId(Output)", "service.ec2", s -> service(onEc2(Ec2CapacityArgs.builder()
                         .amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
                 option("PolicyStatement.resource(Output)", "taskRole", s -> service(a -> a.taskRole(TaskRoleArgs
