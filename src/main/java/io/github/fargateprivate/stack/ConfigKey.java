@@ -237,6 +237,12 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
             row("waitForSteadyState", Type.BOOLEAN, "true", "service.waitForSteadyState",
                     "pulumi up waits until the service is stable, and fails when a rollout is rolled back",
                     (in, v) -> in.service.waitForSteadyState((Boolean) v)),
+            row("deploymentAlarms", Type.BOOLEAN, "true", "deploymentAlarms",
+                    "ECS rolls a deployment back when the targets answer 5XX or stay unhealthy (two CloudWatch alarms)",
+                    (in, v) -> in.deploymentAlarms = (Boolean) v),
+            row("pullFailureTopicArn", Type.STRING, null, "pullFailureTopicArn",
+                    "SNS topic ARN of this account and region told of each task that cannot pull its image",
+                    (in, v) -> in.pullFailureTopicArn = (String) v),
             row("tags", Type.MAP, null, "tags", "Tags of every taggable resource",
                     (in, v) -> in.tags = Map.copyOf(map(v))));
 

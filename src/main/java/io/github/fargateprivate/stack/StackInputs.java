@@ -46,6 +46,8 @@ public final class StackInputs {
     boolean registryPasswordSet;
     String existingSecret;
     String kmsKeyArn;
+    boolean deploymentAlarms = true;
+    String pullFailureTopicArn;
     Map<String, String> tags = Map.of();
 
     StackInputs() {
@@ -121,7 +123,11 @@ public final class StackInputs {
                 .targetGroup(targetGroup.healthCheck(healthCheck.build()).build())
                 .service(service.build())
                 .executionRole(executionRole.build())
+                .deploymentAlarms(deploymentAlarms)
                 .tags(tags);
+        if (pullFailureTopicArn != null) {
+            b.pullFailureTopicArn(pullFailureTopicArn);
+        }
         if (network != null) {
             b.network(network.build());
         }

@@ -119,7 +119,7 @@ class PlanTest {
         var r = plan("prod", "--json");
         assertEquals(0, r.status(), r.err());
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals(25, json.getAsJsonObject("summary").get("resourceCount").getAsInt(), "with the access-logs bucket");
+        assertEquals(27, json.getAsJsonObject("summary").get("resourceCount").getAsInt(), "with the access-logs bucket");
         assertEquals("https://<app-lb-alb.dnsName>", json.getAsJsonObject("exports").get("url").getAsString());
         assertFalse(json.getAsJsonObject("exports").has("credentialsSecretArn"), "ECR needs no credentials");
         JsonObject rollout = json.getAsJsonObject("summary").getAsJsonObject("rollout");

@@ -195,6 +195,15 @@ class AppTest {
     }
 
     @Test
+    void deploymentAlarmsFalseLeavesTheAlarmsOut() {
+        var config = StackConfigs.changed(StackConfigs.dev(), Map.of("deploymentAlarms", "false"));
+        var run = StackConfigs.run(config).ok();
+        assertEquals(List.of(), run.mocks().ofType("aws:cloudwatch/metricAlarm:MetricAlarm"));
+        assertFalse(run.inputs("app-ecs-service").containsKey("alarms"));
+        assertTrue(run.mocks().ofType("aws:cloudwatch/eventRule:EventRule").isEmpty(), "no topic, no rule");
+    }
+
+    @Test
     void childrenAreNamedFromTheirComponent() {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
         assertTrue(run.mocks().registrations().stream().allMatch(r -> r.name().equals("app")

@@ -39,10 +39,13 @@ import java.util.Map;
  * an array ({@code containers}) matches when any element's does ("Arrays in Amazon EventBridge event patterns",
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-arrays.html).
  *
- * <p>The topic's access policy must allow {@code events.amazonaws.com} to {@code sns:Publish}, and a topic encrypted
- * with a customer managed KMS key needs a key policy that lets {@code events.amazonaws.com} use
- * {@code kms:GenerateDataKey} and {@code kms:Decrypt} (EventBridge user guide, "Using resource-based policies for
- * Amazon EventBridge", https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html). This
+ * <p>The topic's access policy must allow {@code events.amazonaws.com} to {@code sns:Publish}, without a condition
+ * block (EventBridge user guide, "Using resource-based policies for Amazon EventBridge", Amazon SNS permissions,
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html), and a topic encrypted with a
+ * customer managed KMS key needs a key policy that lets {@code events.amazonaws.com} use {@code kms:GenerateDataKey*}
+ * and {@code kms:Decrypt} (AWS re:Post knowledge center, "Why isn't my Amazon SNS topic receiving EventBridge
+ * notifications?", https://repost.aws/knowledge-center/sns-not-getting-eventbridge-notification; SNS developer guide,
+ * "Configuring AWS KMS permissions", https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html). This
  * component changes neither: the topic is its owner's. Without them, EventBridge counts the rule's
  * {@code FailedInvocations} and nothing arrives. Events of AWS services on the default bus cost nothing in
  * EventBridge; SNS bills the publishes.

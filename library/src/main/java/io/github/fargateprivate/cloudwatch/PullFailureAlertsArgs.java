@@ -35,10 +35,9 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
     /**
      * The standard SNS topic of the stack's account and region that the alerts go to. Its access policy must allow
      * {@code events.amazonaws.com} to {@code sns:Publish} to it, and a topic encrypted with a customer managed KMS
-     * key needs a key policy that lets {@code events.amazonaws.com} use {@code kms:GenerateDataKey} and
-     * {@code kms:Decrypt} ("Using resource-based policies for Amazon EventBridge", Amazon SNS permissions,
-     * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html). The component changes
-     * neither policy. Required.
+     * key needs a key policy that lets {@code events.amazonaws.com} use {@code kms:GenerateDataKey*} and
+     * {@code kms:Decrypt} ({@link PullFailureAlerts} names the pages). The component changes neither policy.
+     * Required.
      */
     private Value<String> topicArn;
 
