@@ -56,7 +56,7 @@ class PlanTest {
         assertTrue(r.out().contains("url: http://<app-lb-alb.dnsName>"));
         assertTrue(r.out().contains("\"image\": \"ghcr.io/jonashackt/microservice-api-spring-boot-private:latest\""));
         assertTrue(r.out().contains("app ready -> serving traffic:   <=  20 s  [150 s]"));
-        assertTrue(r.out().contains("estimated cost: $69.97/month (eu-central-1 list prices of 2025-06-01)"), r.out());
+        assertTrue(r.out().contains("estimated cost: $70.17/month (eu-central-1 list prices of 2025-06-01)"), r.out());
         assertTrue(r.out().contains("Secrets Manager                            $    0.40  1 secret(s) x $0.4"), r.out());
         assertTrue(r.out().contains("Fargate app-ecs-service                    $   20.72  2 task(s) x (0.25 vCPU x "
                 + "$0.04656 + 0.5 GB x $0.00511) x 730 h"), r.out());
@@ -64,6 +64,11 @@ class PlanTest {
                 + "AZ(s)) x $0.005 x 730 h"), r.out());
         assertTrue(r.out().contains("Container Insights app-ecs-cluster         $    8.70  (8 + 1 service(s) x 13 + 1 "
                 + "task family x 8) metrics x $0.3"), r.out());
+        assertTrue(r.out().contains("CloudWatch alarms                          $    0.20  2 standard-resolution "
+                + "alarm(s) x $0.1 (assumed: us-east-1's)\n"), r.out());
+        assertTrue(r.out().contains("\n    a bad image is caught after:     <=   5 s  [never]  at preview, by the "
+                + "registry preflight; without it ~180 s: the circuit breaker's 3 failed tasks (0.5 x 2 desired, 3 to "
+                + "200) x ~60 s each\n"), r.out());
     }
 
     @Test
@@ -111,7 +116,38 @@ class PlanTest {
                 + "(2 x $0.052 x 730 h) plus $0.052/GB"), out);
         assertTrue(out.contains("Public IPv4 addresses                      $    7.30  (0 task(s) + 2 load balancer "
                 + "AZ(s))"), "tasks in private subnets have no public IP:\n" + out);
-        assertTrue(out.contains("estimated cost: $115.23/month (eu-central-1 list prices of 2025-06-01)"), out);
+        assertTrue(out.contains("estimated cost: $115.43/month (eu-central-1 list prices of 2025-06-01)"), out);
+    }
+
+    @Test
+    void prodPricesItsAlarmsAndItsPullFailureRuleWhoseEventsAreFree() {
+        var r = plan("prod");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("    CloudWatch alarms                          $    0.20  2 standard-resolution "
+                + "alarm(s) x $0.1 (assumed: us-east-1's)\n"), r.out());
+        assertTrue(r.out().contains("    EventBridge rule app-pull-failures-rule    $    0.00  AWS service events: "
+                + "$0/million; each match published to SNS: $0.0000005 ($0.5/million) (assumed: us-east-1's)\n"),
+                r.out());
+        assertTrue(r.out().contains("; the free tier of CloudWatch alarms (10 per account); SNS's free tier (1 million "
+                + "publishes per account) and its deliveries to the topic's subscribers\n"), r.out());
+    }
+
+    @Test
+    void usEast1PricesTheAlarmsFromItsOwnTable(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.east.yaml"), """
+                config:
+                  aws:region: us-east-1
+                  fargate-private-registry:image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0
+                  fargate-private-registry:desiredCount: "9"
+                """);
+        var r = plan("east", "--dir", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("    CloudWatch alarms                          $    0.20  2 standard-resolution "
+                + "alarm(s) x $0.1\n"), r.out());
+        // 0.5 x 9 rounds up to 5 failed tasks.
+        assertTrue(r.out().contains("without it ~300 s: the circuit breaker's 5 failed tasks (0.5 x 9 desired, 3 to "
+                + "200) x ~60 s each"), r.out());
     }
 
     @Test
@@ -125,6 +161,10 @@ class PlanTest {
         JsonObject rollout = json.getAsJsonObject("summary").getAsJsonObject("rollout");
         assertEquals(10, rollout.get("healthCheckIntervalSeconds").getAsInt());
         assertEquals(30, rollout.get("deregistrationDelaySeconds").getAsInt());
+        assertEquals(2, rollout.get("desiredCount").getAsInt());
+        assertTrue(rollout.get("circuitBreaker").getAsBoolean());
+        assertFalse(json.getAsJsonObject("summary").getAsJsonObject("awsDefaults").get("circuitBreaker")
+                .getAsBoolean(), "ECS turns the circuit breaker on only when asked");
     }
 
     @Test
