@@ -30,6 +30,13 @@ class PlanTest {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Plans a stack of the project's Pulumi.yaml whose file holds these config lines. */
+    private static Result planOf(Path dir, String stack, String configLines) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi." + stack + ".yaml"), "config:\n" + configLines);
+        return plan(stack, "--dir", dir.toString());
+    }
+
     @Test
     void devPlansAPublicTestImageOutOfTheBox() {
         var r = plan("dev");
@@ -134,14 +141,11 @@ class PlanTest {
 
     @Test
     void usEast1PricesTheAlarmsFromItsOwnTable(@TempDir Path dir) throws IOException {
-        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.east.yaml"), """
-                config:
+        var r = planOf(dir, "east", """
                   aws:region: us-east-1
                   fargate-private-registry:image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0
                   fargate-private-registry:desiredCount: "9"
                 """);
-        var r = plan("east", "--dir", dir.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("    CloudWatch alarms                          $    0.20  2 standard-resolution "
                 + "alarm(s) x $0.1\n"), r.out());
@@ -169,13 +173,10 @@ class PlanTest {
 
     @Test
     void aRegionWithoutPricesSaysSoInsteadOfPricingAnother(@TempDir Path dir) throws IOException {
-        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.far.yaml"), """
-                config:
+        var r = planOf(dir, "far", """
                   aws:region: sa-east-1
                   fargate-private-registry:image: 123456789012.dkr.ecr.sa-east-1.amazonaws.com/app:1.0
                 """);
-        var r = plan("far", "--dir", dir.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("estimated cost: no prices for sa-east-1 in pricing.properties (2025-06-01; "
                 + "priced: us-east-1, us-west-2, eu-west-1, eu-central-1, ap-southeast-1), so no estimate"), r.out());
