@@ -84,7 +84,8 @@ import java.util.regex.Pattern;
  * reach the containers as {@code secrets} ({@code valueFrom}) only. The tasks' security group admits only the load
  * balancer's security group on the main container's port, and the load balancer's group gets one egress rule to
  * exactly these tasks. The service rolls out at 100 % minimum healthy / 200 % maximum with the deployment circuit
- * breaker on and rolling back, and {@code pulumi up} waits for a steady state, so a rolled-back rollout fails it.
+ * breaker on and rolling back (and, with {@link EcsServiceArgs#deploymentAlarms()}, CloudWatch alarms that fail and
+ * roll back a deployment too), and {@code pulumi up} waits for a steady state, so a rolled-back rollout fails it.
  * Invokes (the app secrets' current versions) go through this component's provider.
  *
  * <p>Children: {@code <name>-cluster} (unless an existing cluster is given), {@code <name>-capacity-providers} (with a
