@@ -63,7 +63,19 @@ public enum AwsName {
             "https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html"),
     /** PutScalingPolicy (Application Auto Scaling API reference): 256 printable characters. */
     SCALING_POLICY("scaling policy", 256, "[\\p{Print}]", List.of(),
-            "https://docs.aws.amazon.com/ApplicationAutoScaling/latest/APIReference/API_PutScalingPolicy.html");
+            "https://docs.aws.amazon.com/ApplicationAutoScaling/latest/APIReference/API_PutScalingPolicy.html"),
+    /**
+     * PutMetricAlarm (CloudWatch API reference): AlarmName 1-255 UTF-8 characters, no ASCII control characters; the
+     * provider autonames it within its 255.
+     */
+    METRIC_ALARM("CloudWatch alarm", 255, "[^\\x00-\\x1F\\x7F]", List.of(),
+            "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+    /**
+     * PutRule (EventBridge API reference): 1-64 of {@code [.\-_A-Za-z0-9]}; the provider declares the autoname 64
+     * long.
+     */
+    EVENT_RULE("EventBridge rule", 64, "[A-Za-z0-9._-]", List.of(),
+            "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html");
 
     /** What the AWS provider appends to a logical name: {@code -} and 7 random characters. */
     public static final int AUTONAME_SUFFIX = 8;

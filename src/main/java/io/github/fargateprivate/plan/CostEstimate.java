@@ -36,6 +36,8 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
     private static final String CLUSTER = "aws:ecs/cluster:Cluster";
     private static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
     private static final String LISTENER = "aws:lb/listener:Listener";
+    private static final String METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
 
     /**
      * @param mocks   what the program registered
@@ -202,8 +204,47 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                     + "created by this stack): $%.2f/month each, one per AZ, plus $%s/GB", p.natHour() * hours,
                     fmt(p.natGb())));
         }
+        monitoring(mocks, p, pricing.monitoringAssumed(region) ? " (assumed: us-east-1's)" : "", lines, notPriced);
         double total = lines.stream().mapToDouble(Line::monthly).sum();
         return new CostEstimate(region, region + " list prices of " + pricing.date(), lines, total, notPriced);
+    }
+
+    /**
+     * The deployment alarms, per alarm-month; a rule on events of AWS services, free in EventBridge, and the SNS
+     * publishes its matches cost, per event, since the plan cannot count them.
+     */
+    private static void monitoring(OfflineMocks mocks, Pricing.Region p, String assumed, List<Line> lines,
+                                   List<String> notPriced) {
+        var alarms = mocks.ofType(METRIC_ALARM);
+        long standard = alarms.stream().filter(a -> number(a.inputs().getOrDefault("period", 60.0)) >= 60).count();
+        if (standard > 0) {
+            lines.add(new Line("CloudWatch alarms", standard * p.alarmMonth(), standard
+                    + " standard-resolution alarm(s) x $" + fmt(p.alarmMonth()) + assumed));
+        }
+        if (standard < alarms.size()) {
+            notPriced.add((alarms.size() - standard) + " high-resolution alarm(s)");
+        }
+        for (var rule : mocks.ofType(EVENT_RULE)) {
+            boolean awsEvents = String.valueOf(rule.inputs().get("eventPattern")).contains("\"source\":[\"aws.");
+            if (!awsEvents) {
+                notPriced.add("the events of EventBridge rule " + rule.name());
+                continue;
+            }
+            lines.add(new Line("EventBridge rule " + rule.name(), 0, "AWS service events: $"
+                    + fmt(p.awsEventsMillion()) + "/million; each match published to SNS: $"
+                    + perEvent(p.snsPublishMillion()) + " ($" + fmt(p.snsPublishMillion()) + "/million)" + assumed));
+        }
+        if (!alarms.isEmpty()) {
+            notPriced.add("the free tier of CloudWatch alarms (10 per account)");
+        }
+        if (!mocks.ofType(EVENT_RULE).isEmpty()) {
+            notPriced.add("SNS's free tier (1 million publishes per account) and its deliveries to the topic's "
+                    + "subscribers");
+        }
+    }
+
+    private static String perEvent(double perMillion) {
+        return java.math.BigDecimal.valueOf(perMillion).movePointLeft(6).stripTrailingZeros().toPlainString();
     }
 
     private static OfflineMocks.Registration madeBy(OfflineMocks mocks, Map<String, String> made, Object value,

@@ -72,8 +72,21 @@ public final class PlanRenderer {
             b.append(String.format("    new task ready -> old task gone: <= %3d s  [%3d s]  + drain %d s + stop <= %d s%n",
                     r.readyToOldTaskGoneSeconds(), d.readyToOldTaskGoneSeconds(), r.deregistrationDelaySeconds(),
                     r.stopTimeoutSeconds()));
+            b.append(badImage(r, d));
         }
         return b.toString();
+    }
+
+    /** A bad image: refused at preview by the registry preflight, or failed by the circuit breaker after deploying. */
+    private static String badImage(RolloutTiming r, RolloutTiming d) {
+        String without = r.badImageCaughtWithoutPreflightSeconds().stream().mapToObj(s -> "~" + s + " s: the circuit "
+                + "breaker's " + r.circuitBreakerThreshold() + " failed tasks (0.5 x " + r.desiredCount() + " desired, "
+                + RolloutTiming.MIN_FAILURE_THRESHOLD + " to " + RolloutTiming.MAX_FAILURE_THRESHOLD + ") x ~"
+                + RolloutTiming.SECONDS_PER_FAILED_PULL + " s each").findFirst().orElse("never: no circuit breaker");
+        String defaults = d.badImageCaughtWithoutPreflightSeconds().stream().mapToObj(s -> String.format("%3d s", s))
+                .findFirst().orElse("never");
+        return String.format("    a bad image is caught after:     <= %3d s  [%s]  at preview, by the registry "
+                + "preflight; without it %s%n", r.badImageCaughtWithPreflightSeconds(), defaults, without);
     }
 
     private static void tree(StringBuilder b, List<PlanReport.Item> items, String parent, String indent) {

@@ -174,8 +174,9 @@ public record PlanReport(String project, String stack, String region, List<Item>
     }
 
     private static Summary summary(OfflineMocks mocks, Pricing pricing, int componentCount) {
+        RolloutTiming rollout = rollout(mocks);
         return new Summary(mocks.awsResources().size(), componentCount, CostEstimate.of(mocks, pricing),
-                rollout(mocks), RolloutTiming.AWS_DEFAULTS);
+                rollout, rollout == null ? null : RolloutTiming.awsDefaults(rollout.desiredCount()));
     }
 
     @SuppressWarnings("unchecked")
@@ -186,13 +187,17 @@ public record PlanReport(String project, String stack, String region, List<Item>
             return null;
         }
         var tg = groups.get(0).inputs();
+        var services = mocks.ofType("aws:ecs/service:Service");
+        var service = services.isEmpty() ? Map.<String, Object>of() : services.get(0).inputs();
+        var breaker = (Map<String, Object>) service.getOrDefault("deploymentCircuitBreaker", Map.of());
         var health = (Map<String, Object>) tg.getOrDefault("healthCheck", Map.of());
         JsonElement defs = JsonParser.parseString(String.valueOf(tasks.get(0).inputs().get("containerDefinitions")));
         var container = defs.getAsJsonArray().get(0).getAsJsonObject();
         int stop = container.has("stopTimeout") ? container.get("stopTimeout").getAsInt() : 30;
         return new RolloutTiming(number(health.getOrDefault("interval", 30.0)),
                 number(health.getOrDefault("healthyThreshold", 5.0)),
-                number(tg.getOrDefault("deregistrationDelay", 300.0)), stop);
+                number(tg.getOrDefault("deregistrationDelay", 300.0)), stop,
+                number(service.getOrDefault("desiredCount", 1.0)), Boolean.TRUE.equals(breaker.get("enable")));
     }
 
     private static int number(Object value) {

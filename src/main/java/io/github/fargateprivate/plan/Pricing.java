@@ -36,10 +36,14 @@ public record Pricing(String date, List<String> regions, double hoursPerMonth, P
      * @param secretMonth    Secrets Manager per secret-month
      * @param metricMonth    CloudWatch custom metric per metric-month
      * @param gp3GbMonth     EBS gp3 per GB-month
+     * @param alarmMonth        CloudWatch standard-resolution metric alarm per alarm-month
+     * @param snsPublishMillion SNS standard-topic publishes per million
+     * @param awsEventsMillion  events of AWS services on the default EventBridge bus per million
      */
     public record Region(String region, double x86VcpuHour, double x86GbHour, double armVcpuHour, double armGbHour,
                          double albHour, double lcuHour, double natHour, double natGb, double endpointHour,
-                         double ipv4Hour, double secretMonth, double metricMonth, double gp3GbMonth) {
+                         double ipv4Hour, double secretMonth, double metricMonth, double gp3GbMonth,
+                         double alarmMonth, double snsPublishMillion, double awsEventsMillion) {
     }
 
     /** @return the bundled price table */
@@ -69,7 +73,8 @@ public record Pricing(String date, List<String> regions, double hoursPerMonth, P
                 num(region + ".fargate.arm.vcpuHour"), num(region + ".fargate.arm.gbHour"), num(region + ".alb.hour"),
                 num(region + ".alb.lcuHour"), num(region + ".nat.hour"), num(region + ".nat.gb"),
                 num(region + ".endpoint.hour"), num(region + ".ipv4.hour"), num(region + ".secret.month"),
-                num(region + ".metric.month"), num(region + ".ebs.gp3.gbMonth")));
+                num(region + ".metric.month"), num(region + ".ebs.gp3.gbMonth"), num(region + ".alarm.month"),
+                num(region + ".sns.publishMillion"), num(region + ".events.awsMillion")));
     }
 
     /**
@@ -79,6 +84,16 @@ public record Pricing(String date, List<String> regions, double hoursPerMonth, P
      */
     public Optional<Double> ec2Hour(String region, String type) {
         return Optional.ofNullable(properties.getProperty(region + ".ec2." + type + ".hour")).map(Double::parseDouble);
+    }
+
+    /**
+     * @param region a region
+     * @return whether its alarm, SNS and EventBridge prices are assumed to be us-east-1's, not read from its own table
+     *     (the file says why)
+     */
+    public boolean monitoringAssumed(String region) {
+        return Arrays.stream(properties.getProperty("monitoringAssumedIn", "").split(",")).map(String::strip)
+                .anyMatch(region::equals);
     }
 
     /**

@@ -243,6 +243,12 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
             row("pinImageDigests", Type.BOOLEAN, "false", "pinImageDigests",
                     "Run each image as image@digest, the digest its registry answered",
                     (in, v) -> in.pinImageDigests = (Boolean) v),
+            row("deploymentAlarms", Type.BOOLEAN, "true", "deploymentAlarms",
+                    "ECS rolls a deployment back when the targets answer 5XX or stay unhealthy (two CloudWatch alarms)",
+                    (in, v) -> in.deploymentAlarms = (Boolean) v),
+            row("pullFailureTopicArn", Type.STRING, null, "pullFailureTopicArn",
+                    "SNS topic ARN of this account and region told of each task that cannot pull its image",
+                    (in, v) -> in.pullFailureTopicArn = (String) v),
             row("tags", Type.MAP, null, "tags", "Tags of every taggable resource",
                     (in, v) -> in.tags = Map.copyOf(map(v))));
 

@@ -46,6 +46,8 @@ public final class StackInputs {
     boolean registryPasswordSet;
     String existingSecret;
     String kmsKeyArn;
+    boolean deploymentAlarms = true;
+    String pullFailureTopicArn;
     Map<String, String> tags = Map.of();
     boolean registryPreflight = true;
     boolean pinImageDigests;
@@ -125,7 +127,11 @@ public final class StackInputs {
                 .executionRole(executionRole.build())
                 .registryPreflight(registryPreflight)
                 .pinImageDigests(pinImageDigests)
+                .deploymentAlarms(deploymentAlarms)
                 .tags(tags);
+        if (pullFailureTopicArn != null) {
+            b.pullFailureTopicArn(pullFailureTopicArn);
+        }
         if (network != null) {
             b.network(network.build());
         }

@@ -48,7 +48,7 @@ class Ec2CostTest {
     void theEc2StackPricesOneT3SmallItsRootVolumeAndItsPublicAddressAndNoFargate() {
         var estimate = estimate(plan("ec2", Path.of(".")));
         assertEquals(List.of(
-                "estimated cost: $65.98/month (eu-central-1 list prices of 2025-06-01)",
+                "estimated cost: $66.18/month (eu-central-1 list prices of 2025-06-01)",
                 "EC2 instances app-ecs-ec2-asg (t3.small)   $   17.52  1 instance(s) x $0.024 x 730 h",
                 "EBS gp3 root volumes app-ecs-ec2-asg       $    2.86  1 x 30 GiB x $0.0952",
                 "Application Load Balancer app-lb-alb       $   25.55  (1 x $0.027 + 1 listener(s) x 1 LCU x $0.008) x "
@@ -58,10 +58,12 @@ class Ec2CostTest {
                 "Container Insights app-ecs-cluster         $    8.70  (8 + 1 service(s) x 13 + 1 task family x 8) "
                         + "metrics x $0.3",
                 "Secrets Manager                            $    0.40  1 secret(s) x $0.4",
+                "CloudWatch alarms                          $    0.20  2 standard-resolution alarm(s) x $0.1 "
+                        + "(assumed: us-east-1's)",
                 "not included: data transfer; CloudWatch Logs ingestion and storage; API calls (Secrets Manager, KMS, "
                         + "SSM); scale-out up to 3 instance(s) of app-ecs-ec2-asg (the estimate counts "
                         + "minInstances); CPU credits above the t3.small baseline (unlimited mode, $0.05 per "
-                        + "vCPU-hour)"), estimate);
+                        + "vCPU-hour); the free tier of CloudWatch alarms (10 per account)"), estimate);
         assertTrue(estimate.stream().noneMatch(l -> l.startsWith("Fargate")), estimate.toString());
     }
 

@@ -30,11 +30,18 @@ class PlanTest {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Plans a stack of the project's Pulumi.yaml whose file holds these config lines. */
+    private static Result planOf(Path dir, String stack, String configLines) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi." + stack + ".yaml"), "config:\n" + configLines);
+        return plan(stack, "--dir", dir.toString());
+    }
+
     @Test
     void devPlansAPublicTestImageOutOfTheBox() {
         var r = plan("dev");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("resources: 13 to create (in 4 components)"), r.out());
+        assertTrue(r.out().contains("resources: 15 to create (in 5 components)"), r.out());
         // The public test image comes from Docker Hub without credentials: the plan says what pulumi preview would.
         assertTrue(r.out().contains("\nWarnings:\n  LoadBalancedService 'app': container: "
                 + "docker.io/nginxinc/nginx-unprivileged:1.27-alpine is pulled from Docker Hub without credentials, "
@@ -49,14 +56,14 @@ class PlanTest {
     void theGhcrExamplePlansOutOfTheBox() {
         var r = plan("ghcr");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("resources: 16 to create (in 5 components)"), r.out());
+        assertTrue(r.out().contains("resources: 18 to create (in 6 components)"), r.out());
         assertTrue(r.out().contains("+ app-credentials-version  aws:secretsmanager/secretVersion:SecretVersion"));
         assertTrue(r.out().contains("secretString: [secret]"), "the secret value is masked");
         assertTrue(r.out().contains("\"Resource\": \"(known after deploy: app-credentials-secret.arn)\""));
         assertTrue(r.out().contains("url: http://<app-lb-alb.dnsName>"));
         assertTrue(r.out().contains("\"image\": \"ghcr.io/jonashackt/microservice-api-spring-boot-private:latest\""));
         assertTrue(r.out().contains("app ready -> serving traffic:   <=  20 s  [150 s]"));
-        assertTrue(r.out().contains("estimated cost: $69.97/month (eu-central-1 list prices of 2025-06-01)"), r.out());
+        assertTrue(r.out().contains("estimated cost: $70.17/month (eu-central-1 list prices of 2025-06-01)"), r.out());
         assertTrue(r.out().contains("Secrets Manager                            $    0.40  1 secret(s) x $0.4"), r.out());
         assertTrue(r.out().contains("Fargate app-ecs-service                    $   20.72  2 task(s) x (0.25 vCPU x "
                 + "$0.04656 + 0.5 GB x $0.00511) x 730 h"), r.out());
@@ -64,6 +71,11 @@ class PlanTest {
                 + "AZ(s)) x $0.005 x 730 h"), r.out());
         assertTrue(r.out().contains("Container Insights app-ecs-cluster         $    8.70  (8 + 1 service(s) x 13 + 1 "
                 + "task family x 8) metrics x $0.3"), r.out());
+        assertTrue(r.out().contains("CloudWatch alarms                          $    0.20  2 standard-resolution "
+                + "alarm(s) x $0.1 (assumed: us-east-1's)\n"), r.out());
+        assertTrue(r.out().contains("\n    a bad image is caught after:     <=   5 s  [never]  at preview, by the "
+                + "registry preflight; without it ~180 s: the circuit breaker's 3 failed tasks (0.5 x 2 desired, 3 to "
+                + "200) x ~60 s each\n"), r.out());
     }
 
     @Test
@@ -71,7 +83,7 @@ class PlanTest {
         var r = plan("cache");
         assertEquals(0, r.status(), r.err());
         String out = r.out();
-        assertTrue(out.contains("resources: 24 to create (in 6 components)"), out);
+        assertTrue(out.contains("resources: 26 to create (in 7 components)"), out);
         assertTrue(out.contains("\"image\": \"123456789012.dkr.ecr.eu-central-1.amazonaws.com/cache-github/jonashackt/"
                 + "microservice-api-spring-boot-private:1.0.0\""), out);
         assertFalse(out.contains("repositoryCredentials"), "the task pulls from ECR");
@@ -111,7 +123,35 @@ class PlanTest {
                 + "(2 x $0.052 x 730 h) plus $0.052/GB"), out);
         assertTrue(out.contains("Public IPv4 addresses                      $    7.30  (0 task(s) + 2 load balancer "
                 + "AZ(s))"), "tasks in private subnets have no public IP:\n" + out);
-        assertTrue(out.contains("estimated cost: $115.23/month (eu-central-1 list prices of 2025-06-01)"), out);
+        assertTrue(out.contains("estimated cost: $115.43/month (eu-central-1 list prices of 2025-06-01)"), out);
+    }
+
+    @Test
+    void prodPricesItsAlarmsAndItsPullFailureRuleWhoseEventsAreFree() {
+        var r = plan("prod");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("    CloudWatch alarms                          $    0.20  2 standard-resolution "
+                + "alarm(s) x $0.1 (assumed: us-east-1's)\n"), r.out());
+        assertTrue(r.out().contains("    EventBridge rule app-pull-failures-rule    $    0.00  AWS service events: "
+                + "$0/million; each match published to SNS: $0.0000005 ($0.5/million) (assumed: us-east-1's)\n"),
+                r.out());
+        assertTrue(r.out().contains("; the free tier of CloudWatch alarms (10 per account); SNS's free tier (1 million "
+                + "publishes per account) and its deliveries to the topic's subscribers\n"), r.out());
+    }
+
+    @Test
+    void usEast1PricesTheAlarmsFromItsOwnTable(@TempDir Path dir) throws IOException {
+        var r = planOf(dir, "east", """
+                  aws:region: us-east-1
+                  fargate-private-registry:image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0
+                  fargate-private-registry:desiredCount: "9"
+                """);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("    CloudWatch alarms                          $    0.20  2 standard-resolution "
+                + "alarm(s) x $0.1\n"), r.out());
+        // 0.5 x 9 rounds up to 5 failed tasks.
+        assertTrue(r.out().contains("without it ~300 s: the circuit breaker's 5 failed tasks (0.5 x 9 desired, 3 to "
+                + "200) x ~60 s each"), r.out());
     }
 
     @Test
@@ -119,23 +159,24 @@ class PlanTest {
         var r = plan("prod", "--json");
         assertEquals(0, r.status(), r.err());
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals(23, json.getAsJsonObject("summary").get("resourceCount").getAsInt(), "with the access-logs bucket");
+        assertEquals(27, json.getAsJsonObject("summary").get("resourceCount").getAsInt(), "with the access-logs bucket");
         assertEquals("https://<app-lb-alb.dnsName>", json.getAsJsonObject("exports").get("url").getAsString());
         assertFalse(json.getAsJsonObject("exports").has("credentialsSecretArn"), "ECR needs no credentials");
         JsonObject rollout = json.getAsJsonObject("summary").getAsJsonObject("rollout");
         assertEquals(10, rollout.get("healthCheckIntervalSeconds").getAsInt());
         assertEquals(30, rollout.get("deregistrationDelaySeconds").getAsInt());
+        assertEquals(2, rollout.get("desiredCount").getAsInt());
+        assertTrue(rollout.get("circuitBreaker").getAsBoolean());
+        assertFalse(json.getAsJsonObject("summary").getAsJsonObject("awsDefaults").get("circuitBreaker")
+                .getAsBoolean(), "ECS turns the circuit breaker on only when asked");
     }
 
     @Test
     void aRegionWithoutPricesSaysSoInsteadOfPricingAnother(@TempDir Path dir) throws IOException {
-        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.far.yaml"), """
-                config:
+        var r = planOf(dir, "far", """
                   aws:region: sa-east-1
                   fargate-private-registry:image: 123456789012.dkr.ecr.sa-east-1.amazonaws.com/app:1.0
                 """);
-        var r = plan("far", "--dir", dir.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("estimated cost: no prices for sa-east-1 in pricing.properties (2025-06-01; "
                 + "priced: us-east-1, us-west-2, eu-west-1, eu-central-1, ap-southeast-1), so no estimate"), r.out());

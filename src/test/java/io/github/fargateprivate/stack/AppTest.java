@@ -51,6 +51,8 @@ class AppTest {
                         "app-lb-alb aws:lb/loadBalancer:LoadBalancer",
                         "app-lb-tg aws:lb/targetGroup:TargetGroup",
                         "app-lb-http aws:lb/listener:Listener",
+                        "app-alarms-5xx aws:cloudwatch/metricAlarm:MetricAlarm",
+                        "app-alarms-unhealthy aws:cloudwatch/metricAlarm:MetricAlarm",
                         "app-ecs-cluster aws:ecs/cluster:Cluster",
                         "app-ecs-logs aws:cloudwatch/logGroup:LogGroup",
                         "app-ecs-exec-logs aws:iam/rolePolicy:RolePolicy",
@@ -59,12 +61,13 @@ class AppTest {
                         "app-ecs-service aws:ecs/service:Service"),
                 run.mocks().awsResources().stream().map(r -> r.name() + " " + r.type()).sorted(
                         java.util.Comparator.comparingInt(AppTest::creationRank)).toList());
-        assertEquals(21, run.mocks().registrations().size(), "16 AWS resources and 5 components");
+        assertEquals(24, run.mocks().registrations().size(), "18 AWS resources and 6 components");
     }
 
     private static final List<String> CREATION_ORDER = List.of("app-credentials-secret", "app-credentials-version",
             "app-execution-exec-role", "app-execution-exec-policy", "app-lb-alb-sg", "app-lb-targets-sg",
-            "app-lb-targets-egress", "app-lb-alb", "app-lb-tg", "app-lb-http", "app-ecs-cluster", "app-ecs-logs",
+            "app-lb-targets-egress", "app-lb-alb", "app-lb-tg", "app-lb-http", "app-alarms-5xx",
+            "app-alarms-unhealthy", "app-ecs-cluster", "app-ecs-logs",
             "app-ecs-exec-logs", "app-ecs-task-sg", "app-ecs-task", "app-ecs-service");
 
     /** Registrations arrive in the order the engine resolves their inputs; compare them in program order. */
@@ -192,12 +195,21 @@ class AppTest {
     }
 
     @Test
+    void deploymentAlarmsFalseLeavesTheAlarmsOut() {
+        var config = StackConfigs.changed(StackConfigs.dev(), Map.of("deploymentAlarms", "false"));
+        var run = StackConfigs.run(config).ok();
+        assertEquals(List.of(), run.mocks().ofType("aws:cloudwatch/metricAlarm:MetricAlarm"));
+        assertFalse(run.inputs("app-ecs-service").containsKey("alarms"));
+        assertTrue(run.mocks().ofType("aws:cloudwatch/eventRule:EventRule").isEmpty(), "no topic, no rule");
+    }
+
+    @Test
     void childrenAreNamedFromTheirComponent() {
         var run = StackConfigs.run(StackConfigs.dev()).ok();
         assertTrue(run.mocks().registrations().stream().allMatch(r -> r.name().equals("app")
                 || r.name().startsWith("app-")), "every resource is named from the stack's component");
         // Registration order is asynchronous: compare the set.
-        assertEquals(List.of("app", "app-credentials", "app-ecs", "app-execution", "app-lb"),
+        assertEquals(List.of("app", "app-alarms", "app-credentials", "app-ecs", "app-execution", "app-lb"),
                 run.mocks().registrations().stream().filter(r -> r.type().startsWith("fargate-private-registry:"))
                         .map(OfflineMocks.Registration::name).sorted().toList());
     }

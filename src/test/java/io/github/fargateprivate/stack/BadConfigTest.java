@@ -186,6 +186,13 @@ class BadConfigTest {
                                 + "10.0.0.0/8"),
                 bad(Map.of("logKmsKeyArn", "arn:aws:kms:eu-central-1:123456789012:alias/logs"), "logKmsKeyArn",
                         "is an alias ARN; use the key ARN it points to"),
+                bad(Map.of("deploymentAlarms", "yes"), "deploymentAlarms",
+                        "'yes' is not true or false: pulumi config set deploymentAlarms false"),
+                bad(Map.of("pullFailureTopicArn", "arn:aws:sns:us-east-1:123456789012:alerts"), "pullFailureTopicArn",
+                        "the topic is in us-east-1 of account 123456789012, but the rule is in eu-central-1 of account "
+                                + "123456789012"),
+                bad(Map.of("pullFailureTopicArn", "alerts"), "pullFailureTopicArn",
+                        "'alerts' is not an SNS topic ARN (arn:aws:sns:eu-central-1:123456789012:NAME"),
                 bad(Map.of("logKmsKeyArn", KMS_KEY.replace("eu-central-1", "us-east-1")), "logKmsKeyArn",
                         "the key is in us-east-1, but the log group is in eu-central-1; CloudWatch Logs uses a key of "
                                 + "its own region"));

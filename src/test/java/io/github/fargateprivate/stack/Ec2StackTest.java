@@ -45,7 +45,7 @@ class Ec2StackTest {
 
     @Test
     void theEc2StackRegistersTheInstancesAndTheirCapacityProvider() {
-        assertEquals(23, ec2.mocks().awsResources().size(), "what ./plan ec2 counts");
+        assertEquals(25, ec2.mocks().awsResources().size(), "what ./plan ec2 counts");
         assertEquals(List.of("app-ecs-ec2"), ec2.mocks().ofType(Ec2Capacity.TYPE).stream()
                 .map(OfflineMocks.Registration::name).toList());
         assertTrue(ec2.names().containsAll(Set.of("app-ecs-ec2-instance-role", "app-ecs-ec2-instance-ecs",

@@ -53,6 +53,16 @@ class ProductionStackTest {
     }
 
     @Test
+    void prodRollsBackOnItsAlarmsAndTellsItsTopicOfPullFailures() {
+        assertEquals(List.of("app-alarms-5xx-1a2b3c4", "app-alarms-unhealthy-1a2b3c4"),
+                block(prod.inputs("app-ecs-service"), "alarms").get("alarmNames"));
+        assertEquals("arn:aws:sns:eu-central-1:123456789012:prod-deploy-alerts",
+                prod.inputs("app-pull-failures-target").get("arn"));
+        String pattern = String.valueOf(prod.inputs("app-pull-failures-rule").get("eventPattern"));
+        assertTrue(pattern.contains("\"group\":[\"service:app-ecs-service-1a2b3c4\"]"), pattern);
+    }
+
+    @Test
     void httpsWithTls13AndHttpRedirects() {
         var https = prod.inputs("app-lb-https");
         assertEquals(443.0, https.get("port"));

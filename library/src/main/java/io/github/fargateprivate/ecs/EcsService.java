@@ -26,6 +26,7 @@ import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
@@ -83,7 +84,8 @@ import java.util.regex.Pattern;
  * reach the containers as {@code secrets} ({@code valueFrom}) only. The tasks' security group admits only the load
  * balancer's security group on the main container's port, and the load balancer's group gets one egress rule to
  * exactly these tasks. The service rolls out at 100 % minimum healthy / 200 % maximum with the deployment circuit
- * breaker on and rolling back, and {@code pulumi up} waits for a steady state, so a rolled-back rollout fails it.
+ * breaker on and rolling back (and, with {@link EcsServiceArgs#deploymentAlarms()}, CloudWatch alarms that fail and
+ * roll back a deployment too), and {@code pulumi up} waits for a steady state, so a rolled-back rollout fails it.
  * Invokes (the app secrets' current versions) go through this component's provider.
  *
  * <p>Children: {@code <name>-cluster} (unless an existing cluster is given), {@code <name>-capacity-providers} (with a
@@ -150,7 +152,8 @@ public class EcsService extends ComponentResource {
     private record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
                            Output<String> clusterArn, Output<String> registryCredentials,
                            Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
-                           Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId) {
+                           Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId,
+                           Output<List<String>> deploymentAlarms) {
     }
 
     /**
@@ -362,6 +365,13 @@ public class EcsService extends ComponentResource {
                 .waitForSteadyState(args.waitForSteadyState())
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true);
+        if (checked.deploymentAlarms() != null) {
+            // Beside the circuit breaker, either fails a deployment ("Amazon ECS deployment failure detection", ECS
+            // developer guide,
+            // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html).
+            serviceArgs.alarms(ServiceAlarmsArgs.builder().alarmNames(checked.deploymentAlarms()).enable(true)
+                    .rollback(true).build());
+        }
         if (!args.bridge()) {
             Output<List<String>> groups = targetsSecurityGroup == null ? securityGroup.id().applyValue(List::of)
                     : Output.tuple(securityGroup.id(), targetsSecurityGroup).applyValue(t -> List.of(t.t1, t.t2));
@@ -523,7 +533,8 @@ public class EcsService extends ComponentResource {
         }
         NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
         return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
-                sidecarCredentials, options.logKmsKeyArn(), options.taskEgressCidrBlocks(), options.ec2AmiId());
+                sidecarCredentials, options.logKmsKeyArn(), options.taskEgressCidrBlocks(), options.ec2AmiId(),
+                options.deploymentAlarms());
     }
 
     private static Optional<String> credentialsSecretProblem(String secret) {
@@ -539,9 +550,11 @@ public class EcsService extends ComponentResource {
      * @param logKmsKeyArn         the log group's key
      * @param taskEgressCidrBlocks the blocks the tasks may reach
      * @param ec2AmiId             the container instances' AMI
+     * @param deploymentAlarms     the alarms that roll a deployment back
      */
     public record CheckedOptions(Output<String> clusterArn, Output<String> logKmsKeyArn,
-                                 Output<List<String>> taskEgressCidrBlocks, Output<String> ec2AmiId) {
+                                 Output<List<String>> taskEgressCidrBlocks, Output<String> ec2AmiId,
+                                 Output<List<String>> deploymentAlarms) {
     }
 
     /**
@@ -603,7 +616,20 @@ public class EcsService extends ComponentResource {
                 CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
                         : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
                 .orElse(null);
-        return new CheckedOptions(cluster, logKey, egress, ami);
+        Output<List<String>> alarms = args.deploymentAlarms().map(a -> problems.check("deploymentAlarms", a,
+                EcsService::alarmNamesProblem)).orElse(null);
+        return new CheckedOptions(cluster, logKey, egress, ami, alarms);
+    }
+
+    /** PutMetricAlarm (CloudWatch API reference): an alarm's name has 1-255 characters, no ASCII control character. */
+    private static Optional<String> alarmNamesProblem(List<String> names) {
+        if (names.isEmpty()) {
+            return Optional.of("empty; leave it unset for the circuit breaker alone");
+        }
+        return names.stream().filter(n -> n.isEmpty() || n.length() > AwsName.METRIC_ALARM.max()
+                        || n.chars().anyMatch(c -> c < 0x20 || c == 0x7F)).findFirst()
+                .map(n -> "'" + n + "' is not a CloudWatch alarm name (1-" + AwsName.METRIC_ALARM.max()
+                        + " characters, no control characters)");
     }
 
     /**

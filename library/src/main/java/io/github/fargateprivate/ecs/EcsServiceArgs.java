@@ -191,6 +191,13 @@ public final class EcsServiceArgs extends ResourceArgs {
     private final Map<String, Value<String>> redeployTriggers = new LinkedHashMap<>();
 
     /**
+     * CloudWatch alarms whose {@code ALARM} state fails a deployment, which ECS then rolls back (the service's
+     * {@code alarms} block; "How CloudWatch alarms detect Amazon ECS deployment failures", ECS developer guide), e.g.
+     * {@code cloudwatch.DeploymentAlarms#alarmNames()}. Default: none; the deployment circuit breaker alone.
+     */
+    private Value<List<String>> deploymentAlarms;
+
+    /**
      * The name the security groups' descriptions carry, which AWS cannot change without replacing a group: that of
      * the service as first deployed, when a later release renamed it (an alias keeps its resources). Default: the
      * component's name.
@@ -400,6 +407,11 @@ public final class EcsServiceArgs extends ResourceArgs {
         return Map.copyOf(redeployTriggers);
     }
 
+    /** @return the names of the alarms that roll a deployment back, if any */
+    public Optional<Value<List<String>>> deploymentAlarms() {
+        return Optional.ofNullable(deploymentAlarms);
+    }
+
     /**
      * @param componentName the component's name, the default
      * @return the name the security groups' descriptions carry
@@ -450,6 +462,7 @@ public final class EcsServiceArgs extends ResourceArgs {
         a.targetsSecurityGroupId = targetsSecurityGroupId;
         a.redeployOnSecretRotation = redeployOnSecretRotation;
         a.redeployTriggers.putAll(redeployTriggers);
+        a.deploymentAlarms = deploymentAlarms;
         a.descriptionName = descriptionName;
         a.tags = tags;
         return b;
@@ -888,6 +901,25 @@ public final class EcsServiceArgs extends ResourceArgs {
          */
         public Builder redeployTrigger(String name, Output<String> value) {
             args().redeployTriggers.put(name, Value.of(value));
+            return this;
+        }
+
+        /**
+         * @param alarmNames CloudWatch alarms whose ALARM state rolls a deployment back, e.g.
+         *                   {@code cloudwatch.DeploymentAlarms#alarmNames()}
+         * @return this builder
+         */
+        public Builder deploymentAlarms(Output<List<String>> alarmNames) {
+            args().deploymentAlarms = Value.of(alarmNames);
+            return this;
+        }
+
+        /**
+         * @param alarmNames CloudWatch alarms whose ALARM state rolls a deployment back
+         * @return this builder
+         */
+        public Builder deploymentAlarms(List<String> alarmNames) {
+            args().deploymentAlarms = Value.of(List.copyOf(alarmNames));
             return this;
         }
 

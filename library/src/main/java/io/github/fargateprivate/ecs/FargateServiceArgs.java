@@ -232,6 +232,11 @@ public final class FargateServiceArgs {
         return args.redeployTriggers();
     }
 
+    /** @return the names of the alarms that roll a deployment back, if any */
+    public Optional<Value<List<String>>> deploymentAlarms() {
+        return args.deploymentAlarms();
+    }
+
     /**
      * @param componentName the component's name, the default
      * @return the name the security groups' descriptions carry
@@ -644,6 +649,25 @@ public final class FargateServiceArgs {
          */
         public Builder redeployTrigger(String name, Output<String> value) {
             delegate.redeployTrigger(name, value);
+            return this;
+        }
+
+        /**
+         * @param alarmNames CloudWatch alarms whose ALARM state rolls a deployment back, e.g.
+         *                   {@code cloudwatch.DeploymentAlarms#alarmNames()}
+         * @return this builder
+         */
+        public Builder deploymentAlarms(Output<List<String>> alarmNames) {
+            delegate.deploymentAlarms(alarmNames);
+            return this;
+        }
+
+        /**
+         * @param alarmNames CloudWatch alarms whose ALARM state rolls a deployment back
+         * @return this builder
+         */
+        public Builder deploymentAlarms(List<String> alarmNames) {
+            delegate.deploymentAlarms(alarmNames);
             return this;
         }
 

@@ -41,6 +41,7 @@ public class ListenerTarget extends ComponentResource {
     private final ListenerRule listenerRule;
     private final Output<String> loadBalancerSecurityGroupId;
     private final Output<String> targetsSecurityGroupId;
+    private final Output<String> loadBalancerArnSuffix;
 
     @Export(name = "targetGroupArn", refs = {String.class}, tree = "[0]")
     private final Output<String> targetGroupArn;
@@ -104,6 +105,7 @@ public class ListenerTarget extends ComponentResource {
         this.listenerRule = new ListenerRule(name + "-rule", ruleArgs.build(), childOptions);
 
         this.loadBalancerSecurityGroupId = rule.loadBalancerSecurityGroupId();
+        this.loadBalancerArnSuffix = listenerArn.applyValue(ListenerTarget::loadBalancerArnSuffix);
         this.targetsSecurityGroupId = rule.targetsSecurityGroupId();
         if (targetsSecurityGroupId == null) {
             EngineLog.warn(this, "ListenerTarget '" + name + "'", "the load balancer's targets' security group is not "
@@ -179,6 +181,25 @@ public class ListenerTarget extends ComponentResource {
                 + "priority twice (PriorityInUse); choose another");
     }
 
+    /**
+     * A listener's ARN continues its load balancer's: {@code ...:listener/app/NAME/LB_ID/LISTENER_ID} belongs to
+     * {@code ...:loadbalancer/app/NAME/LB_ID} (ELB API reference, DescribeListeners and DescribeLoadBalancers
+     * examples), whose final portion, {@code app/NAME/LB_ID}, is the load balancer's CloudWatch dimension ("Metric
+     * dimensions for Application Load Balancers").
+     *
+     * @param listenerArn an Application Load Balancer listener's ARN
+     * @return its load balancer's {@code arnSuffix}; the ARN unchanged when it is not a listener's
+     */
+    public static String loadBalancerArnSuffix(String listenerArn) {
+        int at = listenerArn.indexOf(":listener/");
+        if (at < 0) {
+            return listenerArn;
+        }
+        String path = listenerArn.substring(at + ":listener/".length());
+        int last = path.lastIndexOf('/');
+        return last < 0 ? listenerArn : path.substring(0, last);
+    }
+
     /** @return the target group */
     public TargetGroup targetGroup() {
         return targetGroup;
@@ -197,6 +218,14 @@ public class ListenerTarget extends ComponentResource {
     /** @return the load balancer's targets' security group, checked; empty when not given */
     public Optional<Output<String>> targetsSecurityGroupId() {
         return Optional.ofNullable(targetsSecurityGroupId);
+    }
+
+    /**
+     * @return the shared load balancer's {@code arnSuffix} ({@code app/NAME/ID}), read from the listener's ARN, so
+     *     also of a load balancer of another stack: its CloudWatch dimension
+     */
+    public Output<String> loadBalancerArnSuffix() {
+        return loadBalancerArnSuffix;
     }
 
     /** @return the shared load balancer's security group, checked */

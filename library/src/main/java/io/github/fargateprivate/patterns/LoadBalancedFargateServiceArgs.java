@@ -1,5 +1,7 @@
 package io.github.fargateprivate.patterns;
 
+import com.pulumi.core.Output;
+import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
@@ -119,6 +121,16 @@ public final class LoadBalancedFargateServiceArgs {
     /** @return whether images run pinned to the digest the registry answered */
     public boolean pinImageDigests() {
         return args.pinImageDigests();
+    }
+
+    /** @return whether the deployment alarms are created and roll deployments back */
+    public boolean deploymentAlarms() {
+        return args.deploymentAlarms();
+    }
+
+    /** @return the topic that hears of pull failures, if any */
+    public Optional<Value<String>> pullFailureTopicArn() {
+        return args.pullFailureTopicArn();
     }
 
     /** @return the tags */
@@ -267,11 +279,38 @@ public final class LoadBalancedFargateServiceArgs {
         }
 
         /**
+         * @param on whether ECS rolls a deployment back on the target group's 5XX and unhealthy-hosts alarms
+         * @return this builder
+         */
+        public Builder deploymentAlarms(boolean on) {
+            delegate.deploymentAlarms(on);
+            return this;
+        }
+
+        /**
          * @param on whether images run as {@code image@digest}, the digest the registry answered
          * @return this builder
          */
         public Builder pinImageDigests(boolean on) {
             delegate.pinImageDigests(on);
+            return this;
+        }
+
+        /**
+         * @param topicArn the SNS topic that hears of pull failures, e.g. from a stack reference
+         * @return this builder
+         */
+        public Builder pullFailureTopicArn(Output<String> topicArn) {
+            delegate.pullFailureTopicArn(topicArn);
+            return this;
+        }
+
+        /**
+         * @param topicArn the SNS topic that hears of pull failures
+         * @return this builder
+         */
+        public Builder pullFailureTopicArn(String topicArn) {
+            delegate.pullFailureTopicArn(topicArn);
             return this;
         }
 

@@ -15,6 +15,10 @@ import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.EngineLog;
+import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
+import io.github.fargateprivate.cloudwatch.DeploymentAlarmsArgs;
+import io.github.fargateprivate.cloudwatch.PullFailureAlerts;
+import io.github.fargateprivate.cloudwatch.PullFailureAlertsArgs;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
@@ -59,7 +63,8 @@ import java.util.TreeMap;
  *
  * <p>Children: {@code <name>-credentials} or {@code <name>-cache} (a pull-through cache), {@code <name>-execution},
  * {@code <name>-task} (a created task role), {@code <name>-lb} (own load balancer) or {@code <name>-target} (shared
- * one), {@code <name>-endpoints} (VPC endpoints), {@code <name>-fargate}.
+ * one), {@code <name>-endpoints} (VPC endpoints), {@code <name>-alarms} ({@link DeploymentAlarms}, unless turned off),
+ * {@code <name>-ecs} and {@code <name>-pull-failures} ({@link PullFailureAlerts}, with a topic).
  */
 public class LoadBalancedService extends ComponentResource {
 
@@ -79,6 +84,8 @@ public class LoadBalancedService extends ComponentResource {
     private final ApplicationLoadBalancer loadBalancer;
     private final ListenerTarget listenerTarget;
     private final EcsService service;
+    private final DeploymentAlarms deploymentAlarms;
+    private final PullFailureAlerts pullFailureAlerts;
     private final String kind;
     private final String serviceChild;
     private final Output<String> credentialsSecretArn;
@@ -294,7 +301,11 @@ public class LoadBalancedService extends ComponentResource {
             // One family per composite, named after it.
             serviceArgs.family(name);
         }
+        this.deploymentAlarms = args.deploymentAlarms() ? deploymentAlarms(name, serviceOptions, tags, childOptions)
+                : null;
+        withDeploymentAlarms(serviceArgs, serviceOptions);
         this.service = createService(name + serviceChild, serviceArgs.build(), childOptions);
+        this.pullFailureAlerts = pullFailureAlerts(name, args, env, childOptions);
 
         this.serviceName = service.serviceName();
         var outputs = new HashMap<String, Output<?>>(Map.of("serviceName", serviceName,
@@ -313,6 +324,43 @@ public class LoadBalancedService extends ComponentResource {
      */
     public LoadBalancedService(String name, LoadBalancedServiceArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /** The alarms on the service's target group behind its load balancer, own or shared. */
+    private DeploymentAlarms deploymentAlarms(String name, EcsServiceArgs serviceOptions, Map<String, String> tags,
+                                              ComponentResourceOptions childOptions) {
+        return new DeploymentAlarms(name + "-alarms", DeploymentAlarmsArgs.builder()
+                .targetGroupArnSuffix(targetGroup().arnSuffix())
+                .loadBalancerArnSuffix(loadBalancer != null ? loadBalancer.loadBalancer().arnSuffix()
+                        : listenerTarget.loadBalancerArnSuffix())
+                .healthCheckGracePeriodSeconds(serviceOptions.healthCheckGracePeriodSeconds())
+                .tags(tags)
+                .build(), childOptions);
+    }
+
+    /** The service's alarms block names the deployment alarms, after any the service's options name. */
+    private void withDeploymentAlarms(EcsServiceArgs.Builder serviceArgs, EcsServiceArgs serviceOptions) {
+        if (deploymentAlarms == null) {
+            return;
+        }
+        Output<List<String>> ours = deploymentAlarms.alarmNames();
+        serviceArgs.deploymentAlarms(serviceOptions.deploymentAlarms().map(own -> Output.tuple(own.output(), ours)
+                .applyValue(t -> {
+                    var all = new ArrayList<>(t.t1);
+                    all.addAll(t.t2);
+                    return (List<String>) all;
+                })).orElse(ours));
+    }
+
+    /** The rule that tells the topic of the service's pull failures, with a topic. */
+    private PullFailureAlerts pullFailureAlerts(String name, LoadBalancedServiceArgs args, AwsEnvironment env,
+                                                ComponentResourceOptions childOptions) {
+        return args.pullFailureTopicArn().map(topic -> new PullFailureAlerts(name + "-pull-failures",
+                PullFailureAlertsArgs.builder().clusterArn(service.clusterArn()).serviceName(service.serviceName())
+                        // A topic of another resource carries the composite's check, under its field.
+                        .topicArn(Problems.of(kind, name).check("pullFailureTopicArn", topic,
+                                t -> PullFailureAlertsArgs.topicProblem(t, env)))
+                        .tags(args.tags()).build(), childOptions)).orElse(null);
     }
 
     /**
@@ -446,6 +494,8 @@ public class LoadBalancedService extends ComponentResource {
         args.taskRole().ifPresent(t -> t.toBuilder().executeCommand(t.executeCommand()
                 || service.enableExecuteCommand()).build().validate(problems.at("taskRole")));
         problems.add("tags", Rules.tags(args.tags()));
+        args.pullFailureTopicArn().flatMap(Value::plain).ifPresent(t -> problems.add("pullFailureTopicArn",
+                PullFailureAlertsArgs.topicProblem(t, env)));
 
         RegistryCredentials credentials = args.registryCredentials().orElse(null);
         RegistryCredentials.Existing.Checked existing = null;
@@ -872,6 +922,16 @@ public class LoadBalancedService extends ComponentResource {
     /** @return the ECS service */
     public EcsService service() {
         return service;
+    }
+
+    /** @return the alarms that roll a deployment back; empty when turned off */
+    public Optional<DeploymentAlarms> deploymentAlarms() {
+        return Optional.ofNullable(deploymentAlarms);
+    }
+
+    /** @return the rule that sends pull failures to the topic; empty without a topic */
+    public Optional<PullFailureAlerts> pullFailureAlerts() {
+        return Optional.ofNullable(pullFailureAlerts);
     }
 
     /** @return the service's URL on its own load balancer; empty on a shared one, whose URL is its owner's */

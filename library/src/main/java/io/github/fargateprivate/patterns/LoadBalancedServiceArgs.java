@@ -1,6 +1,10 @@
 package io.github.fargateprivate.patterns;
 
+import com.pulumi.core.Output;
 import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Value;
+import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
+import io.github.fargateprivate.cloudwatch.PullFailureAlerts;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
@@ -112,6 +116,21 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
      */
     private Boolean pinImageDigests;
 
+    /**
+     * Whether ECS rolls a deployment back when the service's targets answer with 5XX or stay unhealthy: the
+     * {@link DeploymentAlarms} on the service's target group, named in the service's {@code alarms} block (beside the
+     * circuit breaker, which sees only tasks that fail to start or to become healthy). Default: true.
+     */
+    private Boolean deploymentAlarms;
+
+    /**
+     * A standard SNS topic of the stack's account and region that hears of every task of the service that stopped
+     * because its image could not be pulled ({@link PullFailureAlerts}). The topic's access policy must allow
+     * {@code events.amazonaws.com} to {@code sns:Publish}, and a KMS-encrypted topic's key policy must let it use the
+     * key; the library changes neither. Default: none.
+     */
+    private Value<String> pullFailureTopicArn;
+
     /** Tags of every taggable resource, given once. Default: none. */
     private Map<String, String> tags = Map.of();
 
@@ -199,6 +218,16 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     /** @return whether images run pinned to the digest the registry answered */
     public boolean pinImageDigests() {
         return pinImageDigests != null && pinImageDigests;
+    }
+
+    /** @return whether the deployment alarms are created and roll deployments back */
+    public boolean deploymentAlarms() {
+        return deploymentAlarms == null || deploymentAlarms;
+    }
+
+    /** @return the topic that hears of pull failures, if any */
+    public Optional<Value<String>> pullFailureTopicArn() {
+        return Optional.ofNullable(pullFailureTopicArn);
     }
 
     /** @return the tags */
@@ -357,11 +386,38 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
         }
 
         /**
+         * @param on whether ECS rolls a deployment back on the target group's 5XX and unhealthy-hosts alarms
+         * @return this builder
+         */
+        public Builder deploymentAlarms(boolean on) {
+            args().deploymentAlarms = on;
+            return this;
+        }
+
+        /**
          * @param on whether images run as {@code image@digest}, the digest the registry answered
          * @return this builder
          */
         public Builder pinImageDigests(boolean on) {
             args().pinImageDigests = on;
+            return this;
+        }
+
+        /**
+         * @param topicArn the SNS topic that hears of pull failures, e.g. from a stack reference
+         * @return this builder
+         */
+        public Builder pullFailureTopicArn(Output<String> topicArn) {
+            args().pullFailureTopicArn = Value.of(topicArn);
+            return this;
+        }
+
+        /**
+         * @param topicArn the SNS topic that hears of pull failures
+         * @return this builder
+         */
+        public Builder pullFailureTopicArn(String topicArn) {
+            args().pullFailureTopicArn = Value.of(topicArn);
             return this;
         }
 

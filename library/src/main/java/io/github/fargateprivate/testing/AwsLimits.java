@@ -266,6 +266,11 @@ public final class AwsLimits {
             Map.entry("aws:cloudwatch/eventRule:EventRule", NameRule.of("an EventBridge rule name", 64,
                     "[.\\-_A-Za-z0-9]", "letters, digits, '.', '-', '_'",
                     "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html").autoname(64)),
+            // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html: AlarmName
+            // 1-255 UTF-8 characters, no ASCII control characters.
+            Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm", NameRule.of("a CloudWatch alarm name", 255,
+                    "[^\\x00-\\x1F\\x7F]", "UTF-8 characters but ASCII control characters",
+                    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html")),
             // https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html: 1-256 ASCII letters, numbers,
             // underscores and hyphens, a FIFO topic's ending in ".fifo"; the provider declares the autoname 80 long.
             Map.entry("aws:sns/topic:Topic", NameRule.of("an SNS topic name", 256, "[A-Za-z0-9_.-]",

@@ -65,7 +65,8 @@ final class AwsState {
     // ... and the name for these.
     private static final Set<String> ID_IS_NAME = Set.of("aws:iam/role:Role", "aws:cloudwatch/logGroup:LogGroup",
             "aws:ecr/repository:Repository", "aws:iam/instanceProfile:InstanceProfile",
-            "aws:autoscaling/group:Group", "aws:ssm/parameter:Parameter", "aws:cloudwatch/metricAlarm:MetricAlarm");
+            "aws:autoscaling/group:Group", "aws:ssm/parameter:Parameter", "aws:cloudwatch/metricAlarm:MetricAlarm",
+            "aws:cloudwatch/eventRule:EventRule");
 
     private final String type;
     private final String resource;
@@ -161,6 +162,8 @@ final class AwsState {
             case "aws:iam/policy:Policy" -> global("iam", "policy" + path() + name);
             case "aws:cloudwatch/logGroup:LogGroup" -> arn("logs", "log-group:" + name);
             case "aws:cloudwatch/metricAlarm:MetricAlarm" -> arn("cloudwatch", "alarm:" + name);
+            // A rule of the default event bus: EventBridge's resource type "rule" (Service Authorization Reference).
+            case "aws:cloudwatch/eventRule:EventRule" -> arn("events", "rule/" + name);
             case LOAD_BALANCER -> arn("elasticloadbalancing", "loadbalancer/" + loadBalancerPath(name));
             case TARGET_GROUP -> arn("elasticloadbalancing", "targetgroup/" + name + "/" + hex16(resource));
             case LISTENER -> below("loadBalancerArn", "loadbalancer", "listener",

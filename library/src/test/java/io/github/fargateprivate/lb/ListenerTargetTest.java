@@ -51,6 +51,18 @@ class ListenerTargetTest {
     }
 
     @Test
+    void theLoadBalancersArnSuffixIsReadFromItsListenersArnAlsoOfAnotherStack() {
+        assertEquals("app/shared/0123456789abcdef", ListenerTarget.loadBalancerArnSuffix(
+                "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/shared/0123456789abcdef/"
+                        + "fedcba9876543210"));
+        var target = target(a -> a.listenerRule(rule().pathPattern("/api/*").listenerArn(Output.of(LISTENER))
+                .build())).ok();
+        String listenerPath = LISTENER.substring(LISTENER.indexOf(":listener/") + ":listener/".length());
+        assertEquals(listenerPath.substring(0, listenerPath.lastIndexOf('/')),
+                target.value(ListenerTarget::loadBalancerArnSuffix));
+    }
+
+    @Test
     void createsATargetGroupAndARuleThatForwardsTheHostAndPathToIt() {
         var target = target(a -> { }).ok();
         var tg = target.inputs("x-tg");

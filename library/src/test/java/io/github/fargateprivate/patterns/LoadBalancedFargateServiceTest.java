@@ -183,7 +183,8 @@ class LoadBalancedFargateServiceTest {
         assertEquals(Set.of("svc", "svc-execution", "svc-execution-exec-role", "svc-execution-exec-policy",
                 "svc-lb", "svc-lb-alb-sg", "svc-lb-targets-sg", "svc-lb-targets-egress", "svc-lb-alb", "svc-lb-tg",
                 "svc-lb-http", "svc-fargate", "svc-fargate-cluster", "svc-fargate-logs", "svc-fargate-exec-logs",
-                "svc-fargate-task-sg", "svc-fargate-task", "svc-fargate-service"), run.names());
+                "svc-fargate-task-sg", "svc-fargate-task", "svc-fargate-service", "svc-alarms", "svc-alarms-5xx",
+                "svc-alarms-unhealthy"), run.names());
         assertTrue(run.mocks().invokes().containsAll(List.of(GET_VPC, GET_SUBNETS)));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-lb-alb-sg").get("vpcId"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-fargate-task-sg").get("vpcId"));
@@ -668,8 +669,10 @@ class LoadBalancedFargateServiceTest {
     @Test
     void tagsReachEveryTaggableChild() {
         Map<String, String> tags = Map.of("team", "payments", "env", "prod");
-        var run = ok(everyPart().andThen(a -> a.tags(tags))).run();
-        assertEquals(Set.of("aws:appautoscaling/target:Target", "aws:cloudwatch/logGroup:LogGroup",
+        var run = ok(everyPart().andThen(a -> a.tags(tags)
+                .pullFailureTopicArn("arn:aws:sns:eu-central-1:123456789012:alerts"))).run();
+        assertEquals(Set.of("aws:appautoscaling/target:Target", "aws:cloudwatch/eventRule:EventRule",
+                        "aws:cloudwatch/logGroup:LogGroup", "aws:cloudwatch/metricAlarm:MetricAlarm",
                         "aws:ec2/securityGroup:SecurityGroup", "aws:ecs/cluster:Cluster", "aws:ecs/service:Service",
                         "aws:ecs/taskDefinition:TaskDefinition", "aws:iam/role:Role", "aws:lb/listener:Listener",
                         "aws:lb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup",
@@ -700,7 +703,8 @@ class LoadBalancedFargateServiceTest {
         var c = create(everyPart().andThen(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
                         .appSecret("DB", "arn:aws:secretsmanager:us-west-2:123456789012:secret:db-AbCdEf").build())
                         .registryCredentials(created())
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())),
+                        .loadBalancer(ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())
+                        .pullFailureTopicArn("arn:aws:sns:us-west-2:123456789012:alerts")),
                 new OfflineMocks(), true);
         var run = c.run().ok();
         RunAssertions.assertEverythingUsesWest(run);

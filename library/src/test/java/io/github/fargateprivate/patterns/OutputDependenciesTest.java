@@ -9,6 +9,10 @@ import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
 import io.github.fargateprivate.Value;
+import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
+import io.github.fargateprivate.cloudwatch.DeploymentAlarmsArgs;
+import io.github.fargateprivate.cloudwatch.PullFailureAlerts;
+import io.github.fargateprivate.cloudwatch.PullFailureAlertsArgs;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
@@ -79,6 +83,8 @@ class OutputDependenciesTest {
     private static final String TARGET_GROUP =
             "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/shared/0123456789abcdef";
     private static final String TARGETS_SECURITY_GROUP = "sg-0fedcba9876543210";
+    private static final String TOPIC = "arn:aws:sns:eu-central-1:123456789012:alerts";
+    private static final String[] ALARM_DIMENSIONS = {"alarms-5xx.dimensions", "alarms-unhealthy.dimensions"};
     private static final String WEB_ACL =
             "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
     private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/exec";
@@ -211,6 +217,21 @@ class OutputDependenciesTest {
 
     private static Consumer<Ec2CapacityArgs.Builder> instanceAuth(Output<String> secret, Output<String> host) {
         return a -> a.registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE).registryCredentials(secret, host);
+    }
+
+    /** The part {@code alarms} alone, with its wiring. */
+    private static void alarms(Consumer<DeploymentAlarmsArgs.Builder> configure) {
+        var args = DeploymentAlarmsArgs.builder().targetGroupArnSuffix("targetgroup/tg/0123456789abcdef")
+                .loadBalancerArnSuffix("app/shared/0123456789abcdef");
+        configure.accept(args);
+        new DeploymentAlarms("alarms", args.build());
+    }
+
+    /** The part {@code pf} alone, with its wiring. */
+    private static void pullFailures(Consumer<PullFailureAlertsArgs.Builder> configure) {
+        var args = PullFailureAlertsArgs.builder().clusterArn(CLUSTER).serviceName("orders").topicArn(TOPIC);
+        configure.accept(args);
+        new PullFailureAlerts("pf", args.build());
     }
 
     /** The part {@code exec} alone. */
@@ -364,7 +385,8 @@ class OutputDependenciesTest {
 
                 // A place on a shared load balancer
                 option("ListenerRuleArgs.listenerArn(Output)", "listenerRule", s -> service(a -> a.listenerRule(
-                        rule().listenerArn(s.valid(LISTENER)).build())), "svc-target-rule.listenerArn"),
+                        rule().listenerArn(s.valid(LISTENER)).build())), "svc-target-rule.listenerArn",
+                        "svc-alarms-5xx.dimensions", "svc-alarms-unhealthy.dimensions"),
                 option("ListenerRuleArgs.loadBalancerSecurityGroupId(Output)", "listenerRule", s -> service(a -> a
                         .listenerRule(rule().loadBalancerSecurityGroupId(s.valid(LB_SECURITY_GROUP)).build())),
                         "svc-fargate-task-sg.ingress", "svc-fargate-alb-egress.securityGroupId"),
@@ -387,6 +409,11 @@ class OutputDependenciesTest {
                 option("EcsServiceArgs.redeployTrigger(String,Output)", "service", s -> service(a -> a.service(
                         EcsServiceArgs.builder().redeployTrigger("config", s.valid("v2")).build())),
                         "svc-fargate-service.triggers"),
+                option("EcsServiceArgs.deploymentAlarms(Output)", "service, beside the composite's alarms",
+                        s -> service(a -> a.service(EcsServiceArgs.builder()
+                                .deploymentAlarms(s.valid(List.of("latency"))).build())), "svc-fargate-service.alarms"),
+                option("LoadBalancedServiceArgs.pullFailureTopicArn(Output)", "pullFailureTopicArn", s -> service(a -> a
+                        .pullFailureTopicArn(s.valid(TOPIC))), "svc-pull-failures-target.arn"),
                 option("Ec2CapacityArgs.amiId(Output)", "service.ec2", s -> service(onEc2(Ec2CapacityArgs.builder()
                         .amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
                 option("PolicyStatement.resource(Output)", "taskRole", s -> service(a -> a.taskRole(TaskRoleArgs
@@ -468,6 +495,16 @@ class OutputDependenciesTest {
                         .image(Value.of(s.valid(ECR_IMAGE)))), "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.logGroupArn(Output)", "TaskExecutionRole", s -> executionRole(a -> a
                         .logGroupArn(s.valid(LOG_GROUP))), "exec-exec-policy.policy"),
+                option("DeploymentAlarmsArgs.targetGroupArnSuffix(Output)", "DeploymentAlarms", s -> alarms(a -> a
+                        .targetGroupArnSuffix(s.valid("targetgroup/tg/0123456789abcdef"))), ALARM_DIMENSIONS),
+                option("DeploymentAlarmsArgs.loadBalancerArnSuffix(Output)", "DeploymentAlarms", s -> alarms(a -> a
+                        .loadBalancerArnSuffix(s.valid("app/shared/0123456789abcdef"))), ALARM_DIMENSIONS),
+                option("PullFailureAlertsArgs.clusterArn(Output)", "PullFailureAlerts", s -> pullFailures(a -> a
+                        .clusterArn(s.valid(CLUSTER))), "pf-rule.eventPattern"),
+                option("PullFailureAlertsArgs.serviceName(Output)", "PullFailureAlerts", s -> pullFailures(a -> a
+                        .serviceName(s.valid("orders"))), "pf-rule.eventPattern", "pf-rule.description"),
+                option("PullFailureAlertsArgs.topicArn(Output)", "PullFailureAlerts", s -> pullFailures(a -> a
+                        .topicArn(s.valid(TOPIC))), "pf-target.arn"),
                 option("ListenerTargetArgs.vpcId(Output)", "ListenerTarget", s -> new ListenerTarget("target",
                         ListenerTargetArgs.builder().vpcId(s.valid(VPC)).listenerRule(rule().build())
                                 .targetGroup(TargetGroupArgs.builder().port(8080).build()).build()), "target-tg.vpcId"),

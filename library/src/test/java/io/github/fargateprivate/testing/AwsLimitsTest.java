@@ -6,6 +6,8 @@ import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.autoscaling.Group;
 import com.pulumi.aws.autoscaling.GroupArgs;
 import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.LaunchTemplate;
@@ -187,6 +189,14 @@ class AwsLimitsTest {
                         "is 257 characters, over the 256 AWS allows in a scaling policy name"),
                 Arguments.of("an EventBridge rule autoname of 65", (Consumer<Context>) ctx -> new EventRule(chars(57)),
                         "is 65 characters, over the 64 AWS allows in an EventBridge rule name"),
+                Arguments.of("an alarm name of 256", (Consumer<Context>) ctx -> new MetricAlarm("alarm",
+                                MetricAlarmArgs.builder().name(chars(256)).evaluationPeriods(1)
+                                        .comparisonOperator("GreaterThanThreshold").build()),
+                        "is 256 characters, over the 255 AWS allows in a CloudWatch alarm name"),
+                Arguments.of("an alarm name with a tab", (Consumer<Context>) ctx -> new MetricAlarm("alarm",
+                                MetricAlarmArgs.builder().name("5xx\tcount").evaluationPeriods(1)
+                                        .comparisonOperator("GreaterThanThreshold").build()),
+                        "has characters AWS refuses in a CloudWatch alarm name"),
                 Arguments.of("an SNS topic autoname over the provider's 80", (Consumer<Context>) ctx ->
                                 new Topic(chars(73)),
                         "is 81 characters, over the 80 the AWS provider's autoname allows"));
@@ -214,6 +224,9 @@ class AwsLimitsTest {
             new LogGroup(chars(247));
             new LogGroup("logs", LogGroupArgs.builder().name(chars(512)).build());
             new Topic(chars(72));
+            new MetricAlarm(chars(247), MetricAlarmArgs.builder().evaluationPeriods(1)
+                    .comparisonOperator("GreaterThanThreshold").build());
+            new EventRule(chars(56));
         });
     }
 
