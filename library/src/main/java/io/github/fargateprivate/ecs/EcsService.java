@@ -1,7 +1,5 @@
 package io.github.fargateprivate.ecs;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
@@ -31,7 +29,6 @@ import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
-import com.pulumi.aws.ecs.inputs.ServiceOrderedPlacementStrategyArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionEphemeralStorageArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
@@ -50,9 +47,9 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsEnvironment;
-import io.github.fargateprivate.OrderedJson;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
@@ -66,7 +63,6 @@ import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.registry.ImageReference;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +106,6 @@ public class EcsService extends ComponentResource {
     /** Deployment maximum percent: 200, so a full new set starts beside the old one. */
     public static final int MAXIMUM_PERCENT = 200;
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     /** ECS's rule for the names of task definition families, clusters and services. */
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     /** A Fargate platform version (ECS developer guide, "Fargate platform versions"). */
@@ -121,6 +116,12 @@ public class EcsService extends ComponentResource {
             "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
 
     private final String owner;
+    private final AwsEnvironment env;
+    private final EcsServiceArgs args;
+    private final Checked checked;
+    private final Children children;
+    private final String described;
+    private final LaunchSteps launch;
     private final Cluster cluster;
     private final Ec2Capacity ec2Capacity;
     private final ClusterCapacityProviders capacityProviders;
@@ -149,7 +150,7 @@ public class EcsService extends ComponentResource {
     private final Output<String> securityGroupId;
 
     /** The args' values, checked. */
-    private record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
+    record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
                            Output<String> clusterArn, Output<String> registryCredentials,
                            Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
                            Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId,
@@ -181,182 +182,196 @@ public class EcsService extends ComponentResource {
                          ComponentResourceOptions options) {
         super(type, name, options);
         this.owner = kind + " '" + name + "'";
-        var env = AwsEnvironment.of(this);
+        this.env = AwsEnvironment.of(this);
+        this.args = args;
+        this.checked = checkArgs(kind, name, args, env);
+        this.children = Children.of(this, args.tags());
+        this.described = args.descriptionName(name);
+        this.launch = LaunchSteps.of(args);
+
+        this.cluster = createCluster(name);
+        this.clusterArn = cluster != null ? cluster.arn() : checked.clusterArn();
+        this.clusterName = cluster != null ? cluster.name() : checked.clusterArn().applyValue(EcsService::clusterNameOf);
+        this.ec2Capacity = createInstances(name);
+        List<Output<CapacityProviderStrategy>> strategy = launch.strategy(ec2Capacity);
+        this.capacityProviders = associateCapacityProviders(name, strategy);
+        this.logGroup = createLogGroup(name);
+        this.logsPolicy = grantLogWrites(name);
+        this.securityGroup = createSecurityGroup(name);
+        this.endpointsIngress = admitToEndpoints(name + "-endpoints-ingress", "tasks", securityGroup.id(),
+                args.vpcEndpointsSecurityGroupId().isPresent());
+        // The agent on the instance pulls the images and reads the secrets of awsvpc tasks too.
+        this.instanceEndpointsIngress = admitToEndpoints(name + "-instance-endpoints-ingress", "container instances",
+                ec2Capacity == null ? null : ec2Capacity.securityGroupId(),
+                args.vpcEndpointsSecurityGroupId().isPresent() && ec2Capacity != null && !launch.bridge());
+        this.loadBalancerEgress = openLoadBalancerEgress(name);
+        this.taskDefinition = createTaskDefinition(name);
+        this.service = createService(name, strategy);
+        this.scalingTarget = createScalingTarget(name);
+        this.scalingPolicy = createScalingPolicy(name);
+
+        this.serviceName = service.name();
+        this.taskDefinitionArn = rolledOut(service, taskDefinition, clusterName, env);
+        this.logGroupName = logGroup.name();
+        this.securityGroupId = securityGroup.id();
+        registerOutputs(Map.of("clusterName", clusterName, "clusterArn", clusterArn, "serviceName", serviceName,
+                "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
+                "securityGroupId", securityGroupId));
+    }
+
+    /** Checks the args; every problem at once, before any child. */
+    private static Checked checkArgs(String kind, String name, EcsServiceArgs args, AwsEnvironment env) {
         var problems = Problems.of(kind, name);
         Checked checked = validate(name, args, problems, env);
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
-        String described = args.descriptionName(name);
-        Map<String, String> tags = args.tags();
-        boolean behindLoadBalancer = args.targetGroupArn().isPresent();
-        ContainerArgs main = args.containers().get(0);
-        int mainPort = main.port(true).orElseThrow();
+        return checked;
+    }
 
-        if (checked.clusterArn() == null) {
-            var clusterArgs = ClusterArgs.builder()
-                    // Security Hub ECS.12: Container Insights on.
-                    .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build());
-            if (!tags.isEmpty()) {
-                clusterArgs.tags(tags);
-            }
-            this.cluster = new Cluster(name + "-cluster", clusterArgs.build(), childOptions);
-            this.clusterArn = cluster.arn();
-            this.clusterName = cluster.name();
-        } else {
-            this.cluster = null;
-            this.clusterArn = checked.clusterArn();
-            this.clusterName = checked.clusterArn().applyValue(EcsService::clusterNameOf);
+    /** A cluster with Container Insights (Security Hub ECS.12), unless an existing one was given. */
+    private Cluster createCluster(String name) {
+        if (checked.clusterArn() != null) {
+            return null;
+        }
+        return children.create(Cluster::new, name + "-cluster", ClusterArgs.builder()
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .build());
+    }
+
+    /** The service's own container instances on EC2; none on Fargate. */
+    private Ec2Capacity createInstances(String name) {
+        if (!args.onEc2()) {
+            return null;
         }
         Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
-        List<SecurityGroupEgressArgs> egress = egress(args, checked);
-        if (args.onEc2()) {
-            this.ec2Capacity = new Ec2Capacity(name + "-ec2", ec2Args(args, checked, clusterName, lbSecurityGroup,
-                    egress).toBuilder().descriptionName(described + "-ec2").build(), ComponentResourceOptions.builder().parent(this).build());
-        } else {
-            this.ec2Capacity = null;
-        }
-        // The EC2 capacity provider, or the Fargate lines.
-        List<Output<CapacityProviderStrategy>> strategy = ec2Capacity != null
-                ? List.of(ec2Capacity.capacityProviderName().applyValue(p -> new CapacityProviderStrategy(p, 0, 1)))
-                : args.capacityProviderStrategy().stream().map(Output::of).toList();
-        if (cluster != null && !strategy.isEmpty()) {
-            // ECS refuses a strategy naming a provider the cluster has not associated.
-            this.capacityProviders = new ClusterCapacityProviders(name + "-capacity-providers",
-                    ClusterCapacityProvidersArgs.builder()
-                            .clusterName(cluster.name())
-                            .capacityProviders(Output.all(strategy).applyValue(lines -> lines.stream()
-                                    .map(CapacityProviderStrategy::capacityProvider).distinct().toList()))
-                            .defaultCapacityProviderStrategies(Output.all(strategy).applyValue(lines -> lines.stream()
-                                    .map(s -> ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
-                                            .capacityProvider(s.capacityProvider()).base(s.base()).weight(s.weight())
-                                            .build()).toList()))
-                            .build(), childOptions);
-        } else {
-            this.capacityProviders = null;
-        }
+        return children.component(Ec2Capacity::new, name + "-ec2", ec2Args(args, checked, clusterName,
+                lbSecurityGroup, egress(args, checked)).toBuilder().descriptionName(described + "-ec2").build());
+    }
 
+    /** ECS refuses a strategy naming a provider the cluster has not associated: a created cluster associates them. */
+    private ClusterCapacityProviders associateCapacityProviders(String name,
+                                                                List<Output<CapacityProviderStrategy>> strategy) {
+        if (cluster == null || strategy.isEmpty()) {
+            return null;
+        }
+        Output<List<CapacityProviderStrategy>> lines = Output.all(strategy);
+        return children.create(ClusterCapacityProviders::new, name + "-capacity-providers",
+                ClusterCapacityProvidersArgs.builder()
+                        .clusterName(cluster.name())
+                        .capacityProviders(lines.applyValue(l -> l.stream()
+                                .map(CapacityProviderStrategy::capacityProvider).distinct().toList()))
+                        .defaultCapacityProviderStrategies(lines.applyValue(l -> l.stream()
+                                .map(s -> ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                        .capacityProvider(s.capacityProvider()).base(s.base()).weight(s.weight())
+                                        .build()).toList()))
+                        .build());
+    }
+
+    /** The containers' log group, with finite retention and, if given, a customer managed key. */
+    private LogGroup createLogGroup(String name) {
         var logArgs = LogGroupArgs.builder().retentionInDays(args.logRetentionDays());
         if (checked.logKmsKey() != null) {
             logArgs.kmsKeyId(checked.logKmsKey());
         }
-        if (!tags.isEmpty()) {
-            logArgs.tags(tags);
-        }
-        this.logGroup = new LogGroup(AwsName.LOG_GROUP.child(name, "-logs"), logArgs.build(), childOptions);
+        return children.create(LogGroup::new, AwsName.LOG_GROUP.child(name, "-logs"), logArgs.build());
+    }
 
-        // The execution role writes exactly this log group's streams; the task starts only once it may.
+    /** The execution role writes exactly this log group's streams, when the service knows the role's name. */
+    private RolePolicy grantLogWrites(String name) {
+        return args.executionRoleName().map(role -> children.create(RolePolicy::new,
+                AwsName.IAM_POLICY.child(name, "-exec-logs"), RolePolicyArgs.builder()
+                        .role(role.output())
+                        .policy(logGroup.arn().applyValue(EcsService::logsPolicy))
+                        .build())).orElse(null);
+    }
+
+    /** The tasks' security group: the load balancer only, on the container port; in bridge mode the instances'. */
+    private SecurityGroup createSecurityGroup(String name) {
+        if (launch.bridge()) {
+            return ec2Capacity.securityGroup();
+        }
+        boolean behindLoadBalancer = args.targetGroupArn().isPresent();
+        int port = mainPort();
+        var sgArgs = SecurityGroupArgs.builder()
+                .description(behindLoadBalancer ? "Tasks of " + described + ": the load balancer only, on the "
+                        + "container port" : "Tasks of " + described + ": no inbound traffic")
+                .vpcId(checked.network().vpcId())
+                .egress(egress(args, checked));
+        if (behindLoadBalancer) {
+            sgArgs.ingress(SecurityGroupIngressArgs.builder()
+                    .description("From the load balancer")
+                    .protocol("tcp").fromPort(port).toPort(port)
+                    .securityGroups(args.loadBalancerSecurityGroupId().get().output().applyValue(List::of))
+                    .build());
+        }
+        return children.create(SecurityGroup::new, AwsName.SECURITY_GROUP.child(name, "-task-sg"), sgArgs.build());
+    }
+
+    /** One rule of the VPC endpoints' security group: HTTPS from the given group only. */
+    private SecurityGroupIngressRule admitToEndpoints(String childName, String what, Output<String> from,
+                                                      boolean wanted) {
+        if (!wanted) {
+            return null;
+        }
+        return children.create(SecurityGroupIngressRule::new, childName, SecurityGroupIngressRuleArgs.builder()
+                .description("HTTPS from the " + what + " of " + described)
+                .securityGroupId(args.vpcEndpointsSecurityGroupId().get().output())
+                .referencedSecurityGroupId(from)
+                .ipProtocol("tcp").fromPort(443).toPort(443)
+                .build());
+    }
+
+    /**
+     * A load balancer that gives no targets' group: one egress rule of its own group per service, to the container
+     * port, or in bridge mode to the dynamic host ports.
+     */
+    private SecurityGroupEgressRule openLoadBalancerEgress(String name) {
+        if (args.targetGroupArn().isEmpty() || args.targetsSecurityGroupId().isPresent()) {
+            return null;
+        }
+        Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().get().output();
+        return children.create(SecurityGroupEgressRule::new, name + "-alb-egress", SecurityGroupEgressRuleArgs.builder()
+                .description("Load balancer to the tasks of " + described + " and their health checks")
+                .securityGroupId(countedEgressRule(lbSecurityGroup, name))
+                .referencedSecurityGroupId(securityGroup.id())
+                .ipProtocol("tcp")
+                .fromPort(launch.bridge() ? Ec2Capacity.DYNAMIC_PORTS_FROM : mainPort())
+                .toPort(launch.bridge() ? Ec2Capacity.DYNAMIC_PORTS_TO : mainPort())
+                .build());
+    }
+
+    /** The task definition: the containers, their size and roles; the task starts once the role may write logs. */
+    private TaskDefinition createTaskDefinition(String name) {
         Output<String> executionRoleArn = args.executionRoleArn().orElseThrow().output();
-        if (args.executionRoleName().isPresent()) {
-            this.logsPolicy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-exec-logs"), RolePolicyArgs.builder()
-                    .role(args.executionRoleName().get().output())
-                    .policy(logGroup.arn().applyValue(EcsService::logsPolicy))
-                    .build(), childOptions);
+        if (logsPolicy != null) {
             executionRoleArn = Output.tuple(executionRoleArn, logsPolicy.id()).applyValue(t -> t.t1);
-        } else {
-            this.logsPolicy = null;
         }
-
-        if (args.bridge()) {
-            // The containers use the instance's network: its security group is theirs.
-            this.securityGroup = ec2Capacity.securityGroup();
-        } else {
-            var sgArgs = SecurityGroupArgs.builder()
-                    .description(behindLoadBalancer ? "Tasks of " + described + ": the load balancer only, on the "
-                            + "container port" : "Tasks of " + described + ": no inbound traffic")
-                    .vpcId(checked.network().vpcId())
-                    .egress(egress);
-            if (behindLoadBalancer) {
-                sgArgs.ingress(SecurityGroupIngressArgs.builder()
-                        .description("From the load balancer")
-                        .protocol("tcp").fromPort(mainPort).toPort(mainPort)
-                        .securityGroups(lbSecurityGroup.applyValue(List::of))
-                        .build());
-            }
-            if (!tags.isEmpty()) {
-                sgArgs.tags(tags);
-            }
-            this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-task-sg"), sgArgs.build(), childOptions);
-        }
-        // Behind the load balancer: the container port, or in bridge mode the dynamic host ports.
-        int fromPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_FROM : mainPort;
-        int toPort = args.bridge() ? Ec2Capacity.DYNAMIC_PORTS_TO : mainPort;
-
-        if (args.vpcEndpointsSecurityGroupId().isPresent()) {
-            var endpointsArgs = SecurityGroupIngressRuleArgs.builder()
-                    .description("HTTPS from the tasks of " + described)
-                    .securityGroupId(args.vpcEndpointsSecurityGroupId().get().output())
-                    .referencedSecurityGroupId(securityGroup.id())
-                    .ipProtocol("tcp").fromPort(443).toPort(443);
-            if (!tags.isEmpty()) {
-                endpointsArgs.tags(tags);
-            }
-            this.endpointsIngress = new SecurityGroupIngressRule(name + "-endpoints-ingress", endpointsArgs.build(),
-                    childOptions);
-        } else {
-            this.endpointsIngress = null;
-        }
-        if (args.vpcEndpointsSecurityGroupId().isPresent() && ec2Capacity != null && !args.bridge()) {
-            // The agent on the instance pulls the images and reads the secrets of awsvpc tasks too.
-            var instanceArgs = SecurityGroupIngressRuleArgs.builder()
-                    .description("HTTPS from the container instances of " + described)
-                    .securityGroupId(args.vpcEndpointsSecurityGroupId().get().output())
-                    .referencedSecurityGroupId(ec2Capacity.securityGroupId())
-                    .ipProtocol("tcp").fromPort(443).toPort(443);
-            if (!tags.isEmpty()) {
-                instanceArgs.tags(tags);
-            }
-            this.instanceEndpointsIngress = new SecurityGroupIngressRule(name + "-instance-endpoints-ingress",
-                    instanceArgs.build(), childOptions);
-        } else {
-            this.instanceEndpointsIngress = null;
-        }
-
-        Output<String> targetsSecurityGroup = args.targetsSecurityGroupId().map(Value::output).orElse(null);
-        if (behindLoadBalancer && targetsSecurityGroup == null) {
-            // A load balancer that gives no targets' group: one egress rule of its own group per service.
-            var egressArgs = SecurityGroupEgressRuleArgs.builder()
-                    .description("Load balancer to the tasks of " + described + " and their health checks")
-                    .securityGroupId(countedEgressRule(lbSecurityGroup, name))
-                    .referencedSecurityGroupId(securityGroup.id())
-                    .ipProtocol("tcp").fromPort(fromPort).toPort(toPort);
-            if (!tags.isEmpty()) {
-                egressArgs.tags(tags);
-            }
-            this.loadBalancerEgress = new SecurityGroupEgressRule(name + "-alb-egress", egressArgs.build(),
-                    childOptions);
-        } else {
-            this.loadBalancerEgress = null;
-        }
-
-        Output<String> containerDefinitions = containerDefinitions(args, checked, logGroup.name(), env.region());
         var taskArgs = TaskDefinitionArgs.builder()
                 .family(args.family(name))
-                .requiresCompatibilities(args.launchType())
-                .networkMode(args.networkMode())
+                .requiresCompatibilities(launch.compatibility())
+                .networkMode(launch.networkMode())
                 .cpu(String.valueOf(args.cpu()))
                 .memory(String.valueOf(args.memory()))
                 .executionRoleArn(executionRoleArn)
-                .containerDefinitions(containerDefinitions)
-                .volumes(volumeNames(args).stream().map(v -> TaskDefinitionVolumeArgs.builder().name(v).build())
-                        .toList());
+                .containerDefinitions(ContainerDefinitions.of(args, checked, launch, logGroup.name(), env.region()))
+                .volumes(ContainerDefinitions.volumeNames(args).stream()
+                        .map(v -> TaskDefinitionVolumeArgs.builder().name(v).build()).toList());
         args.taskRoleArn().ifPresent(r -> taskArgs.taskRoleArn(r.output()));
         args.cpuArchitecture().ifPresent(a -> taskArgs.runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
                 .operatingSystemFamily("LINUX").cpuArchitecture(a).build()));
         args.ephemeralStorageGiB().ifPresent(g -> taskArgs.ephemeralStorage(TaskDefinitionEphemeralStorageArgs
                 .builder().sizeInGib(g).build()));
-        if (!tags.isEmpty()) {
-            taskArgs.tags(tags);
-        }
-        this.taskDefinition = new TaskDefinition(name + "-task", taskArgs.build(), childOptions);
+        return children.create(TaskDefinition::new, name + "-task", taskArgs.build());
+    }
 
-        boolean autoScaled = args.autoScaling().isPresent();
-        int initialCount = args.autoScaling()
-                .map(a -> Math.max(a.minCount(), Math.min(a.maxCount(), args.desiredCount())))
-                .orElse(args.desiredCount());
+    /**
+     * The service: 100 % minimum healthy, 200 % maximum, the circuit breaker rolling back, {@code pulumi up}
+     * waiting for a steady state; behind the load balancer with a grace period; redeployed on its triggers.
+     */
+    private Service createService(String name, List<Output<CapacityProviderStrategy>> strategy) {
         var serviceArgs = ServiceArgs.builder()
                 .cluster(clusterArn)
                 .taskDefinition(taskDefinition.arn())
-                .desiredCount(initialCount)
+                .desiredCount(initialCount())
                 .deploymentMinimumHealthyPercent(MINIMUM_HEALTHY_PERCENT)
                 .deploymentMaximumPercent(MAXIMUM_PERCENT)
                 // A bad image or bad credentials roll back instead of retrying forever.
@@ -372,43 +387,23 @@ public class EcsService extends ComponentResource {
             serviceArgs.alarms(ServiceAlarmsArgs.builder().alarmNames(checked.deploymentAlarms()).enable(true)
                     .rollback(true).build());
         }
-        if (!args.bridge()) {
-            Output<List<String>> groups = targetsSecurityGroup == null ? securityGroup.id().applyValue(List::of)
-                    : Output.tuple(securityGroup.id(), targetsSecurityGroup).applyValue(t -> List.of(t.t1, t.t2));
-            serviceArgs.networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                    .subnets(checked.network().taskSubnetIds())
-                    .securityGroups(groups)
-                    // ECS gives awsvpc tasks on EC2 no public IP; the instance's own reaches out.
-                    .assignPublicIp(!args.onEc2() && args.network().orElseThrow().assignPublicIp())
-                    .build());
+        if (!launch.bridge()) {
+            serviceArgs.networkConfiguration(networkConfiguration());
         }
-        if (!args.onEc2()) {
-            args.platformVersion().ifPresent(serviceArgs::platformVersion);
-        }
-        if (strategy.isEmpty()) {
-            serviceArgs.launchType("FARGATE");
-        } else {
+        if (!strategy.isEmpty()) {
             serviceArgs.capacityProviderStrategies(Output.all(strategy).applyValue(lines -> lines.stream()
                     .map(s -> ServiceCapacityProviderStrategyArgs.builder().capacityProvider(s.capacityProvider())
                             .base(s.base()).weight(s.weight()).build())
                     .toList()));
         }
-        if (args.onEc2()) {
-            // Tasks spread over the availability zones first, then pack onto the fewest instances.
-            serviceArgs.orderedPlacementStrategies(
-                    ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("attribute:ecs.availability-zone")
-                            .build(),
-                    ServiceOrderedPlacementStrategyArgs.builder().type("binpack").field("memory").build());
-        }
-        if (behindLoadBalancer) {
-            serviceArgs.loadBalancers(ServiceLoadBalancerArgs.builder()
-                            .targetGroupArn(args.targetGroupArn().get().output())
-                            .containerName(main.name(true))
-                            .containerPort(mainPort)
-                            .build())
-                    // ECS allows a grace period only for services behind a load balancer.
-                    .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds());
-        }
+        launch.place(serviceArgs, strategy);
+        args.targetGroupArn().ifPresent(targetGroup -> serviceArgs.loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(targetGroup.output())
+                        .containerName(args.containers().get(0).name(true))
+                        .containerPort(mainPort())
+                        .build())
+                // ECS allows a grace period only for services behind a load balancer.
+                .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds()));
         if (args.enableExecuteCommand()) {
             serviceArgs.enableExecuteCommand(true);
         }
@@ -416,55 +411,70 @@ public class EcsService extends ComponentResource {
                 .triggers(triggers)
                 // The provider redeploys on a trigger change only with forceNewDeployment (ServiceArgs#triggers).
                 .forceNewDeployment(true));
-        if (!tags.isEmpty()) {
-            serviceArgs.tags(tags);
-        }
-        var serviceOptions = CustomResourceOptions.builder().parent(this);
-        if (autoScaled) {
+        var serviceOptions = CustomResourceOptions.builder();
+        if (args.autoScaling().isPresent()) {
             // Autoscaling owns the count from now on; pulumi up must not reset it.
             serviceOptions.ignoreChanges("desiredCount");
         }
         if (capacityProviders != null) {
             serviceOptions.dependsOn(capacityProviders);
         }
-        this.service = new Service(name + "-service", serviceArgs.build(), serviceOptions.build());
+        return children.create(Service::new, name + "-service", serviceArgs.build(), serviceOptions.build());
+    }
 
-        if (autoScaled) {
-            var scaling = args.autoScaling().get();
-            var targetArgs = TargetArgs.builder()
-                    .serviceNamespace("ecs")
-                    .scalableDimension("ecs:service:DesiredCount")
-                    .resourceId(Output.format("service/%s/%s", clusterName, service.name()))
-                    .minCapacity(scaling.minCount())
-                    .maxCapacity(scaling.maxCount());
-            if (!tags.isEmpty()) {
-                targetArgs.tags(tags);
-            }
-            this.scalingTarget = new Target(name + "-scaling-target", targetArgs.build(), childOptions);
-            this.scalingPolicy = new Policy(AwsName.SCALING_POLICY.child(name, "-cpu-scaling"), PolicyArgs.builder()
-                    .policyType("TargetTrackingScaling")
-                    .serviceNamespace(scalingTarget.serviceNamespace())
-                    .scalableDimension(scalingTarget.scalableDimension())
-                    .resourceId(scalingTarget.resourceId())
-                    .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                            .predefinedMetricSpecification(
-                                    PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
-                                            .builder().predefinedMetricType("ECSServiceAverageCPUUtilization").build())
-                            .targetValue((double) scaling.cpuTargetPercent())
-                            .build())
-                    .build(), childOptions);
-        } else {
-            this.scalingTarget = null;
-            this.scalingPolicy = null;
+    /** The desired count, within the autoscaling range when there is one. */
+    private int initialCount() {
+        return args.autoScaling().map(a -> Math.max(a.minCount(), Math.min(a.maxCount(), args.desiredCount())))
+                .orElse(args.desiredCount());
+    }
+
+    /** The tasks' subnets and security groups: their own, and the load balancer's targets' group if given. */
+    private ServiceNetworkConfigurationArgs networkConfiguration() {
+        Output<List<String>> groups = args.targetsSecurityGroupId().map(Value::output)
+                .map(targets -> Output.tuple(securityGroup.id(), targets).applyValue(t -> List.of(t.t1, t.t2)))
+                .orElseGet(() -> securityGroup.id().applyValue(List::of));
+        return ServiceNetworkConfigurationArgs.builder()
+                .subnets(checked.network().taskSubnetIds())
+                .securityGroups(groups)
+                .assignPublicIp(launch.assignPublicIp(args.network().orElseThrow().assignPublicIp()))
+                .build();
+    }
+
+    /** Autoscaling's hold on the desired count, when the service scales. */
+    private Target createScalingTarget(String name) {
+        return args.autoScaling().map(scaling -> children.create(Target::new, name + "-scaling-target",
+                TargetArgs.builder()
+                        .serviceNamespace("ecs")
+                        .scalableDimension("ecs:service:DesiredCount")
+                        .resourceId(Output.format("service/%s/%s", clusterName, service.name()))
+                        .minCapacity(scaling.minCount())
+                        .maxCapacity(scaling.maxCount())
+                        .build())).orElse(null);
+    }
+
+    /** Target tracking of the service's average CPU, when the service scales. */
+    private Policy createScalingPolicy(String name) {
+        if (scalingTarget == null) {
+            return null;
         }
+        var scaling = args.autoScaling().orElseThrow();
+        return children.create(Policy::new, AwsName.SCALING_POLICY.child(name, "-cpu-scaling"), PolicyArgs.builder()
+                .policyType("TargetTrackingScaling")
+                .serviceNamespace(scalingTarget.serviceNamespace())
+                .scalableDimension(scalingTarget.scalableDimension())
+                .resourceId(scalingTarget.resourceId())
+                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .predefinedMetricSpecification(
+                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+                                        .builder().predefinedMetricType("ECSServiceAverageCPUUtilization").build())
+                        .targetValue((double) scaling.cpuTargetPercent())
+                        .build())
+                .build());
+    }
 
-        this.serviceName = service.name();
-        this.taskDefinitionArn = rolledOut(service, taskDefinition, clusterName, env);
-        this.logGroupName = logGroup.name();
-        this.securityGroupId = securityGroup.id();
-        registerOutputs(Map.of("clusterName", clusterName, "clusterArn", clusterArn, "serviceName", serviceName,
-                "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
-                "securityGroupId", securityGroupId));
+    /** @return the main container's port, where the load balancer sends traffic */
+    private int mainPort() {
+        return args.containers().get(0).port(true).orElseThrow();
     }
 
     /**
@@ -761,114 +771,6 @@ public class EcsService extends ComponentResource {
     private static String clusterNameOf(String clusterArn) {
         var m = CLUSTER_ARN.matcher(clusterArn);
         return m.matches() ? m.group(1) : clusterArn;
-    }
-
-    /** The task's volumes: each container's /tmp, and with ECS Exec the SSM agent's two directories. */
-    private static List<String> volumeNames(EcsServiceArgs args) {
-        List<String> volumes = new ArrayList<>();
-        var containers = args.containers();
-        for (int i = 0; i < containers.size(); i++) {
-            volumes.addAll(containerVolumes(containers.get(i).name(i == 0), i == 0, args.enableExecuteCommand())
-                    .keySet());
-        }
-        return volumes;
-    }
-
-    /** A container's volumes: name to mount path. */
-    private static Map<String, String> containerVolumes(String container, boolean main, boolean executeCommand) {
-        var volumes = new LinkedHashMap<String, String>();
-        // The main container's volume keeps the name of versions before 2.0, so deployed task definitions stay.
-        volumes.put(main ? TMP_VOLUME : container + "-tmp", TMP_PATH);
-        if (executeCommand) {
-            volumes.put(container + "-ssm-lib", EXECUTE_COMMAND_PATHS.get(0));
-            volumes.put(container + "-ssm-log", EXECUTE_COMMAND_PATHS.get(1));
-        }
-        return volumes;
-    }
-
-    private static Output<String> containerDefinitions(EcsServiceArgs args, Checked checked,
-                                                       Output<String> logGroupName, String region) {
-        List<Output<Map<String, Object>>> definitions = new ArrayList<>();
-        var containers = args.containers();
-        for (int i = 0; i < containers.size(); i++) {
-            ContainerArgs c = containers.get(i);
-            ContainerArgs.Checked values = checked.containers().get(i);
-            boolean main = i == 0;
-            // With registryAuth instance the agent holds the main image's credentials: the task names none.
-            Output<String> credentials = main ? (checked.registryCredentials() != null
-                    && !args.ec2OrDefaults().instanceRegistryAuth() ? checked.registryCredentials() : Output.of(""))
-                    : checked.sidecarRegistryCredentials().getOrDefault(c.name(false), Output.of(""));
-            definitions.add(Output.tuple(values.image(), Output.all(values.environment().values().stream().toList()),
-                            Output.all(values.appSecrets().values().stream().toList()), logGroupName, credentials)
-                    .applyValue(t -> containerDefinition(c, main, args.enableExecuteCommand(), args.bridge(), t.t1,
-                            zip(values.environment().keySet(), t.t2), zip(values.appSecrets().keySet(), t.t3),
-                            t.t4, region, t.t5.isEmpty() ? null : t.t5)));
-        }
-        return Output.all(definitions).applyValue(GSON::toJson);
-    }
-
-    private static Map<String, String> zip(java.util.Set<String> keys, List<String> values) {
-        var map = new TreeMap<String, String>();
-        var it = values.iterator();
-        keys.forEach(k -> map.put(k, it.next()));
-        return map;
-    }
-
-    /**
-     * One container's definition, built with Gson from typed values; the keys of versions before 2.0 keep their
-     * order, so that a deployed task definition stays as it is.
-     */
-    static Map<String, Object> containerDefinition(ContainerArgs c, boolean main, boolean executeCommand,
-                                                   boolean bridge, String image, Map<String, String> environment,
-                                                   Map<String, String> secrets, String logGroupName, String region,
-                                                   String credentialsArn) {
-        String name = c.name(main);
-        var d = new LinkedHashMap<String, Object>();
-        d.put("name", name);
-        d.put("image", image);
-        d.put("essential", c.essential());
-        // awsvpc maps the container port to itself; bridge to a dynamic host port (0), one per task.
-        c.port(main).ifPresent(port -> d.put("portMappings", List.of(OrderedJson.object(
-                "containerPort", port, "hostPort", bridge ? 0 : port, "protocol", "tcp"))));
-        if (credentialsArn != null) {
-            d.put("repositoryCredentials", Map.of("credentialsParameter", credentialsArn));
-        }
-        d.put("environment", nameValues(environment, "value"));
-        d.put("secrets", nameValues(secrets, "valueFrom"));
-        // Security Hub ECS.5: read-only root file system; each container gets a writable volume at /tmp.
-        d.put("readonlyRootFilesystem", true);
-        List<Map<String, Object>> mounts = new ArrayList<>();
-        containerVolumes(name, main, executeCommand).forEach((volume, path) -> mounts.add(OrderedJson.object(
-                "sourceVolume", volume, "containerPath", path, "readOnly", false)));
-        d.put("mountPoints", mounts);
-        d.put("privileged", false);
-        // An init process reaps zombies and forwards SIGTERM to the JVM.
-        d.put("linuxParameters", Map.of("initProcessEnabled", true));
-        d.put("stopTimeout", c.stopTimeoutSeconds());
-        c.versionConsistency().ifPresent(on -> d.put("versionConsistency", on ? "enabled" : "disabled"));
-        d.put("logConfiguration", OrderedJson.object("logDriver", "awslogs", "options", new TreeMap<>(Map.of(
-                "awslogs-group", logGroupName,
-                "awslogs-region", region,
-                "awslogs-stream-prefix", name))));
-        c.command().ifPresent(x -> d.put("command", x));
-        c.entryPoint().ifPresent(x -> d.put("entryPoint", x));
-        c.healthCheck().ifPresent(h -> d.put("healthCheck", h.toJson()));
-        if (!c.dependsOn().isEmpty()) {
-            d.put("dependsOn", c.dependsOn().stream().map(x -> OrderedJson.object(
-                    "containerName", x.containerName(), "condition", x.condition())).toList());
-        }
-        return d;
-    }
-
-    private static List<Map<String, String>> nameValues(Map<String, String> values, String valueKey) {
-        var list = new ArrayList<Map<String, String>>();
-        new TreeMap<>(values).forEach((k, v) -> {
-            var m = new LinkedHashMap<String, String>();
-            m.put("name", k);
-            m.put(valueKey, v);
-            list.add(m);
-        });
-        return list;
     }
 
     /**
