@@ -72,16 +72,7 @@ class PlanRegistryTest {
 
     /** Pulumi.reg.yaml of the passphrase provider: the image, its user and its password as {@code secure:}. */
     static void stack(Path dir, String image, String password) throws IOException {
-        Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi." + STACK + ".yaml"), """
-                encryptionsalt: %s
-                config:
-                  aws:region: eu-central-1
-                  fargate-private-registry:image: %s
-                  fargate-private-registry:registryUsername: %s
-                  fargate-private-registry:registryPassword:
-                    secure: %s
-                """.formatted(CLI.encryptionSalt(), image, USER, CLI.encrypt(password)));
+        CLI.writeRegistryStack(dir, STACK, image, USER, password);
     }
 
     /** {@code ./plan reg --online --dir DIR [--json]} with the passphrase in the environment. */
