@@ -1,5 +1,7 @@
 # Renders bench/RESULTS.md from the raw figures bench/run leaves in bench/out.
 import pathlib, statistics, subprocess, sys, datetime
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import refusal
 out, runs = pathlib.Path(sys.argv[1]), int(sys.argv[2])
 def stats(name):
     rows = [tuple(map(float, l.split())) for l in (out / f"{name}.txt").read_text().split("\n") if l.strip()]
@@ -78,6 +80,7 @@ print(f"By ARN and group id, 60 services on this program's load balancer, whose 
       f"cannot see, 60 services: {outcome('other-stack', 60)}, 61: {outcome('other-stack', 61)} (the messages above).\n")
 r_old = s["plan-dev"][0] / s["plan-dev-1.0"][0]
 r3 = s["start-mvn-exec"][0] / max(s["start-java-jar"][0], 0.01)
+print(refusal.section(out))
 print("## Findings\n")
 print(f"- `./plan dev` takes {s['plan-dev'][0]:.2f} s against {s['plan-dev-1.0'][0]:.2f} s for release 1.0 "
       f"({r_old:.2f}x); the 1.0 dev stack's config on 2.0 (`./plan ghcr`) {s['plan-ghcr'][0]:.2f} s.")
@@ -92,3 +95,4 @@ print(f"- 10 services sharing a cluster and an ALB: {t['shared']['aws_resources'
 print(f"- `pulumi up`/`preview` start the program through `mvn compile exec:java` by default; a prebuilt fat jar via "
       f"`runtime.options.binary` reaches `Pulumi.run` {r3:.0f}x sooner ({s['start-mvn-exec'][0]:.2f} s vs "
       f"{s['start-java-jar'][0]:.2f} s), at the price of a jar that is stale unless rebuilt; Pulumi.yaml shows how.")
+print(refusal.finding(out))

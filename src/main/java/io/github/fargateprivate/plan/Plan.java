@@ -33,7 +33,8 @@ public final class Plan {
             account, and no network but with --online.
               --json    the plan as JSON
               --online  also let the components ask each image's registry whether a task could pull it,
-                        as `pulumi preview` does. With the registry password when the stack uses the
+                        as `pulumi preview` does; the summary shows each image with the digest it
+                        resolves to. With the registry password when the stack uses the
                         passphrase secrets provider (encryptionsalt:) and PULUMI_CONFIG_PASSPHRASE or
                         PULUMI_CONFIG_PASSPHRASE_FILE is set: the plan decrypts it as the CLI does and sends
                         it only to the image's registry (and the token service it names), over HTTPS.

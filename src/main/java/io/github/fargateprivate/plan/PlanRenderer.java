@@ -47,9 +47,7 @@ public final class PlanRenderer {
         b.append("\nSummary:\n");
         b.append("  resources: ").append(s.resourceCount()).append(" to create (in ").append(s.componentCount())
                 .append(" components)\n");
-        if (report.registry().note() != null) {
-            b.append("  registry: ").append(report.registry().note()).append('\n');
-        }
+        registry(b, report.registry());
         var cost = s.cost();
         if (cost.lines().isEmpty()) {
             b.append("  estimated cost: ").append(cost.pricesOf()).append('\n');
@@ -87,6 +85,26 @@ public final class PlanRenderer {
                 .findFirst().orElse("never");
         return String.format("    a bad image is caught after:     <= %3d s  [%s]  at preview, by the registry "
                 + "preflight; without it %s%n", r.badImageCaughtWithPreflightSeconds(), defaults, without);
+    }
+
+    /**
+     * The registry line: not asked, or asked (with what was left out) and then each image with the digest it resolves
+     * to, e.g. {@code container.image  ghcr.io/acme/app:1 -> sha256:...  (linux/amd64)}.
+     */
+    private static void registry(StringBuilder b, PlanReport.Registry registry) {
+        String note = registry.note() != null ? registry.note()
+                : registry.images().isEmpty() ? "asked, no image resolved to a digest" : "asked";
+        b.append("  registry: ").append(note).append('\n');
+        int width = registry.images().stream().mapToInt(i -> i.field().length()).max().orElse(0);
+        for (var image : registry.images()) {
+            b.append("    ").append(String.format("%-" + width + "s", image.field())).append("  ")
+                    .append(image.image()).append(" -> ").append(image.digest());
+            if (!image.platforms().isEmpty()) {
+                b.append("  (").append(image.index() ? "index: " : "").append(String.join(", ", image.platforms()))
+                        .append(')');
+            }
+            b.append('\n');
+        }
     }
 
     private static void tree(StringBuilder b, List<PlanReport.Item> items, String parent, String indent) {

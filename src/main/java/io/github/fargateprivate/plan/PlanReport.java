@@ -1,6 +1,7 @@
 package io.github.fargateprivate.plan;
 
 import com.google.gson.JsonElement;
+import io.github.fargateprivate.registry.PullCheck;
 import io.github.fargateprivate.registry.RegistryAccess;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -64,19 +66,52 @@ public record PlanReport(String project, String stack, String region, List<Item>
      * @param online                 whether the registries could be asked ({@code --online})
      * @param placeholderCredentials whether the program held placeholders instead of some secret values
      * @param note                   what was not checked and how to check it; null when nothing was left out
+     * @param images                 each image a registry resolved to a digest, in the order the components asked
      */
-    public record Registry(boolean online, boolean placeholderCredentials, String note) {
+    public record Registry(boolean online, boolean placeholderCredentials, String note, List<Image> images) {
 
-        static Registry of(RegistryAccess access, StackFile file) {
+        static Registry of(RegistryAccess access, StackFile file, List<String> infos) {
             boolean online = access.scope() != RegistryAccess.Scope.NONE;
             boolean placeholders = file.secrets().placeholders();
             if (!online) {
                 return new Registry(false, placeholders, "not asked: neither the images nor the registry credentials "
-                        + "were checked (./plan " + file.stack() + " --online asks each image's registry)");
+                        + "were checked (./plan " + file.stack() + " --online asks each image's registry)", List.of());
             }
             return new Registry(true, placeholders, access.credentials() ? null
                     : "asked without credentials: the credentials themselves were not checked; "
-                    + file.secrets().howToDecrypt());
+                    + file.secrets().howToDecrypt(),
+                    infos.stream().map(Image::fromLog).flatMap(Optional::stream).toList());
+        }
+    }
+
+    /**
+     * An image its registry resolved to a digest, as the component that asked logged it
+     * ({@link PullCheck.Pullable#fromMessage}): once per image in a run, also where two containers run it.
+     *
+     * @param field     the component's field that holds the image, e.g. {@code container.image}
+     * @param image     the image as the program gave it, e.g. {@code ghcr.io/acme/app:1}
+     * @param digest    the digest it resolves to ({@code sha256:...}): exactly what ECS pulls now
+     * @param mediaType the manifest's media type (an index's for a multi-platform image); empty where the registry
+     *                  names none (ECR)
+     * @param platforms the platforms it offers ({@code os/architecture[/variant]}); empty when they were not read
+     */
+    public record Image(String field, String image, String digest, String mediaType, List<String> platforms) {
+
+        /** @return the image of a log line that ends with a pullable answer; empty for any other line */
+        static Optional<Image> fromLog(String line) {
+            return PullCheck.Pullable.fromMessage(line).map(p -> {
+                // OWNER: FIELD: MESSAGE (EngineLog.info's owner, ImagePreflight's field)
+                String before = line.endsWith(p.message())
+                        ? line.substring(0, line.length() - p.message().length()) : "";
+                String owned = before.endsWith(": ") ? before.substring(0, before.length() - 2) : before;
+                String field = owned.substring(owned.lastIndexOf(": ") + 1).strip();
+                return new Image(field, p.image().toString(), p.digest(), p.mediaType(), p.platforms());
+            });
+        }
+
+        /** @return whether it is an index of images for several platforms (OCI image index, Docker manifest list) */
+        public boolean index() {
+            return mediaType.endsWith(".index.v1+json") || mediaType.endsWith(".manifest.list.v2+json");
         }
     }
 
@@ -125,7 +160,7 @@ public record PlanReport(String project, String stack, String region, List<Item>
                     : !data.isKnown() ? KNOWN_AFTER_DEPLOY : display(data.getValueNullable(), generated));
         });
         return new PlanReport(file.project(), file.stack(), mocks.region(), items, exports, run.warnings(),
-                Registry.of(mocks.registryAccess(), file), summary(mocks, pricing, components.size()));
+                Registry.of(mocks.registryAccess(), file, run.infos()), summary(mocks, pricing, components.size()));
     }
 
     private static String parentOf(String name, List<String> components) {

@@ -107,8 +107,14 @@ public final class StackConfig {
         return ConfigKey.feeding(f);
     }
 
-    /** A fix computed from the library's suggestion, in the CLI's form for the key's type. */
+    /**
+     * A fix computed from the library's suggestion, in the CLI's form for the key's type. A secret has no value to
+     * suggest (e.g. a password the registry refused): its fix is the command that replaces it.
+     */
     private static Optional<String> fix(ConfigKey key, Problem problem) {
+        if (key.type() == ConfigKey.Type.SECRET && problem.suggestion().isEmpty()) {
+            return Optional.of("pulumi config set --secret " + key.key() + " VALUE");
+        }
         return problem.suggestion().map(value -> {
             String rest = problem.field().substring(key.field().length());
             Matcher index = INDEXED.matcher(rest);

@@ -55,6 +55,8 @@ class PreflightStackTest {
         var run = preview(Map.of("registryPassword", "not-the-password"));
         StackConfigs.assertRefused(run, "registryPassword", registry.host() + " refused the credentials of user "
                 + "'ci-puller'");
+        assertTrue(run.errorText().endsWith("does not exist): pulumi config set --secret registryPassword VALUE"),
+                "a secret has no value to suggest, only the command that replaces it:\n" + run.errorText());
         assertFalse(run.errorText().contains("not-the-password"), run.errorText());
     }
 

@@ -1,7 +1,10 @@
 package io.github.fargateprivate.registry;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a registry answered when {@link RegistryPreflight} asked it, before ECS does, whether an image can be pulled.
@@ -54,6 +57,11 @@ public sealed interface PullCheck
     record Pullable(ImageReference image, String digest, String mediaType, List<String> platforms)
             implements PullCheck {
 
+        /** What {@link #message()} writes, at the end of a line. */
+        private static final Pattern MESSAGE = Pattern.compile(
+                "(\\S+) is pullable: (sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}) \\(([^,()]*), ([^()]*)\\)$");
+        private static final String PLATFORM_NOT_READ = "platform not read";
+
         /**
          * Copies the platforms.
          *
@@ -74,7 +82,29 @@ public sealed interface PullCheck
         @Override
         public String message() {
             return image + " is pullable: " + digest + " (" + mediaType + ", "
-                    + (platforms.isEmpty() ? "platform not read" : String.join(", ", platforms)) + ")";
+                    + (platforms.isEmpty() ? PLATFORM_NOT_READ : String.join(", ", platforms)) + ")";
+        }
+
+        /**
+         * The answer a line ends with, as {@link #message()} wrote it: the way back from what a program logged (the
+         * components log each pullable image's answer through Pulumi's log) to the digest and the platforms.
+         *
+         * @param line a line that ends with a {@link #message()}, e.g. {@code LoadBalancedService 'app':
+         *             container.image: ghcr.io/acme/app:1 is pullable: sha256:... (media type, linux/amd64)}
+         * @return the answer; empty when the line does not end with one
+         */
+        public static Optional<Pullable> fromMessage(String line) {
+            Matcher m = MESSAGE.matcher(line);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            try {
+                List<String> platforms = m.group(4).equals(PLATFORM_NOT_READ) ? List.of()
+                        : Arrays.asList(m.group(4).split(", "));
+                return Optional.of(new Pullable(ImageReference.parse(m.group(1)), m.group(2), m.group(3), platforms));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
     }
 

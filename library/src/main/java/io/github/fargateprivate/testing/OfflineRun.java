@@ -38,15 +38,17 @@ import java.util.stream.Stream;
  * {@link OfflineMocks#unknownOutputs()} the run is a preview in which every output AWS would assign is unknown.
  * Besides the engine's result and the mocks' records, a run keeps every registration request as the engine received
  * it: aliases, which inputs were sent as secrets and which resources each input waits for, none of which the mocks
- * see; and the warnings the program logged.
+ * see; and the warnings and information the program logged.
  *
  * @param result        what the engine returned
  * @param mocks         what the program registered and invoked
  * @param registrations every registration request, in the order the engine sent them
  * @param warnings      the warnings the program logged through Pulumi's log, in order
+ * @param infos         what the program logged through Pulumi's log at info level, in order: e.g. the digest each
+ *                      image its registry was asked about resolves to ({@code registry.PullCheck.Pullable#fromMessage})
  */
 public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered> registrations,
-                         List<String> warnings) {
+                         List<String> warnings, List<String> infos) {
 
     private static final Logger QUIET = quiet();
 
@@ -124,14 +126,14 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
         config.forEach((k, v) -> full.put(qualified(project, k), v));
         Set<String> secrets = secretKeys.stream().map(k -> qualified(project, k)).collect(Collectors.toSet());
         List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
-        Warnings warnings = new Warnings();
+        Log log = new Log();
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(project).stackName(stack)
                             .preview(mocks.answersUnknown()).build())
                     .mocks(mocks)
                     // Errors still reach the result; the caller reports them, not the engine's console logger.
-                    .standardLogger(warnings.logger())
+                    .standardLogger(log.logger())
                     .monitorDecorator(monitor -> new RecordingMonitor(mocks, registered))
                     .config(full, secrets)
                     .build()
@@ -140,7 +142,8 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
                         program.accept(ctx);
                     });
             AwsLimits.check(mocks);
-            return new OfflineRun(result, mocks, List.copyOf(registered), warnings.messages());
+            return new OfflineRun(result, mocks, List.copyOf(registered), log.messages(Level.WARNING),
+                    log.messages(Level.INFO));
         } finally {
             PulumiTest.cleanup();
         }
@@ -158,16 +161,16 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
     }
 
     /**
-     * The engine's logger of one run: keeps the warnings ({@code com.pulumi.Log#warn}, {@code ctx.log().warn}),
-     * prints nothing.
+     * The engine's logger of one run: keeps the warnings ({@code com.pulumi.Log#warn}, {@code ctx.log().warn}) and
+     * the information ({@code info}), prints nothing.
      */
-    private static final class Warnings extends Handler {
-        private final List<String> messages = Collections.synchronizedList(new ArrayList<>());
+    private static final class Log extends Handler {
+        private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
         private final Logger logger = Logger.getAnonymousLogger();
 
-        Warnings() {
+        Log() {
             logger.setUseParentHandlers(false);
-            logger.setLevel(Level.WARNING);
+            logger.setLevel(Level.INFO);
             logger.addHandler(this);
         }
 
@@ -175,16 +178,16 @@ public record OfflineRun(TestResult result, OfflineMocks mocks, List<Registered>
             return logger;
         }
 
-        List<String> messages() {
-            synchronized (messages) {
-                return List.copyOf(messages);
+        List<String> messages(Level level) {
+            synchronized (records) {
+                return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
             }
         }
 
         @Override
         public void publish(LogRecord record) {
-            if (record.getLevel() == Level.WARNING) {
-                messages.add(record.getMessage());
+            if (record.getLevel() == Level.WARNING || record.getLevel() == Level.INFO) {
+                records.add(record);
             }
         }
 

@@ -169,6 +169,22 @@ class RegistryPreflightTest {
     }
 
     @Test
+    void aPullableAnswerIsReadBackFromTheLineThatQuotesItsMessage() {
+        for (String image : List.of("acme/app:1", "acme/app:multi", "acme/app@" + arm64.digest())) {
+            var check = assertInstanceOf(Pullable.class, check(image, GOOD, null));
+            assertEquals(Optional.of(check), Pullable.fromMessage("LoadBalancedService 'app': container.image: "
+                    + check.message()));
+        }
+        // ECR's answer (ecr.getImage) names neither a media type nor platforms.
+        var ecr = new Pullable(ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1"),
+                amd64.digest(), "", List.of());
+        assertEquals(Optional.of(ecr), Pullable.fromMessage(ecr.message()));
+        assertEquals(Optional.empty(), Pullable.fromMessage("container.image: could not check " + registry.host()
+                + "/acme/app:1"));
+        assertEquals(Optional.empty(), Pullable.fromMessage("x is pullable: sha256:abc (a, b)"), "not a digest");
+    }
+
+    @Test
     void withoutAnArchitectureThePlatformIsNotChecked() {
         var check = assertInstanceOf(Pullable.class, check("acme/app:arm", GOOD, null));
         assertEquals(List.of("linux/arm64/v8"), check.platforms());

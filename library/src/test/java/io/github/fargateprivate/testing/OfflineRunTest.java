@@ -112,19 +112,22 @@ class OfflineRunTest {
                 .endsWith("acme:index:Orders::orders"));
     }
 
-    // Warnings
+    // Warnings and information
 
     @Test
-    void warningsOfTheDeploymentsLogAreKeptInOrderAndNothingElse() {
+    void warningsAndInformationOfTheDeploymentsLogAreKeptInOrderAndNothingElse() {
         var run = OfflineRun.of(ctx -> {
             var vpc = new Vpc("net", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
             ctx.log().info("starting");
+            ctx.log().debug("details");
             ((DeploymentImpl) DeploymentInternal.getInstance()).getLog()
                     .warn("net: 48 of 50 security group rules used", vpc);
             ctx.log().warn("anonymous Docker Hub pulls are rate limited");
+            ((DeploymentImpl) DeploymentInternal.getInstance()).getLog().info("net: resolved", vpc);
         }, new OfflineMocks()).ok();
         assertEquals(List.of("net: 48 of 50 security group rules used", "anonymous Docker Hub pulls are rate limited"),
                 run.warnings());
+        assertEquals(List.of("starting", "net: resolved"), run.infos());
     }
 
     @Test
@@ -133,5 +136,7 @@ class OfflineRunTest {
         var quiet = OfflineRun.of(ctx -> ctx.log().info("nothing to warn about"), new OfflineMocks()).ok();
         assertEquals(List.of("once"), warned.warnings());
         assertEquals(List.of(), quiet.warnings());
+        assertEquals(List.of(), warned.infos());
+        assertEquals(List.of("nothing to warn about"), quiet.infos());
     }
 }
