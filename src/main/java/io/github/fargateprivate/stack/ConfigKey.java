@@ -62,6 +62,7 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
                                     BiConsumer<StackInputs, Object> setter) {
         return row(key, type, defaultValue, field, description, (in, v) -> {
             if (!String.valueOf(v).equals(defaultValue)) {
+                in.ec2Fields.add(field);
                 setter.accept(in, v);
             }
         });
@@ -128,10 +129,10 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
                     (in, v) -> in.service.memory((Integer) v)),
             row("cpuArchitecture", Type.STRING, null, "service.cpuArchitecture",
                     "X86_64 or ARM64 (Graviton; the image must be built for it)",
-                    (in, v) -> in.service.cpuArchitecture((String) v)),
+                    (in, v) -> in.cpuArchitecture = (String) v),
             row("launchType", Type.STRING, "FARGATE", "service.launchType",
                     "FARGATE, or EC2: the service's own container instances (Auto Scaling group and capacity provider)",
-                    (in, v) -> in.service.launchType((String) v)),
+                    (in, v) -> in.launchType = (String) v),
             ec2Row("instanceType", Type.STRING, "t3.small", "service.ec2.instanceType",
                     "EC2 instance type, FAMILY.SIZE such as m7g.large (launchType EC2)",
                     (in, v) -> in.ec2().instanceType((String) v)),
@@ -141,15 +142,15 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
             ec2Row("maxInstances", Type.INTEGER, "3", "service.ec2.maxInstances",
                     "Most EC2 container instances; managed scaling stays within (launchType EC2)",
                     (in, v) -> in.ec2().maxInstances((Integer) v)),
-            row("amiId", Type.STRING, null, "service.ec2.amiId",
+            ec2Row("amiId", Type.STRING, null, "service.ec2.amiId",
                     "ECS-ready AMI instead of the ECS-optimized Amazon Linux 2023 one (launchType EC2)",
                     (in, v) -> in.ec2().amiId((String) v)),
             row("networkMode", Type.STRING, "awsvpc", "service.networkMode",
                     "awsvpc, or bridge: dynamic host ports behind an instance target group (launchType EC2)",
-                    (in, v) -> in.service.networkMode((String) v)),
+                    (in, v) -> in.networkMode = (String) v),
             ec2Row("registryAuth", Type.STRING, "task", "service.ec2.registryAuth",
                     "task (repositoryCredentials), or instance: the ECS agent reads the secret at boot (launchType EC2)",
-                    (in, v) -> in.ec2().registryAuth((String) v)),
+                    (in, v) -> in.registryAuth = (String) v),
             ec2Row("instanceSessionManager", Type.BOOLEAN, "false", "service.ec2.sessionManager",
                     "Let SSM Session Manager reach the container instances (launchType EC2)",
                     (in, v) -> in.ec2().sessionManager((Boolean) v)),

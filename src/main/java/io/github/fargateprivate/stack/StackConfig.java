@@ -5,6 +5,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.patterns.LoadBalancedService;
 import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.registry.ImageReference;
@@ -77,11 +78,14 @@ public final class StackConfig {
         }
         RegistryCredentials credentials = credentials(inputs);
         // Credentials the keys could not settle were reported above; the library checks the rest without them.
+        var keyProblems = Problems.of("LoadBalancedService", App.SERVICE_NAME);
         LoadBalancedServiceArgs args = inputs.args(family,
-                credentials == null ? RegistryCredentials.none() : credentials);
+                credentials == null ? RegistryCredentials.none() : credentials, keyProblems);
         // A key the stack already reported (e.g. not a number) fed the library its default: not reported twice.
         Set<String> reported = Set.copyOf(problems.keySet());
-        for (Problem p : LoadBalancedService.problems(App.SERVICE_NAME, args, env)) {
+        List<Problem> found = new ArrayList<>(keyProblems.list());
+        found.addAll(LoadBalancedService.problems(App.SERVICE_NAME, args, env));
+        for (Problem p : found) {
             Optional<ConfigKey> key = keyFeeding(p.field());
             String name = key.map(ConfigKey::key).orElse(p.field());
             if (!reported.contains(name)) {

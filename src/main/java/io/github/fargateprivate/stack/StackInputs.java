@@ -7,7 +7,12 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
-import io.github.fargateprivate.ecs.EcsServiceArgs;
+import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
+import io.github.fargateprivate.ecs.Launch;
+import io.github.fargateprivate.ecs.LaunchChoices;
+import io.github.fargateprivate.ecs.NetworkMode;
+import io.github.fargateprivate.ecs.RegistryAuth;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.HealthCheckArgs;
@@ -15,7 +20,10 @@ import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the config keys feed: the library's own builders, filled by the rows of {@link ConfigKey}, and the few
@@ -27,12 +35,18 @@ public final class StackInputs {
     final ApplicationLoadBalancerArgs.Builder loadBalancer = ApplicationLoadBalancerArgs.builder();
     final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
     final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
-    final EcsServiceArgs.Builder service = EcsServiceArgs.builder();
+    final EcsServiceOptions.Builder service = EcsServiceOptions.builder();
     final TaskExecutionRoleArgs.Builder executionRole = TaskExecutionRoleArgs.builder();
     private NetworkArgs.Builder network;
     private PullThroughCacheArgs.Builder cache;
     private VpcEndpointsArgs.Builder endpoints;
     private Ec2CapacityArgs.Builder ec2;
+    /** The library fields of the EC2 keys set to another value than their default. */
+    final Set<String> ec2Fields = new LinkedHashSet<>();
+    String launchType = "FARGATE";
+    String networkMode = "awsvpc";
+    String registryAuth = "task";
+    String cpuArchitecture;
     boolean pullThroughCache;
     /** Not a cache builder setting: the key's default false is fed too, and sets no cache key. */
     boolean existingCacheRule;
@@ -103,15 +117,17 @@ public final class StackInputs {
     /**
      * @param family      the task definition family
      * @param credentials how the image is pulled
+     * @param problems    where the keys' problems go, under the composite's fields
      * @return the composite's args
      */
-    LoadBalancedServiceArgs args(String family, RegistryCredentials credentials) {
+    LoadBalancedServiceArgs args(String family, RegistryCredentials credentials, Problems problems) {
         if (image != null) {
             container.image(image);
         }
         service.family(family);
-        if (ec2 != null) {
-            service.ec2(ec2.build());
+        launch(problems.at("service")).ifPresent(service::launch);
+        if (cpuArchitecture != null) {
+            LaunchChoices.cpuArchitecture(cpuArchitecture, problems.at("service")).ifPresent(service::cpuArchitecture);
         }
         if (autoScaling != null) {
             if (cpuTargetPercent != null) {
@@ -142,6 +158,29 @@ public final class StackInputs {
             b.vpcEndpoints(endpoints().build());
         }
         return b.registryCredentials(credentials).build();
+    }
+
+    /**
+     * Where the tasks run, from the launch keys, each spelled as the library parses it.
+     *
+     * @param problems where problems go, under the service's fields
+     * @return the launch; empty when the keys do not name one
+     */
+    private Optional<Launch> launch(Problems problems) {
+        Optional<Boolean> onEc2 = LaunchChoices.ec2(launchType, problems);
+        Optional<NetworkMode> mode = LaunchChoices.networkMode(networkMode, problems);
+        Optional<RegistryAuth> auth = LaunchChoices.registryAuth(registryAuth, problems.at("ec2"));
+        if (onEc2.isEmpty() || mode.isEmpty() || auth.isEmpty()) {
+            return Optional.empty();
+        }
+        if (onEc2.get()) {
+            return Optional.of(Launch.ec2(ec2().build()).networkMode(mode.get()).registryAuth(auth.get()));
+        }
+        ec2Fields.forEach(f -> problems.add(f.substring("service.".length()), LaunchChoices.EC2_ONLY));
+        if (mode.get() == NetworkMode.BRIDGE) {
+            problems.add("networkMode", LaunchChoices.BRIDGE_NEEDS_EC2);
+        }
+        return Optional.of(Launch.fargate());
     }
 
     /**

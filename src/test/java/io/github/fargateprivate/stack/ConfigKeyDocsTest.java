@@ -1,5 +1,6 @@
 package io.github.fargateprivate.stack;
 
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.lb.HealthCheckArgs;
@@ -85,8 +86,8 @@ class ConfigKeyDocsTest {
         assertEquals(String.valueOf(TargetGroupArgs.DEFAULT_DEREGISTRATION_DELAY_SECONDS),
                 ConfigKey.named("deregistrationDelaySeconds").orElseThrow().defaultValue());
         assertEquals(HealthCheckArgs.DEFAULT_PATH, ConfigKey.named("healthCheckPath").orElseThrow().defaultValue());
-        assertEquals(String.valueOf(FargateServiceArgs.DEFAULT_CPU), ConfigKey.named("cpu").orElseThrow().defaultValue());
-        assertEquals(String.valueOf(FargateServiceArgs.DEFAULT_MEMORY),
+        assertEquals(String.valueOf(EcsServiceOptions.DEFAULT_CPU), ConfigKey.named("cpu").orElseThrow().defaultValue());
+        assertEquals(String.valueOf(EcsServiceOptions.DEFAULT_MEMORY),
                 ConfigKey.named("memory").orElseThrow().defaultValue());
         var health = HealthCheckArgs.builder().build();
         assertTrue(health.intervalSeconds() * health.healthyThreshold() <= 20,

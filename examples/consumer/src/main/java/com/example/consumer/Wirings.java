@@ -37,6 +37,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
+import io.github.fargateprivate.ecs.CpuArchitecture;
+import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
@@ -413,17 +415,16 @@ public final class Wirings {
         new LoadBalancedFargateService("w11", ordersArgs()
                 .targetGroup(targetGroup)
                 .service(FargateServiceArgs.builder()
-                        .cpuArchitecture("X86_64")
-                        .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
-                        .capacityProvider(CapacityProviderStrategy.fargateSpot(3))
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
                         .build())
                 .build());
         // The image is multi-architecture, so the same tag runs on Graviton.
         new LoadBalancedFargateService("w11-arm", ordersArgs()
                 .targetGroup(targetGroup)
                 .service(FargateServiceArgs.builder()
-                        .cpuArchitecture("ARM64")
-                        .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
+                        .cpuArchitecture(CpuArchitecture.ARM64)
+                        .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)))
                         .build())
                 .build());
     }
@@ -490,7 +491,7 @@ public final class Wirings {
                         .launchType(FargateServiceArgs.EC2)
                         .networkMode(FargateServiceArgs.BRIDGE)
                         // The image is multi-architecture; the task's platform must match the instances'.
-                        .cpuArchitecture("ARM64")
+                        .cpuArchitecture(CpuArchitecture.ARM64)
                         .ec2(Ec2CapacityArgs.builder()
                                 .instanceType(EC2_INSTANCE_TYPE)
                                 // One instance per availability zone from the start: the service spreads its two

@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ProviderResource;
+import io.github.fargateprivate.ecs.CpuArchitecture;
+import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
@@ -688,9 +690,8 @@ class WiringsTest {
                         .container(ContainerArgs.builder().image(Wirings.IMAGE).build())
                         .registryCredentials(RegistryCredentials.existing(Wirings.GHCR_SECRET))
                         .service(FargateServiceArgs.builder()
-                                .cpuArchitecture("ARM64")
-                                .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
-                                .capacityProvider(CapacityProviderStrategy.fargateSpot(3))
+                                .cpuArchitecture(CpuArchitecture.ARM64)
+                                .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
                                 .build())
                         .build()));
         assertTrue(failure.contains("no AWS resource was registered"), failure);

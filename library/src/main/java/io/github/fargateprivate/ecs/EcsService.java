@@ -106,14 +106,8 @@ public class EcsService extends ComponentResource {
     /** Deployment maximum percent: 200, so a full new set starts beside the old one. */
     public static final int MAXIMUM_PERCENT = 200;
 
-    /** ECS's rule for the names of task definition families, clusters and services. */
-    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-    /** A Fargate platform version (ECS developer guide, "Fargate platform versions"). */
-    private static final Pattern PLATFORM_VERSION = Pattern.compile("LATEST|\\d+\\.\\d+\\.\\d+");
     /** Memory an ECS-optimized instance keeps from tasks, in MiB (the OS, Docker and the agent), roughly. */
     static final int RESERVED_MIB = 256;
-    private static final Pattern CLUSTER_ARN = Pattern.compile(
-            "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
 
     private final String owner;
     private final AwsEnvironment env;
@@ -150,10 +144,10 @@ public class EcsService extends ComponentResource {
     private final Output<String> securityGroupId;
 
     /** The args' values, checked. */
-    record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
+    record Checked(EcsServiceArgs args, NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
                            Output<String> clusterArn, Output<String> registryCredentials,
                            Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
-                           Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId,
+                           Output<List<String>> egressCidrBlocks,
                            Output<List<String>> deploymentAlarms) {
     }
 
@@ -183,11 +177,11 @@ public class EcsService extends ComponentResource {
         super(type, name, options);
         this.owner = kind + " '" + name + "'";
         this.env = AwsEnvironment.of(this);
-        this.args = args;
         this.checked = checkArgs(kind, name, args, env);
+        this.args = checked.args();
         this.children = Children.of(this, args.tags());
         this.described = args.descriptionName(name);
-        this.launch = LaunchSteps.of(args);
+        this.launch = LaunchSteps.of(this.args.launch());
 
         this.cluster = createCluster(name);
         this.clusterArn = cluster != null ? cluster.arn() : checked.clusterArn();
@@ -239,7 +233,7 @@ public class EcsService extends ComponentResource {
 
     /** The service's own container instances on EC2; none on Fargate. */
     private Ec2Capacity createInstances(String name) {
-        if (!args.onEc2()) {
+        if (args.ec2().isEmpty()) {
             return null;
         }
         Output<String> lbSecurityGroup = args.loadBalancerSecurityGroupId().map(Value::output).orElse(null);
@@ -357,9 +351,9 @@ public class EcsService extends ComponentResource {
                         .map(v -> TaskDefinitionVolumeArgs.builder().name(v).build()).toList());
         args.taskRoleArn().ifPresent(r -> taskArgs.taskRoleArn(r.output()));
         args.cpuArchitecture().ifPresent(a -> taskArgs.runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                .operatingSystemFamily("LINUX").cpuArchitecture(a).build()));
-        args.ephemeralStorageGiB().ifPresent(g -> taskArgs.ephemeralStorage(TaskDefinitionEphemeralStorageArgs
-                .builder().sizeInGib(g).build()));
+                .operatingSystemFamily("LINUX").cpuArchitecture(a.name()).build()));
+        args.fargate().map(Launch.Fargate::ephemeralStorageGiB).ifPresent(g -> taskArgs.ephemeralStorage(
+                TaskDefinitionEphemeralStorageArgs.builder().sizeInGib(g).build()));
         return children.create(TaskDefinition::new, name + "-task", taskArgs.build());
     }
 
@@ -505,10 +499,11 @@ public class EcsService extends ComponentResource {
             checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
         }
         checkContainers(containers, problems);
-        CheckedOptions options = validateOptions(args, problems, env);
+        EcsServiceArgs options = args.validate(problems);
+        Output<String> logKey = logKeyInRegion(options, problems, env).orElse(null);
         problems.add("name", nameProblem(name, name));
-        if (args.onEc2()) {
-            if (args.ec2OrDefaults().instanceRegistryAuth() && args.registryCredentialsArn().isEmpty()) {
+        if (args.ec2().isPresent()) {
+            if (args.ec2().get().registryAuth() == RegistryAuth.INSTANCE && args.registryCredentialsArn().isEmpty()) {
                 problems.add("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls "
                         + "with: give registryCredentialsArn, or use task for an image without credentials");
             }
@@ -542,9 +537,10 @@ public class EcsService extends ComponentResource {
             return null;
         }
         NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
-        return network == null ? null : new Checked(network, checkedContainers, options.clusterArn(), credentials,
-                sidecarCredentials, options.logKmsKeyArn(), options.taskEgressCidrBlocks(), options.ec2AmiId(),
-                options.deploymentAlarms());
+        return network == null ? null : new Checked(options, network, checkedContainers,
+                options.clusterArn().map(Value::output).orElse(null), credentials, sidecarCredentials, logKey,
+                options.taskEgressCidrBlocks().map(Value::output).orElse(null),
+                options.deploymentAlarms().map(Value::output).orElse(null));
     }
 
     private static Optional<String> credentialsSecretProblem(String secret) {
@@ -554,92 +550,19 @@ public class EcsService extends ComponentResource {
     }
 
     /**
-     * The service's own options, checked; each null when not given. Values of other resources carry their check.
+     * The log group's key must be of the service's region: CloudWatch Logs uses a key of its own region.
      *
-     * @param clusterArn           the existing cluster
-     * @param logKmsKeyArn         the log group's key
-     * @param taskEgressCidrBlocks the blocks the tasks may reach
-     * @param ec2AmiId             the container instances' AMI
-     * @param deploymentAlarms     the alarms that roll a deployment back
-     */
-    public record CheckedOptions(Output<String> clusterArn, Output<String> logKmsKeyArn,
-                                 Output<List<String>> taskEgressCidrBlocks, Output<String> ec2AmiId,
-                                 Output<List<String>> deploymentAlarms) {
-    }
-
-    /**
-     * Checks the service's own options: everything but the containers, the network, the roles and the load
-     * balancer, which a load-balanced service sets.
-     *
-     * @param args     the args
+     * @param options  the service's options, checked ({@link EcsServiceOptions#validate})
      * @param problems where problems go
-     * @param env      where the service deploys: the log group's key must be of its region
-     * @return the checked options
+     * @param env      where the service deploys
+     * @return the key, carrying this check, if one is given
      */
-    public static CheckedOptions validateOptions(EcsServiceArgs args, Problems problems, AwsEnvironment env) {
-        if (!List.of(EcsServiceArgs.FARGATE, EcsServiceArgs.EC2).contains(args.launchType())) {
-            problems.add("launchType", "'" + args.launchType() + "' is not FARGATE or EC2",
-                    args.launchType().toUpperCase(Locale.ROOT));
-        }
-        if (!List.of(EcsServiceArgs.AWSVPC, EcsServiceArgs.BRIDGE).contains(args.networkMode())) {
-            problems.add("networkMode", "'" + args.networkMode() + "' is not awsvpc or bridge",
-                    args.networkMode().toLowerCase(Locale.ROOT));
-        }
-        Output<String> ami = null;
-        if (args.onEc2()) {
-            ami = checkEc2(args, problems);
-        } else {
-            if (args.bridge()) {
-                problems.add("networkMode", "bridge needs launch type EC2: Fargate runs awsvpc tasks only; set "
-                        + "launchType EC2 or use awsvpc");
-            }
-            args.ec2().ifPresent(e -> e.setOptions().forEach(f -> problems.add("ec2." + f, "applies to launch type "
-                    + "EC2 only; set launchType EC2 or remove it")));
-            FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
-                    p.field(), p.message(), p.suggested()));
-        }
-        args.cpuArchitecture().filter(a -> !List.of("X86_64", "ARM64").contains(a)).ifPresent(a ->
-                problems.add("cpuArchitecture", "'" + a + "' is not X86_64 or ARM64"));
-        args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", Rules.between(g, 21, 200)));
-        args.platformVersion().filter(v -> !PLATFORM_VERSION.matcher(v).matches()).ifPresent(v -> problems.add(
-                "platformVersion", "'" + v + "' is not a Fargate platform version (LATEST, or e.g. 1.4.0)"));
-        problems.add("desiredCount", Rules.between(args.desiredCount(), 0, 5000));
-        args.autoScaling().ifPresent(a -> a.validate(problems.at("autoScaling")));
-        checkStrategy(args, problems);
-        problems.add("healthCheckGracePeriodSeconds", Rules.between(args.healthCheckGracePeriodSeconds(), 0,
-                2_147_483_647));
-        problems.add("tags", Rules.tags(args.tags()));
-        LogRetention.problem(args.logRetentionDays()).ifPresent(p -> problems.add("logRetentionDays", p,
-                String.valueOf(LogRetention.nearest(args.logRetentionDays()))));
-        Optional.ofNullable(args.family(null)).filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f ->
-                problems.add("family", "'" + f + "' is not a task definition family (1-255 letters, digits, '-', "
-                        + "'_')"));
-        Output<String> logKey = args.logKmsKeyArn().map(k -> problems.check("logKmsKeyArn", k, key ->
-                Arn.kmsKeyArnProblem(key).or(() -> Arn.parse(key).filter(a -> !a.region().equals(env.region()))
-                        .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
-                                + "; CloudWatch Logs uses a key of its own region")))).orElse(null);
-        Output<List<String>> egress = args.taskEgressCidrBlocks().map(c -> problems.check("taskEgressCidrBlocks", c,
-                blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
-                        + "registry; leave it unset to allow anywhere")
-                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())).orElse(null);
-        Output<String> cluster = args.clusterArn().map(c -> problems.check("clusterArn", c, a ->
-                CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
-                        : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")))
-                .orElse(null);
-        Output<List<String>> alarms = args.deploymentAlarms().map(a -> problems.check("deploymentAlarms", a,
-                EcsService::alarmNamesProblem)).orElse(null);
-        return new CheckedOptions(cluster, logKey, egress, ami, alarms);
-    }
-
-    /** PutMetricAlarm (CloudWatch API reference): an alarm's name has 1-255 characters, no ASCII control character. */
-    private static Optional<String> alarmNamesProblem(List<String> names) {
-        if (names.isEmpty()) {
-            return Optional.of("empty; leave it unset for the circuit breaker alone");
-        }
-        return names.stream().filter(n -> n.isEmpty() || n.length() > AwsName.METRIC_ALARM.max()
-                        || n.chars().anyMatch(c -> c < 0x20 || c == 0x7F)).findFirst()
-                .map(n -> "'" + n + "' is not a CloudWatch alarm name (1-" + AwsName.METRIC_ALARM.max()
-                        + " characters, no control characters)");
+    public static Optional<Output<String>> logKeyInRegion(BaseEcsServiceOptions options, Problems problems,
+                                                          AwsEnvironment env) {
+        return options.logKmsKeyArn().map(key -> problems.check("logKmsKeyArn", key, k -> Arn.parse(k)
+                .filter(a -> !a.region().equals(env.region()))
+                .map(a -> "the key is in " + a.region() + ", but the log group is in " + env.region()
+                        + "; CloudWatch Logs uses a key of its own region")));
     }
 
     /**
@@ -703,73 +626,8 @@ public class EcsService extends ComponentResource {
         }
     }
 
-    /** What ECS needs of a service on its own container instances; returns the checked AMI, or null. */
-    private static Output<String> checkEc2(EcsServiceArgs args, Problems problems) {
-        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
-        Output<String> ami = ec2.validateOptions(problems.at("ec2")).amiId();
-        ec2.setWiring().forEach(f -> problems.add("ec2." + f, "the service sets it from its own cluster, network, "
-                + "load balancer and registry credentials; leave it unset"));
-        // ECS's task size limits on EC2 (task definition parameters, "Task size").
-        problems.add("cpu", Rules.between(args.cpu(), 128, 196608));
-        problems.add("memory", Rules.between(args.memory(), 128, 1_048_576));
-        Ec2InstanceType.parse(ec2.instanceType()).ifPresent(type -> {
-            type.memoryMiB().filter(m -> args.memory() > m - RESERVED_MIB).ifPresent(m -> problems.add("memory",
-                    args.memory() + " MiB do not fit on a " + type + " (" + m + " MiB, of which the OS and the ECS "
-                            + "agent keep about " + RESERVED_MIB + "): ECS would never place the task; choose a "
-                            + "larger instanceType or less memory", String.valueOf(m - RESERVED_MIB)));
-            type.cpuUnits().filter(c -> args.cpu() > c).ifPresent(c -> problems.add("cpu", args.cpu() + " CPU units "
-                    + "do not fit on a " + type + " (" + c + "): ECS would never place the task; choose a larger "
-                    + "instanceType or fewer units", String.valueOf(c)));
-            args.cpuArchitecture().filter(a -> !a.equals(type.cpuArchitecture())).ifPresent(a -> problems.add(
-                    "cpuArchitecture", a + " does not match the instance type " + type + ", which runs "
-                            + type.cpuArchitecture(), type.cpuArchitecture()));
-        });
-        args.ephemeralStorageGiB().ifPresent(g -> problems.add("ephemeralStorageGiB", "applies to Fargate only: on "
-                + "EC2 the tasks use the instance's root volume (ec2.rootVolumeGiB)"));
-        if (!args.capacityProviderStrategy().isEmpty()) {
-            problems.add("capacityProviderStrategy", "the FARGATE and FARGATE_SPOT lines apply to launch type FARGATE; "
-                    + "an EC2 service runs on its own instances' capacity provider");
-        }
-        if (args.clusterArn().isPresent()) {
-            problems.add("clusterArn", "an EC2 service needs the cluster it creates: its instances' capacity "
-                    + "provider is associated with the cluster, and that association (ClusterCapacityProviders) "
-                    + "replaces a cluster's whole list; leave clusterArn unset, or use Ec2Capacity with your own "
-                    + "association");
-        }
-        return ami;
-    }
-
-    private static void checkStrategy(EcsServiceArgs args, Problems problems) {
-        var strategy = args.capacityProviderStrategy();
-        if (strategy.isEmpty()) {
-            return;
-        }
-        for (var line : strategy) {
-            if (!CapacityProviderStrategy.FARGATE_PROVIDERS.contains(line.capacityProvider())) {
-                problems.add("capacityProviderStrategy", "'" + line.capacityProvider() + "' is not one of "
-                        + CapacityProviderStrategy.FARGATE_PROVIDERS);
-            }
-            problems.add("capacityProviderStrategy", Rules.between(line.base(), 0, 100000).map(p -> "base " + p));
-            problems.add("capacityProviderStrategy", Rules.between(line.weight(), 0, 1000).map(p -> "weight " + p));
-        }
-        if (strategy.stream().filter(l -> l.base() > 0).count() > 1) {
-            problems.add("capacityProviderStrategy", "only one capacity provider may have a base (ECS's rule)");
-        }
-        if (strategy.stream().noneMatch(l -> l.weight() > 0)) {
-            problems.add("capacityProviderStrategy", "at least one capacity provider needs a weight above 0");
-        }
-        if (strategy.stream().map(CapacityProviderStrategy::capacityProvider).distinct().count() != strategy.size()) {
-            problems.add("capacityProviderStrategy", "names a capacity provider twice");
-        }
-        if ("ARM64".equals(args.cpuArchitecture().orElse(null)) && strategy.stream()
-                .anyMatch(l -> l.capacityProvider().equals(CapacityProviderStrategy.FARGATE_SPOT))) {
-            problems.add("capacityProviderStrategy", "Fargate Spot runs X86_64 tasks only (ECS developer guide, "
-                    + "\"Fargate capacity provider considerations\"); drop FARGATE_SPOT or use cpuArchitecture X86_64");
-        }
-    }
-
     private static String clusterNameOf(String clusterArn) {
-        var m = CLUSTER_ARN.matcher(clusterArn);
+        var m = EcsServiceOptions.CLUSTER_ARN.matcher(clusterArn);
         return m.matches() ? m.group(1) : clusterArn;
     }
 
@@ -803,7 +661,8 @@ public class EcsService extends ComponentResource {
     /** The service's container instances: its options, with the cluster, network and credentials wired in. */
     private static Ec2CapacityArgs ec2Args(EcsServiceArgs args, Checked checked, Output<String> clusterName,
                                            Output<String> lbSecurityGroup, List<SecurityGroupEgressArgs> egress) {
-        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
+        Launch.Ec2 launch = args.ec2().orElseThrow();
+        Ec2CapacityArgs ec2 = launch.instances();
         var tags = new TreeMap<>(args.tags());
         tags.putAll(ec2.tags());
         var b = ec2.toBuilder()
@@ -819,9 +678,8 @@ public class EcsService extends ComponentResource {
         if (checked.egressCidrBlocks() != null) {
             b.egress(egress);
         }
-        // An AMI of another resource carries this service's check, as the other options do.
-        ec2.amiId().filter(v -> !v.isPlain()).ifPresent(v -> b.amiId(checked.ec2AmiId()));
-        if (ec2.instanceRegistryAuth()) {
+        b.registryAuth(launch.registryAuth().value());
+        if (launch.registryAuth() == RegistryAuth.INSTANCE) {
             b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image()
                     .applyValue(i -> ImageReference.parse(i).host()));
         }

@@ -35,25 +35,4 @@ public class FargateService extends EcsService {
     public FargateService(String name, EcsServiceArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
     }
-
-    /**
-     * Creates the service from args by the name of versions before 2.0.
-     *
-     * @param name    the component's name
-     * @param args    containers, sizing, networking and rollout settings
-     * @param options component options
-     */
-    public FargateService(String name, FargateServiceArgs args, ComponentResourceOptions options) {
-        this(name, args.args(), options);
-    }
-
-    /**
-     * Creates the service from args by the name of versions before 2.0, with default component options.
-     *
-     * @param name the component's name
-     * @param args containers, sizing, networking and rollout settings
-     */
-    public FargateService(String name, FargateServiceArgs args) {
-        this(name, args.args(), ComponentResourceOptions.Empty);
-    }
 }

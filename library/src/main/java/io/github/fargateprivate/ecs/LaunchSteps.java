@@ -5,6 +5,7 @@ import com.pulumi.aws.ecs.inputs.ServiceOrderedPlacementStrategyArgs;
 import com.pulumi.core.Output;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the launch types do differently in {@link EcsService}'s steps, so that each step states what is common and asks
@@ -13,11 +14,11 @@ import java.util.List;
 abstract sealed class LaunchSteps permits LaunchSteps.OnFargate, LaunchSteps.OnEc2 {
 
     /**
-     * @param args the service's args
+     * @param launch where the service's tasks run
      * @return the steps of its launch type
      */
-    static LaunchSteps of(EcsServiceArgs args) {
-        return args.onEc2() ? new OnEc2(args) : new OnFargate(args);
+    static LaunchSteps of(Launch launch) {
+        return launch instanceof Launch.Ec2 ec2 ? new OnEc2(ec2) : new OnFargate((Launch.Fargate) launch);
     }
 
     /** @return the task definition's {@code requiresCompatibilities} */
@@ -54,20 +55,20 @@ abstract sealed class LaunchSteps permits LaunchSteps.OnFargate, LaunchSteps.OnE
 
     /** Fargate: awsvpc tasks on AWS's capacity, FARGATE and FARGATE_SPOT lines, a platform version. */
     static final class OnFargate extends LaunchSteps {
-        private final EcsServiceArgs args;
+        private final Launch.Fargate fargate;
 
-        OnFargate(EcsServiceArgs args) {
-            this.args = args;
+        OnFargate(Launch.Fargate fargate) {
+            this.fargate = fargate;
         }
 
         @Override
         String compatibility() {
-            return EcsServiceArgs.FARGATE;
+            return "FARGATE";
         }
 
         @Override
         String networkMode() {
-            return EcsServiceArgs.AWSVPC;
+            return NetworkMode.AWSVPC.value();
         }
 
         @Override
@@ -82,7 +83,7 @@ abstract sealed class LaunchSteps permits LaunchSteps.OnFargate, LaunchSteps.OnE
 
         @Override
         List<Output<CapacityProviderStrategy>> strategy(Ec2Capacity instances) {
-            return args.capacityProviderStrategy().stream().map(Output::of).toList();
+            return fargate.capacityProviders().stream().map(Output::of).toList();
         }
 
         @Override
@@ -92,39 +93,39 @@ abstract sealed class LaunchSteps permits LaunchSteps.OnFargate, LaunchSteps.OnE
 
         @Override
         void place(ServiceArgs.Builder service, List<Output<CapacityProviderStrategy>> strategy) {
-            args.platformVersion().ifPresent(service::platformVersion);
+            Optional.ofNullable(fargate.platformVersion()).ifPresent(service::platformVersion);
             if (strategy.isEmpty()) {
-                service.launchType(EcsServiceArgs.FARGATE);
+                service.launchType("FARGATE");
             }
         }
     }
 
     /** EC2: the service's own container instances, in awsvpc or bridge mode. */
     static final class OnEc2 extends LaunchSteps {
-        private final EcsServiceArgs args;
+        private final Launch.Ec2 ec2;
 
-        OnEc2(EcsServiceArgs args) {
-            this.args = args;
+        OnEc2(Launch.Ec2 ec2) {
+            this.ec2 = ec2;
         }
 
         @Override
         String compatibility() {
-            return EcsServiceArgs.EC2;
+            return "EC2";
         }
 
         @Override
         String networkMode() {
-            return args.networkMode();
+            return ec2.networkMode().value();
         }
 
         @Override
         boolean bridge() {
-            return args.bridge();
+            return ec2.networkMode() == NetworkMode.BRIDGE;
         }
 
         @Override
         boolean instanceAuth() {
-            return args.ec2OrDefaults().instanceRegistryAuth();
+            return ec2.registryAuth() == RegistryAuth.INSTANCE;
         }
 
         @Override

@@ -7,7 +7,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
@@ -89,7 +89,7 @@ public final class LoadBalancedFargateServiceArgs {
     }
 
     /** @return the service's options */
-    public EcsServiceArgs service() {
+    public EcsServiceOptions service() {
         return args.service();
     }
 
@@ -228,8 +228,17 @@ public final class LoadBalancedFargateServiceArgs {
          * @param service the service's options
          * @return this builder
          */
-        public Builder service(EcsServiceArgs service) {
+        public Builder service(EcsServiceOptions service) {
             delegate.service(service);
+            return this;
+        }
+
+        /**
+         * @param service the service's options, by the args of versions before 2.0 ({@code FargateServiceArgs})
+         * @return this builder
+         */
+        public Builder service(EcsServiceArgs service) {
+            delegate.service(EcsServiceOptions.builder().from(service).build());
             return this;
         }
 
@@ -320,15 +329,6 @@ public final class LoadBalancedFargateServiceArgs {
          */
         public Builder tags(Map<String, String> tags) {
             delegate.tags(tags);
-            return this;
-        }
-
-        /**
-         * @param service the service's options, by the name of versions before 2.0
-         * @return this builder
-         */
-        public Builder service(FargateServiceArgs service) {
-            delegate.service(service.args());
             return this;
         }
 

@@ -31,6 +31,9 @@ import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.Ec2InstanceType;
 import io.github.fargateprivate.ecs.EcsService;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
+import io.github.fargateprivate.ecs.Launch;
+import io.github.fargateprivate.ecs.RegistryAuth;
 import io.github.fargateprivate.ecs.FargateService;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
@@ -99,7 +102,7 @@ public class LoadBalancedService extends ComponentResource {
                            List<Optional<String>> digests,
                            TargetGroupArgs targetGroup, RegistryCredentials.Existing.Checked existing,
                            PullThroughCacheArgs cache, VpcEndpointsArgs endpoints,
-                           EcsService.CheckedOptions service, ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
+                           EcsServiceOptions service, ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
     }
 
     /**
@@ -154,7 +157,7 @@ public class LoadBalancedService extends ComponentResource {
         problems.throwIfAny();
         var childOptions = ComponentResourceOptions.builder().parent(this).build();
         Map<String, String> tags = args.tags();
-        EcsServiceArgs serviceOptions = args.service();
+        EcsServiceOptions serviceOptions = checked.service();
 
         recordDigests(args, checked.digests());
         ContainerArgs main = pinned(checked.main(), checked.digests(), 0, args.pinImageDigests());
@@ -185,7 +188,7 @@ public class LoadBalancedService extends ComponentResource {
         var roleOptions = args.executionRole();
         var roleArgs = roleOptions.toBuilder().tags(merged(tags, roleOptions.tags()));
         // With registryAuth instance the container instances read the credentials, not the execution role.
-        boolean instanceAuth = serviceOptions.onEc2() && serviceOptions.ec2OrDefaults().instanceRegistryAuth();
+        boolean instanceAuth = instanceAuth(serviceOptions);
         if (credentialsSecretArn != null && !instanceAuth) {
             roleArgs.registryCredentialsSecretArn(credentialsSecretArn);
             if (credentialsKey != null) {
@@ -261,7 +264,7 @@ public class LoadBalancedService extends ComponentResource {
             this.vpcEndpoints = null;
         }
 
-        var serviceArgs = serviceOptions.toBuilder()
+        var serviceArgs = EcsServiceArgs.builder().from(serviceOptions)
                 .network(checked.network())
                 .container(main)
                 .executionRoleArn(executionRole.arn())
@@ -274,22 +277,13 @@ public class LoadBalancedService extends ComponentResource {
         }
         sidecars.forEach(serviceArgs::sidecar);
         sidecarSecrets.forEach(serviceArgs::sidecarRegistryCredentialsArn);
-        // Values of other resources carry the composite's checks, as the load balancer's do.
-        serviceOptions.logKmsKeyArn().filter(v -> !v.isPlain())
-                .ifPresent(v -> serviceArgs.logKmsKeyArn(checked.service().logKmsKeyArn()));
-        serviceOptions.taskEgressCidrBlocks().filter(v -> !v.isPlain())
-                .ifPresent(v -> serviceArgs.taskEgressCidrBlocks(checked.service().taskEgressCidrBlocks()));
         if (credentialsSecretArn != null) {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
         }
-        if (serviceOptions.onEc2()) {
-            var ec2 = serviceOptions.ec2OrDefaults().toBuilder();
-            serviceOptions.ec2OrDefaults().amiId().filter(v -> !v.isPlain())
-                    .ifPresent(v -> ec2.amiId(checked.service().ec2AmiId()));
-            if (instanceAuth && credentialsKey != null) {
-                ec2.registryCredentialsKmsKeyArn(credentialsKey.output());
-            }
-            serviceArgs.ec2(ec2.build());
+        if (instanceAuth && credentialsKey != null) {
+            Launch.Ec2 ec2 = serviceOptions.ec2().orElseThrow();
+            serviceArgs.launch(ec2.instances(ec2.instances().toBuilder()
+                    .registryCredentialsKmsKeyArn(credentialsKey.output()).build()));
         }
         if (taskRole != null) {
             serviceArgs.taskRoleArn(taskRole.arn());
@@ -297,7 +291,7 @@ public class LoadBalancedService extends ComponentResource {
         if (vpcEndpoints != null) {
             serviceArgs.vpcEndpoints(vpcEndpoints.securityGroupId(), vpcEndpoints.s3PrefixListId());
         }
-        if (serviceOptions.family(null) == null && serviceChild.equals(SERVICE_CHILD)) {
+        if (serviceOptions.family().isEmpty() && serviceChild.equals(SERVICE_CHILD)) {
             // One family per composite, named after it.
             serviceArgs.family(name);
         }
@@ -327,7 +321,7 @@ public class LoadBalancedService extends ComponentResource {
     }
 
     /** The alarms on the service's target group behind its load balancer, own or shared. */
-    private DeploymentAlarms deploymentAlarms(String name, EcsServiceArgs serviceOptions, Map<String, String> tags,
+    private DeploymentAlarms deploymentAlarms(String name, EcsServiceOptions serviceOptions, Map<String, String> tags,
                                               ComponentResourceOptions childOptions) {
         return new DeploymentAlarms(name + "-alarms", DeploymentAlarmsArgs.builder()
                 .targetGroupArnSuffix(targetGroup().arnSuffix())
@@ -339,7 +333,7 @@ public class LoadBalancedService extends ComponentResource {
     }
 
     /** The service's alarms block names the deployment alarms, after any the service's options name. */
-    private void withDeploymentAlarms(EcsServiceArgs.Builder serviceArgs, EcsServiceArgs serviceOptions) {
+    private void withDeploymentAlarms(EcsServiceArgs.Builder serviceArgs, EcsServiceOptions serviceOptions) {
         if (deploymentAlarms == null) {
             return;
         }
@@ -448,28 +442,15 @@ public class LoadBalancedService extends ComponentResource {
                 String.valueOf(port)));
         // The port is the container's, checked there.
         args.targetGroup().toBuilder().port(Optional.empty()).build().validate(problems.at("targetGroup"));
-        EcsServiceArgs service = args.service();
+        EcsServiceOptions service = args.service();
         // Bridge-mode tasks are reached on their instance's dynamic host ports, awsvpc tasks on their own IP.
         String targetType = service.bridge() ? TargetGroupArgs.INSTANCE : TargetGroupArgs.IP;
         args.targetGroup().targetType().filter(t -> !t.equals(targetType)).ifPresent(t -> problems.add(
-                "targetGroup.targetType", t + " does not reach tasks of network mode " + service.networkMode()
+                "targetGroup.targetType", t + " does not reach tasks of network mode " + service.networkMode().value()
                         + "; leave it unset", targetType));
         TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).targetType(targetType).build();
 
         String set = "; set it on the " + kind + "Args, which wires it";
-        service.network().ifPresent(n -> problems.add("service.network", "the composite's network" + set));
-        if (!service.containers().isEmpty()) {
-            problems.add("service.container", "the composite's container and sidecars" + set);
-        }
-        service.registryCredentialsArn().ifPresent(c -> problems.add("service.registryCredentialsArn",
-                "the composite's registryCredentials" + set));
-        service.sidecarRegistryCredentialsArns().keySet().forEach(c -> problems.add(
-                "service.sidecarRegistryCredentialsArns." + c, "the credentials of sidecar(container, credentials)"
-                        + set));
-        service.executionRoleArn().ifPresent(r -> problems.add("service.executionRoleArn",
-                "the composite creates the execution role from the containers' secrets"));
-        service.executionRoleName().ifPresent(r -> problems.add("service.executionRoleName",
-                "the composite creates the execution role and grants it the service's log group"));
         var role = args.executionRole();
         if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
                 || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()
@@ -478,13 +459,14 @@ public class LoadBalancedService extends ComponentResource {
                     + "registry credentials and the log group; set only its options (managedPolicy, tags) here");
         }
         problems.add("executionRole.tags", Rules.tags(role.tags()));
-        service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
-                "the composite's loadBalancer or listenerRule" + set));
-        EcsService.CheckedOptions serviceChecked = EcsService.validateOptions(service,
-                problems.at("service"), env);
+        EcsServiceOptions serviceChecked = service.validate(problems.at("service"));
+        Optional<Output<String>> logKey = EcsService.logKeyInRegion(serviceChecked, problems.at("service"), env);
+        if (logKey.isPresent() && !service.logKmsKeyArn().orElseThrow().isPlain()) {
+            serviceChecked = serviceChecked.toBuilder().logKmsKeyArn(logKey.get()).build();
+        }
         problems.add("name", EcsService.nameProblem(name, name + serviceChild));
-        boolean instanceAuth = service.onEc2() && service.ec2OrDefaults().instanceRegistryAuth();
-        service.ec2().flatMap(e -> e.registryCredentialsKmsKeyArn()).ifPresent(k -> problems.add(
+        boolean instanceAuth = instanceAuth(service);
+        service.ec2().flatMap(e -> e.instances().registryCredentialsKmsKeyArn()).ifPresent(k -> problems.add(
                 "service.ec2.registryCredentialsKmsKeyArn", "the composite's registryCredentials kmsKeyArn" + set));
         if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
@@ -610,9 +592,14 @@ public class LoadBalancedService extends ComponentResource {
     }
 
     /** The task's CPU architecture, as the registry's index must offer it: given, the EC2 type's, or X86_64. */
-    private static String architecture(EcsServiceArgs service) {
-        return service.cpuArchitecture().orElseGet(() -> service.onEc2()
-                ? Ec2InstanceType.parse(service.ec2OrDefaults().instanceType()).map(Ec2InstanceType::cpuArchitecture)
+    /** With registryAuth instance the container instances read the credentials, not the execution role. */
+    private static boolean instanceAuth(EcsServiceOptions service) {
+        return service.ec2().filter(e -> e.registryAuth() == RegistryAuth.INSTANCE).isPresent();
+    }
+
+    private static String architecture(EcsServiceOptions service) {
+        return service.cpuArchitecture().map(Enum::name).orElseGet(() -> service.onEc2()
+                ? Ec2InstanceType.parse(service.ec2().orElseThrow().instances().instanceType()).map(Ec2InstanceType::cpuArchitecture)
                 .orElse("X86_64") : "X86_64");
     }
 

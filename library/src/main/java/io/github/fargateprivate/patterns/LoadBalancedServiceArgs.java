@@ -10,6 +10,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
@@ -73,7 +74,7 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
      * The service's own options (cluster, size, count, autoscaling, capacity, ECS Exec, rollout); see
      * {@link EcsServiceArgs}; its network, containers and roles are set here.
      */
-    private EcsServiceArgs service;
+    private EcsServiceOptions service;
 
     /**
      * A task role created with these statements; see {@link TaskRoleArgs}. Default: none (or, with ECS Exec on, one
@@ -186,8 +187,8 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     }
 
     /** @return the service's options */
-    public EcsServiceArgs service() {
-        return service == null ? EcsServiceArgs.builder().build() : service;
+    public EcsServiceOptions service() {
+        return service == null ? EcsServiceOptions.builder().build() : service;
     }
 
     /** @return the task role to create, if any */
@@ -335,7 +336,7 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
          * @param service the service's options
          * @return this builder
          */
-        public Builder service(EcsServiceArgs service) {
+        public Builder service(EcsServiceOptions service) {
             args().service = service;
             return this;
         }

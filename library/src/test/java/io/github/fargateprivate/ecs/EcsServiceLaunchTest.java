@@ -68,12 +68,7 @@ class EcsServiceLaunchTest {
         var instances = Ec2CapacityArgs.builder().instanceType("m7g.large").minInstances(2).build();
         var chosen = decided(ok(a -> a.registryCredentialsArn(REGISTRY_SECRET)
                 .launch(Launch.ec2(instances).networkMode(NetworkMode.BRIDGE).registryAuth(RegistryAuth.INSTANCE))));
-        var strings = decided(ok(a -> a.registryCredentialsArn(REGISTRY_SECRET)
-                .launchType("EC2").networkMode("bridge")
-                .ec2(Ec2CapacityArgs.builder().instanceType("m7g.large").minInstances(2)
-                        .registryAuth("instance").build())));
         assertEquals(4, chosen.size(), "the task, the service, the instances' template and group");
-        assertEquals(strings, chosen);
         assertEquals("bridge", chosen.get("x-task").get("networkMode"));
         assertFalse(containers(ok(a -> a.registryCredentialsArn(REGISTRY_SECRET)
                         .launch(Launch.ec2(instances).registryAuth(RegistryAuth.INSTANCE))), "x-task").get(0)
@@ -123,8 +118,7 @@ class EcsServiceLaunchTest {
         var ec2 = assertInstanceOf(Launch.Ec2.class, back.launch());
         assertEquals(NetworkMode.BRIDGE, ec2.networkMode());
         assertEquals(RegistryAuth.INSTANCE, ec2.registryAuth());
-        assertEquals(Optional.empty(), back.platformVersion());
-        assertEquals(Optional.empty(), back.ephemeralStorageGiB());
+        assertEquals(Optional.empty(), back.fargate());
     }
 
     @Test

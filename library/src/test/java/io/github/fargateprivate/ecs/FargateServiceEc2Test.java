@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static io.github.fargateprivate.Fixtures.GHCR_IMAGE;
@@ -43,43 +44,53 @@ class FargateServiceEc2Test {
     private static final String CAPACITY_PROVIDER = "x-ec2-capacity-provider-1a2b3c4";
 
     /** @return args with every required field set and launch type EC2, in the mocks' default (public) subnets */
-    private static FargateServiceArgs.Builder onEc2() {
-        return FargateServiceArgs.builder()
-                .launchType(FargateServiceArgs.EC2)
+    private static EcsServiceArgs.Builder onEc2() {
+        return EcsServiceArgs.builder()
+                .launch(Launch.ec2())
                 .network(NetworkArgs.builder().vpcId(OfflineMocks.DEFAULT_VPC)
                         .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).build())
                 .container(ContainerArgs.builder().image(GHCR_IMAGE).build())
                 .executionRoleArn(EXECUTION_ROLE);
     }
 
-    private static FargateServiceArgs args(Consumer<FargateServiceArgs.Builder> configure) {
+    private static EcsServiceArgs args(Consumer<EcsServiceArgs.Builder> configure) {
         var args = onEc2();
         configure.accept(args);
         return args.build();
     }
 
-    private static ComponentHarness.Created<FargateService> create(Consumer<FargateServiceArgs.Builder> configure) {
+    private static ComponentHarness.Created<FargateService> create(Consumer<EcsServiceArgs.Builder> configure) {
         return ComponentHarness.create(options -> new FargateService("x", args(configure), options));
     }
 
-    private static OfflineRun ok(Consumer<FargateServiceArgs.Builder> configure) {
+    private static OfflineRun ok(Consumer<EcsServiceArgs.Builder> configure) {
         return create(configure).ok().run();
     }
 
-    private static void bridgeBehindALoadBalancer(FargateServiceArgs.Builder a) {
-        a.networkMode(FargateServiceArgs.BRIDGE).loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP));
+    private static void bridgeBehindALoadBalancer(EcsServiceArgs.Builder a) {
+        bridge().accept(a);
+        a.loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP));
     }
 
-    private static Consumer<FargateServiceArgs.Builder> ec2(Consumer<Ec2CapacityArgs.Builder> configure) {
-        return a -> {
-            var e = Ec2CapacityArgs.builder();
+    /** Changes the EC2 launch the builder holds. */
+    private static Consumer<EcsServiceArgs.Builder> onLaunch(UnaryOperator<Launch.Ec2> change) {
+        return a -> a.launch(change.apply((Launch.Ec2) a.build().launch()));
+    }
+
+    private static Consumer<EcsServiceArgs.Builder> bridge() {
+        return onLaunch(l -> l.networkMode(NetworkMode.BRIDGE));
+    }
+
+    private static Consumer<EcsServiceArgs.Builder> ec2(Consumer<Ec2CapacityArgs.Builder> configure) {
+        return onLaunch(l -> {
+            var e = l.instances().toBuilder();
             configure.accept(e);
-            a.ec2(e.build());
-        };
+            return l.instances(e.build());
+        });
     }
 
-    private static Consumer<FargateServiceArgs.Builder> instanceAuth() {
-        return ec2(e -> e.registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE))
+    private static Consumer<EcsServiceArgs.Builder> instanceAuth() {
+        return onLaunch(l -> l.registryAuth(RegistryAuth.INSTANCE))
                 .andThen(a -> a.registryCredentialsArn(REGISTRY_SECRET));
     }
 
@@ -138,7 +149,7 @@ class FargateServiceEc2Test {
     @Test
     void onFargateNoInstancesAreCreated() {
         var created = ComponentHarness.create(options -> new FargateService("x", onEc2()
-                .launchType(FargateServiceArgs.FARGATE).build(), options)).ok();
+                .launch(Launch.fargate()).build(), options)).ok();
         assertTrue(created.component().ec2Capacity().isEmpty());
         assertEquals("FARGATE", created.inputs("x-service").get("launchType"));
         assertFalse(created.run().names().contains("x-ec2"));
@@ -213,7 +224,7 @@ class FargateServiceEc2Test {
 
     @Test
     void bridgeTasksWithoutALoadBalancerAdmitNothing() {
-        var run = ok(a -> a.networkMode(FargateServiceArgs.BRIDGE));
+        var run = ok(bridge());
         assertFalse(run.inputs("x-ec2-instance-sg").containsKey("ingress"));
         assertFalse(run.names().contains("x-alb-egress"));
         assertFalse(run.names().contains("x-task-sg"));
@@ -221,8 +232,8 @@ class FargateServiceEc2Test {
 
     @Test
     void inBridgeModeTheEndpointsAdmitTheInstancesOnce() {
-        var created = create(a -> a.networkMode(FargateServiceArgs.BRIDGE)
-                .vpcEndpoints(Output.of("sg-0eeeeeeeeeeeeeeee"), Output.of("pl-6ea54007"))).ok();
+        var created = create(bridge().andThen(a -> a
+                .vpcEndpoints(Output.of("sg-0eeeeeeeeeeeeeeee"), Output.of("pl-6ea54007")))).ok();
         assertEquals(OfflineRun.value(created.component().ec2Capacity().orElseThrow().securityGroupId()),
                 created.inputs("x-endpoints-ingress").get("referencedSecurityGroupId"));
         assertFalse(created.run().names().contains("x-instance-endpoints-ingress"));
@@ -230,7 +241,7 @@ class FargateServiceEc2Test {
 
     @Test
     void aPreviewWithUnknownOutputsRegistersTheSameResources() {
-        Consumer<FargateServiceArgs.Builder> everything = a -> {
+        Consumer<EcsServiceArgs.Builder> everything = a -> {
             bridgeBehindALoadBalancer(a);
             instanceAuth().accept(a);
             a.tags(Map.of("team", "payments"));
@@ -266,7 +277,7 @@ class FargateServiceEc2Test {
     @Test
     void theInstancesOptionsAndTagsReachThem() {
         var run = ok(ec2(e -> e.instanceType("m7g.large").minInstances(2).maxInstances(4).sessionManager(true)
-                .tags(Map.of("pool", "arm"))).andThen(a -> a.cpuArchitecture("ARM64").memory(4096)
+                .tags(Map.of("pool", "arm"))).andThen(a -> a.cpuArchitecture(CpuArchitecture.ARM64).memory(4096)
                 .tags(Map.of("team", "payments"))));
         assertEquals("m7g.large", run.inputs("x-ec2-launch-template").get("instanceType"));
         assertEquals(2.0, run.inputs("x-ec2-asg").get("minSize"));
@@ -295,65 +306,39 @@ class FargateServiceEc2Test {
 
     // Bad args
 
-    private static Arguments bad(String field, String fragment, Consumer<FargateServiceArgs.Builder> configure) {
+    private static Arguments bad(String field, String fragment, Consumer<EcsServiceArgs.Builder> configure) {
         return Arguments.of(field, fragment, configure);
-    }
-
-    private static Consumer<FargateServiceArgs.Builder> onFargate(Consumer<FargateServiceArgs.Builder> configure) {
-        return a -> configure.accept(a.launchType(FargateServiceArgs.FARGATE));
     }
 
     static Stream<Arguments> badArgs() {
         return Stream.of(
-                bad("launchType", "'ec2' is not FARGATE or EC2", a -> a.launchType("ec2")),
-                bad("networkMode", "'host' is not awsvpc or bridge", a -> a.networkMode("host")),
-                bad("networkMode", "bridge needs launch type EC2: Fargate runs awsvpc tasks only",
-                        onFargate(a -> a.networkMode(FargateServiceArgs.BRIDGE))),
-                bad("ec2.instanceType", "applies to launch type EC2 only; set launchType EC2 or remove it",
-                        onFargate(ec2(e -> e.instanceType("m7g.large")))),
-                bad("ec2.registryAuth", "applies to launch type EC2 only",
-                        onFargate(ec2(e -> e.registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)))),
-                bad("ec2.sessionManager", "applies to launch type EC2 only",
-                        onFargate(ec2(e -> e.sessionManager(true)))),
                 bad("clusterArn", "an EC2 service needs the cluster it creates",
                         a -> a.clusterArn("arn:aws:ecs:eu-central-1:123456789012:cluster/shared")),
-                bad("capacityProviderStrategy", "the FARGATE and FARGATE_SPOT lines apply to launch type FARGATE",
-                        a -> a.capacityProvider(CapacityProviderStrategy.fargateSpot(1))),
-                bad("ephemeralStorageGiB", "applies to Fargate only: on EC2 the tasks use the instance's root volume "
-                        + "(ec2.rootVolumeGiB)", a -> a.ephemeralStorageGiB(50)),
                 bad("memory", "2048 MiB do not fit on a t3.small (2048 MiB, of which the OS and the ECS agent keep "
                         + "about 256): ECS would never place the task", a -> a.memory(2048)),
                 bad("memory", "8000 MiB do not fit on a m7g.large", ec2(e -> e.instanceType("m7g.large"))
-                        .andThen(a -> a.cpuArchitecture("ARM64").memory(8000))),
+                        .andThen(a -> a.cpuArchitecture(CpuArchitecture.ARM64).memory(8000))),
                 bad("cpuArchitecture", "ARM64 does not match the instance type t3.small, which runs X86_64",
-                        a -> a.cpuArchitecture("ARM64")),
+                        a -> a.cpuArchitecture(CpuArchitecture.ARM64)),
                 bad("cpuArchitecture", "X86_64 does not match the instance type m7g.large, which runs ARM64",
-                        ec2(e -> e.instanceType("m7g.large")).andThen(a -> a.cpuArchitecture("X86_64"))),
+                        ec2(e -> e.instanceType("m7g.large")).andThen(a -> a.cpuArchitecture(CpuArchitecture.X86_64))),
                 bad("cpu", "100 is outside 128-196608", a -> a.cpu(100)),
                 bad("cpu", "4096 CPU units do not fit on a t3.small (2048): ECS would never place the task",
                         a -> a.cpu(4096)),
                 bad("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls with: give "
-                        + "registryCredentialsArn", ec2(e -> e.registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE))),
-                bad("ec2.registryAuth", "'Instance' is not task", ec2(e -> e.registryAuth("Instance"))),
+                        + "registryCredentialsArn", onLaunch(l -> l.registryAuth(RegistryAuth.INSTANCE))),
                 bad("ec2.instanceType", "'t3' is not an EC2 instance type", ec2(e -> e.instanceType("t3"))),
                 bad("ec2.minInstances", "4 is above maxInstances 2", ec2(e -> e.minInstances(4).maxInstances(2))),
                 bad("ec2.amiId", "'ami-123' is not an AMI id", ec2(e -> e.amiId("ami-123"))),
                 bad("ec2.registryCredentialsKmsKeyArn", "only with registryAuth instance",
-                        ec2(e -> e.registryCredentialsKmsKeyArn(KEY))),
-                bad("ec2.clusterName", "the service sets it from its own cluster, network, load balancer and registry "
-                        + "credentials; leave it unset", ec2(e -> e.clusterName(Output.of("other")))),
-                bad("ec2.assignPublicIp", "the service sets it", ec2(e -> e.assignPublicIp(true))),
-                bad("ec2.subnetIds", "the service sets it", ec2(e -> e.network(Output.of(OfflineMocks.DEFAULT_VPC),
-                        Output.of(PRIVATE_SUBNETS)))),
-                bad("ec2.registryCredentialsArn", "the service sets it", ec2(e -> e.registryAuth("instance")
-                        .registryCredentials(Output.of(REGISTRY_SECRET), Output.of("ghcr.io")))
-                        .andThen(a -> a.registryCredentialsArn(REGISTRY_SECRET))));
+                        ec2(e -> e.registryCredentialsKmsKeyArn(KEY))));
+
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("badArgs")
     void badArgsAreRefusedUnderTheirFieldBeforeAnyAwsResource(String field, String fragment,
-                                                             Consumer<FargateServiceArgs.Builder> configure) {
+                                                             Consumer<EcsServiceArgs.Builder> configure) {
         var run = create(configure).run();
         RunAssertions.refusedBeforeAnyResource(run, field, fragment);
         assertTrue(run.failure().contains("FargateService 'x' has "), run.failure());
@@ -363,12 +348,8 @@ class FargateServiceEc2Test {
     void refusalsComeWithTheValueThatFixesThem() {
         assertEquals("1792", RunAssertions.problem(create(a -> a.memory(2048)).run(), "memory", "").suggested());
         assertEquals("2048", RunAssertions.problem(create(a -> a.cpu(4096)).run(), "cpu", "").suggested());
-        assertEquals("X86_64", RunAssertions.problem(create(a -> a.cpuArchitecture("ARM64")).run(),
+        assertEquals("X86_64", RunAssertions.problem(create(a -> a.cpuArchitecture(CpuArchitecture.ARM64)).run(),
                 "cpuArchitecture", "").suggested());
-        assertEquals("EC2", RunAssertions.problem(create(a -> a.launchType("ec2")).run(), "launchType", "")
-                .suggested());
-        assertEquals("bridge", RunAssertions.problem(create(a -> a.networkMode("Bridge")).run(), "networkMode", "")
-                .suggested());
     }
 
     @Test
@@ -380,18 +361,11 @@ class FargateServiceEc2Test {
     }
 
     @Test
-    void fargateWithTheEc2DefaultsIsNotRefused() {
-        ComponentHarness.create(options -> new FargateService("x", onEc2().launchType(FargateServiceArgs.FARGATE)
-                .ec2(Ec2CapacityArgs.builder().build()).build(), options)).ok();
-    }
-
-    @Test
     void everyProblemIsReportedAtOnce() {
-        var run = create(ec2(e -> e.instanceType("t3.huge").registryAuth("instance"))
-                .andThen(a -> a.clusterArn("arn:aws:ecs:eu-central-1:123456789012:cluster/shared")
-                        .ephemeralStorageGiB(50))).run();
+        var run = create(ec2(e -> e.instanceType("t3.huge")).andThen(onLaunch(l -> l.registryAuth(RegistryAuth.INSTANCE)))
+                .andThen(a -> a.clusterArn("arn:aws:ecs:eu-central-1:123456789012:cluster/shared"))).run();
         var fields = RunAssertions.problems(run).stream().map(Problem::field).toList();
-        assertEquals(List.of("ec2.instanceType", "ephemeralStorageGiB", "clusterArn", "ec2.registryAuth"), fields);
+        assertEquals(List.of("clusterArn", "ec2.instanceType", "ec2.registryAuth"), fields);
         assertEquals(List.of(), run.mocks().awsResources());
     }
 }

@@ -65,7 +65,7 @@ class FargateServiceTest {
     }
 
     /** @return args with every required field set: one container, the mocks' default network, an execution role */
-    private static FargateServiceArgs.Builder required() {
+    private static EcsServiceArgs.Builder required() {
         return FargateServiceArgs.builder()
                 .network(NetworkArgs.builder().vpcId(OfflineMocks.DEFAULT_VPC)
                         .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).build())
@@ -76,7 +76,7 @@ class FargateServiceTest {
     /**
      * @param options the component's options, made inside the program (a provider is a resource)
      */
-    private static Created create(Consumer<FargateServiceArgs.Builder> configure, OfflineMocks mocks,
+    private static Created create(Consumer<EcsServiceArgs.Builder> configure, OfflineMocks mocks,
                                   Supplier<ComponentResourceOptions> options) {
         var component = new AtomicReference<FargateService>();
         var run = OfflineRun.of(ctx -> {
@@ -87,20 +87,20 @@ class FargateServiceTest {
         return new Created(run, component.get());
     }
 
-    private static Created create(Consumer<FargateServiceArgs.Builder> configure) {
+    private static Created create(Consumer<EcsServiceArgs.Builder> configure) {
         return create(configure, new OfflineMocks(), () -> ComponentResourceOptions.Empty);
     }
 
     /** Runs a service named {@code x} from the required args as {@code configure} changes them. */
-    private static OfflineRun run(Consumer<FargateServiceArgs.Builder> configure) {
+    private static OfflineRun run(Consumer<EcsServiceArgs.Builder> configure) {
         return create(configure).run();
     }
 
-    private static OfflineRun ok(Consumer<FargateServiceArgs.Builder> configure) {
+    private static OfflineRun ok(Consumer<EcsServiceArgs.Builder> configure) {
         return run(configure).ok();
     }
 
-    private static void behindLoadBalancer(FargateServiceArgs.Builder a) {
+    private static void behindLoadBalancer(EcsServiceArgs.Builder a) {
         a.loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP));
     }
 
@@ -292,8 +292,8 @@ class FargateServiceTest {
 
     @Test
     void familySizeArchitectureStorageAndTaskRoleAreTheGivenOnes() {
-        var task = ok(a -> a.family("acme-prod").cpu(1024).memory(3072).cpuArchitecture("ARM64")
-                .ephemeralStorageGiB(50).taskRoleArn(TASK_ROLE)).inputs("x-task");
+        var task = ok(a -> a.family("acme-prod").cpu(1024).memory(3072).cpuArchitecture(CpuArchitecture.ARM64)
+                .launch(Launch.fargate().ephemeralStorageGiB(50)).taskRoleArn(TASK_ROLE)).inputs("x-task");
         assertEquals("acme-prod", task.get("family"));
         assertEquals("1024", task.get("cpu"));
         assertEquals("3072", task.get("memory"));
@@ -306,7 +306,7 @@ class FargateServiceTest {
     @Test
     void anExplicitX86ArchitectureIsWrittenToo() {
         assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "X86_64"),
-                block(ok(a -> a.cpuArchitecture("X86_64")).inputs("x-task"), "runtimePlatform"));
+                block(ok(a -> a.cpuArchitecture(CpuArchitecture.X86_64)).inputs("x-task"), "runtimePlatform"));
     }
 
     @Test
@@ -422,8 +422,7 @@ class FargateServiceTest {
 
     @Test
     void aCapacityProviderStrategyReplacesTheLaunchTypeAndIsAssociatedWithTheCreatedCluster() {
-        var created = create(a -> a.capacityProvider(CapacityProviderStrategy.fargate(1, 1))
-                .capacityProvider(CapacityProviderStrategy.fargateSpot(3)));
+        var created = create(a -> a.launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(3))));
         var run = created.run().ok();
         var service = run.inputs("x-service");
         assertFalse(service.containsKey("launchType"));
@@ -440,7 +439,7 @@ class FargateServiceTest {
     }
 
     /** Resource options are not sent to mocks; a transformation on the component sees its children's. */
-    private static Map<String, ResourceOptions> childOptions(Consumer<FargateServiceArgs.Builder> configure) {
+    private static Map<String, ResourceOptions> childOptions(Consumer<EcsServiceArgs.Builder> configure) {
         Map<String, ResourceOptions> options = new ConcurrentHashMap<>();
         ResourceTransformation capture = t -> {
             options.put(t.resource().pulumiResourceName(), t.options());
@@ -458,7 +457,7 @@ class FargateServiceTest {
 
     @Test
     void theServiceWaitsForTheCapacityProvidersOfTheCreatedCluster() {
-        var withStrategy = childOptions(a -> a.capacityProvider(CapacityProviderStrategy.fargateSpot(1)));
+        var withStrategy = childOptions(a -> a.launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargateSpot(1))));
         assertEquals(Set.of("x-capacity-providers"), dependencies(withStrategy.get("x-service")));
         assertEquals(Set.of(), dependencies(childOptions(a -> { }).get("x-service")));
     }
@@ -473,7 +472,7 @@ class FargateServiceTest {
     @Test
     void onAnExistingClusterNoClusterAndNoAssociationIsCreated() {
         var created = create(a -> a.clusterArn(EXISTING_CLUSTER)
-                .capacityProvider(CapacityProviderStrategy.fargateSpot(1)));
+                .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargateSpot(1))));
         var run = created.run().ok();
         assertFalse(run.names().contains("x-cluster"));
         assertFalse(run.names().contains("x-capacity-providers"));
@@ -611,7 +610,7 @@ class FargateServiceTest {
         var created = create(a -> {
             behindLoadBalancer(a);
             a.autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
-                    .capacityProvider(CapacityProviderStrategy.fargate(0, 1));
+                    .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(0, 1)));
         });
         var run = created.run().ok();
         assertEquals(Set.of("x", "x-cluster", "x-capacity-providers", "x-logs", "x-task-sg", "x-alb-egress", "x-task",
@@ -639,7 +638,7 @@ class FargateServiceTest {
         var run = ok(a -> {
             behindLoadBalancer(a);
             a.tags(tags).autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
-                    .capacityProvider(CapacityProviderStrategy.fargate(0, 1));
+                    .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(0, 1)));
         });
         assertEquals(Set.of("aws:appautoscaling/target:Target", "aws:cloudwatch/logGroup:LogGroup",
                         "aws:ec2/securityGroup:SecurityGroup", "aws:ecs/cluster:Cluster", "aws:ecs/service:Service",
@@ -665,12 +664,12 @@ class FargateServiceTest {
 
     @Test
     void aPreviewWithUnknownOutputsRegistersTheSameResources() {
-        Consumer<FargateServiceArgs.Builder> everything = a -> {
+        Consumer<EcsServiceArgs.Builder> everything = a -> {
             behindLoadBalancer(a);
             a.container(ContainerArgs.builder().image(GHCR_IMAGE).appSecret("DB_URL", PARAMETER).build())
                     .sidecar(ContainerArgs.builder().name("otel").image("otel/collector:1").build())
                     .autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
-                    .capacityProvider(CapacityProviderStrategy.fargate(0, 1))
+                    .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(0, 1)))
                     .executionRoleName(Output.of("exec"))
                     .logKmsKeyArn(Output.of(KEY))
                     .taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8")))
@@ -685,11 +684,11 @@ class FargateServiceTest {
 
     // Bad args
 
-    private static Arguments bad(String field, String fragment, Consumer<FargateServiceArgs.Builder> configure) {
+    private static Arguments bad(String field, String fragment, Consumer<EcsServiceArgs.Builder> configure) {
         return Arguments.of(field, fragment, configure);
     }
 
-    private static Consumer<FargateServiceArgs.Builder> main(Consumer<ContainerArgs.Builder> configure) {
+    private static Consumer<EcsServiceArgs.Builder> main(Consumer<ContainerArgs.Builder> configure) {
         return a -> {
             var c = ContainerArgs.builder().image(GHCR_IMAGE);
             configure.accept(c);
@@ -697,7 +696,7 @@ class FargateServiceTest {
         };
     }
 
-    private static Consumer<FargateServiceArgs.Builder> sidecar(Consumer<ContainerArgs.Builder> configure) {
+    private static Consumer<EcsServiceArgs.Builder> sidecar(Consumer<ContainerArgs.Builder> configure) {
         return a -> {
             var c = ContainerArgs.builder().name("side").image("otel/collector:1");
             configure.accept(c);
@@ -711,26 +710,22 @@ class FargateServiceTest {
                 bad("cpu", "memory 512 MiB pairs with cpu 256", a -> a.cpu(1024)),
                 bad("memory", "cpu 256 pairs with memory 512, 1024, 2048 MiB", a -> a.memory(3000)),
                 bad("cpu", "Fargate offers no cpu value 300", a -> a.cpu(300)),
-                bad("cpuArchitecture", "'arm64' is not X86_64 or ARM64", a -> a.cpuArchitecture("arm64")),
-                bad("capacityProviderStrategy", spot, a -> a.cpuArchitecture("ARM64")
-                        .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
-                        .capacityProvider(CapacityProviderStrategy.fargateSpot(1))),
+                bad("capacityProviderStrategy", spot, a -> a.cpuArchitecture(CpuArchitecture.ARM64)
+                        .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(1)))),
                 bad("capacityProviderStrategy", "'EC2' is not one of [FARGATE, FARGATE_SPOT]",
-                        a -> a.capacityProvider(new CapacityProviderStrategy("EC2", 0, 1))),
+                        a -> a.launch(Launch.fargate().capacityProvider(new CapacityProviderStrategy("EC2", 0, 1)))),
                 bad("capacityProviderStrategy", "only one capacity provider may have a base",
-                        a -> a.capacityProvider(CapacityProviderStrategy.fargate(1, 1))
-                                .capacityProvider(new CapacityProviderStrategy("FARGATE_SPOT", 1, 1))),
+                        a -> a.launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(new CapacityProviderStrategy("FARGATE_SPOT", 1, 1)))),
                 bad("capacityProviderStrategy", "at least one capacity provider needs a weight above 0",
-                        a -> a.capacityProvider(CapacityProviderStrategy.fargate(1, 0))),
+                        a -> a.launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 0)))),
                 bad("capacityProviderStrategy", "names a capacity provider twice",
-                        a -> a.capacityProvider(CapacityProviderStrategy.fargateSpot(1))
-                                .capacityProvider(CapacityProviderStrategy.fargateSpot(2))),
+                        a -> a.launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargateSpot(1)).capacityProvider(CapacityProviderStrategy.fargateSpot(2)))),
                 bad("capacityProviderStrategy", "weight 1001 is outside 0-1000",
-                        a -> a.capacityProvider(CapacityProviderStrategy.fargateSpot(1001))),
+                        a -> a.launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargateSpot(1001)))),
                 bad("capacityProviderStrategy", "base 100001 is outside 0-100000",
-                        a -> a.capacityProvider(CapacityProviderStrategy.fargate(100001, 1))),
-                bad("ephemeralStorageGiB", "20 is outside 21-200", a -> a.ephemeralStorageGiB(20)),
-                bad("ephemeralStorageGiB", "201 is outside 21-200", a -> a.ephemeralStorageGiB(201)),
+                        a -> a.launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(100001, 1)))),
+                bad("ephemeralStorageGiB", "20 is outside 21-200", a -> a.launch(Launch.fargate().ephemeralStorageGiB(20))),
+                bad("ephemeralStorageGiB", "201 is outside 21-200", a -> a.launch(Launch.fargate().ephemeralStorageGiB(201))),
                 bad("desiredCount", "-1 is outside 0-5000", a -> a.desiredCount(-1)),
                 bad("autoScaling.minCount", "5 is above maxCount 4",
                         a -> a.autoScaling(AutoScalingArgs.builder().minCount(5).maxCount(4).build())),
@@ -781,7 +776,7 @@ class FargateServiceTest {
                 bad("sidecars[0].name", "'app' is the name of another container", sidecar(s -> s.name("app"))),
                 bad("sidecars[0].image", "required: the image to run", a -> a.sidecar(ContainerArgs.builder()
                         .name("side").build())),
-                bad("network", "required: the VPC and subnets of the tasks", a -> a.network(null)),
+                bad("network", "required: the VPC and subnets of the tasks", a -> a.network(Optional.empty())),
                 bad("taskEgressCidrBlocks", "empty, so the tasks could reach nothing, not even the registry; leave it "
                         + "unset to allow anywhere", a -> a.taskEgressCidrBlocks(List.of())),
                 bad("taskEgressCidrBlocks", "'0.0.0.0' is not an IPv4 CIDR block (e.g. 10.0.0.0/16)",
@@ -795,7 +790,7 @@ class FargateServiceTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("badArgs")
     void badArgsAreRefusedUnderTheirFieldBeforeAnyAwsResource(String field, String fragment,
-                                                             Consumer<FargateServiceArgs.Builder> configure) {
+                                                             Consumer<EcsServiceArgs.Builder> configure) {
         RunAssertions.refusedBeforeAnyResource(run(configure), field, fragment);
     }
 
@@ -828,7 +823,7 @@ class FargateServiceTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        var run = run(a -> a.cpu(1024).logRetentionDays(13).desiredCount(-1).network(null)
+        var run = run(a -> a.cpu(1024).logRetentionDays(13).desiredCount(-1).network(Optional.empty())
                 .container(ContainerArgs.builder().image("ghcr.io/Acme/app:1").port(0).build())
                 .sidecar(ContainerArgs.builder().image("otel/collector:1").build()));
         assertEquals(List.of("container.image", "container.port", "sidecars[0].name", "cpu", "desiredCount",

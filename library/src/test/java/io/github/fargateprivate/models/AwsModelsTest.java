@@ -9,6 +9,8 @@ import com.pulumi.aws.iam.inputs.RoleInlinePolicyArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
+import io.github.fargateprivate.ecs.CpuArchitecture;
+import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.ContainerHealthCheckArgs;
@@ -290,8 +292,8 @@ class AwsModelsTest {
                             .kmsKeyArn(key.arn()))
                     .service(FargateServiceArgs.builder()
                             .enableExecuteCommand(true)
-                            .cpuArchitecture("ARM64")
-                            .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
+                            .cpuArchitecture(CpuArchitecture.ARM64)
+                            .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)))
                             .build())
                     .taskRole(TaskRoleArgs.builder()
                             .statement(PolicyStatement.builder()
@@ -323,8 +325,7 @@ class AwsModelsTest {
                                 "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:ghcr-AbCdEf")
                                 .kmsKeyArn(KEY_ARN))
                         .service(FargateServiceArgs.builder()
-                                .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
-                                .capacityProvider(CapacityProviderStrategy.fargateSpot(3))
+                                .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
                                 .build())
                         .build()), new OfflineMocks()).ok();
 

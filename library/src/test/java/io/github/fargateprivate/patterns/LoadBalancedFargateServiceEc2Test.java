@@ -3,6 +3,11 @@ package io.github.fargateprivate.patterns;
 import com.google.gson.Gson;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.fargateprivate.ecs.RegistryAuth;
+import io.github.fargateprivate.ecs.NetworkMode;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
+import io.github.fargateprivate.ecs.Launch;
+import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.ec2.NetworkArgs;
@@ -50,13 +55,13 @@ class LoadBalancedFargateServiceEc2Test {
     private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
     private static final String LAUNCH_TEMPLATE = "svc-fargate-ec2-launch-template";
 
-    private static FargateServiceArgs.Builder ec2(String networkMode, String registryAuth) {
-        return FargateServiceArgs.builder().launchType(FargateServiceArgs.EC2).networkMode(networkMode)
-                .ec2(Ec2CapacityArgs.builder().registryAuth(registryAuth).build());
+    private static EcsServiceOptions.Builder ec2(NetworkMode networkMode, String registryAuth) {
+        return EcsServiceOptions.builder().launch(Launch.ec2().networkMode(networkMode)
+                .registryAuth(RegistryAuth.valueOf(registryAuth.toUpperCase(java.util.Locale.ROOT))));
     }
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> bridge(String registryAuth) {
-        return a -> a.service(ec2(FargateServiceArgs.BRIDGE, registryAuth).build());
+        return a -> a.service(ec2(NetworkMode.BRIDGE, registryAuth).build());
     }
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
@@ -127,7 +132,7 @@ class LoadBalancedFargateServiceEc2Test {
                         "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/svc-lb-tg-1a2b3c4/00000000447ab87d",
                         "containerName", "app", "containerPort", 8080.0)),
                 bridge.inputs("svc-fargate-service").get("loadBalancers"));
-        var awsvpc = ok(a -> a.service(ec2(FargateServiceArgs.AWSVPC, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build()));
+        var awsvpc = ok(a -> a.service(ec2(NetworkMode.AWSVPC, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build()));
         assertEquals("ip", awsvpc.inputs("svc-lb-tg").get("targetType"));
     }
 
@@ -145,7 +150,7 @@ class LoadBalancedFargateServiceEc2Test {
         Problem p = RunAssertions.refusedBeforeAnyResource(bridge, "targetGroup.targetType",
                 "ip does not reach tasks of network mode bridge; leave it unset");
         assertEquals("instance", p.suggested());
-        var awsvpc = run(a -> a.service(ec2(FargateServiceArgs.AWSVPC, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build())
+        var awsvpc = run(a -> a.service(ec2(NetworkMode.AWSVPC, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build())
                 .targetGroup(TargetGroupArgs.builder().targetType(TargetGroupArgs.INSTANCE).build()));
         assertEquals("ip", RunAssertions.refusedBeforeAnyResource(awsvpc, "targetGroup.targetType",
                 "instance does not reach tasks of network mode awsvpc").suggested());
@@ -211,10 +216,9 @@ class LoadBalancedFargateServiceEc2Test {
 
     @Test
     void theCredentialsKeyIsTheCompositesToSet() {
-        var run = run(ghcr(created()).andThen(a -> a.service(FargateServiceArgs.builder()
-                .launchType(FargateServiceArgs.EC2).ec2(Ec2CapacityArgs.builder()
-                        .registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE).registryCredentialsKmsKeyArn(KEY)
-                        .build()).build())));
+        var run = run(ghcr(created()).andThen(a -> a.service(EcsServiceOptions.builder()
+                .launch(Launch.ec2(Ec2CapacityArgs.builder().registryCredentialsKmsKeyArn(KEY).build())
+                        .registryAuth(RegistryAuth.INSTANCE)).build())));
         RunAssertions.refusedBeforeAnyResource(run, "service.ec2.registryCredentialsKmsKeyArn",
                 "the composite's registryCredentials kmsKeyArn; set it on the LoadBalancedFargateServiceArgs");
     }
@@ -223,7 +227,7 @@ class LoadBalancedFargateServiceEc2Test {
     void aNameThatWouldStartTheCapacityProviderWithEcsGetsItsHashFirst() {
         var run = OfflineRun.of(ctx -> new LoadBalancedFargateService("ecs-svc", LoadBalancedFargateServiceArgs
                 .builder().container(ContainerArgs.builder().image(ECR_IMAGE).build())
-                .service(ec2(FargateServiceArgs.BRIDGE, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build()).build()),
+                .service(ec2(NetworkMode.BRIDGE, Ec2CapacityArgs.REGISTRY_AUTH_TASK).build()).build()),
                 new OfflineMocks()).ok();
         String provider = run.mocks().ofType("aws:ecs/capacityProvider:CapacityProvider").get(0).name();
         assertTrue(provider.matches("[0-9a-f]{6}-ecs-svc-fargate-ec2-capacity-provider"), provider);
@@ -289,14 +293,14 @@ class LoadBalancedFargateServiceEc2Test {
     @ParameterizedTest(name = "registryAuth {0}")
     @ValueSource(strings = {Ec2CapacityArgs.REGISTRY_AUTH_TASK, Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE})
     void thePasswordIsInNoInputButTheSecretVersionsValue(String registryAuth) {
-        for (String networkMode : List.of(FargateServiceArgs.BRIDGE, FargateServiceArgs.AWSVPC)) {
+        for (NetworkMode networkMode : List.of(NetworkMode.BRIDGE, NetworkMode.AWSVPC)) {
             var run = ok(ghcr(created()).andThen(a -> a.service(ec2(networkMode, registryAuth).build())));
             var text = inputsAsText(run);
             assertTrue(text.containsKey(LAUNCH_TEMPLATE), text.keySet().toString());
             assertTrue(userData(run).contains("ECS_CLUSTER="), "the user data was decoded");
             var holding = text.entrySet().stream().filter(e -> e.getValue().contains(PASSWORD))
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
-            assertEquals(Set.of("svc-credentials-version"), holding, networkMode);
+            assertEquals(Set.of("svc-credentials-version"), holding, networkMode.value());
             assertEquals(Set.of("secretString"), run.inputs("svc-credentials-version").entrySet().stream()
                     .filter(e -> String.valueOf(e.getValue()).contains(PASSWORD)).map(Map.Entry::getKey)
                     .collect(Collectors.toSet()));

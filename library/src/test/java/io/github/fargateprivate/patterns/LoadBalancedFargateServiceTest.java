@@ -4,6 +4,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.fargateprivate.ecs.CpuArchitecture;
+import io.github.fargateprivate.ecs.Launch;
+import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
@@ -11,7 +14,7 @@ import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.iam.ExecutionStatements;
 import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
@@ -294,9 +297,9 @@ class LoadBalancedFargateServiceTest {
 
     @Test
     void serviceOptionsReachTheService() {
-        var run = ok(a -> a.service(FargateServiceArgs.builder().cpu(512).memory(1024).desiredCount(3)
+        var run = ok(a -> a.service(EcsServiceOptions.builder().cpu(512).memory(1024).desiredCount(3)
                 .family("acme-prod").healthCheckGracePeriodSeconds(120).waitForSteadyState(false)
-                .capacityProvider(CapacityProviderStrategy.fargateSpot(1)).build())).run();
+                .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargateSpot(1))).build())).run();
         var task = run.inputs("svc-fargate-task");
         assertEquals("512", task.get("cpu"));
         assertEquals("1024", task.get("memory"));
@@ -619,7 +622,7 @@ class LoadBalancedFargateServiceTest {
 
     @Test
     void ecsExecWithoutATaskRoleCreatesOneThatAllowsOnlyEcsExec() {
-        var c = ok(a -> a.service(FargateServiceArgs.builder().enableExecuteCommand(true).build()));
+        var c = ok(a -> a.service(EcsServiceOptions.builder().enableExecuteCommand(true).build()));
         var run = c.run();
         assertTrue(run.names().containsAll(Set.of("svc-task", "svc-task-role", "svc-task-policy")));
         var statements = run.statements("svc-task-policy", "policy");
@@ -635,7 +638,7 @@ class LoadBalancedFargateServiceTest {
 
     @Test
     void ecsExecWithAnExistingTaskRoleCreatesNone() {
-        var run = ok(a -> a.service(FargateServiceArgs.builder().enableExecuteCommand(true).taskRoleArn(TASK_ROLE)
+        var run = ok(a -> a.service(EcsServiceOptions.builder().enableExecuteCommand(true).taskRoleArn(TASK_ROLE)
                 .build())).run();
         assertFalse(run.names().contains("svc-task"));
         assertEquals(TASK_ROLE, run.inputs("svc-fargate-task").get("taskRoleArn"));
@@ -646,7 +649,7 @@ class LoadBalancedFargateServiceTest {
         String bucket = "arn:aws:s3:::acme-assets/*";
         var run = ok(a -> a.taskRole(TaskRoleArgs.builder().statement(PolicyStatement.builder().sid("ReadAssets")
                         .action("s3:GetObject").resource(bucket).build()).build())
-                .service(FargateServiceArgs.builder().enableExecuteCommand(true).build())).run();
+                .service(EcsServiceOptions.builder().enableExecuteCommand(true).build())).run();
         assertEquals(List.of("ReadAssets", "EcsExecChannels"), run.statements("svc-task-policy", "policy").stream()
                 .map(s -> s.get("Sid").getAsString()).toList());
         assertEquals(CREATED_TASK_ROLE, run.inputs("svc-fargate-task").get("taskRoleArn"));
@@ -661,9 +664,9 @@ class LoadBalancedFargateServiceTest {
                                 + "11111111-2222-3333-4444-555555555555").build())
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0").build(),
                         RegistryCredentials.none())
-                .service(FargateServiceArgs.builder().enableExecuteCommand(true)
+                .service(EcsServiceOptions.builder().enableExecuteCommand(true)
                         .autoScaling(AutoScalingArgs.builder().minCount(1).maxCount(4).build())
-                        .capacityProvider(CapacityProviderStrategy.fargate(1, 1)).build()));
+                        .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1))).build()));
     }
 
     @Test
@@ -691,7 +694,7 @@ class LoadBalancedFargateServiceTest {
     void aPartsOwnTagsAddToTheCommonOnesAndWinOnAClash() {
         var run = ok(a -> a.tags(Map.of("team", "payments", "tier", "app"))
                 .loadBalancer(ApplicationLoadBalancerArgs.builder().tags(Map.of("tier", "edge")).build())
-                .service(FargateServiceArgs.builder().tags(Map.of("cost", "42")).build())).run();
+                .service(EcsServiceOptions.builder().tags(Map.of("cost", "42")).build())).run();
         assertEquals(Map.of("team", "payments", "tier", "edge"), run.inputs("svc-lb-alb").get("tags"));
         assertEquals(Map.of("team", "payments", "tier", "app", "cost", "42"),
                 run.inputs("svc-fargate-service").get("tags"));
@@ -723,7 +726,7 @@ class LoadBalancedFargateServiceTest {
         Consumer<LoadBalancedFargateServiceArgs.Builder> newOptions = everyPart().andThen(a -> a
                 .loadBalancer(ApplicationLoadBalancerArgs.builder().webAclArn(Output.of(WEB_ACL)).build())
                 .executionRole(TaskExecutionRoleArgs.builder().managedPolicy(true).build())
-                .service(FargateServiceArgs.builder().logKmsKeyArn(Output.of(KEY))
+                .service(EcsServiceOptions.builder().logKmsKeyArn(Output.of(KEY))
                         .taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8"))).build()));
         for (var configure : List.of(everyPart(), everyPart().andThen(a -> a.loadBalancer(null)
                 .listenerRule(sharedRule())), newOptions)) {
@@ -742,9 +745,9 @@ class LoadBalancedFargateServiceTest {
     }
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> service(
-            Consumer<FargateServiceArgs.Builder> configure) {
+            Consumer<EcsServiceOptions.Builder> configure) {
         return a -> {
-            var s = FargateServiceArgs.builder();
+            var s = EcsServiceOptions.builder();
             configure.accept(s);
             a.service(s.build());
         };
@@ -763,16 +766,25 @@ class LoadBalancedFargateServiceTest {
     private static final String OTHER_REGION_KEY =
             "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
+    /**
+     * What the composite wires into its service cannot be written in the service's options: their builder has no
+     * setter for it (the refusals of earlier versions, "set it on the LoadBalancedFargateServiceArgs", are gone).
+     */
+    @Test
+    void theServiceOptionsHoldNoWiring() {
+        Set<String> setters = java.util.Arrays.stream(EcsServiceOptions.Builder.class.getMethods())
+                .map(java.lang.reflect.Method::getName).collect(Collectors.toSet());
+        for (String wiring : List.of("network", "container", "sidecar", "registryCredentialsArn",
+                "sidecarRegistryCredentialsArn", "executionRoleArn", "executionRoleName", "loadBalancer",
+                "targetGroupArn", "loadBalancerSecurityGroupId", "targetsSecurityGroupId", "vpcEndpoints")) {
+            assertFalse(setters.contains(wiring), wiring);
+        }
+        assertTrue(setters.containsAll(List.of("cpu", "memory", "launch", "clusterArn", "logKmsKeyArn")), setters
+                .toString());
+    }
+
     static Stream<Arguments> wiringSetInsideAPart() {
         return Stream.of(
-                bad("service.network", "the composite's network; set it on the LoadBalancedFargateServiceArgs",
-                        service(s -> s.network(NETWORK))),
-                bad("service.container", "the composite's container and sidecars",
-                        service(s -> s.container(ContainerArgs.builder().image(ECR_IMAGE).build()))),
-                bad("service.registryCredentialsArn", "the composite's registryCredentials",
-                        service(s -> s.registryCredentialsArn(REGISTRY_SECRET))),
-                bad("service.executionRoleArn", "the composite creates the execution role",
-                        service(s -> s.executionRoleArn("arn:aws:iam::123456789012:role/exec"))),
                 bad("executionRole", "what the role reads, pulls and writes follows from the containers, the registry "
                         + "credentials and the log group; set only its options (managedPolicy, tags) here",
                         a -> a.executionRole(TaskExecutionRoleArgs.builder().image(ECR_IMAGE).build())),
@@ -781,10 +793,6 @@ class LoadBalancedFargateServiceTest {
                                 "arn:aws:logs:eu-central-1:123456789012:log-group:other").build())),
                 bad("executionRole", "set only its options (managedPolicy, tags) here",
                         a -> a.executionRole(TaskExecutionRoleArgs.builder().appSecret(DB_SECRET).build())),
-                bad("service.executionRoleName", "the composite creates the execution role and grants it the "
-                        + "service's log group", service(s -> s.executionRoleName(Output.of("exec")))),
-                bad("service.loadBalancer", "the composite's loadBalancer or listenerRule",
-                        service(s -> s.loadBalancer(Output.of(OWN_TARGET_GROUP), Output.of(LB_SECURITY_GROUP)))),
                 bad("loadBalancer.network", "the load balancer and the tasks share it",
                         loadBalancer(lb -> lb.network(NETWORK))),
                 bad("loadBalancer.targetGroup", "set targetGroup on the LoadBalancedFargateServiceArgs",
@@ -820,8 +828,8 @@ class LoadBalancedFargateServiceTest {
                         service(s -> s.memory(3000))),
                 bad("service.cpu", "memory 512 MiB pairs with cpu 256", service(s -> s.cpu(1024))),
                 bad("service.capacityProviderStrategy", "Fargate Spot runs X86_64 tasks only",
-                        service(s -> s.cpuArchitecture("ARM64").capacityProvider(CapacityProviderStrategy
-                                .fargateSpot(1)))),
+                        service(s -> s.cpuArchitecture(CpuArchitecture.ARM64).launch(Launch.fargate().capacityProvider(CapacityProviderStrategy
+                                .fargateSpot(1))))),
                 bad("service.logRetentionDays", "13 is not a retention", service(s -> s.logRetentionDays(13))),
                 bad("service.autoScaling.minCount", "5 is above maxCount 4",
                         service(s -> s.autoScaling(AutoScalingArgs.builder().minCount(5).maxCount(4).build()))),
@@ -953,12 +961,12 @@ class LoadBalancedFargateServiceTest {
                 .loadBalancer(ApplicationLoadBalancerArgs.builder().certificateArn("arn:aws:acm:us-east-1:"
                         + "123456789012:certificate/11111111-2222-3333-4444-555555555555").build())
                 .registryCredentials(created().kmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/x"))
-                .service(FargateServiceArgs.builder().memory(3000).network(NETWORK).build()));
+                .service(EcsServiceOptions.builder().memory(3000).build()));
         assertEquals(List.of("container.image", "sidecars[0].name", "loadBalancer.certificateArn",
-                        "service.network", "service.memory", "registryCredentials.kmsKeyArn",
+                        "service.memory", "registryCredentials.kmsKeyArn",
                         "sidecars[0].registryCredentials"),
                 RunAssertions.problems(run).stream().map(Problem::field).toList());
-        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 7 problems; no AWS resource was registered:"),
+        assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has 6 problems; no AWS resource was registered:"),
                 run.failure());
         assertEquals(List.of(), run.mocks().awsResources());
     }
@@ -967,7 +975,7 @@ class LoadBalancedFargateServiceTest {
     void problemsAreFoundWithoutTheEngineForAStackToReportWithItsOwn() {
         var env = new AwsEnvironment(OfflineMocks.ACCOUNT, "eu-central-1", "aws", "amazonaws.com");
         var problems = LoadBalancedFargateService.problems("svc", ecr().network(NETWORK)
-                .service(FargateServiceArgs.builder().memory(3000).logRetentionDays(13).build())
+                .service(EcsServiceOptions.builder().memory(3000).logRetentionDays(13).build())
                 .targetGroup(TargetGroupArgs.builder().port(9000).build())
                 .loadBalancer(ApplicationLoadBalancerArgs.builder().allowedCidrBlocks(List.of("10.1.2.3")).build())
                 .build(), env);
@@ -1028,11 +1036,11 @@ class LoadBalancedFargateServiceTest {
                         service(s -> s.logKmsKeyArn(Output.of(OTHER_REGION_KEY))), "svc-fargate-logs"),
                 Arguments.of("loadBalancer.webAclArn", loadBalancer(lb -> lb.webAclArn(westAcl)),
                         loadBalancer(lb -> lb.webAclArn(Output.of(westAcl))), "svc-lb-waf"),
-                Arguments.of("service.ec2.amiId", service(s -> s.launchType(FargateServiceArgs.EC2)
-                                .ec2(io.github.fargateprivate.ecs.Ec2CapacityArgs.builder().amiId("ami-123").build())),
-                        service(s -> s.launchType(FargateServiceArgs.EC2).ec2(
+                Arguments.of("service.ec2.amiId", service(s -> s.launch(Launch.ec2(
+                                io.github.fargateprivate.ecs.Ec2CapacityArgs.builder().amiId("ami-123").build()))),
+                        service(s -> s.launch(Launch.ec2(
                                 io.github.fargateprivate.ecs.Ec2CapacityArgs.builder().amiId(Output.of("ami-123"))
-                                        .build())), "svc-fargate-ec2-launch-template"));
+                                        .build()))), "svc-fargate-ec2-launch-template"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -1062,7 +1070,7 @@ class LoadBalancedFargateServiceTest {
 
     @Test
     void aTaskRoleStatementNamedLikeTheExecChannelsIsRefusedWhenExecIsOn() {
-        var run = run(a -> a.service(FargateServiceArgs.builder().enableExecuteCommand(true).build())
+        var run = run(a -> a.service(EcsServiceOptions.builder().enableExecuteCommand(true).build())
                 .taskRole(io.github.fargateprivate.iam.TaskRoleArgs.builder().statement(
                         io.github.fargateprivate.iam.PolicyStatement.builder()
                                 .sid(io.github.fargateprivate.iam.TaskRole.EXECUTE_COMMAND_SID).action("s3:GetObject")

@@ -1,6 +1,7 @@
 package io.github.fargateprivate.patterns;
 
 import com.pulumi.core.Output;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
@@ -89,7 +90,7 @@ class LoadBalancedServiceMonitoringTest {
 
     @Test
     void theUnhealthyAlarmWaitsPastTheServicesGracePeriodAndTheServicesOwnAlarmsComeFirst() {
-        var c = create(a -> a.service(EcsServiceArgs.builder().healthCheckGracePeriodSeconds(240)
+        var c = create(a -> a.service(EcsServiceOptions.builder().healthCheckGracePeriodSeconds(240)
                 .deploymentAlarms(List.of("svc-latency")).build()));
         c.run().ok();
         assertEquals(6.0, c.inputs("svc-alarms-unhealthy").get("evaluationPeriods"));

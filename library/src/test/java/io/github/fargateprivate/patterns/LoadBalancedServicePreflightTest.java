@@ -1,6 +1,8 @@
 package io.github.fargateprivate.patterns;
 
 import com.pulumi.core.Output;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
+import io.github.fargateprivate.ecs.CpuArchitecture;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.ecs.ContainerArgs;
@@ -106,7 +108,7 @@ class LoadBalancedServicePreflightTest {
         Problem p = RunAssertions.refusedBeforeAnyResource(run, "container.image", "offers linux/arm64");
         assertTrue(p.message().contains("not linux/amd64, which an X86_64 task runs"), p.message());
         run(a -> a.container(ContainerArgs.builder().image(image("acme/arm-only:1")).build())
-                .service(EcsServiceArgs.builder().cpuArchitecture("ARM64").build())).ok();
+                .service(EcsServiceOptions.builder().cpuArchitecture(CpuArchitecture.ARM64).build())).ok();
     }
 
     @Test

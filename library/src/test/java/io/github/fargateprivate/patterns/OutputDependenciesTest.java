@@ -8,6 +8,9 @@ import com.pulumi.aws.acm.CertificateValidationArgs;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
+import io.github.fargateprivate.ecs.RegistryAuth;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
+import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
 import io.github.fargateprivate.cloudwatch.DeploymentAlarmsArgs;
@@ -187,7 +190,13 @@ class OutputDependenciesTest {
     }
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> onEc2(Ec2CapacityArgs.Builder ec2) {
-        return a -> a.service(EcsServiceArgs.builder().launchType(EcsServiceArgs.EC2).ec2(ec2.build()).build());
+        return a -> a.service(EcsServiceOptions.builder().launch(launchOf(ec2.build())).build());
+    }
+
+    /** The instances with the registry authentication they name, as the service's launch. */
+    private static Launch launchOf(Ec2CapacityArgs instances) {
+        return Launch.ec2(instances).registryAuth(instances.instanceRegistryAuth() ? RegistryAuth.INSTANCE
+                : RegistryAuth.TASK);
     }
 
     private static NetworkArgs.Builder network() {
@@ -410,7 +419,7 @@ class OutputDependenciesTest {
                         EcsServiceArgs.builder().redeployTrigger("config", s.valid("v2")).build())),
                         "svc-fargate-service.triggers"),
                 option("EcsServiceArgs.deploymentAlarms(Output)", "service, beside the composite's alarms",
-                        s -> service(a -> a.service(EcsServiceArgs.builder()
+                        s -> service(a -> a.service(EcsServiceOptions.builder()
                                 .deploymentAlarms(s.valid(List.of("latency"))).build())), "svc-fargate-service.alarms"),
                 option("LoadBalancedServiceArgs.pullFailureTopicArn(Output)", "pullFailureTopicArn", s -> service(a -> a
                         .pullFailureTopicArn(s.valid(TOPIC))), "svc-pull-failures-target.arn"),
@@ -608,7 +617,9 @@ class OutputDependenciesTest {
             return;
         }
         for (Method m : type.getDeclaredMethods()) {
-            if (!Modifier.isPublic(m.getModifiers()) || m.isSynthetic()) {
+            // An interface's abstract setters are the generated builders' own, taking the Value the overloads wrap.
+            if (!Modifier.isPublic(m.getModifiers()) || m.isSynthetic()
+                    || type.isInterface() && Modifier.isAbstract(m.getModifiers())) {
                 continue;
             }
             List<Class<?>> parameters = List.of(m.getParameterTypes());
@@ -628,9 +639,14 @@ class OutputDependenciesTest {
         return parameter == Output.class || parameter == Value.class;
     }
 
-    /** {@code NetworkArgs} for {@code NetworkArgs.Builder}, {@code RegistryCredentials.Create} for that record. */
+    /**
+     * {@code NetworkArgs} for {@code NetworkArgs.Builder}, {@code RegistryCredentials.Create} for that record; the
+     * overloads an args type shares with its options ({@code Setters}) and its wiring's ({@code Wiring}) are the
+     * args builder's.
+     */
     private static String owner(Class<?> type) {
-        String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
+        String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.')
+                .replaceAll("^Base(\\w+)Options\\.Setters$", "$1Args.Builder").replaceAll("\\.Wiring$", ".Builder");
         return name.endsWith(".Builder") ? name.substring(0, name.length() - ".Builder".length()) : name;
     }
 }
