@@ -157,7 +157,7 @@ public final class EcsServiceArgs extends ResourceArgs {
 
     /**
      * A customer managed KMS key in the stack's region that encrypts the log group. Its key policy must let
-     * CloudWatch Logs use it (README, "Security": the statement for {@code logs.<region>.amazonaws.com}). Default:
+     * CloudWatch Logs use it (docs/security.md: the statement for {@code logs.<region>.amazonaws.com}). Default:
      * none, CloudWatch Logs' own encryption.
      */
     private Value<String> logKmsKeyArn;
