@@ -3,7 +3,7 @@
 import pathlib, sys
 
 # The circuit breaker's threshold, as the ECS API reference states it (ServiceDeploymentCircuitBreaker.threshold), for
-# the stack's default desiredCount (Pulumi.yaml, README "Config reference").
+# the stack's default desiredCount (Pulumi.yaml, docs/config.md).
 THRESHOLD_URL = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentCircuitBreaker.html"
 THROTTLE_URL = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-throttle-logic.html"
 DESIRED_COUNT = 2
@@ -48,11 +48,11 @@ def section(out):
         f"task stops with `CannotPullContainerError`, and the deployment circuit breaker rolls back once the failed "
         f"tasks reach its threshold, 0.5 x the desired count, at least 3 and at most 200 (ECS API reference, "
         f"`ServiceDeploymentCircuitBreaker.threshold`, {THRESHOLD_URL}): with this stack's default `desiredCount` of "
-        f"{DESIRED_COUNT}, {n} failed tasks. This project states no seconds for that: its README says the circuit "
-        f"breaker \"rolls back minutes later\" (\"The registry answers before ECS does\"), and a first deploy, which "
-        f"has nothing to roll back to, fails only when `pulumi up` gives up waiting (\"When it does not come up\"). "
-        f"The plan's rollout timing (at most 20 s from a ready app to traffic, 80 s to the old task gone: README, "
-        f"\"Deployment timing\") does not apply: it starts at a healthy task, which a task that cannot pull never becomes. ECS also spaces out new "
+        f"{DESIRED_COUNT}, {n} failed tasks. This project states no seconds for that: its docs say the circuit "
+        f"breaker \"rolls back minutes later\" (docs/registries.md), and a first deploy, which "
+        f"has nothing to roll back to, fails only when `pulumi up` gives up waiting (docs/troubleshooting.md). "
+        f"The plan's rollout timing (at most 20 s from a ready app to traffic, 80 s to the old task gone: docs/timing.md"
+        f") does not apply: it starts at a healthy task, which a task that cannot pull never becomes. ECS also spaces out new "
         f"launches of tasks that stop before RUNNING (service throttle logic, {THROTTLE_URL}), which can only "
         f"lengthen the wait.")
     lines.append(

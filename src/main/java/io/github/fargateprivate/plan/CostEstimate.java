@@ -54,23 +54,69 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                     + "; priced: " + String.join(", ", pricing.regions()) + "), so no estimate", List.of(), 0,
                     notPriced);
         }
-        var p = prices.get();
-        double hours = pricing.hoursPerMonth();
-        String h = (int) hours + " h";
-        Map<String, String> made = mocks.generated();
-        List<Line> lines = new ArrayList<>();
+        var tally = new Tally(mocks, pricing, prices.get(), notPriced);
+        tally.fargateTasks();
+        tally.scaleOutTargets();
+        tally.containerInstances();
+        tally.loadBalancers();
+        tally.publicAddresses();
+        tally.containerInsights();
+        tally.secrets();
+        tally.privateNetworking();
+        monitoring(mocks, tally.p, pricing.monitoringAssumed(region) ? " (assumed: us-east-1's)" : "", tally.lines,
+                notPriced);
+        double total = tally.lines.stream().mapToDouble(Line::monthly).sum();
+        return new CostEstimate(region, region + " list prices of " + pricing.date(), tally.lines, total, notPriced);
+    }
 
-        int taskIps = 0;
-        boolean needsNat = false;
-        for (var service : mocks.ofType(SERVICE)) {
-            var task = madeBy(mocks, made, service.inputs().get("taskDefinition"), TASK_DEFINITION);
-            if (task == null) {
-                continue;
+    /**
+     * The estimate as it is added up, one step per kind of resource, in the order of the plan's lines: what the
+     * steps price, what they leave out, and the counts a later step needs (public addresses, a NAT gateway's need).
+     */
+    private static final class Tally {
+        private final OfflineMocks mocks;
+        private final Pricing pricing;
+        private final Pricing.Region p;
+        private final String region;
+        private final double hours;
+        private final String h;
+        private final Map<String, String> made;
+        private final List<Line> lines = new ArrayList<>();
+        private final List<String> notPriced;
+        private int taskIps;
+        private int instanceIps;
+        private int albIps;
+        private boolean needsNat;
+        private int nats;
+        private int endpointAzs;
+
+        Tally(OfflineMocks mocks, Pricing pricing, Pricing.Region p, List<String> notPriced) {
+            this.mocks = mocks;
+            this.pricing = pricing;
+            this.p = p;
+            this.region = mocks.region();
+            this.hours = pricing.hoursPerMonth();
+            this.h = (int) hours + " h";
+            this.made = mocks.generated();
+            this.notPriced = notPriced;
+        }
+
+        /** Each Fargate service's tasks at its desired count; an EC2 service's instances are priced by its group. */
+        void fargateTasks() {
+            for (var service : mocks.ofType(SERVICE)) {
+                var task = madeBy(mocks, made, service.inputs().get("taskDefinition"), TASK_DEFINITION);
+                if (task == null) {
+                    continue;
+                }
+                if (String.valueOf(task.inputs().get("requiresCompatibilities")).contains("EC2")) {
+                    // Its container instances are priced below, by their Auto Scaling group.
+                    continue;
+                }
+                fargateService(service, task);
             }
-            if (String.valueOf(task.inputs().get("requiresCompatibilities")).contains("EC2")) {
-                // Its container instances are priced below, by their Auto Scaling group.
-                continue;
-            }
+        }
+
+        private void fargateService(OfflineMocks.Registration service, OfflineMocks.Registration task) {
             int count = number(service.inputs().get("desiredCount"));
             double vcpu = Integer.parseInt(String.valueOf(task.inputs().get("cpu"))) / 1024.0;
             double gb = Integer.parseInt(String.valueOf(task.inputs().get("memory"))) / 1024.0;
@@ -93,20 +139,31 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                 needsNat = true;
             }
         }
-        for (var target : mocks.ofType("aws:appautoscaling/target:Target")) {
-            notPriced.add("scale-out up to " + number(target.inputs().get("maxCapacity")) + " task(s) (the estimate "
-                    + "counts the desired count)");
+
+        /** Autoscaling may run more tasks than the desired count, which the estimate counts. */
+        void scaleOutTargets() {
+            for (var target : mocks.ofType("aws:appautoscaling/target:Target")) {
+                notPriced.add("scale-out up to " + number(target.inputs().get("maxCapacity")) + " task(s) (the "
+                        + "estimate counts the desired count)");
+            }
         }
 
-        int instanceIps = 0;
-        List<Object> lbSubnets = mocks.ofType(LOAD_BALANCER).stream().map(lb -> lb.inputs().get("subnets")).toList();
-        for (var group : mocks.ofType("aws:autoscaling/group:Group")) {
-            @SuppressWarnings("unchecked")
-            var launch = (Map<String, Object>) group.inputs().getOrDefault("launchTemplate", Map.of());
-            var template = madeBy(mocks, made, launch.get("id"), "aws:ec2/launchTemplate:LaunchTemplate");
-            if (template == null) {
-                continue;
+        /** The EC2 launch type's instances and their root volumes, at each Auto Scaling group's minimum. */
+        void containerInstances() {
+            List<Object> lbSubnets = mocks.ofType(LOAD_BALANCER).stream().map(lb -> lb.inputs().get("subnets"))
+                    .toList();
+            for (var group : mocks.ofType("aws:autoscaling/group:Group")) {
+                @SuppressWarnings("unchecked")
+                var launch = (Map<String, Object>) group.inputs().getOrDefault("launchTemplate", Map.of());
+                var template = madeBy(mocks, made, launch.get("id"), "aws:ec2/launchTemplate:LaunchTemplate");
+                if (template != null) {
+                    autoScalingGroup(group, template, lbSubnets);
+                }
             }
+        }
+
+        private void autoScalingGroup(OfflineMocks.Registration group, OfflineMocks.Registration template,
+                                      List<Object> lbSubnets) {
             int min = number(group.inputs().get("minSize"));
             String type = String.valueOf(template.inputs().get("instanceType"));
             var hourly = pricing.ec2Hour(region, type);
@@ -133,80 +190,108 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
             }
         }
 
-        int albIps = 0;
-        double lcuPerListener = pricing.assumption("lcuPerListener");
-        for (var lb : mocks.ofType(LOAD_BALANCER)) {
-            String arn = (String) made.entrySet().stream().filter(e -> e.getValue().equals(lb.name() + ".arn"))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
-            long listeners = mocks.ofType(LISTENER).stream()
-                    .filter(l -> Objects.equals(arn, l.inputs().get("loadBalancerArn"))).count();
-            lines.add(new Line("Application Load Balancer " + lb.name(),
-                    (p.albHour() + listeners * lcuPerListener * p.lcuHour()) * hours,
-                    "(1 x $" + fmt(p.albHour()) + " + " + listeners + " listener(s) x " + fmt(lcuPerListener)
-                            + " LCU x $" + fmt(p.lcuHour()) + ") x " + h));
-            if (!Boolean.TRUE.equals(lb.inputs().get("internal"))) {
-                Object subnets = lb.inputs().get("subnets");
-                albIps += subnets instanceof List<?> l ? l.size() : 2;
+        /** Each load balancer by the hour, with the LCUs its listeners are assumed to use. */
+        void loadBalancers() {
+            double lcuPerListener = pricing.assumption("lcuPerListener");
+            for (var lb : mocks.ofType(LOAD_BALANCER)) {
+                String arn = generatedArn(lb);
+                long listeners = mocks.ofType(LISTENER).stream()
+                        .filter(l -> Objects.equals(arn, l.inputs().get("loadBalancerArn"))).count();
+                lines.add(new Line("Application Load Balancer " + lb.name(),
+                        (p.albHour() + listeners * lcuPerListener * p.lcuHour()) * hours,
+                        "(1 x $" + fmt(p.albHour()) + " + " + listeners + " listener(s) x " + fmt(lcuPerListener)
+                                + " LCU x $" + fmt(p.lcuHour()) + ") x " + h));
+                if (!Boolean.TRUE.equals(lb.inputs().get("internal"))) {
+                    Object subnets = lb.inputs().get("subnets");
+                    albIps += subnets instanceof List<?> l ? l.size() : 2;
+                }
             }
-        }
-        if (taskIps + instanceIps + albIps > 0) {
-            lines.add(new Line("Public IPv4 addresses", (taskIps + instanceIps + albIps) * p.ipv4Hour() * hours,
-                    "(" + (instanceIps > 0 ? instanceIps + " instance(s) + " : "") + taskIps + " task(s) + " + albIps
-                            + " load balancer AZ(s)) x $" + fmt(p.ipv4Hour()) + " x " + h));
         }
 
-        for (var cluster : mocks.ofType(CLUSTER)) {
-            if (!String.valueOf(cluster.inputs().get("settings")).contains("enabled")) {
-                continue;
+        /** The public IPv4 addresses the earlier steps counted: tasks, instances and internet-facing AZs. */
+        void publicAddresses() {
+            if (taskIps + instanceIps + albIps > 0) {
+                lines.add(new Line("Public IPv4 addresses", (taskIps + instanceIps + albIps) * p.ipv4Hour() * hours,
+                        "(" + (instanceIps > 0 ? instanceIps + " instance(s) + " : "") + taskIps + " task(s) + "
+                                + albIps + " load balancer AZ(s)) x $" + fmt(p.ipv4Hour()) + " x " + h));
             }
-            String arn = (String) made.entrySet().stream().filter(e -> e.getValue().equals(cluster.name() + ".arn"))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
+        }
+
+        /** Container Insights' custom metrics of each cluster that has it enabled. */
+        void containerInsights() {
+            for (var cluster : mocks.ofType(CLUSTER)) {
+                if (String.valueOf(cluster.inputs().get("settings")).contains("enabled")) {
+                    insightsOf(cluster);
+                }
+            }
+        }
+
+        private void insightsOf(OfflineMocks.Registration cluster) {
+            String arn = generatedArn(cluster);
             var services = mocks.ofType(SERVICE).stream().filter(s -> Objects.equals(arn, s.inputs().get("cluster")))
                     .toList();
             long families = services.stream().map(s -> madeBy(mocks, made, s.inputs().get("taskDefinition"),
                     TASK_DEFINITION)).filter(Objects::nonNull).map(t -> t.inputs().get("family")).distinct().count();
-            double metrics = pricing.assumption("insightsMetricsPerCluster")
-                    + services.size() * pricing.assumption("insightsMetricsPerService")
-                    + families * pricing.assumption("insightsMetricsPerTaskFamily");
+            double perCluster = pricing.assumption("insightsMetricsPerCluster");
+            double perService = pricing.assumption("insightsMetricsPerService");
+            double perFamily = pricing.assumption("insightsMetricsPerTaskFamily");
+            double metrics = perCluster + services.size() * perService + families * perFamily;
             lines.add(new Line("Container Insights " + cluster.name(), metrics * p.metricMonth(),
-                    "(" + fmt(pricing.assumption("insightsMetricsPerCluster")) + " + " + services.size() + " service(s) x "
-                            + fmt(pricing.assumption("insightsMetricsPerService")) + " + " + families + " task famil"
-                            + (families == 1 ? "y" : "ies") + " x " + fmt(pricing.assumption("insightsMetricsPerTaskFamily"))
+                    "(" + fmt(perCluster) + " + " + services.size() + " service(s) x " + fmt(perService) + " + "
+                            + families + " task famil" + (families == 1 ? "y" : "ies") + " x " + fmt(perFamily)
                             + ") metrics x $" + fmt(p.metricMonth())));
         }
 
-        int secrets = mocks.ofType("aws:secretsmanager/secret:Secret").size();
-        if (secrets > 0) {
-            lines.add(new Line("Secrets Manager", secrets * p.secretMonth(),
-                    secrets + " secret(s) x $" + fmt(p.secretMonth())));
+        /** Secrets Manager, per secret-month. */
+        void secrets() {
+            int secrets = mocks.ofType("aws:secretsmanager/secret:Secret").size();
+            if (secrets > 0) {
+                lines.add(new Line("Secrets Manager", secrets * p.secretMonth(),
+                        secrets + " secret(s) x $" + fmt(p.secretMonth())));
+            }
         }
-        int nats = mocks.ofType("aws:ec2/natGateway:NatGateway").size();
-        if (nats > 0) {
-            lines.add(new Line("NAT gateways", nats * p.natHour() * hours,
-                    nats + " x $" + fmt(p.natHour()) + " x " + h));
-            notPriced.add("NAT data processing ($" + fmt(p.natGb()) + "/GB)");
+
+        /** The way out of private subnets: NAT gateways of the stack, interface endpoints, or NAT it relies on. */
+        void privateNetworking() {
+            natGateways();
+            interfaceEndpoints();
+            if (needsNat && nats == 0 && endpointAzs == 0) {
+                notPriced.add(String.format(Locale.ROOT, "the NAT gateway(s) the private subnets route through (not "
+                        + "created by this stack): $%.2f/month each, one per AZ, plus $%s/GB", p.natHour() * hours,
+                        fmt(p.natGb())));
+            }
         }
-        int endpointAzs = mocks.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
-                .filter(e -> "Interface".equals(e.inputs().get("vpcEndpointType")))
-                .mapToInt(e -> e.inputs().get("subnetIds") instanceof List<?> l ? l.size() : 0).sum();
-        if (endpointAzs > 0) {
+
+        private void natGateways() {
+            nats = mocks.ofType("aws:ec2/natGateway:NatGateway").size();
+            if (nats > 0) {
+                lines.add(new Line("NAT gateways", nats * p.natHour() * hours,
+                        nats + " x $" + fmt(p.natHour()) + " x " + h));
+                notPriced.add("NAT data processing ($" + fmt(p.natGb()) + "/GB)");
+            }
+        }
+
+        private void interfaceEndpoints() {
+            var endpoints = mocks.ofType("aws:ec2/vpcEndpoint:VpcEndpoint");
+            endpointAzs = endpoints.stream().filter(e -> "Interface".equals(e.inputs().get("vpcEndpointType")))
+                    .mapToInt(e -> e.inputs().get("subnetIds") instanceof List<?> l ? l.size() : 0).sum();
+            if (endpointAzs == 0) {
+                return;
+            }
             lines.add(new Line("Interface VPC endpoints", endpointAzs * p.endpointHour() * hours,
                     endpointAzs + " endpoint-AZ(s) x $" + fmt(p.endpointHour()) + " x " + h));
-            int azs = mocks.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
-                    .map(e -> e.inputs().get("subnetIds")).filter(List.class::isInstance)
+            int azs = endpoints.stream().map(e -> e.inputs().get("subnetIds")).filter(List.class::isInstance)
                     .mapToInt(l -> ((List<?>) l).size()).max().orElse(0);
             notPriced.add(String.format(Locale.ROOT, "endpoint data ($0.01/GB); the %d NAT gateway(s) these endpoints "
                     + "replace (one per AZ) would cost $%.2f/month (%d x $%s x %s) plus $%s/GB", azs,
                     azs * p.natHour() * hours, azs, fmt(p.natHour()), h, fmt(p.natGb())));
         }
-        if (needsNat && nats == 0 && endpointAzs == 0) {
-            notPriced.add(String.format(Locale.ROOT, "the NAT gateway(s) the private subnets route through (not "
-                    + "created by this stack): $%.2f/month each, one per AZ, plus $%s/GB", p.natHour() * hours,
-                    fmt(p.natGb())));
+
+        /** The ARN the mocks made up for a resource, which other resources' inputs carry. */
+        private String generatedArn(OfflineMocks.Registration resource) {
+            return made.entrySet().stream().filter(e -> e.getValue().equals(resource.name() + ".arn"))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
         }
-        monitoring(mocks, p, pricing.monitoringAssumed(region) ? " (assumed: us-east-1's)" : "", lines, notPriced);
-        double total = lines.stream().mapToDouble(Line::monthly).sum();
-        return new CostEstimate(region, region + " list prices of " + pricing.date(), lines, total, notPriced);
     }
 
     /**

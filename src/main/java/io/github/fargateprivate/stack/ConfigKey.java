@@ -8,14 +8,14 @@ import java.util.function.BiConsumer;
 
 /**
  * The stack's config: one row per key, with its type, default, description, the library field it feeds and the
- * setter that feeds it. {@code Pulumi.yaml} and the README's config reference repeat the rows (a test keeps the three
+ * setter that feeds it. {@code Pulumi.yaml} and docs/config.md repeat the rows (a test keeps the three
  * in step); the library validates the values and its problems come back under the key whose {@link #field()} they
  * name.
  *
  * @param key          the key, without the project's namespace
  * @param type         its type
  * @param defaultValue its default, or null
- * @param description  one line for {@code Pulumi.yaml} and the README
+ * @param description  one line for {@code Pulumi.yaml} and docs/config.md
  * @param field        the field of {@code LoadBalancedServiceArgs} it feeds, e.g. {@code container.image}
  * @param setter       feeds a value of the key's type into the stack's inputs
  */
@@ -78,7 +78,7 @@ public record ConfigKey(String key, Type type, String defaultValue, String descr
         return (Map<String, String>) value;
     }
 
-    /** Every key, in the order of the README's config reference. */
+    /** Every key, in the order of docs/config.md. */
     public static final List<ConfigKey> ALL = List.of(
             row("image", Type.STRING, null, "container.image",
                     "Container image, e.g. ghcr.io/OWNER/IMAGE:TAG (required)",

@@ -141,7 +141,7 @@ public final class StackConfig {
                 boolean near = distance(key, suggestion) <= Math.max(2, key.length() / 4);
                 problem(key, "is not a key of this stack" + (near ? "; did you mean " + suggestion + "? pulumi config "
                         + "mv " + key + " " + suggestion : "; remove it: pulumi config rm " + key
-                        + " (README.md, \"Config reference\", lists the keys)"));
+                        + " (docs/config.md lists the keys)"));
             }
         }
     }

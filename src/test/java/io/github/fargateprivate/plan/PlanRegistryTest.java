@@ -138,8 +138,8 @@ class PlanRegistryTest {
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("\n    container.image  " + image("multi") + " -> " + sha256(multi.bytes())
                 + "  (index: linux/amd64, linux/arm64)\n"), text.out());
-        assertTrue(Files.readString(Path.of("README.md")).contains("/acme/app:multi -> " + multi.digest()
-                + "  (index: linux/amd64, linux/arm64)\n"), "the README's example is this image's line");
+        assertTrue(Files.readString(Path.of("docs/plan.md")).contains("/acme/app:multi -> " + multi.digest()
+                + "  (index: linux/amd64, linux/arm64)\n"), "docs/plan.md's example is this image's line");
         var images = JsonParser.parseString(plan(dir, "--json").out()).getAsJsonObject()
                 .getAsJsonObject("registry").getAsJsonArray("images");
         assertImage(images.get(0).getAsJsonObject(), image("multi"), multi.digest(),

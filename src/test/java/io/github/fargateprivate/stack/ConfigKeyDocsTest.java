@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The config keys in code, Pulumi.yaml and the README's config reference are the same, with the same defaults. */
+/** The config keys in code, Pulumi.yaml and docs/config.md are the same, with the same defaults. */
 class ConfigKeyDocsTest {
 
     @SuppressWarnings("unchecked")
@@ -57,10 +57,9 @@ class ConfigKeyDocsTest {
     }
 
     @Test
-    void readmeConfigReferenceListsEveryKeyWithItsDefault() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void configReferenceListsEveryKeyWithItsDefault() throws IOException {
         Matcher row = Pattern.compile("(?m)^\\| `([A-Za-z]+)` \\|([^|]*)\\|").matcher(
-                readme.substring(readme.indexOf("## Config reference")));
+                Files.readString(Path.of("docs/config.md")));
         Map<String, String> documented = new LinkedHashMap<>();
         while (row.find()) {
             documented.put(row.group(1), row.group(2).strip());
@@ -68,7 +67,7 @@ class ConfigKeyDocsTest {
         Set<String> keys = ConfigKey.ALL.stream().map(ConfigKey::key).collect(Collectors.toSet());
         assertEquals(new TreeSet<>(keys), new TreeSet<>(documented.keySet()));
         for (ConfigKey key : ConfigKey.ALL) {
-            key.defaultTo().ifPresent(d -> assertEquals(d, documented.get(key.key()), "README default of " + key));
+            key.defaultTo().ifPresent(d -> assertEquals(d, documented.get(key.key()), "docs/config.md default of " + key));
         }
     }
 
@@ -91,7 +90,7 @@ class ConfigKeyDocsTest {
                 ConfigKey.named("memory").orElseThrow().defaultValue());
         var health = HealthCheckArgs.builder().build();
         assertTrue(health.intervalSeconds() * health.healthyThreshold() <= 20,
-                "README promises <= 20 s from ready to serving");
+                "docs/timing.md promises <= 20 s from ready to serving");
     }
 
     @Test
