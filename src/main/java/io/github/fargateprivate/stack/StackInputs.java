@@ -8,7 +8,7 @@ import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
-import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
+import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
@@ -28,7 +28,7 @@ public final class StackInputs {
     final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
     final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
     final EcsServiceArgs.Builder service = EcsServiceArgs.builder();
-    final TaskExecutionRoleArgs.Builder executionRole = TaskExecutionRoleArgs.builder();
+    final TaskExecutionRoleOptions.Builder executionRole = TaskExecutionRoleOptions.builder();
     private NetworkArgs.Builder network;
     private PullThroughCacheArgs.Builder cache;
     private VpcEndpointsArgs.Builder endpoints;

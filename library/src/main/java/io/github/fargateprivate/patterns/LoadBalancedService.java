@@ -183,7 +183,7 @@ public class LoadBalancedService extends ComponentResource {
         }
 
         var roleOptions = args.executionRole();
-        var roleArgs = roleOptions.toBuilder().tags(merged(tags, roleOptions.tags()));
+        var roleArgs = TaskExecutionRoleArgs.builder().from(roleOptions).tags(merged(tags, roleOptions.tags()));
         // With registryAuth instance the container instances read the credentials, not the execution role.
         boolean instanceAuth = serviceOptions.onEc2() && serviceOptions.ec2OrDefaults().instanceRegistryAuth();
         if (credentialsSecretArn != null && !instanceAuth) {
@@ -193,7 +193,7 @@ public class LoadBalancedService extends ComponentResource {
             }
         }
         if (pullThroughCache != null) {
-            roleArgs.cacheRepositories(pullThroughCache.repositoryArnPattern());
+            roleArgs.cacheRepository(pullThroughCache.repositoryArnPattern());
         }
         Map<String, Output<String>> sidecarSecrets = sidecarCredentials(name, checked, tags, instanceAuth, roleArgs,
                 childOptions);
@@ -470,14 +470,7 @@ public class LoadBalancedService extends ComponentResource {
                 "the composite creates the execution role from the containers' secrets"));
         service.executionRoleName().ifPresent(r -> problems.add("service.executionRoleName",
                 "the composite creates the execution role and grants it the service's log group"));
-        var role = args.executionRole();
-        if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
-                || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()
-                || !role.images().isEmpty() || !role.logGroupArns().isEmpty()) {
-            problems.add("executionRole", "what the role reads, pulls and writes follows from the containers, the "
-                    + "registry credentials and the log group; set only its options (managedPolicy, tags) here");
-        }
-        problems.add("executionRole.tags", Rules.tags(role.tags()));
+        args.executionRole().validate(problems.at("executionRole"));
         service.targetGroupArn().ifPresent(t -> problems.add("service.loadBalancer",
                 "the composite's loadBalancer or listenerRule" + set));
         EcsService.CheckedOptions serviceChecked = EcsService.validateOptions(service,

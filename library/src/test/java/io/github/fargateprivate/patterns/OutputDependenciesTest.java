@@ -477,6 +477,14 @@ class OutputDependenciesTest {
                 option("TaskExecutionRoleArgs.registryCredentialsSecretArn(Output)", "TaskExecutionRole",
                         s -> executionRole(a -> a.registryCredentialsSecretArn(s.valid(REGISTRY_SECRET))),
                         "exec-exec-policy.policy"),
+                option("TaskExecutionRoleArgs.registryCredentialsSecretArn(Value)", "TaskExecutionRole",
+                        s -> executionRole(a -> a.registryCredentialsSecretArn(Value.of(s.valid(REGISTRY_SECRET)))),
+                        "exec-exec-policy.policy"),
+                option("TaskExecutionRoleArgs.registryCredentialsKmsKeyArn(Value)", "TaskExecutionRole",
+                        s -> executionRole(a -> a.registryCredentialsSecretArn(REGISTRY_SECRET)
+                                .registryCredentialsKmsKeyArn(Value.of(s.valid(KEY)))), "exec-exec-policy.policy"),
+                option("TaskExecutionRoleArgs.logGroupArn(Value)", "TaskExecutionRole", s -> executionRole(a -> a
+                        .logGroupArn(Value.of(s.valid(LOG_GROUP)))), "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.registryCredentialsKmsKeyArn(Output)", "TaskExecutionRole",
                         s -> executionRole(a -> a.registryCredentialsSecretArn(REGISTRY_SECRET)
                                 .registryCredentialsKmsKeyArn(s.valid(KEY))), "exec-exec-policy.policy"),
@@ -518,6 +526,14 @@ class OutputDependenciesTest {
                 // The parts' own options, where the composite builds them from its own
                 option("RegistryCredentialsSecretArgs.username(Output)", "RegistryCredentialsSecret",
                         s -> credentialsSecret(a -> a.username(s.valid("reader"))), "creds-version.secretString"),
+                option("RegistryCredentialsSecretArgs.username(Value)", "RegistryCredentialsSecret",
+                        s -> credentialsSecret(a -> a.username(Value.of(s.valid("reader")))),
+                        "creds-version.secretString"),
+                option("RegistryCredentialsSecretArgs.password(Value)", "RegistryCredentialsSecret",
+                        s -> credentialsSecret(a -> a.password(Value.of(s.valid("token")))),
+                        "creds-version.secretString"),
+                option("RegistryCredentialsSecretArgs.kmsKeyArn(Value)", "RegistryCredentialsSecret",
+                        s -> credentialsSecret(a -> a.kmsKeyArn(Value.of(s.valid(KEY)))), "creds-secret.kmsKeyId"),
                 option("RegistryCredentialsSecretArgs.password(Output)", "RegistryCredentialsSecret",
                         s -> credentialsSecret(a -> a.password(s.valid("token"))), "creds-version.secretString"),
                 option("RegistryCredentialsSecretArgs.kmsKeyArn(Output)", "RegistryCredentialsSecret",
@@ -621,6 +637,19 @@ class OutputDependenciesTest {
         }
         for (Class<?> nested : type.getDeclaredClasses()) {
             collect(nested, methods);
+        }
+        // An options type's Builder inherits the setters Immutables generates (x(Value<T>)) from a package-private
+        // class: they are the Builder's public methods too.
+        Class<?> generated = type.getSuperclass();
+        if (type.getSimpleName().equals("Builder") && generated != null && generated.getDeclaringClass() != null
+                && !Modifier.isPublic(generated.getDeclaringClass().getModifiers())) {
+            for (Method m : generated.getDeclaredMethods()) {
+                List<Class<?>> parameters = List.of(m.getParameterTypes());
+                if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && parameters.size() == 1
+                        && carriesOutput(parameters.get(0))) {
+                    methods.add(owner(type) + "." + m.getName() + "(" + parameters.get(0).getSimpleName() + ")");
+                }
+            }
         }
     }
 
