@@ -13,7 +13,7 @@ import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ecs.LaunchChoices;
 import io.github.fargateprivate.ecs.NetworkMode;
 import io.github.fargateprivate.ecs.RegistryAuth;
-import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
+import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
@@ -36,7 +36,7 @@ public final class StackInputs {
     final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
     final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
     final EcsServiceOptions.Builder service = EcsServiceOptions.builder();
-    final TaskExecutionRoleArgs.Builder executionRole = TaskExecutionRoleArgs.builder();
+    final TaskExecutionRoleOptions.Builder executionRole = TaskExecutionRoleOptions.builder();
     private NetworkArgs.Builder network;
     private PullThroughCacheArgs.Builder cache;
     private VpcEndpointsArgs.Builder endpoints;

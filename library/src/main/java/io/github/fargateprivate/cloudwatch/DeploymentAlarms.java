@@ -6,8 +6,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.Problems;
 
 import java.util.List;
@@ -76,12 +76,12 @@ public class DeploymentAlarms extends ComponentResource {
         var problems = Problems.of("DeploymentAlarms", name);
         DeploymentAlarmsArgs.Checked checked = args.validate(problems);
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        var children = Children.of(this, args.tags());
         Output<Map<String, String>> dimensions = Output.tuple(checked.targetGroupArnSuffix(),
                 checked.loadBalancerArnSuffix()).applyValue(t -> Map.of("TargetGroup", t.t1, "LoadBalancer", t.t2));
         int unhealthyPeriods = unhealthyPeriods(args.healthCheckGracePeriodSeconds());
 
-        this.serverErrors = new MetricAlarm(AwsName.METRIC_ALARM.child(name, "-5xx"), alarm(dimensions, args.tags())
+        this.serverErrors = children.create(MetricAlarm::new, AwsName.METRIC_ALARM.child(name, "-5xx"), alarm(dimensions)
                 .alarmDescription("The service's targets answered " + SERVER_ERRORS_THRESHOLD + " or more HTTP 5XX in "
                         + SERVER_ERRORS_DATAPOINTS + " of the last " + SERVER_ERRORS_EVALUATION_PERIODS + " minutes; "
                         + "ECS rolls back a deployment while this alarm is in ALARM")
@@ -90,9 +90,9 @@ public class DeploymentAlarms extends ComponentResource {
                 .threshold((double) SERVER_ERRORS_THRESHOLD)
                 .evaluationPeriods(SERVER_ERRORS_EVALUATION_PERIODS)
                 .datapointsToAlarm(SERVER_ERRORS_DATAPOINTS)
-                .build(), childOptions);
-        this.unhealthyHosts = new MetricAlarm(AwsName.METRIC_ALARM.child(name, "-unhealthy"),
-                alarm(dimensions, args.tags())
+                .build());
+        this.unhealthyHosts = children.create(MetricAlarm::new, AwsName.METRIC_ALARM.child(name, "-unhealthy"),
+                alarm(dimensions)
                         .alarmDescription("A target of the service was unhealthy in each of the last "
                                 + unhealthyPeriods + " minutes, longer than a task may take to start ("
                                 + args.healthCheckGracePeriodSeconds() + " s); ECS rolls back a deployment while this "
@@ -102,7 +102,7 @@ public class DeploymentAlarms extends ComponentResource {
                         .threshold((double) UNHEALTHY_HOSTS_THRESHOLD)
                         .evaluationPeriods(unhealthyPeriods)
                         .datapointsToAlarm(unhealthyPeriods)
-                        .build(), childOptions);
+                        .build());
 
         this.alarmNames = Output.all(serverErrors.name(), unhealthyHosts.name());
         registerOutputs(Map.of("alarmNames", alarmNames));
@@ -132,17 +132,13 @@ public class DeploymentAlarms extends ComponentResource {
         return (gracePeriodSeconds + PERIOD_SECONDS - 1) / PERIOD_SECONDS + 2;
     }
 
-    private static MetricAlarmArgs.Builder alarm(Output<Map<String, String>> dimensions, Map<String, String> tags) {
-        var b = MetricAlarmArgs.builder()
+    private static MetricAlarmArgs.Builder alarm(Output<Map<String, String>> dimensions) {
+        return MetricAlarmArgs.builder()
                 .namespace(NAMESPACE)
                 .dimensions(dimensions)
                 .period(PERIOD_SECONDS)
                 .comparisonOperator("GreaterThanOrEqualToThreshold")
                 .treatMissingData("notBreaching");
-        if (!tags.isEmpty()) {
-            b.tags(tags);
-        }
-        return b;
     }
 
     /** @return the alarm on the targets' 5XX answers */

@@ -12,8 +12,8 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 
@@ -59,8 +59,7 @@ public class VpcEndpoints extends ComponentResource {
         var problems = Problems.of("VpcEndpoints", name);
         Output<List<String>> routeTables = args.validate(problems);
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
-        Map<String, String> tags = args.tags();
+        var children = Children.of(this, args.tags());
         Output<String> vpcId = args.vpcId().orElseThrow().output();
         Output<List<String>> subnets = args.subnetIds().orElseThrow().output();
         if (routeTables == null) {
@@ -71,15 +70,13 @@ public class VpcEndpoints extends ComponentResource {
                     .applyValue(ids -> ids.stream().distinct().toList());
         }
 
-        var sgArgs = SecurityGroupArgs.builder()
-                .description("VPC endpoints of " + name + ": HTTPS from the tasks' security groups only")
-                .vpcId(vpcId);
-        if (!tags.isEmpty()) {
-            sgArgs.tags(tags);
-        }
         // No inline rules: each service adds its own ingress rule (the services' groups and this one would otherwise
         // reference each other).
-        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-sg"), sgArgs.build(), childOptions);
+        this.securityGroup = children.create(SecurityGroup::new, AwsName.SECURITY_GROUP.child(name, "-sg"),
+                SecurityGroupArgs.builder()
+                        .description("VPC endpoints of " + name + ": HTTPS from the tasks' security groups only")
+                        .vpcId(vpcId)
+                        .build());
         for (String service : args.services()) {
             var endpointArgs = VpcEndpointArgs.builder()
                     .vpcId(vpcId)
@@ -88,21 +85,15 @@ public class VpcEndpoints extends ComponentResource {
                     .subnetIds(subnets)
                     .securityGroupIds(securityGroup.id().applyValue(List::of))
                     .privateDnsEnabled(true);
-            if (!tags.isEmpty()) {
-                endpointArgs.tags(tags);
-            }
-            interfaceEndpoints.put(service, new VpcEndpoint(name + "-" + service.replace('.', '-'),
-                    endpointArgs.build(), childOptions));
+            interfaceEndpoints.put(service, children.create(VpcEndpoint::new, name + "-" + service.replace('.', '-'),
+                    endpointArgs.build()));
         }
-        var s3Args = VpcEndpointArgs.builder()
+        this.s3 = children.create(VpcEndpoint::new, name + "-s3", VpcEndpointArgs.builder()
                 .vpcId(vpcId)
                 .serviceName(serviceName(env, "s3"))
                 .vpcEndpointType("Gateway")
-                .routeTableIds(routeTables);
-        if (!tags.isEmpty()) {
-            s3Args.tags(tags);
-        }
-        this.s3 = new VpcEndpoint(name + "-s3", s3Args.build(), childOptions);
+                .routeTableIds(routeTables)
+                .build());
 
         this.securityGroupId = securityGroup.id();
         this.s3PrefixListId = s3.prefixListId();

@@ -10,8 +10,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * {@code ssm:GetParameters} on the parameters, {@code kms:Decrypt} on the given keys through Secrets Manager (or
  * SSM), the three ECR pull actions on exactly the repositories of ECR images (with {@code ecr:GetAuthorizationToken},
  * the one action IAM grants only on {@code *}), and the log writes on exactly the given log groups' streams. No
- * managed policy, unless {@link TaskExecutionRoleArgs#managedPolicy()} asks for AWS's
+ * managed policy, unless {@link TaskExecutionRoleOptions#managedPolicy()} asks for AWS's
  * {@code AmazonECSTaskExecutionRolePolicy}. Account, region and partition come from the role's own provider.
  *
  * <p>Children: {@code <name>-exec-role}, {@code <name>-exec-policy} (when there is something to grant) and
@@ -82,43 +82,31 @@ public class TaskExecutionRole extends ComponentResource {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("TaskExecutionRole", name);
-        Checked checked = validate(args, problems);
+        TaskExecutionRoleArgs checked = args.validate(problems);
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        var children = Children.of(this, checked.tags());
 
-        var roleArgs = RoleArgs.builder()
+        this.role = children.create(Role::new, AwsName.IAM_ROLE.child(name, "-exec-role"), RoleArgs.builder()
                 .description("ECS task execution role: image pull, secrets and logs for " + name)
-                .assumeRolePolicy(PolicyDocument.assumeRoleBy(TRUSTED_SERVICE));
-        if (!args.tags().isEmpty()) {
-            roleArgs.tags(args.tags());
-        }
-        this.role = new Role(AwsName.IAM_ROLE.child(name, "-exec-role"), roleArgs.build(), childOptions);
-
+                .assumeRolePolicy(PolicyDocument.assumeRoleBy(TRUSTED_SERVICE))
+                .build());
         // The ARN is handed out only once every policy is attached: a task started earlier fails to pull or to read.
         Output<String> ready = role.arn();
-        if (args.managedPolicy()) {
-            this.managedPolicy = new RolePolicyAttachment(name + "-exec-managed", RolePolicyAttachmentArgs.builder()
-                    .role(role.name())
-                    .policyArn("arn:" + env.partition() + ":iam::aws:policy/service-role/" + MANAGED_POLICY_NAME)
-                    .build(), childOptions);
+        this.managedPolicy = checked.managedPolicy() ? children.create(RolePolicyAttachment::new,
+                name + "-exec-managed", RolePolicyAttachmentArgs.builder()
+                        .role(role.name())
+                        .policyArn("arn:" + env.partition() + ":iam::aws:policy/service-role/" + MANAGED_POLICY_NAME)
+                        .build()) : null;
+        if (managedPolicy != null) {
             ready = Output.tuple(ready, managedPolicy.id()).applyValue(t -> t.t1);
-        } else {
-            this.managedPolicy = null;
         }
-        if (checked.readsSomething()) {
-            Output<String> policy = Output.tuple(Output.tuple(Output.all(checked.registrySecrets),
-                                    Output.all(checked.appSecrets), Output.all(checked.registryKeys)),
-                            Output.tuple(Output.all(checked.appKeys), Output.all(checked.images),
-                                    Output.all(checked.logGroups)))
-                    .applyValue(t -> inlinePolicy(env, new Grants(t.t1.t1, t.t1.t2, t.t1.t3, t.t2.t1, t.t2.t2,
-                            t.t2.t3, checked.caches), args.managedPolicy()));
-            this.inlinePolicy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-exec-policy"), RolePolicyArgs.builder()
-                    .role(role.id())
-                    .policy(policy)
-                    .build(), childOptions);
+        this.inlinePolicy = checked.readsSomething() ? children.create(RolePolicy::new,
+                AwsName.IAM_POLICY.child(name, "-exec-policy"), RolePolicyArgs.builder()
+                        .role(role.id())
+                        .policy(policy(env, checked))
+                        .build()) : null;
+        if (inlinePolicy != null) {
             ready = Output.tuple(ready, inlinePolicy.id()).applyValue(t -> t.t1);
-        } else {
-            this.inlinePolicy = null;
         }
 
         this.arn = Output.tuple(role.arn(), ready).applyValue(t -> t.t1);
@@ -136,15 +124,6 @@ public class TaskExecutionRole extends ComponentResource {
         this(name, args, ComponentResourceOptions.Empty);
     }
 
-    private record Checked(List<Output<String>> registrySecrets, List<Output<String>> appSecrets,
-                           List<Output<String>> registryKeys, List<Output<String>> appKeys, List<Output<String>> images,
-                           List<Output<String>> logGroups, List<String> caches) {
-        boolean readsSomething() {
-            return !registrySecrets.isEmpty() || !appSecrets.isEmpty() || !images.isEmpty() || !logGroups.isEmpty()
-                    || !caches.isEmpty();
-        }
-    }
-
     /**
      * What the role may do, once every value is known.
      *
@@ -160,76 +139,43 @@ public class TaskExecutionRole extends ComponentResource {
                   List<String> appKeys, List<String> images, List<String> logGroups, List<String> caches) {
     }
 
-    private static Checked validate(TaskExecutionRoleArgs args, Problems problems) {
-        var registrySecrets = checkAll(problems, "registryCredentialsSecretArns",
-                args.registryCredentialsSecretArns(), TaskExecutionRole::registrySecretProblem);
-        var appSecrets = checkAll(problems, "appSecrets", args.appSecrets(), Arn::valueFromProblem);
-        var registryKeys = checkAll(problems, "registryCredentialsKmsKeyArns", args.registryCredentialsKmsKeyArns(),
-                Arn::kmsKeyArnProblem);
-        var appKeys = checkAll(problems, "appSecretsKmsKeyArns", args.appSecretsKmsKeyArns(), Arn::kmsKeyArnProblem);
-        var images = checkAll(problems, "images", args.images(), TaskExecutionRole::imageProblem);
-        // An image known now and not on ECR needs no ECR action: it does not even make the role a policy.
-        for (int i = images.size() - 1; i >= 0; i--) {
-            var image = args.images().get(i).plain();
-            if (image.isPresent() && imageProblem(image.get()).isEmpty()
-                    && ImageReference.parse(image.get()).ecrAccountId().isEmpty()) {
-                images.remove(i);
-            }
-        }
-        var logGroups = checkAll(problems, "logGroupArns", args.logGroupArns(), TaskExecutionRole::logGroupProblem);
-        if (!registryKeys.isEmpty() && registrySecrets.isEmpty()) {
-            problems.add("registryCredentialsKmsKeyArns", "there is no registry credentials secret to decrypt; give "
-                    + "the secret too, or drop the keys");
-        }
-        if (!appKeys.isEmpty() && appSecrets.isEmpty()) {
-            problems.add("appSecretsKmsKeyArns", "there are no app secrets to decrypt; give the secrets too, or "
-                    + "drop the keys");
-        }
-        for (int i = 0; i < args.cacheRepositories().size(); i++) {
-            String pattern = args.cacheRepositories().get(i);
-            if (!pattern.matches("arn:[a-z-]+:ecr:[a-z0-9-]+:\\d{12}:repository/[a-z0-9._/-]+/\\*")) {
-                problems.add("cacheRepositories[" + i + "]", "'" + pattern + "' is not the repositories of a "
-                        + "pull-through cache prefix (arn:aws:ecr:REGION:ACCOUNT:repository/PREFIX/*)");
-            }
-        }
-        return new Checked(registrySecrets, appSecrets, registryKeys, appKeys, images, logGroups,
-                args.cacheRepositories());
+    /** The inline policy, once every value the role reads, pulls and writes is known. */
+    private static Output<String> policy(AwsEnvironment env, TaskExecutionRoleArgs checked) {
+        return Output.tuple(Output.tuple(all(checked.registryCredentialsSecretArns()), all(checked.appSecrets()),
+                                all(checked.registryCredentialsKmsKeyArns())),
+                        Output.tuple(all(checked.appSecretsKmsKeyArns()), all(checked.images()),
+                                all(checked.logGroupArns())))
+                .applyValue(t -> inlinePolicy(env, new Grants(t.t1.t1, t.t1.t2, t.t1.t3, t.t2.t1, t.t2.t2,
+                        t.t2.t3, checked.cacheRepositories()), checked.managedPolicy()));
     }
 
-    private static Optional<String> imageProblem(String image) {
-        try {
-            ImageReference.parse(image);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
-    private static Optional<String> logGroupProblem(String arn) {
-        return Arn.parse(arn).filter(a -> a.service().equals("logs") && a.resource().startsWith("log-group:")
-                        && !a.resource().contains("*") && !a.region().isEmpty() && !a.account().isEmpty())
-                .isPresent() ? Optional.empty()
-                : Optional.of("'" + arn + "' is not a log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME)");
-    }
-
-    private static List<Output<String>> checkAll(Problems problems, String field, List<Value<String>> values,
-                                                 java.util.function.Function<String, Optional<String>> rule) {
-        List<Output<String>> checked = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            checked.add(problems.check(field + "[" + i + "]", values.get(i), rule));
-        }
-        return checked;
-    }
-
-    private static Optional<String> registrySecretProblem(String secret) {
-        if (secret.startsWith("arn:")) {
-            return Arn.secretArnProblem(secret, false);
-        }
-        return Arn.SECRET_NAME.matcher(secret).matches() ? Optional.empty()
-                : Optional.of("'" + secret + "' is neither a secret ARN nor a secret name");
+    private static Output<List<String>> all(List<Value<String>> values) {
+        return Output.all(values.stream().map(Value::output).toList());
     }
 
     static String inlinePolicy(AwsEnvironment env, Grants grants, boolean managedPolicy) {
+        var doc = new PolicyDocument();
+        allowReads(doc, env, grants);
+        allowDecrypts(doc, env, grants);
+        allowPulls(doc, env, grants);
+        List<String> streams = distinct(grants.logGroups().stream().map(a -> a + ":log-stream:*").toList());
+        if (!streams.isEmpty()) {
+            doc.allow("WriteLogs", LOG_ACTIONS, streams, Map.of());
+        }
+        if (doc.isEmpty() && managedPolicy) {
+            // Only an image from another resource was given, and it is not on ECR. A policy needs a statement; this
+            // one denies what an execution role never does, so the managed policy keeps its ECR actions.
+            doc.denyOnAnyResource("NoInlineGrant", List.of("iam:*"));
+        } else if (doc.isEmpty()) {
+            // Only an image from another resource was given, and it is not on ECR: a policy needs a statement, and
+            // this one grants nothing.
+            doc.denyOnAnyResource("NoEcrImage", ECR_ACTIONS);
+        }
+        return doc.toJson();
+    }
+
+    /** The secrets (registry credentials and app secrets) and the SSM parameters the role reads. */
+    private static void allowReads(PolicyDocument doc, AwsEnvironment env, Grants grants) {
         List<String> secrets = new ArrayList<>();
         grants.registrySecrets().forEach(s -> secrets.add(env.secretResource(s)));
         List<String> parameters = new ArrayList<>();
@@ -240,13 +186,16 @@ public class TaskExecutionRole extends ComponentResource {
                 secrets.add(Arn.secretWithoutJsonKey(valueFrom));
             }
         }
-        var doc = new PolicyDocument();
         if (!secrets.isEmpty()) {
             doc.allow("ReadSecrets", List.of("secretsmanager:GetSecretValue"), distinct(secrets), Map.of());
         }
         if (!parameters.isEmpty()) {
             doc.allow("ReadParameters", List.of("ssm:GetParameters"), distinct(parameters), Map.of());
         }
+    }
+
+    /** {@code kms:Decrypt} on each key, only through the services that read its secrets, in the key's region. */
+    private static void allowDecrypts(PolicyDocument doc, AwsEnvironment env, Grants grants) {
         List<String> keys = distinct(grants.registryKeys());
         for (int i = 0; i < keys.size(); i++) {
             String region = Arn.parse(keys.get(i)).orElseThrow().region();
@@ -260,6 +209,10 @@ public class TaskExecutionRole extends ComponentResource {
             doc.allowDecryptVia("DecryptAppSecrets" + (i == 0 ? "" : String.valueOf(i)), keys.get(i),
                     List.of(env.endpoint("secretsmanager", region), env.endpoint("ssm", region)));
         }
+    }
+
+    /** The ECR pulls: on exactly the repositories of ECR images, and through the pull-through caches. */
+    private static void allowPulls(PolicyDocument doc, AwsEnvironment env, Grants grants) {
         List<String> caches = distinct(grants.caches());
         List<String> repositories = distinct(grants.images().stream().map(ImageReference::parse)
                 .filter(i -> i.ecrAccountId().isPresent())
@@ -280,20 +233,6 @@ public class TaskExecutionRole extends ComponentResource {
             // IAM offers no resource level for the login token (Service Authorization Reference, Amazon ECR).
             doc.allowOnAnyResource("EcrAuthorizationToken", List.of("ecr:GetAuthorizationToken"));
         }
-        List<String> streams = distinct(grants.logGroups().stream().map(a -> a + ":log-stream:*").toList());
-        if (!streams.isEmpty()) {
-            doc.allow("WriteLogs", LOG_ACTIONS, streams, Map.of());
-        }
-        if (doc.isEmpty() && managedPolicy) {
-            // Only an image from another resource was given, and it is not on ECR. A policy needs a statement; this
-            // one denies what an execution role never does, so the managed policy keeps its ECR actions.
-            doc.denyOnAnyResource("NoInlineGrant", List.of("iam:*"));
-        } else if (doc.isEmpty()) {
-            // Only an image from another resource was given, and it is not on ECR: a policy needs a statement, and
-            // this one grants nothing.
-            doc.denyOnAnyResource("NoEcrImage", ECR_ACTIONS);
-        }
-        return doc.toJson();
     }
 
     private static List<String> distinct(List<String> values) {

@@ -1,137 +1,163 @@
 package io.github.fargateprivate.iam;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.OptionsStyle;
+import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
+import io.github.fargateprivate.arn.Arn;
+import io.github.fargateprivate.registry.ImageReference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Inputs of {@link TaskExecutionRole}. Immutable; build with {@link #builder()}. */
-public final class TaskExecutionRoleArgs extends ResourceArgs {
-
-    /**
-     * Registry credentials secrets the role may read with {@code secretsmanager:GetSecretValue}: each a complete
-     * secret ARN, or the name of a secret in the stack's region (the policy then names the ARN pattern ending in
-     * {@code -??????}, Secrets Manager's random suffix). Default: none.
-     */
-    private final List<Value<String>> registryCredentialsSecretArns = new ArrayList<>();
-
-    /**
-     * The containers' secrets, as their {@code valueFrom} reads: Secrets Manager secret ARNs (a
-     * {@code :json-key:stage:version} suffix is dropped, IAM names the secret) get {@code GetSecretValue}, SSM
-     * parameter ARNs {@code ssm:GetParameters}. Default: none.
-     */
-    private final List<Value<String>> appSecrets = new ArrayList<>();
+/**
+ * Inputs of {@link TaskExecutionRole}: its options and what it reads, pulls and writes, which a composite wires from
+ * its containers, credentials and log group ({@code builder().from(options)}). Immutable; build with
+ * {@link #builder()}, change with {@code builder().from(args)} ({@link #toBuilder()} is the options' and keeps only
+ * them).
+ */
+@org.immutables.value.Value.Immutable
+@OptionsStyle
+@SuppressWarnings("immutables:subtype")
+public abstract class TaskExecutionRoleArgs implements TaskExecutionRoleOptions {
 
     /**
-     * Customer managed KMS keys of the registry credentials secrets: {@code kms:Decrypt}, only through Secrets Manager
-     * in the key's region (condition {@code kms:ViaService}). Default: none, and then no {@code kms:*} at all.
+     * @return registry credentials secrets the role may read with {@code secretsmanager:GetSecretValue}: each a
+     *     complete secret ARN, or the name of a secret in the stack's region (the policy then names the ARN pattern
+     *     ending in {@code -??????}, Secrets Manager's random suffix). Default: none
      */
-    private final List<Value<String>> registryCredentialsKmsKeyArns = new ArrayList<>();
+    public abstract List<Value<String>> registryCredentialsSecretArns();
 
     /**
-     * Customer managed KMS keys of the app secrets and SecureString parameters: {@code kms:Decrypt}, only through
-     * Secrets Manager or SSM Parameter Store in the key's region. Default: none.
+     * @return the containers' secrets, as their {@code valueFrom} reads: Secrets Manager secret ARNs (a
+     *     {@code :json-key:stage:version} suffix is dropped, IAM names the secret) get {@code GetSecretValue}, SSM
+     *     parameter ARNs {@code ssm:GetParameters}. Default: none
      */
-    private final List<Value<String>> appSecretsKmsKeyArns = new ArrayList<>();
+    public abstract List<Value<String>> appSecrets();
 
     /**
-     * The images the role pulls. Each on ECR gets {@code ecr:BatchCheckLayerAvailability},
-     * {@code ecr:GetDownloadUrlForLayer} and {@code ecr:BatchGetImage} on exactly its repository, and the role gets
-     * {@code ecr:GetAuthorizationToken}, which IAM grants only on {@code *}; images elsewhere get no ECR action.
-     * Default: none.
+     * @return customer managed KMS keys of the registry credentials secrets: {@code kms:Decrypt}, only through
+     *     Secrets Manager in the key's region (condition {@code kms:ViaService}). Default: none, and then no
+     *     {@code kms:*} at all
      */
-    private final List<Value<String>> images = new ArrayList<>();
+    public abstract List<Value<String>> registryCredentialsKmsKeyArns();
 
     /**
-     * Log groups the containers write to with {@code awslogs}: {@code logs:CreateLogStream} and
-     * {@code logs:PutLogEvents} on exactly their streams ({@code <log group ARN>:log-stream:*}). Default: none
-     * ({@code ecs.FargateService} grants its own log group).
+     * @return customer managed KMS keys of the app secrets and SecureString parameters: {@code kms:Decrypt}, only
+     *     through Secrets Manager or SSM Parameter Store in the key's region. Default: none
      */
-    private final List<Value<String>> logGroupArns = new ArrayList<>();
+    public abstract List<Value<String>> appSecretsKmsKeyArns();
 
     /**
-     * ECR pull-through cache prefixes the role pulls through, as their repositories' ARN pattern
-     * ({@code arn:aws:ecr:REGION:ACCOUNT:repository/PREFIX/*}): the ECR pull actions plus
-     * {@code ecr:BatchImportUpstreamImage} and {@code ecr:CreateRepository} (the first pull of an image creates its
-     * repository), on exactly those repositories. Default: none.
+     * @return the images the role pulls. Each on ECR gets {@code ecr:BatchCheckLayerAvailability},
+     *     {@code ecr:GetDownloadUrlForLayer} and {@code ecr:BatchGetImage} on exactly its repository, and the role
+     *     gets {@code ecr:GetAuthorizationToken}, which IAM grants only on {@code *}; images elsewhere get no ECR
+     *     action. Default: none
      */
-    private final List<String> cacheRepositories = new ArrayList<>();
+    public abstract List<Value<String>> images();
 
     /**
-     * Whether the role also carries the AWS managed {@code AmazonECSTaskExecutionRolePolicy}, which allows ECR pulls
-     * and log writes on {@code *}: AWS maintains it, at the price of more than the task needs. Default: false; the
-     * role holds only the statements the task needs, on exact ARNs.
+     * @return log groups the containers write to with {@code awslogs}: {@code logs:CreateLogStream} and
+     *     {@code logs:PutLogEvents} on exactly their streams ({@code <log group ARN>:log-stream:*}). Default: none
+     *     ({@code ecs.FargateService} grants its own log group)
      */
-    private boolean managedPolicy;
+    public abstract List<Value<String>> logGroupArns();
 
-    /** Tags of the role. Default: none. */
-    private Map<String, String> tags = Map.of();
+    /**
+     * @return ECR pull-through cache prefixes the role pulls through, as their repositories' ARN pattern
+     *     ({@code arn:aws:ecr:REGION:ACCOUNT:repository/PREFIX/*}): the ECR pull actions plus
+     *     {@code ecr:BatchImportUpstreamImage} and {@code ecr:CreateRepository} (the first pull of an image creates
+     *     its repository), on exactly those repositories. Default: none
+     */
+    public abstract List<String> cacheRepositories();
 
-    private TaskExecutionRoleArgs() {
+    /** @return whether the role reads, pulls or writes anything, and so needs a policy of its own */
+    boolean readsSomething() {
+        return !registryCredentialsSecretArns().isEmpty() || !appSecrets().isEmpty() || !images().isEmpty()
+                || !logGroupArns().isEmpty() || !cacheRepositories().isEmpty();
     }
 
-    /** @return the images the role pulls */
-    public List<Value<String>> images() {
-        return List.copyOf(images);
+    /**
+     * Checks the options and every ARN, name and image; an image known now and not on ECR is dropped, since it needs
+     * no ECR action.
+     *
+     * @param problems where problems go
+     * @return these args, each value of another resource replaced by the checked one
+     */
+    @Override
+    public TaskExecutionRoleArgs validate(Problems problems) {
+        TaskExecutionRoleOptions.super.validate(problems);
+        var checked = builder().from(this)
+                .registryCredentialsSecretArns(checkAll(problems, "registryCredentialsSecretArns",
+                        registryCredentialsSecretArns(), TaskExecutionRoleArgs::registrySecretProblem))
+                .appSecrets(checkAll(problems, "appSecrets", appSecrets(), Arn::valueFromProblem))
+                .registryCredentialsKmsKeyArns(checkAll(problems, "registryCredentialsKmsKeyArns",
+                        registryCredentialsKmsKeyArns(), Arn::kmsKeyArnProblem))
+                .appSecretsKmsKeyArns(checkAll(problems, "appSecretsKmsKeyArns", appSecretsKmsKeyArns(),
+                        Arn::kmsKeyArnProblem))
+                // An image known now and not on ECR needs no ECR action: it does not even make the role a policy.
+                .images(checkAll(problems, "images", images(), TaskExecutionRoleArgs::imageProblem).stream()
+                        .filter(i -> i.plain().map(TaskExecutionRoleArgs::onEcr).orElse(true)).toList())
+                .logGroupArns(checkAll(problems, "logGroupArns", logGroupArns(),
+                        TaskExecutionRoleArgs::logGroupProblem));
+        if (!registryCredentialsKmsKeyArns().isEmpty() && registryCredentialsSecretArns().isEmpty()) {
+            problems.add("registryCredentialsKmsKeyArns", "there is no registry credentials secret to decrypt; give "
+                    + "the secret too, or drop the keys");
+        }
+        if (!appSecretsKmsKeyArns().isEmpty() && appSecrets().isEmpty()) {
+            problems.add("appSecretsKmsKeyArns", "there are no app secrets to decrypt; give the secrets too, or "
+                    + "drop the keys");
+        }
+        for (int i = 0; i < cacheRepositories().size(); i++) {
+            String pattern = cacheRepositories().get(i);
+            if (!pattern.matches("arn:[a-z-]+:ecr:[a-z0-9-]+:\\d{12}:repository/[a-z0-9._/-]+/\\*")) {
+                problems.add("cacheRepositories[" + i + "]", "'" + pattern + "' is not the repositories of a "
+                        + "pull-through cache prefix (arn:aws:ecr:REGION:ACCOUNT:repository/PREFIX/*)");
+            }
+        }
+        return checked.build();
     }
 
-    /** @return the pull-through cache repositories the role pulls through */
-    public List<String> cacheRepositories() {
-        return List.copyOf(cacheRepositories);
+    /** A valid image not on ECR is not; one with a problem is kept, its problem reported. */
+    private static boolean onEcr(String image) {
+        return imageProblem(image).isPresent() || ImageReference.parse(image).ecrAccountId().isPresent();
     }
 
-    /** @return the log groups the role writes to */
-    public List<Value<String>> logGroupArns() {
-        return List.copyOf(logGroupArns);
+    private static Optional<String> imageProblem(String image) {
+        try {
+            ImageReference.parse(image);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
-    /** @return whether the AWS managed policy is attached too */
-    public boolean managedPolicy() {
-        return managedPolicy;
+    private static Optional<String> logGroupProblem(String arn) {
+        return Arn.parse(arn).filter(a -> a.service().equals("logs") && a.resource().startsWith("log-group:")
+                        && !a.resource().contains("*") && !a.region().isEmpty() && !a.account().isEmpty())
+                .isPresent() ? Optional.empty()
+                : Optional.of("'" + arn + "' is not a log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME)");
     }
 
-    /** @return the registry credentials secrets */
-    public List<Value<String>> registryCredentialsSecretArns() {
-        return List.copyOf(registryCredentialsSecretArns);
+    private static Optional<String> registrySecretProblem(String secret) {
+        if (secret.startsWith("arn:")) {
+            return Arn.secretArnProblem(secret, false);
+        }
+        return Arn.SECRET_NAME.matcher(secret).matches() ? Optional.empty()
+                : Optional.of("'" + secret + "' is neither a secret ARN nor a secret name");
     }
 
-    /** @return the app secrets' {@code valueFrom} references */
-    public List<Value<String>> appSecrets() {
-        return List.copyOf(appSecrets);
-    }
-
-    /** @return the registry credentials secrets' keys */
-    public List<Value<String>> registryCredentialsKmsKeyArns() {
-        return List.copyOf(registryCredentialsKmsKeyArns);
-    }
-
-    /** @return the app secrets' keys */
-    public List<Value<String>> appSecretsKmsKeyArns() {
-        return List.copyOf(appSecretsKmsKeyArns);
-    }
-
-    /** @return the role's tags */
-    public Map<String, String> tags() {
-        return tags;
-    }
-
-    /** @return a builder holding these args, to change some of them */
-    public Builder toBuilder() {
-        var b = new Builder();
-        var a = b.args;
-        a.registryCredentialsSecretArns.addAll(registryCredentialsSecretArns);
-        a.appSecrets.addAll(appSecrets);
-        a.registryCredentialsKmsKeyArns.addAll(registryCredentialsKmsKeyArns);
-        a.appSecretsKmsKeyArns.addAll(appSecretsKmsKeyArns);
-        a.images.addAll(images);
-        a.logGroupArns.addAll(logGroupArns);
-        a.cacheRepositories.addAll(cacheRepositories);
-        a.managedPolicy = managedPolicy;
-        a.tags = tags;
-        return b;
+    /** Each value checked under {@code field[i]}: a plain one stays plain, an Output carries its check. */
+    private static List<Value<String>> checkAll(Problems problems, String field, List<Value<String>> values,
+                                                Function<String, Optional<String>> rule) {
+        List<Value<String>> checked = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Output<String> c = problems.check(field + "[" + i + "]", values.get(i), rule);
+            checked.add(values.get(i).isPlain() ? values.get(i) : Value.of(c));
+        }
+        return checked;
     }
 
     /** @return a new builder */
@@ -140,18 +166,8 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
     }
 
     /** Builder of {@link TaskExecutionRoleArgs}. */
-    public static final class Builder {
-        private TaskExecutionRoleArgs args = new TaskExecutionRoleArgs();
-
-        private Builder() {
-        }
-
-        private TaskExecutionRoleArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("TaskExecutionRoleArgs.Builder: build() was called already; args are "
-                        + "immutable, start a new builder");
-            }
-            return args;
+    public static final class Builder extends ImmutableTaskExecutionRoleArgs.Builder {
+        Builder() {
         }
 
         /**
@@ -159,8 +175,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentialsSecretArn(String secret) {
-            args().registryCredentialsSecretArns.add(Value.of(secret));
-            return this;
+            return registryCredentialsSecretArn(Value.of(secret));
         }
 
         /**
@@ -168,8 +183,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentialsSecretArn(Output<String> secretArn) {
-            args().registryCredentialsSecretArns.add(Value.of(secretArn));
-            return this;
+            return registryCredentialsSecretArn(Value.of(secretArn));
         }
 
         /**
@@ -177,8 +191,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder appSecret(String valueFrom) {
-            args().appSecrets.add(Value.of(valueFrom));
-            return this;
+            return appSecret(Value.of(valueFrom));
         }
 
         /**
@@ -186,17 +199,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder appSecret(Output<String> valueFrom) {
-            args().appSecrets.add(Value.of(valueFrom));
-            return this;
-        }
-
-        /**
-         * @param valueFrom an app secret's {@code valueFrom}
-         * @return this builder
-         */
-        public Builder appSecret(Value<String> valueFrom) {
-            args().appSecrets.add(valueFrom);
-            return this;
+            return appSecret(Value.of(valueFrom));
         }
 
         /**
@@ -204,8 +207,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentialsKmsKeyArn(String keyArn) {
-            args().registryCredentialsKmsKeyArns.add(Value.of(keyArn));
-            return this;
+            return registryCredentialsKmsKeyArn(Value.of(keyArn));
         }
 
         /**
@@ -213,8 +215,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder registryCredentialsKmsKeyArn(Output<String> keyArn) {
-            args().registryCredentialsKmsKeyArns.add(Value.of(keyArn));
-            return this;
+            return registryCredentialsKmsKeyArn(Value.of(keyArn));
         }
 
         /**
@@ -222,8 +223,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder appSecretsKmsKeyArn(String keyArn) {
-            args().appSecretsKmsKeyArns.add(Value.of(keyArn));
-            return this;
+            return appSecretsKmsKeyArn(Value.of(keyArn));
         }
 
         /**
@@ -231,26 +231,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder appSecretsKmsKeyArn(Output<String> keyArn) {
-            args().appSecretsKmsKeyArns.add(Value.of(keyArn));
-            return this;
-        }
-
-        /**
-         * @param keyArn an app secret's KMS key ARN
-         * @return this builder
-         */
-        public Builder appSecretsKmsKeyArn(Value<String> keyArn) {
-            args().appSecretsKmsKeyArns.add(keyArn);
-            return this;
-        }
-
-        /**
-         * @param tags tags of the role
-         * @return this builder
-         */
-        public Builder tags(Map<String, String> tags) {
-            args().tags = Map.copyOf(tags);
-            return this;
+            return appSecretsKmsKeyArn(Value.of(keyArn));
         }
 
         /**
@@ -258,8 +239,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder image(String image) {
-            args().images.add(Value.of(image));
-            return this;
+            return image(Value.of(image));
         }
 
         /**
@@ -267,17 +247,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder image(Output<String> image) {
-            args().images.add(Value.of(image));
-            return this;
-        }
-
-        /**
-         * @param image an image the role pulls
-         * @return this builder
-         */
-        public Builder image(Value<String> image) {
-            args().images.add(image);
-            return this;
+            return image(Value.of(image));
         }
 
         /**
@@ -285,8 +255,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder logGroupArn(String logGroupArn) {
-            args().logGroupArns.add(Value.of(logGroupArn));
-            return this;
+            return logGroupArn(Value.of(logGroupArn));
         }
 
         /**
@@ -294,33 +263,7 @@ public final class TaskExecutionRoleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder logGroupArn(Output<String> logGroupArn) {
-            args().logGroupArns.add(Value.of(logGroupArn));
-            return this;
-        }
-
-        /**
-         * @param repositoryArnPattern a pull-through cache's repositories, {@code ...:repository/PREFIX/*}
-         * @return this builder
-         */
-        public Builder cacheRepositories(String repositoryArnPattern) {
-            args().cacheRepositories.add(repositoryArnPattern);
-            return this;
-        }
-
-        /**
-         * @param on whether the AWS managed {@code AmazonECSTaskExecutionRolePolicy} is attached too
-         * @return this builder
-         */
-        public Builder managedPolicy(boolean on) {
-            args().managedPolicy = on;
-            return this;
-        }
-
-        /** @return the immutable args */
-        public TaskExecutionRoleArgs build() {
-            TaskExecutionRoleArgs built = args();
-            args = null;
-            return built;
+            return logGroupArn(Value.of(logGroupArn));
         }
     }
 }

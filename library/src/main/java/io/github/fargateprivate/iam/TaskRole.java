@@ -8,10 +8,11 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Value;
 
 import java.util.List;
 import java.util.Map;
@@ -54,38 +55,21 @@ public class TaskRole extends ComponentResource {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("TaskRole", name);
-        List<List<Output<String>>> resources = args.validate(problems);
+        TaskRoleArgs checked = args.validate(problems);
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        var children = Children.of(this, checked.tags());
 
-        var roleArgs = RoleArgs.builder()
+        this.role = children.create(Role::new, AwsName.IAM_ROLE.child(name, "-role"), RoleArgs.builder()
                 .description("ECS task role of " + name + ": the application's own permissions")
                 .assumeRolePolicy(PolicyDocument.assumeRoleBy(TaskExecutionRole.TRUSTED_SERVICE, Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", env.accountId()),
-                        "ArnLike", Map.of("aws:SourceArn", env.arn("ecs", "*")))));
-        if (!args.tags().isEmpty()) {
-            roleArgs.tags(args.tags());
-        }
-        this.role = new Role(AwsName.IAM_ROLE.child(name, "-role"), roleArgs.build(), childOptions);
+                        "ArnLike", Map.of("aws:SourceArn", env.arn("ecs", "*")))))
+                .build());
 
         Output<String> ready = role.arn();
-        if (!args.statements().isEmpty() || args.executeCommand()) {
-            List<Output<List<String>>> all = resources.stream().map(Output::all).toList();
-            Output<String> document = Output.all(all).applyValue(lists -> {
-                var doc = new PolicyDocument();
-                for (int i = 0; i < lists.size(); i++) {
-                    var s = args.statements().get(i);
-                    doc.allowScoped(s.sid(), s.actions(), lists.get(i));
-                }
-                if (args.executeCommand()) {
-                    doc.allowOnAnyResource(EXECUTE_COMMAND_SID, EXECUTE_COMMAND_ACTIONS);
-                }
-                return doc.toJson();
-            });
-            this.policy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-policy"), RolePolicyArgs.builder()
-                    .role(role.id())
-                    .policy(document)
-                    .build(), childOptions);
+        if (!checked.statements().isEmpty() || checked.executeCommand()) {
+            this.policy = children.create(RolePolicy::new, AwsName.IAM_POLICY.child(name, "-policy"),
+                    RolePolicyArgs.builder().role(role.id()).policy(document(checked)).build());
             ready = Output.tuple(ready, policy.id()).applyValue(t -> t.t1);
         } else {
             this.policy = null;
@@ -103,6 +87,23 @@ public class TaskRole extends ComponentResource {
      */
     public TaskRole(String name, TaskRoleArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    /** The policy of the statements, once each resource is known, and of ECS Exec's channels when asked. */
+    private static Output<String> document(TaskRoleArgs checked) {
+        List<Output<List<String>>> all = checked.statements().stream()
+                .map(s -> Output.all(s.resources().stream().map(Value::output).toList())).toList();
+        return Output.all(all).applyValue(lists -> {
+            var doc = new PolicyDocument();
+            for (int i = 0; i < lists.size(); i++) {
+                var s = checked.statements().get(i);
+                doc.allowScoped(s.sid(), s.actions(), lists.get(i));
+            }
+            if (checked.executeCommand()) {
+                doc.allowOnAnyResource(EXECUTE_COMMAND_SID, EXECUTE_COMMAND_ACTIONS);
+            }
+            return doc.toJson();
+        });
     }
 
     /** @return the IAM role */

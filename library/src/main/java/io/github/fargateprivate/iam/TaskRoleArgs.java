@@ -1,58 +1,48 @@
 package io.github.fargateprivate.iam;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
+import org.immutables.value.Value;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Inputs of {@link TaskRole}. Immutable; build with {@link #builder()}. */
-public final class TaskRoleArgs extends ResourceArgs {
+@Value.Immutable
+@OptionsStyle
+public abstract class TaskRoleArgs implements Options<TaskRoleArgs> {
 
-    /** What the application may do, each statement on named resources. Default: nothing. */
-    private final List<PolicyStatement> statements = new ArrayList<>();
+    /** @return what the application may do, each statement on named resources. Default: nothing */
+    public abstract List<PolicyStatement> statements();
 
     /**
-     * Whether the role may open ECS Exec sessions: the four {@code ssmmessages} channel actions that ECS Exec's agent
-     * calls, on {@code *} because IAM offers no resource level for them. Default: false.
+     * @return whether the role may open ECS Exec sessions: the four {@code ssmmessages} channel actions that ECS
+     *     Exec's agent calls, on {@code *} because IAM offers no resource level for them. Default: false
      */
-    private boolean executeCommand;
-
-    /** Tags of the role. Default: none. */
-    private Map<String, String> tags = Map.of();
-
-    private TaskRoleArgs() {
-    }
-
-    /** @return the statements */
-    public List<PolicyStatement> statements() {
-        return List.copyOf(statements);
-    }
-
-    /** @return whether ECS Exec's channel actions are allowed */
+    @Value.Default
     public boolean executeCommand() {
-        return executeCommand;
+        return false;
     }
 
-    /** @return the role's tags */
-    public Map<String, String> tags() {
-        return tags;
-    }
+    /** @return tags of the role. Default: none */
+    public abstract Map<String, String> tags();
 
     /**
      * Checks the statements.
      *
      * @param problems where problems go
-     * @return each statement's resources, checked
+     * @return these args, each statement's resources of other resources replaced by the checked ones
      */
-    public List<List<Output<String>>> validate(Problems problems) {
-        List<List<Output<String>>> resources = new ArrayList<>();
+    @Override
+    public TaskRoleArgs validate(Problems problems) {
+        var statements = statements();
+        var checked = toBuilder().statements(List.of());
         for (int i = 0; i < statements.size(); i++) {
-            resources.add(statements.get(i).validate(problems.at("statements[" + i + "]")));
+            checked.statement(checked(statements.get(i), problems.at("statements[" + i + "]")));
         }
-        for (int i = 0; executeCommand && i < statements.size(); i++) {
+        for (int i = 0; executeCommand() && i < statements.size(); i++) {
             // IAM refuses a policy in which two statements share a sid.
             if (TaskRole.EXECUTE_COMMAND_SID.equals(statements.get(i).sid())) {
                 problems.add("statements[" + i + "].sid", "'" + TaskRole.EXECUTE_COMMAND_SID + "' is the sid of the "
@@ -62,16 +52,28 @@ public final class TaskRoleArgs extends ResourceArgs {
         if (statements.stream().map(PolicyStatement::sid).distinct().count() != statements.size()) {
             problems.add("statements", "two statements share a sid; give each its own");
         }
-        return resources;
+        return checked.build();
+    }
+
+    /** The statement, checked: its plain resources as they are, the others as the Outputs that carry the check. */
+    private static PolicyStatement checked(PolicyStatement statement, Problems problems) {
+        List<Output<String>> resources = statement.validate(problems);
+        var b = PolicyStatement.builder().sid(statement.sid());
+        statement.actions().forEach(b::action);
+        for (int i = 0; i < resources.size(); i++) {
+            var given = statement.resources().get(i);
+            if (given.isPlain()) {
+                b.resource(given.plain().orElseThrow());
+            } else {
+                b.resource(resources.get(i));
+            }
+        }
+        return b.build();
     }
 
     /** @return a builder holding these args, to change some of them */
     public Builder toBuilder() {
-        var b = new Builder();
-        b.args.statements.addAll(statements);
-        b.args.executeCommand = executeCommand;
-        b.args.tags = tags;
-        return b;
+        return builder().from(this);
     }
 
     /** @return a new builder */
@@ -80,51 +82,8 @@ public final class TaskRoleArgs extends ResourceArgs {
     }
 
     /** Builder of {@link TaskRoleArgs}. */
-    public static final class Builder {
-        private TaskRoleArgs args = new TaskRoleArgs();
-
-        private Builder() {
-        }
-
-        private TaskRoleArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("TaskRoleArgs.Builder: build() was called already; start a new builder");
-            }
-            return args;
-        }
-
-        /**
-         * @param statement one more statement
-         * @return this builder
-         */
-        public Builder statement(PolicyStatement statement) {
-            args().statements.add(statement);
-            return this;
-        }
-
-        /**
-         * @param on whether ECS Exec's channel actions are allowed
-         * @return this builder
-         */
-        public Builder executeCommand(boolean on) {
-            args().executeCommand = on;
-            return this;
-        }
-
-        /**
-         * @param tags tags of the role
-         * @return this builder
-         */
-        public Builder tags(Map<String, String> tags) {
-            args().tags = Map.copyOf(tags);
-            return this;
-        }
-
-        /** @return the immutable args */
-        public TaskRoleArgs build() {
-            TaskRoleArgs built = args();
-            args = null;
-            return built;
+    public static final class Builder extends ImmutableTaskRoleArgs.Builder {
+        Builder() {
         }
     }
 }

@@ -8,7 +8,7 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
-import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
+import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
@@ -109,7 +109,7 @@ public final class LoadBalancedFargateServiceArgs {
     }
 
     /** @return the execution role's options */
-    public TaskExecutionRoleArgs executionRole() {
+    public TaskExecutionRoleOptions executionRole() {
         return args.executionRole();
     }
 
@@ -273,7 +273,7 @@ public final class LoadBalancedFargateServiceArgs {
          * @param executionRole the execution role's own options
          * @return this builder
          */
-        public Builder executionRole(TaskExecutionRoleArgs executionRole) {
+        public Builder executionRole(TaskExecutionRoleOptions executionRole) {
             delegate.executionRole(executionRole);
             return this;
         }

@@ -186,7 +186,7 @@ public class LoadBalancedService extends ComponentResource {
         }
 
         var roleOptions = args.executionRole();
-        var roleArgs = roleOptions.toBuilder().tags(merged(tags, roleOptions.tags()));
+        var roleArgs = TaskExecutionRoleArgs.builder().from(roleOptions).tags(merged(tags, roleOptions.tags()));
         // With registryAuth instance the container instances read the credentials, not the execution role.
         boolean instanceAuth = instanceAuth(serviceOptions);
         if (credentialsSecretArn != null && !instanceAuth) {
@@ -196,7 +196,7 @@ public class LoadBalancedService extends ComponentResource {
             }
         }
         if (pullThroughCache != null) {
-            roleArgs.cacheRepositories(pullThroughCache.repositoryArnPattern());
+            roleArgs.cacheRepository(pullThroughCache.repositoryArnPattern());
         }
         Map<String, Output<String>> sidecarSecrets = sidecarCredentials(name, checked, tags, instanceAuth, roleArgs,
                 childOptions);
@@ -451,14 +451,7 @@ public class LoadBalancedService extends ComponentResource {
         TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).targetType(targetType).build();
 
         String set = "; set it on the " + kind + "Args, which wires it";
-        var role = args.executionRole();
-        if (!role.registryCredentialsSecretArns().isEmpty() || !role.appSecrets().isEmpty()
-                || !role.registryCredentialsKmsKeyArns().isEmpty() || !role.appSecretsKmsKeyArns().isEmpty()
-                || !role.images().isEmpty() || !role.logGroupArns().isEmpty()) {
-            problems.add("executionRole", "what the role reads, pulls and writes follows from the containers, the "
-                    + "registry credentials and the log group; set only its options (managedPolicy, tags) here");
-        }
-        problems.add("executionRole.tags", Rules.tags(role.tags()));
+        args.executionRole().validate(problems.at("executionRole"));
         EcsServiceOptions serviceChecked = service.validate(problems.at("service"));
         Optional<Output<String>> logKey = EcsService.logKeyInRegion(serviceChecked, problems.at("service"), env);
         if (logKey.isPresent() && !service.logKmsKeyArn().orElseThrow().isPlain()) {

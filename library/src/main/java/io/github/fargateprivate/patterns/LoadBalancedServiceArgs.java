@@ -11,7 +11,7 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
-import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
+import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
@@ -83,10 +83,10 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     private TaskRoleArgs taskRole;
 
     /**
-     * The execution role's own options ({@link TaskExecutionRoleArgs#managedPolicy()}); what it may read and pull is
-     * derived from the containers. Default: exact statements only, no managed policy.
+     * The execution role's own options ({@link TaskExecutionRoleOptions#managedPolicy()}); what it may read and pull
+     * is derived from the containers. Default: exact statements only, no managed policy.
      */
-    private TaskExecutionRoleArgs executionRole;
+    private TaskExecutionRoleOptions executionRole;
 
     /**
      * Pull the main image through an ECR pull-through cache instead of from its registry; see
@@ -207,8 +207,8 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     }
 
     /** @return the execution role's options */
-    public TaskExecutionRoleArgs executionRole() {
-        return executionRole == null ? TaskExecutionRoleArgs.builder().build() : executionRole;
+    public TaskExecutionRoleOptions executionRole() {
+        return executionRole == null ? TaskExecutionRoleOptions.builder().build() : executionRole;
     }
 
     /** @return whether the registries are asked before ECS pulls */
@@ -372,8 +372,9 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
          * @param executionRole the execution role's own options
          * @return this builder
          */
-        public Builder executionRole(TaskExecutionRoleArgs executionRole) {
-            args().executionRole = executionRole;
+        public Builder executionRole(TaskExecutionRoleOptions executionRole) {
+            // Only the options: what the role reads, pulls and writes is the composite's to wire.
+            args().executionRole = TaskExecutionRoleOptions.builder().from(executionRole).build();
             return this;
         }
 

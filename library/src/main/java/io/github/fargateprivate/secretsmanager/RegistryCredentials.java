@@ -114,11 +114,8 @@ public sealed interface RegistryCredentials {
          * @return the args of the secret these credentials become
          */
         public RegistryCredentialsSecretArgs secretArgs(java.util.Map<String, String> tags) {
-            var b = RegistryCredentialsSecretArgs.builder().username(username).password(password).tags(tags);
-            if (kmsKey != null) {
-                b.kmsKeyArn(kmsKey);
-            }
-            return b.build();
+            return RegistryCredentialsSecretArgs.builder().username(username).password(password).tags(tags)
+                    .kmsKeyArn(Optional.ofNullable(kmsKey)).build();
         }
     }
 

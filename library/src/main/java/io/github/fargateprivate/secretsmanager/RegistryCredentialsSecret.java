@@ -9,8 +9,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
 
@@ -48,26 +48,22 @@ public class RegistryCredentialsSecret extends ComponentResource {
         // The args are deliberately not passed to super: they hold the password, and a component's inputs are stored.
         super(TYPE, name, options);
         var problems = Problems.of("RegistryCredentialsSecret", name);
-        Output<String> kmsKey = args.validate(problems, AwsEnvironment.of(this));
+        var checked = args.validate(problems, AwsEnvironment.of(this));
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        var children = Children.of(this, checked.tags());
 
-        var secretArgs = SecretArgs.builder().description(args.description());
-        if (kmsKey != null) {
-            secretArgs.kmsKeyId(kmsKey);
-        }
-        if (!args.tags().isEmpty()) {
-            secretArgs.tags(args.tags());
-        }
-        this.secret = new Secret(AwsName.SECRET.child(name, "-secret"), secretArgs.build(), childOptions);
+        var secretArgs = SecretArgs.builder().description(checked.description());
+        checked.kmsKeyArn().ifPresent(key -> secretArgs.kmsKeyId(key.output()));
+        this.secret = children.create(Secret::new, AwsName.SECRET.child(name, "-secret"), secretArgs.build());
 
-        Output<String> json = Output.tuple(args.username().output(), args.password())
+        Output<String> json = Output.tuple(checked.username().orElseThrow().output(),
+                        checked.password().orElseThrow().output().asSecret())
                 .applyValue(t -> credentialsJson(t.t1, t.t2))
                 .asSecret();
-        this.version = new SecretVersion(name + "-version", SecretVersionArgs.builder()
+        this.version = children.create(SecretVersion::new, name + "-version", SecretVersionArgs.builder()
                 .secretId(secret.id())
                 .secretString(json)
-                .build(), childOptions);
+                .build());
 
         // Handed out only once the value exists: ECS fails a pull from a secret without an AWSCURRENT version.
         this.arn = Output.tuple(secret.arn(), version.id()).applyValue(t -> t.t1);

@@ -1,8 +1,9 @@
 package io.github.fargateprivate.secretsmanager;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
 import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.arn.Arn;
@@ -10,84 +11,90 @@ import io.github.fargateprivate.arn.Arn;
 import java.util.Map;
 import java.util.Optional;
 
-/** Inputs of {@link RegistryCredentialsSecret}. Immutable; build with {@link #builder()}. */
-public final class RegistryCredentialsSecretArgs extends ResourceArgs {
+/**
+ * Inputs of {@link RegistryCredentialsSecret}. The user name and the password are redacted: {@code toString()} shows
+ * neither. Immutable; build with {@link #builder()}.
+ */
+@org.immutables.value.Value.Immutable
+@OptionsStyle
+public abstract class RegistryCredentialsSecretArgs implements Options<RegistryCredentialsSecretArgs> {
 
     /** Default of {@link #description()}. */
     public static final String DEFAULT_DESCRIPTION = "Container registry credentials for ECS (username/password)";
 
-    /** The registry user name (for Quay a robot account such as {@code org+robot}). Required. */
-    private Value<String> username;
+    /**
+     * @return the registry user name (for Quay a robot account such as {@code org+robot}). Required; a missing one is
+     *     reported by the component with every other problem
+     */
+    @org.immutables.value.Value.Redacted
+    public abstract Optional<Value<String>> username();
 
     /**
-     * The registry password or access token. Required. Always stored as a Pulumi secret, whether or not the given
-     * output already is one.
+     * @return the registry password or access token. Required. Always a Pulumi secret: the builder makes the given
+     *     output one, whether or not it already is
      */
-    private Output<String> password;
+    @org.immutables.value.Value.Redacted
+    public abstract Optional<Value<String>> password();
 
     /**
-     * ARN of a customer managed KMS key in the stack's region that encrypts the secret (a key ARN, not an alias:
-     * IAM evaluates {@code kms:Decrypt} against the key's ARN). Default: none, so Secrets Manager uses the AWS managed
-     * key {@code aws/secretsmanager}.
+     * @return ARN of a customer managed KMS key in the stack's region that encrypts the secret (a key ARN, not an
+     *     alias: IAM evaluates {@code kms:Decrypt} against the key's ARN). Default: none, so Secrets Manager uses the
+     *     AWS managed key {@code aws/secretsmanager}
      */
-    private Value<String> kmsKeyArn;
+    public abstract Optional<Value<String>> kmsKeyArn();
 
-    /** Description stored on the secret. Default: {@value #DEFAULT_DESCRIPTION}. */
-    private String description;
-
-    /** Tags of the secret. Default: none. */
-    private Map<String, String> tags = Map.of();
-
-    private RegistryCredentialsSecretArgs() {
-    }
-
-    /** @return the registry user name */
-    public Value<String> username() {
-        return username;
-    }
-
-    /** @return the password, always secret */
-    public Output<String> password() {
-        return password.asSecret();
-    }
-
-    /** @return the customer managed KMS key, if any */
-    public Optional<Value<String>> kmsKeyArn() {
-        return Optional.ofNullable(kmsKeyArn);
-    }
-
-    /** @return the description stored on the secret */
+    /** @return description stored on the secret. Default: {@value #DEFAULT_DESCRIPTION} */
+    @org.immutables.value.Value.Default
     public String description() {
-        return description == null ? DEFAULT_DESCRIPTION : description;
+        return DEFAULT_DESCRIPTION;
     }
 
-    /** @return the secret's tags */
-    public Map<String, String> tags() {
-        return tags;
+    /** @return tags of the secret. Default: none */
+    public abstract Map<String, String> tags();
+
+    /**
+     * Checks the args: user name and password given, the key a key ARN.
+     *
+     * @param problems where problems go
+     * @return these args, the user name and the key replaced by the checked ones
+     */
+    @Override
+    public RegistryCredentialsSecretArgs validate(Problems problems) {
+        var checked = toBuilder();
+        if (username().isEmpty()) {
+            problems.add("username", "required: the registry user name");
+        } else {
+            checked.username(checked(username().get(), problems.check("username", username().get(), u -> u.isBlank()
+                    ? Optional.of("is empty; give the registry user name") : Optional.empty())));
+        }
+        if (password().isEmpty()) {
+            problems.add("password", "required: the registry password or token, as a Pulumi secret");
+        }
+        kmsKeyArn().ifPresent(key -> checked.kmsKeyArn(checked(key, problems.check("kmsKeyArn", key,
+                Arn::kmsKeyArnProblem))));
+        return checked.build();
+    }
+
+    /** The checked value: a plain one stays plain (checked now), an Output becomes the one that carries the check. */
+    private static Value<String> checked(Value<String> given, Output<String> checked) {
+        return given.isPlain() ? given : Value.of(checked);
     }
 
     /**
-     * Checks the args.
+     * Checks the args as {@link #validate(Problems)} does, and the key against the region the secret is created in:
+     * Secrets Manager uses a key of the secret's own region.
      *
      * @param problems where problems go
      * @param env      the stack's account and region, where the secret is created
-     * @return the checked key, or null when there is none
+     * @return these args, checked
      */
-    public Output<String> validate(Problems problems, AwsEnvironment env) {
-        if (username == null) {
-            problems.add("username", "required: the registry user name");
-        } else {
-            problems.check("username", username, u -> u.isBlank()
-                    ? Optional.of("is empty; give the registry user name") : Optional.empty());
-        }
-        if (password == null) {
-            problems.add("password", "required: the registry password or token, as a Pulumi secret");
-        }
-        if (kmsKeyArn == null) {
-            return null;
-        }
-        return problems.check("kmsKeyArn", kmsKeyArn, key -> Arn.kmsKeyArnProblem(key)
-                .or(() -> RegistryCredentials.keyRegionProblem(key, env.region())));
+    public RegistryCredentialsSecretArgs validate(Problems problems, AwsEnvironment env) {
+        var checked = validate(problems);
+        // A key that is no key ARN has its problem already; its region is not asked.
+        return checked.kmsKeyArn().filter(key -> key.plain().flatMap(Arn::kmsKeyArnProblem).isEmpty())
+                .map(key -> checked.toBuilder().kmsKeyArn(checked(key, problems.check("kmsKeyArn", key,
+                        k -> RegistryCredentials.keyRegionProblem(k, env.region())))).build())
+                .orElse(checked);
     }
 
     /** @return a new builder */
@@ -95,19 +102,14 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
         return new Builder();
     }
 
+    /** @return a builder holding these args, to change some of them */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** Builder of {@link RegistryCredentialsSecretArgs}. */
-    public static final class Builder {
-        private RegistryCredentialsSecretArgs args = new RegistryCredentialsSecretArgs();
-
-        private Builder() {
-        }
-
-        private RegistryCredentialsSecretArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("RegistryCredentialsSecretArgs.Builder: build() was called already; "
-                        + "args are immutable, start a new builder");
-            }
-            return args;
+    public static final class Builder extends ImmutableRegistryCredentialsSecretArgs.Builder {
+        Builder() {
         }
 
         /**
@@ -115,8 +117,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder username(String username) {
-            args().username = Value.of(username);
-            return this;
+            return username(Value.of(username));
         }
 
         /**
@@ -124,13 +125,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder username(Output<String> username) {
-            args().username = Value.of(username);
-            return this;
-        }
-
-        Builder username(Value<String> username) {
-            args().username = username;
-            return this;
+            return username(Value.of(username));
         }
 
         /**
@@ -138,8 +133,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder password(Output<String> password) {
-            args().password = password;
-            return this;
+            return password(Value.of(password.asSecret()));
         }
 
         /**
@@ -147,8 +141,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder kmsKeyArn(String kmsKeyArn) {
-            args().kmsKeyArn = Value.of(kmsKeyArn);
-            return this;
+            return kmsKeyArn(Value.of(kmsKeyArn));
         }
 
         /**
@@ -156,38 +149,7 @@ public final class RegistryCredentialsSecretArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args().kmsKeyArn = Value.of(kmsKeyArn);
-            return this;
-        }
-
-        Builder kmsKeyArn(Value<String> kmsKeyArn) {
-            args().kmsKeyArn = kmsKeyArn;
-            return this;
-        }
-
-        /**
-         * @param description description stored on the secret
-         * @return this builder
-         */
-        public Builder description(String description) {
-            args().description = description;
-            return this;
-        }
-
-        /**
-         * @param tags tags of the secret
-         * @return this builder
-         */
-        public Builder tags(Map<String, String> tags) {
-            args().tags = Map.copyOf(tags);
-            return this;
-        }
-
-        /** @return the immutable args; missing fields are reported by the component, with every other problem */
-        public RegistryCredentialsSecretArgs build() {
-            RegistryCredentialsSecretArgs built = args();
-            args = null;
-            return built;
+            return kmsKeyArn(Value.of(kmsKeyArn));
         }
     }
 }

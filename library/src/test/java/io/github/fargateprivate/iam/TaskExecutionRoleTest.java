@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -498,11 +499,11 @@ class TaskExecutionRoleTest {
     }
 
     @Test
-    void toBuilderKeepsEveryField() {
+    void builderFromKeepsEveryField() {
         var original = args(a -> a.registryCredentialsSecretArn(SECRET).registryCredentialsKmsKeyArn(KEY)
                 .appSecret(PARAMETER).appSecretsKmsKeyArn(OTHER_KEY).image(ECR_IMAGE).logGroupArn(LOGS)
                 .managedPolicy(true).tags(Map.of("a", "b")));
-        var copy = original.toBuilder().build();
+        var copy = TaskExecutionRoleArgs.builder().from(original).build();
         assertEquals(original.registryCredentialsSecretArns(), copy.registryCredentialsSecretArns());
         assertEquals(original.registryCredentialsKmsKeyArns(), copy.registryCredentialsKmsKeyArns());
         assertEquals(original.appSecrets(), copy.appSecrets());
@@ -510,15 +511,20 @@ class TaskExecutionRoleTest {
         assertEquals(original.images(), copy.images());
         assertEquals(original.logGroupArns(), copy.logGroupArns());
         assertTrue(copy.managedPolicy());
-        assertSame(original.tags(), copy.tags());
+        assertEquals(original.tags(), copy.tags());
         assertFalse(TaskExecutionRoleArgs.builder().build().managedPolicy(), "off by default");
+        var options = original.toBuilder().build();
+        assertFalse(options instanceof TaskExecutionRoleArgs, "toBuilder is the options': " + options);
+        assertTrue(options.managedPolicy());
+        assertEquals(Map.of("a", "b"), options.tags());
     }
 
     @Test
-    void aBuilderIsUsedOnce() {
+    void builtArgsDoNotChangeWithTheirBuilder() {
         var builder = TaskExecutionRoleArgs.builder();
-        builder.build();
-        var e = assertThrows(IllegalStateException.class, () -> builder.image(ECR_IMAGE));
-        assertTrue(e.getMessage().contains("build() was called already"), e.getMessage());
+        var built = builder.build();
+        builder.image(ECR_IMAGE);
+        assertEquals(List.of(), built.images());
+        assertEquals(Optional.of(ECR_IMAGE), builder.build().images().get(0).plain());
     }
 }

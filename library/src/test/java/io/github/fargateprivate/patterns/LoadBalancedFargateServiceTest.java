@@ -783,16 +783,24 @@ class LoadBalancedFargateServiceTest {
                 .toString());
     }
 
+    /** The composite holds the execution role's options: wiring in args given there is not taken, the composite's is. */
+    @Test
+    void theExecutionRoleTakesItsOptionsAndTheCompositeWiresTheRest() {
+        var wired = TaskExecutionRoleArgs.builder().managedPolicy(true).tags(Map.of("role", "exec")).image(ECR_IMAGE)
+                .logGroupArn("arn:aws:logs:eu-central-1:123456789012:log-group:other").appSecret(DB_SECRET).build();
+        var options = LoadBalancedFargateServiceArgs.builder().executionRole(wired).build().executionRole();
+        assertFalse(options instanceof TaskExecutionRoleArgs, "only the options are held");
+        assertTrue(options.managedPolicy());
+        assertEquals(Map.of("role", "exec"), options.tags());
+        var run = ok(a -> a.executionRole(wired)).run();
+        String policy = String.valueOf(run.inputs("svc-execution-exec-policy").get("policy"));
+        assertFalse(policy.contains("log-group:other"), policy);
+        assertFalse(policy.contains(DB_SECRET), policy);
+        assertTrue(run.inputs("svc-execution-exec-managed").containsKey("policyArn"));
+    }
+
     static Stream<Arguments> wiringSetInsideAPart() {
         return Stream.of(
-                bad("executionRole", "what the role reads, pulls and writes follows from the containers, the registry "
-                        + "credentials and the log group; set only its options (managedPolicy, tags) here",
-                        a -> a.executionRole(TaskExecutionRoleArgs.builder().image(ECR_IMAGE).build())),
-                bad("executionRole", "set only its options (managedPolicy, tags) here",
-                        a -> a.executionRole(TaskExecutionRoleArgs.builder().logGroupArn(
-                                "arn:aws:logs:eu-central-1:123456789012:log-group:other").build())),
-                bad("executionRole", "set only its options (managedPolicy, tags) here",
-                        a -> a.executionRole(TaskExecutionRoleArgs.builder().appSecret(DB_SECRET).build())),
                 bad("loadBalancer.network", "the load balancer and the tasks share it",
                         loadBalancer(lb -> lb.network(NETWORK))),
                 bad("loadBalancer.targetGroup", "set targetGroup on the LoadBalancedFargateServiceArgs",

@@ -463,6 +463,57 @@ class OutputDependenciesTest {
                 option("EcsServiceArgs.loadBalancer(Output,Output,Output)#3", "FargateService", s -> fargate(a -> a
                         .loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP),
                                 s.valid(TARGETS_SECURITY_GROUP))), "fs-service.networkConfiguration"),
+                // The Value setters Immutables generates, which the overloads above wrap
+                option("EcsServiceOptions.clusterArn(Value)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().clusterArn(Value.of(s.valid(CLUSTER))).build())),
+                        "svc-fargate-service.cluster"),
+                option("EcsServiceOptions.logKmsKeyArn(Value)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().logKmsKeyArn(Value.of(s.valid(KEY))).build())),
+                        "svc-fargate-logs.kmsKeyId"),
+                option("EcsServiceOptions.taskEgressCidrBlocks(Value)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().taskEgressCidrBlocks(Value.of(s.valid(List.of("10.0.0.0/8"))))
+                                .build())), "svc-fargate-task-sg.egress"),
+                option("EcsServiceOptions.taskRoleArn(Value)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().taskRoleArn(Value.of(s.valid(TASK_ROLE))).build())),
+                        "svc-fargate-task.taskRoleArn"),
+                option("EcsServiceOptions.deploymentAlarms(Value)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().deploymentAlarms(Value.of(s.valid(List.of("latency")))).build())),
+                        "svc-fargate-service.alarms"),
+                option("EcsServiceArgs.clusterArn(Value)", "FargateService", s -> fargate(a -> a
+                        .clusterArn(Value.of(s.valid(CLUSTER)))), "fs-service.cluster"),
+                option("EcsServiceArgs.logKmsKeyArn(Value)", "FargateService", s -> fargate(a -> a
+                        .logKmsKeyArn(Value.of(s.valid(KEY)))), "fs-logs.kmsKeyId"),
+                option("EcsServiceArgs.taskEgressCidrBlocks(Value)", "FargateService", s -> fargate(a -> a
+                        .taskEgressCidrBlocks(Value.of(s.valid(List.of("10.0.0.0/8"))))), "fs-task-sg.egress"),
+                option("EcsServiceArgs.taskRoleArn(Value)", "FargateService", s -> fargate(a -> a
+                        .taskRoleArn(Value.of(s.valid(TASK_ROLE)))), "fs-task.taskRoleArn"),
+                option("EcsServiceArgs.deploymentAlarms(Value)", "FargateService", s -> fargate(a -> a
+                        .deploymentAlarms(Value.of(s.valid(List.of("latency"))))), "fs-service.alarms"),
+                option("EcsServiceArgs.registryCredentialsArn(Value)", "FargateService", s -> fargate(a -> a
+                        .registryCredentialsArn(Value.of(s.valid(REGISTRY_SECRET)))), "fs-task.containerDefinitions"),
+                option("EcsServiceArgs.executionRoleArn(Value)", "FargateService", s -> fargate(a -> a
+                        .executionRoleArn(Value.of(s.valid(EXECUTION_ROLE)))), "fs-task.executionRoleArn"),
+                option("EcsServiceArgs.executionRoleName(Value)", "FargateService", s -> fargate(a -> a
+                        .executionRoleName(Value.of(s.valid("exec")))), "fs-exec-logs.role"),
+                option("EcsServiceArgs.targetGroupArn(Value)", "FargateService", s -> fargate(a -> a
+                        .targetGroupArn(Value.of(s.valid(TARGET_GROUP)))
+                        .loadBalancerSecurityGroupId(Value.of(Output.of(LB_SECURITY_GROUP)))),
+                        "fs-service.loadBalancers"),
+                option("EcsServiceArgs.loadBalancerSecurityGroupId(Value)", "FargateService", s -> fargate(a -> a
+                        .targetGroupArn(Value.of(Output.of(TARGET_GROUP)))
+                        .loadBalancerSecurityGroupId(Value.of(s.valid(LB_SECURITY_GROUP)))),
+                        "fs-task-sg.ingress", "fs-alb-egress.securityGroupId"),
+                option("EcsServiceArgs.targetsSecurityGroupId(Value)", "FargateService", s -> fargate(a -> a
+                        .loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP))
+                        .targetsSecurityGroupId(Value.of(s.valid(TARGETS_SECURITY_GROUP)))),
+                        "fs-service.networkConfiguration"),
+                option("EcsServiceArgs.vpcEndpointsSecurityGroupId(Value)", "FargateService", s -> fargate(a -> a
+                        .taskEgressCidrBlocks(List.of("10.0.0.0/8"))
+                        .vpcEndpointsSecurityGroupId(Value.of(s.valid(TARGETS_SECURITY_GROUP)))),
+                        "fs-task-sg.egress", "fs-endpoints-ingress.securityGroupId"),
+                option("EcsServiceArgs.vpcEndpointsS3PrefixListId(Value)", "FargateService", s -> fargate(a -> a
+                        .taskEgressCidrBlocks(List.of("10.0.0.0/8"))
+                        .vpcEndpointsS3PrefixListId(Value.of(s.valid("pl-6ea54007")))), "fs-task-sg.egress"),
                 option("Ec2CapacityArgs.clusterName(Output)", "Ec2Capacity", s -> ec2(a -> a
                         .clusterName(s.valid("shared"))), "pool-launch-template.userData"),
                 option("Ec2CapacityArgs.network(Output,Output)#1", "Ec2Capacity", s -> ec2(a -> a
@@ -486,6 +537,14 @@ class OutputDependenciesTest {
                 option("TaskExecutionRoleArgs.registryCredentialsSecretArn(Output)", "TaskExecutionRole",
                         s -> executionRole(a -> a.registryCredentialsSecretArn(s.valid(REGISTRY_SECRET))),
                         "exec-exec-policy.policy"),
+                option("TaskExecutionRoleArgs.registryCredentialsSecretArn(Value)", "TaskExecutionRole",
+                        s -> executionRole(a -> a.registryCredentialsSecretArn(Value.of(s.valid(REGISTRY_SECRET)))),
+                        "exec-exec-policy.policy"),
+                option("TaskExecutionRoleArgs.registryCredentialsKmsKeyArn(Value)", "TaskExecutionRole",
+                        s -> executionRole(a -> a.registryCredentialsSecretArn(REGISTRY_SECRET)
+                                .registryCredentialsKmsKeyArn(Value.of(s.valid(KEY)))), "exec-exec-policy.policy"),
+                option("TaskExecutionRoleArgs.logGroupArn(Value)", "TaskExecutionRole", s -> executionRole(a -> a
+                        .logGroupArn(Value.of(s.valid(LOG_GROUP)))), "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.registryCredentialsKmsKeyArn(Output)", "TaskExecutionRole",
                         s -> executionRole(a -> a.registryCredentialsSecretArn(REGISTRY_SECRET)
                                 .registryCredentialsKmsKeyArn(s.valid(KEY))), "exec-exec-policy.policy"),
@@ -527,6 +586,14 @@ class OutputDependenciesTest {
                 // The parts' own options, where the composite builds them from its own
                 option("RegistryCredentialsSecretArgs.username(Output)", "RegistryCredentialsSecret",
                         s -> credentialsSecret(a -> a.username(s.valid("reader"))), "creds-version.secretString"),
+                option("RegistryCredentialsSecretArgs.username(Value)", "RegistryCredentialsSecret",
+                        s -> credentialsSecret(a -> a.username(Value.of(s.valid("reader")))),
+                        "creds-version.secretString"),
+                option("RegistryCredentialsSecretArgs.password(Value)", "RegistryCredentialsSecret",
+                        s -> credentialsSecret(a -> a.password(Value.of(s.valid("token")))),
+                        "creds-version.secretString"),
+                option("RegistryCredentialsSecretArgs.kmsKeyArn(Value)", "RegistryCredentialsSecret",
+                        s -> credentialsSecret(a -> a.kmsKeyArn(Value.of(s.valid(KEY)))), "creds-secret.kmsKeyId"),
                 option("RegistryCredentialsSecretArgs.password(Output)", "RegistryCredentialsSecret",
                         s -> credentialsSecret(a -> a.password(s.valid("token"))), "creds-version.secretString"),
                 option("RegistryCredentialsSecretArgs.kmsKeyArn(Output)", "RegistryCredentialsSecret",
@@ -632,6 +699,19 @@ class OutputDependenciesTest {
         }
         for (Class<?> nested : type.getDeclaredClasses()) {
             collect(nested, methods);
+        }
+        // An options type's Builder inherits the setters Immutables generates (x(Value<T>)) from a package-private
+        // class: they are the Builder's public methods too.
+        Class<?> generated = type.getSuperclass();
+        if (type.getSimpleName().equals("Builder") && generated != null && generated.getDeclaringClass() != null
+                && !Modifier.isPublic(generated.getDeclaringClass().getModifiers())) {
+            for (Method m : generated.getDeclaredMethods()) {
+                List<Class<?>> parameters = List.of(m.getParameterTypes());
+                if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && parameters.size() == 1
+                        && carriesOutput(parameters.get(0))) {
+                    methods.add(owner(type) + "." + m.getName() + "(" + parameters.get(0).getSimpleName() + ")");
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.fargateprivate.ComponentHarness;
 import io.github.fargateprivate.ComponentHarness.Created;
 import io.github.fargateprivate.EngineRequests;
 import io.github.fargateprivate.Problem;
+import io.github.fargateprivate.Value;
 import io.github.fargateprivate.testing.OfflineMocks;
 import io.github.fargateprivate.testing.OfflineRun;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegistryCredentialsSecretTest {
@@ -83,8 +84,20 @@ class RegistryCredentialsSecretTest {
     @Test
     void thePasswordIsSecretEvenWhenGivenAsAPlainOutput() {
         var args = args(a -> { });
-        assertTrue(PulumiTestInternal.extractOutputData(args.password()).isSecret());
-        assertEquals(PASSWORD, OfflineRun.value(args.password()));
+        assertTrue(PulumiTestInternal.extractOutputData(args.password().orElseThrow().output()).isSecret());
+        assertEquals(PASSWORD, OfflineRun.value(args.password().orElseThrow().output()));
+    }
+
+    @Test
+    void neitherThePasswordNorTheUserNameIsInToString() {
+        var args = RegistryCredentialsSecretArgs.builder().username("octocat-reader")
+                .password(Output.of(PASSWORD)).kmsKeyArn(KEY).build();
+        assertFalse(args.toString().contains(PASSWORD), args.toString());
+        assertFalse(args.toString().contains("s3cr"), args.toString());
+        assertFalse(args.toString().contains("octocat-reader"), args.toString());
+        var plain = RegistryCredentialsSecretArgs.builder().password(Value.of("hunter2-plain")).build();
+        assertFalse(plain.toString().contains("hunter2-plain"), plain.toString());
+        assertTrue(args.toString().contains(KEY), "the key is no secret: " + args);
     }
 
     /**
@@ -217,7 +230,8 @@ class RegistryCredentialsSecretTest {
         var args = builder.build();
         tags.put("other", "b");
         assertEquals(Map.of("team", "a"), args.tags());
-        assertThrows(IllegalStateException.class, () -> builder.username("v"));
-        assertThrows(IllegalStateException.class, builder::build);
+        builder.username("v");
+        assertEquals(Optional.of("u"), args.username().orElseThrow().plain());
+        assertEquals(Optional.of("v"), builder.build().username().orElseThrow().plain());
     }
 }

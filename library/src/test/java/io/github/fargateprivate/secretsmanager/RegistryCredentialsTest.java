@@ -58,9 +58,9 @@ class RegistryCredentialsTest {
     void createBecomesTheArgsOfASecretWithASecretPassword() {
         var create = RegistryCredentials.create("octocat", Output.of("token"));
         var args = create.secretArgs(Map.of("team", "platform"));
-        assertEquals(Optional.of("octocat"), args.username().plain());
-        assertEquals("token", OfflineRun.value(args.password()));
-        assertTrue(PulumiTestInternal.extractOutputData(args.password()).isSecret());
+        assertEquals(Optional.of("octocat"), args.username().orElseThrow().plain());
+        assertEquals("token", OfflineRun.value(args.password().orElseThrow().output()));
+        assertTrue(PulumiTestInternal.extractOutputData(args.password().orElseThrow().output()).isSecret());
         assertEquals(Map.of("team", "platform"), args.tags());
         assertTrue(args.kmsKeyArn().isEmpty());
         assertTrue(create.kmsKeyArn().isEmpty());
@@ -73,7 +73,7 @@ class RegistryCredentialsTest {
         assertTrue(create.kmsKeyArn().isEmpty());
         assertEquals(Optional.of(KEY), withKey.kmsKeyArn().orElseThrow().plain());
         assertEquals(Optional.of(KEY), withKey.secretArgs(Map.of()).kmsKeyArn().orElseThrow().plain());
-        assertEquals("octocat", OfflineRun.value(withKey.secretArgs(Map.of()).username().output()));
+        assertEquals("octocat", OfflineRun.value(withKey.secretArgs(Map.of()).username().orElseThrow().output()));
     }
 
     @Test
