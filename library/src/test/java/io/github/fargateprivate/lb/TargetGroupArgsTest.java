@@ -32,7 +32,7 @@ class TargetGroupArgsTest {
 
     /** @return the inputs of a target group registered from the args */
     private static Map<String, Object> inputs(TargetGroupArgs args, Map<String, String> tags) {
-        return OfflineRun.of(ctx -> new TargetGroup("tg", args.resourceArgs(Output.of(VPC), tags)), new OfflineMocks())
+        return OfflineRun.of(ctx -> new TargetGroup("tg", io.github.fargateprivate.Children.tagged(args.resourceArgs(Output.of(VPC)), tags)), new OfflineMocks())
                 .ok().inputs("tg");
     }
 
