@@ -435,8 +435,9 @@ public class LoadBalancedService extends ComponentResource {
             // Placed under the name its ListenerTarget will have, which places it again, as the same rule.
             ListenerTarget.place(args.listenerRule().get(), targetName(name), problems.at("listenerRule"), component);
         } else {
-            lbChecked = args.loadBalancer().validate(problems.at("loadBalancer"))
-                    .checkAccountAndRegion(problems.at("loadBalancer"), env);
+            // The options only: the service wires the network and the target group, whatever type was given.
+            lbChecked = ApplicationLoadBalancerOptions.builder().from(args.loadBalancer()).build()
+                    .validate(problems.at("loadBalancer")).checkAccountAndRegion(problems.at("loadBalancer"), env);
         }
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
                 p + " differs from the container's port " + port + ", where the targets listen; leave it unset",

@@ -18,6 +18,7 @@ import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
@@ -656,7 +657,7 @@ class LoadBalancedFargateServiceTest {
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> everyPart() {
         return ghcr(created().kmsKeyArn(KEY)).andThen(a -> a
-                .loadBalancer(ApplicationLoadBalancerArgs.builder()
+                .loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .certificateArn("arn:aws:acm:eu-central-1:123456789012:certificate/"
                                 + "11111111-2222-3333-4444-555555555555").build())
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0").build(),
@@ -690,7 +691,7 @@ class LoadBalancedFargateServiceTest {
     @Test
     void aPartsOwnTagsAddToTheCommonOnesAndWinOnAClash() {
         var run = ok(a -> a.tags(Map.of("team", "payments", "tier", "app"))
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().tags(Map.of("tier", "edge")).build())
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().tags(Map.of("tier", "edge")).build())
                 .service(FargateServiceArgs.builder().tags(Map.of("cost", "42")).build())).run();
         assertEquals(Map.of("team", "payments", "tier", "edge"), run.inputs("svc-lb-alb").get("tags"));
         assertEquals(Map.of("team", "payments", "tier", "app", "cost", "42"),
@@ -703,7 +704,7 @@ class LoadBalancedFargateServiceTest {
         var c = create(everyPart().andThen(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
                         .appSecret("DB", "arn:aws:secretsmanager:us-west-2:123456789012:secret:db-AbCdEf").build())
                         .registryCredentials(created())
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder().internalLoadBalancer(true).build())
                         .pullFailureTopicArn("arn:aws:sns:us-west-2:123456789012:alerts")),
                 new OfflineMocks(), true);
         var run = c.run().ok();
@@ -721,7 +722,7 @@ class LoadBalancedFargateServiceTest {
     @Test
     void aPreviewWithUnknownOutputsRegistersTheSameResources() {
         Consumer<LoadBalancedFargateServiceArgs.Builder> newOptions = everyPart().andThen(a -> a
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().webAclArn(Output.of(WEB_ACL)).build())
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().webAclArn(Output.of(WEB_ACL)).build())
                 .executionRole(TaskExecutionRoleArgs.builder().managedPolicy(true).build())
                 .service(FargateServiceArgs.builder().logKmsKeyArn(Output.of(KEY))
                         .taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8"))).build()));
@@ -751,9 +752,9 @@ class LoadBalancedFargateServiceTest {
     }
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> loadBalancer(
-            Consumer<ApplicationLoadBalancerArgs.Builder> configure) {
+            Consumer<ApplicationLoadBalancerOptions.Builder> configure) {
         return a -> {
-            var lb = ApplicationLoadBalancerArgs.builder();
+            var lb = ApplicationLoadBalancerOptions.builder();
             configure.accept(lb);
             a.loadBalancer(lb.build());
         };
@@ -785,10 +786,6 @@ class LoadBalancedFargateServiceTest {
                         + "service's log group", service(s -> s.executionRoleName(Output.of("exec")))),
                 bad("service.loadBalancer", "the composite's loadBalancer or listenerRule",
                         service(s -> s.loadBalancer(Output.of(OWN_TARGET_GROUP), Output.of(LB_SECURITY_GROUP)))),
-                bad("loadBalancer.network", "the load balancer and the tasks share it",
-                        loadBalancer(lb -> lb.network(NETWORK))),
-                bad("loadBalancer.targetGroup", "set targetGroup on the LoadBalancedFargateServiceArgs",
-                        loadBalancer(lb -> lb.targetGroup(TargetGroupArgs.builder().port(8080).build()))),
                 bad("listenerRule", "give loadBalancer (an own load balancer) or listenerRule",
                         loadBalancer(lb -> { }).andThen(a -> a.listenerRule(sharedRule()))),
                 bad("targetGroup.port", "9000 differs from the container's port 8080",
@@ -950,7 +947,7 @@ class LoadBalancedFargateServiceTest {
     void everyProblemOfEveryPartIsReportedAtOnce() {
         var run = run(a -> a.container(ContainerArgs.builder().image("ghcr.io/Acme/app:1").build())
                 .sidecar(ContainerArgs.builder().image("otel/collector:1").build())
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().certificateArn("arn:aws:acm:us-east-1:"
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().certificateArn("arn:aws:acm:us-east-1:"
                         + "123456789012:certificate/11111111-2222-3333-4444-555555555555").build())
                 .registryCredentials(created().kmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/x"))
                 .service(FargateServiceArgs.builder().memory(3000).network(NETWORK).build()));
@@ -969,7 +966,7 @@ class LoadBalancedFargateServiceTest {
         var problems = LoadBalancedFargateService.problems("svc", ecr().network(NETWORK)
                 .service(FargateServiceArgs.builder().memory(3000).logRetentionDays(13).build())
                 .targetGroup(TargetGroupArgs.builder().port(9000).build())
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().allowedCidrBlocks(List.of("10.1.2.3")).build())
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().allowedCidrBlocks(List.of("10.1.2.3")).build())
                 .build(), env);
         assertEquals(List.of(
                         new Problem("loadBalancer.allowedCidrBlocks[0]",
@@ -996,7 +993,7 @@ class LoadBalancedFargateServiceTest {
     void problemsJudgeAgainstTheGivenEnvironment() {
         String westCertificate = "arn:aws:acm:us-west-2:123456789012:certificate/11111111-2222-3333-4444-555555555555";
         java.util.function.Function<String, List<Problem>> problemsIn = region -> LoadBalancedFargateService.problems(
-                "svc", ecr().network(NETWORK).loadBalancer(ApplicationLoadBalancerArgs.builder()
+                "svc", ecr().network(NETWORK).loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .certificateArn(westCertificate).build()).build(),
                 new AwsEnvironment(OfflineMocks.ACCOUNT, region, "aws", "amazonaws.com"));
         assertEquals(List.of(), problemsIn.apply("us-west-2"));

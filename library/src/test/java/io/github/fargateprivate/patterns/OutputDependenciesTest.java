@@ -26,7 +26,9 @@ import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.ListenerTarget;
 import io.github.fargateprivate.lb.ListenerTargetArgs;
@@ -85,6 +87,8 @@ class OutputDependenciesTest {
     private static final String TARGETS_SECURITY_GROUP = "sg-0fedcba9876543210";
     private static final String TOPIC = "arn:aws:sns:eu-central-1:123456789012:alerts";
     private static final String[] ALARM_DIMENSIONS = {"alarms-5xx.dimensions", "alarms-unhealthy.dimensions"};
+    private static final String CERTIFICATE =
+            "arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
     private static final String WEB_ACL =
             "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
     private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/exec";
@@ -163,6 +167,13 @@ class OutputDependenciesTest {
 
     private static Option option(String method, String path, Consumer<From> program, String... consumers) {
         return new Option(method, path, Source.PARAMETER, program, List.of(consumers));
+    }
+
+    /** A load balancer {@code edge} of its own, changed as {@code configure} says. */
+    private static void alb(Consumer<ApplicationLoadBalancerArgs.Builder> configure) {
+        var args = ApplicationLoadBalancerArgs.builder().network(network().build());
+        configure.accept(args);
+        new ApplicationLoadBalancer("edge", args.build());
     }
 
     /** The composite {@code svc} with an ECR image, changed as {@code configure} says. */
@@ -342,7 +353,7 @@ class OutputDependenciesTest {
                         .vpcId(s.valid(VPC)).build())), and(VPC_USERS)),
                 option("NetworkArgs.vpcId(Output)", "network, internal load balancer admitting the VPC's CIDRs",
                         s -> service(a -> a.network(network().vpcId(s.valid(VPC)).build()).loadBalancer(
-                                ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())),
+                                ApplicationLoadBalancerOptions.builder().internalLoadBalancer(true).build())),
                         and(VPC_USERS, "svc-lb-alb-sg.ingress")),
                 option("NetworkArgs.vpcId(Output)", "network, launch type EC2", s -> service(onEc2(Ec2CapacityArgs
                         .builder()).andThen(a -> a.network(network().vpcId(s.valid(VPC)).build()))),
@@ -370,17 +381,17 @@ class OutputDependenciesTest {
                         "svc-endpoints-s3.routeTableIds"),
 
                 // The own load balancer; the case first
-                new Option("ApplicationLoadBalancerArgs.certificateArn(Output)", "validation.certificateArn()",
-                        Source.VALIDATED_CERTIFICATE, s -> service(a -> a.loadBalancer(ApplicationLoadBalancerArgs
+                new Option("ApplicationLoadBalancerOptions.certificateArn(Output)", "validation.certificateArn()",
+                        Source.VALIDATED_CERTIFICATE, s -> service(a -> a.loadBalancer(ApplicationLoadBalancerOptions
                         .builder().certificateArn(s.output()).build())), List.of("svc-lb-https.certificateArn")),
-                option("ApplicationLoadBalancerArgs.allowedCidrBlocks(Output)", "loadBalancer", s -> service(a -> a
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder()
+                option("ApplicationLoadBalancerOptions.allowedCidrBlocks(Output)", "loadBalancer", s -> service(a -> a
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder()
                                 .allowedCidrBlocks(s.valid(List.of("10.0.0.0/8"))).build())), "svc-lb-alb-sg.ingress"),
-                option("ApplicationLoadBalancerArgs.accessLogsBucket(Output)", "loadBalancer", s -> service(a -> a
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder().accessLogsBucket(s.valid("access-logs"))
+                option("ApplicationLoadBalancerOptions.accessLogsBucket(Output)", "loadBalancer", s -> service(a -> a
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder().accessLogsBucket(s.valid("access-logs"))
                                 .build())), "svc-lb-alb.accessLogs"),
-                option("ApplicationLoadBalancerArgs.webAclArn(Output)", "loadBalancer", s -> service(a -> a
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder().webAclArn(s.valid(WEB_ACL)).build())),
+                option("ApplicationLoadBalancerOptions.webAclArn(Output)", "loadBalancer", s -> service(a -> a
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder().webAclArn(s.valid(WEB_ACL)).build())),
                         "svc-lb-waf.webAclArn"),
 
                 // A place on a shared load balancer
@@ -505,6 +516,14 @@ class OutputDependenciesTest {
                         .serviceName(s.valid("orders"))), "pf-rule.eventPattern", "pf-rule.description"),
                 option("PullFailureAlertsArgs.topicArn(Output)", "PullFailureAlerts", s -> pullFailures(a -> a
                         .topicArn(s.valid(TOPIC))), "pf-target.arn"),
+                option("ApplicationLoadBalancerArgs.certificateArn(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.certificateArn(s.valid(CERTIFICATE))), "edge-https.certificateArn"),
+                option("ApplicationLoadBalancerArgs.allowedCidrBlocks(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.allowedCidrBlocks(s.valid(List.of("10.0.0.0/8")))), "edge-alb-sg.ingress"),
+                option("ApplicationLoadBalancerArgs.accessLogsBucket(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.accessLogsBucket(s.valid("access-logs"))), "edge-alb.accessLogs"),
+                option("ApplicationLoadBalancerArgs.webAclArn(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.webAclArn(s.valid(WEB_ACL))), "edge-waf.webAclArn"),
                 option("ListenerTargetArgs.vpcId(Output)", "ListenerTarget", s -> new ListenerTarget("target",
                         ListenerTargetArgs.builder().vpcId(s.valid(VPC)).listenerRule(rule().build())
                                 .targetGroup(TargetGroupArgs.builder().port(8080).build()).build()), "target-tg.vpcId"),
@@ -559,7 +578,7 @@ class OutputDependenciesTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void theHttpsListenerWaitsForTheValidationOfItsCertificate(Mode mode) {
-        var run = OfflineRun.of(ctx -> service(a -> a.loadBalancer(ApplicationLoadBalancerArgs.builder()
+        var run = OfflineRun.of(ctx -> service(a -> a.loadBalancer(ApplicationLoadBalancerOptions.builder()
                 .certificateArn(Source.VALIDATED_CERTIFICATE.create().output()).build())), mode.mocks()).ok();
         assertEquals(Set.of("validation"), run.inputDependencies("svc-lb-https", "certificateArn"));
         assertTrue(run.registered("svc-lb-https").dependencies().contains("validation"));
