@@ -606,6 +606,21 @@ class LoadBalancedFargateServiceTest {
         }, new OfflineMocks()).ok();
     }
 
+    /** The composite holds the load balancer's options; its network and target group are the composite's to wire. */
+    @Test
+    void theCompositeWiresTheLoadBalancersNetworkAndTargetGroup() {
+        var other = NetworkArgs.builder().vpcId("vpc-0fedcba9876543210")
+                .publicSubnetIds(List.of("subnet-01234567", "subnet-89abcdef")).build();
+        var c = ok(a -> a.network(NETWORK).loadBalancer(ApplicationLoadBalancerArgs.builder().network(other)
+                .targetGroup(TargetGroupArgs.builder().port(9000).build()).listenerPort(8080).build()));
+        var alb = c.run().mocks().named("svc-lb-alb").inputs();
+        assertEquals(PUBLIC_SUBNETS, alb.get("subnets"));
+        var targetGroup = c.run().mocks().named("svc-lb-tg").inputs();
+        assertEquals(VPC, targetGroup.get("vpcId"));
+        assertEquals(8080.0, targetGroup.get("port"));
+        assertEquals(8080.0, c.run().mocks().named("svc-lb-http").inputs().get("port"));
+    }
+
     @Test
     void aWebAclFiltersTheOwnLoadBalancer() {
         var c = ok(loadBalancer(lb -> lb.webAclArn(WEB_ACL)));
