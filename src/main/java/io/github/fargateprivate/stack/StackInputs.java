@@ -9,7 +9,7 @@ import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
-import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
@@ -24,7 +24,7 @@ import java.util.Map;
 public final class StackInputs {
 
     final ContainerArgs.Builder container = ContainerArgs.builder();
-    final ApplicationLoadBalancerArgs.Builder loadBalancer = ApplicationLoadBalancerArgs.builder();
+    final ApplicationLoadBalancerOptions.Builder loadBalancer = ApplicationLoadBalancerOptions.builder();
     final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
     final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
     final EcsServiceArgs.Builder service = EcsServiceArgs.builder();
