@@ -36,6 +36,7 @@ import io.github.fargateprivate.Children;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.Value;
 import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.ec2.SecurityGroupRules;
 import io.github.fargateprivate.s3.AccessLogsBucket;
@@ -183,7 +184,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
      */
     private SecurityGroup createSecurityGroup(String name, ApplicationLoadBalancerArgs args, Output<String> vpcId,
                                               Children children) {
-        Output<List<String>> admitted = args.allowedCidrBlocks().map(io.github.fargateprivate.Value::output)
+        Output<List<String>> admitted = args.allowedCidrBlocks().map(Value::output)
                 .orElseGet(() -> args.internalLoadBalancer() ? vpcCidrBlocks(vpcId) : Output.of(List.of("0.0.0.0/0")));
         List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
         ingress.add(listenerIngress(args.listenerPort(), "HTTP", admitted));
@@ -207,7 +208,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(args.deletionProtection());
-        args.accessLogsBucket().map(io.github.fargateprivate.Value::output)
+        args.accessLogsBucket().map(Value::output)
                 .or(() -> accessLogsBucket().map(AccessLogsBucket::bucketName))
                 .ifPresent(bucket -> lbArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
                         .bucket(bucket).enabled(true).prefix(name).build()));

@@ -1,6 +1,7 @@
 package io.github.fargateprivate.lb;
 
 import com.pulumi.core.Output;
+import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
@@ -58,8 +59,7 @@ public abstract class ApplicationLoadBalancerArgs implements ApplicationLoadBala
      * @return these args, the certificate and web ACL of another resource carrying the check
      */
     @Override
-    public ApplicationLoadBalancerArgs checkAccountAndRegion(Problems problems,
-                                                             io.github.fargateprivate.AwsEnvironment env) {
+    public ApplicationLoadBalancerArgs checkAccountAndRegion(Problems problems, AwsEnvironment env) {
         return builder().from(this).from(ApplicationLoadBalancerOptions.super.checkAccountAndRegion(problems, env))
                 .build();
     }
