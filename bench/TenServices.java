@@ -7,6 +7,7 @@ import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
@@ -57,7 +58,7 @@ public class TenServices {
         for (int i = 1; i <= SERVICES; i++) {
             new LoadBalancedFargateService("svc" + i, LoadBalancedFargateServiceArgs.builder()
                     .container(container(i)).registryCredentials(RegistryCredentials.none()).network(NETWORK)
-                    .loadBalancer(ApplicationLoadBalancerArgs.builder().certificateArn(
+                    .loadBalancer(ApplicationLoadBalancerOptions.builder().certificateArn(
                             "arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555")
                             .build())
                     .service(FargateServiceArgs.builder().desiredCount(2).build())

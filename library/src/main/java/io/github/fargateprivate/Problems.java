@@ -124,6 +124,34 @@ public final class Problems {
         });
     }
 
+    /**
+     * Checks a value as {@link #check} does, for options that return themselves checked ({@link Options#validate}):
+     * a plain value stays plain, so that a component still knows it now.
+     *
+     * @param field the field
+     * @param value the value
+     * @param rule  what is wrong with a value, or empty
+     * @param <T>   the value's type
+     * @return the plain value, or the Output that carries the check
+     */
+    public <T> Value<T> checked(String field, Value<T> value, Function<T, Optional<String>> rule) {
+        Output<T> checked = check(field, value, rule);
+        return value.isPlain() ? value : Value.of(checked);
+    }
+
+    /**
+     * Checks a value as {@link #checkAll} does, keeping a plain value plain.
+     *
+     * @param value     the value
+     * @param validator adds the value's problems to the view it is given
+     * @param <T>       the value's type
+     * @return the plain value, or the Output that carries the check
+     */
+    public <T> Value<T> checkedAll(Value<T> value, BiConsumer<Problems, T> validator) {
+        Output<T> checked = checkAll(value, validator);
+        return value.isPlain() ? value : Value.of(checked);
+    }
+
     /** @return whether no problem was found */
     public boolean isEmpty() {
         return problems.isEmpty();

@@ -14,7 +14,7 @@ import io.github.fargateprivate.ecs.LaunchChoices;
 import io.github.fargateprivate.ecs.NetworkMode;
 import io.github.fargateprivate.ecs.RegistryAuth;
 import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
-import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
@@ -32,7 +32,7 @@ import java.util.Set;
 public final class StackInputs {
 
     final ContainerArgs.Builder container = ContainerArgs.builder();
-    final ApplicationLoadBalancerArgs.Builder loadBalancer = ApplicationLoadBalancerArgs.builder();
+    final ApplicationLoadBalancerOptions.Builder loadBalancer = ApplicationLoadBalancerOptions.builder();
     final HealthCheckArgs.Builder healthCheck = HealthCheckArgs.builder();
     final TargetGroupArgs.Builder targetGroup = TargetGroupArgs.builder();
     final EcsServiceOptions.Builder service = EcsServiceOptions.builder();

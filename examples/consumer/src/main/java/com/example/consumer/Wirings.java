@@ -52,6 +52,7 @@ import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
@@ -178,7 +179,7 @@ public final class Wirings {
      */
     public static void w02CertificateFromAcm(Context ctx) {
         var service = new LoadBalancedFargateService("w02", ordersArgs()
-                .loadBalancer(ApplicationLoadBalancerArgs.builder()
+                .loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .certificateArn(issuedCertificate("w02-cert", DOMAIN))
                         .build())
                 .build());
@@ -264,7 +265,7 @@ public final class Wirings {
         var network = new StackReference(NETWORK_STACK);
         new LoadBalancedFargateService("w05", ordersArgs()
                 .network(networkOf(network))
-                .loadBalancer(ApplicationLoadBalancerArgs.builder()
+                .loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .allowedCidrBlocks(strings(network, "corporateCidrBlocks"))
                         .build())
                 .build());

@@ -29,13 +29,14 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
+import io.github.fargateprivate.Value;
 import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.ec2.SecurityGroupRules;
 import io.github.fargateprivate.s3.AccessLogsBucket;
@@ -109,140 +110,44 @@ public class ApplicationLoadBalancer extends ComponentResource {
         super(TYPE, name, ComponentResourceOptions.merge(options, ComponentResourceOptions.builder()
                 .aliases(Alias.builder().type(TYPE_BEFORE_2_0).build()).build()));
         this.owner = "ApplicationLoadBalancer '" + name + "'";
-        var problems = Problems.of("ApplicationLoadBalancer", name);
-        ApplicationLoadBalancerArgs.Checked checked = args.validate(problems, AwsEnvironment.of(this));
-        problems.throwIfAny();
-        this.rulesQuota = args.rulesQuota();
-        this.ownTargetGroup = args.targetGroup().isPresent();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
-        Map<String, String> tags = args.tags();
-        boolean https = checked.options().certificateArn() != null;
-        Output<String> vpcId = checked.network().vpcId();
+        ApplicationLoadBalancerArgs checked = validate(name, args);
+        this.rulesQuota = checked.rulesQuota();
+        this.ownTargetGroup = checked.targetGroup().isPresent();
+        var children = Children.of(this, checked.tags());
+        Output<String> vpcId = checked.network().orElseThrow().vpcId().output();
 
-        Output<List<String>> allowed = checked.options().allowedCidrBlocks();
-        Output<List<String>> admitted = allowed != null ? allowed
-                : args.internalLoadBalancer() ? vpcCidrBlocks(vpcId) : Output.of(List.of("0.0.0.0/0"));
-        List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
-        ingress.add(listenerIngress(args.listenerPort(), "HTTP", admitted));
-        if (https) {
-            ingress.add(listenerIngress(ApplicationLoadBalancerArgs.HTTPS_PORT, "HTTPS", admitted));
-        }
-        var sgArgs = SecurityGroupArgs.builder()
-                .description("Load balancer " + name + ": listener ports from the admitted CIDRs, targets on their port only")
-                .vpcId(vpcId)
-                .ingress(ingress);
-        if (!tags.isEmpty()) {
-            sgArgs.tags(tags);
-        }
-        // No inline egress: the rule to the targets is a resource of its own, and stacks that joined this load balancer
-        // before the targets' group existed added theirs, which inline egress would remove on the next update. The AWS
-        // provider removes a new group's default allow-all egress.
-        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-alb-sg"), sgArgs.build(),
-                childOptions);
-        var targetsArgs = SecurityGroupArgs.builder()
+        this.securityGroup = createSecurityGroup(name, checked, vpcId, children);
+        this.targetsSecurityGroup = children.create(SecurityGroup::new, AwsName.SECURITY_GROUP.child(name,
+                "-targets-sg"), SecurityGroupArgs.builder()
                 .description("Targets of load balancer " + name + ": the tasks behind it carry this group")
-                .vpcId(vpcId);
-        if (!tags.isEmpty()) {
-            targetsArgs.tags(tags);
-        }
-        this.targetsSecurityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-targets-sg"),
-                targetsArgs.build(), childOptions);
-        var egressArgs = SecurityGroupEgressRuleArgs.builder()
-                .description("To the targets; each admits the load balancer on its own port only")
-                .securityGroupId(securityGroup.id().applyValue(this::countedOwnRule))
-                .referencedSecurityGroupId(targetsSecurityGroup.id())
-                .ipProtocol("tcp").fromPort(1).toPort(65535);
-        if (!tags.isEmpty()) {
-            egressArgs.tags(tags);
-        }
-        this.targetsEgress = new SecurityGroupEgressRule(name + "-targets-egress", egressArgs.build(), childOptions);
-        if (allowed != null) {
-            warnNearRuleQuota(args, allowed);
-        }
+                .vpcId(vpcId).build());
+        this.targetsEgress = children.create(SecurityGroupEgressRule::new, name + "-targets-egress",
+                SecurityGroupEgressRuleArgs.builder()
+                        .description("To the targets; each admits the load balancer on its own port only")
+                        .securityGroupId(securityGroup.id().applyValue(this::countedOwnRule))
+                        .referencedSecurityGroupId(targetsSecurityGroup.id())
+                        .ipProtocol("tcp").fromPort(1).toPort(65535).build());
+        checked.allowedCidrBlocks().ifPresent(allowed -> warnNearRuleQuota(checked, allowed.output()));
         args.certificateArn().filter(c -> !c.isPlain()).ifPresent(c -> warnUnvalidatedCertificate(c.output()));
-
-        var lbArgs = LoadBalancerArgs.builder()
-                .loadBalancerType("application")
-                .internal(args.internalLoadBalancer())
-                .securityGroups(securityGroup.id().applyValue(List::of))
-                .subnets(checked.network().publicSubnetIds())
-                // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
-                .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(args.deletionProtection());
-        Output<String> logsBucket = checked.options().accessLogsBucket();
-        if (logsBucket == null && args.accessLogs()) {
-            this.accessLogsBucket = new AccessLogsBucket(name + "-access-logs", AccessLogsBucketArgs.builder()
-                    .prefix(name).tags(tags).build(), ComponentResourceOptions.builder().parent(this).build());
-            logsBucket = accessLogsBucket.bucketName();
-        } else {
-            this.accessLogsBucket = null;
-        }
-        if (logsBucket != null) {
-            lbArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
-                    .bucket(logsBucket).enabled(true).prefix(name).build());
-        }
-        if (!tags.isEmpty()) {
-            lbArgs.tags(tags);
-        }
-        this.loadBalancer = new LoadBalancer(AwsName.LOAD_BALANCER.child(name, "-alb"), lbArgs.build(), childOptions);
-
-        if (checked.options().webAclArn() != null) {
-            this.webAclAssociation = new WebAclAssociation(name + "-waf", WebAclAssociationArgs.builder()
-                    .resourceArn(loadBalancer.arn())
-                    .webAclArn(checked.options().webAclArn())
-                    .build(), childOptions);
-        } else {
-            this.webAclAssociation = null;
-        }
-
-        this.targetGroup = args.targetGroup().map(tg -> new TargetGroup(AwsName.TARGET_GROUP.child(name, "-tg"), tg.resourceArgs(vpcId, tags),
-                childOptions)).orElse(null);
-        ListenerDefaultActionArgs serve = targetGroup != null
-                ? ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build()
-                : ListenerDefaultActionArgs.builder().type("fixed-response")
-                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
-                        .statusCode("404").contentType("text/plain").messageBody("Not Found").build())
-                .build();
-
-        var httpArgs = ListenerArgs.builder()
-                .loadBalancerArn(loadBalancer.arn())
-                .port(args.listenerPort())
-                .protocol("HTTP")
-                .defaultActions(https
-                        // Security Hub ELB.1: HTTP only redirects to HTTPS.
-                        ? ListenerDefaultActionArgs.builder().type("redirect")
-                        .redirect(ListenerDefaultActionRedirectArgs.builder()
-                                .protocol("HTTPS").port(String.valueOf(ApplicationLoadBalancerArgs.HTTPS_PORT))
-                                .statusCode("HTTP_301").build())
-                        .build()
-                        : serve);
-        if (!tags.isEmpty()) {
-            httpArgs.tags(tags);
-        }
-        this.httpListener = new Listener(name + "-http", httpArgs.build(), childOptions);
-        if (https) {
-            var httpsArgs = ListenerArgs.builder()
-                    .loadBalancerArn(loadBalancer.arn())
-                    .port(ApplicationLoadBalancerArgs.HTTPS_PORT)
-                    .protocol("HTTPS")
-                    .sslPolicy(args.sslPolicy())
-                    .certificateArn(checked.options().certificateArn())
-                    .defaultActions(serve);
-            if (!tags.isEmpty()) {
-                httpsArgs.tags(tags);
-            }
-            this.httpsListener = new Listener(name + "-https", httpsArgs.build(), childOptions);
-        } else {
-            this.httpsListener = null;
-        }
+        this.accessLogsBucket = checked.accessLogs() && checked.accessLogsBucket().isEmpty()
+                ? children.component(AccessLogsBucket::new, name + "-access-logs", AccessLogsBucketArgs.builder()
+                .prefix(name).tags(checked.tags()).build()) : null;
+        this.loadBalancer = createLoadBalancer(name, checked, children);
+        this.webAclAssociation = checked.webAclArn().map(acl -> children.create(WebAclAssociation::new,
+                name + "-waf", WebAclAssociationArgs.builder().resourceArn(loadBalancer.arn())
+                        .webAclArn(acl.output()).build())).orElse(null);
+        this.targetGroup = checked.targetGroup().map(tg -> children.create(TargetGroup::new,
+                AwsName.TARGET_GROUP.child(name, "-tg"), tg.resourceArgs(vpcId))).orElse(null);
+        this.httpListener = children.create(Listener::new, name + "-http", httpListenerArgs(checked));
+        this.httpsListener = checked.certificateArn().map(certificate -> children.create(Listener::new,
+                name + "-https", listenerArgs(ApplicationLoadBalancerOptions.HTTPS_PORT, "HTTPS").sslPolicy(checked.sslPolicy())
+                        .certificateArn(certificate.output()).defaultActions(serve()).build())).orElse(null);
 
         this.arn = loadBalancer.arn();
         this.dnsName = loadBalancer.dnsName();
         this.zoneId = loadBalancer.zoneId();
-        this.url = https
-                ? loadBalancer.dnsName().applyValue(d -> "https://" + d)
-                : loadBalancer.dnsName().applyValue(d -> "http://" + d
-                + (args.listenerPort() == 80 ? "" : ":" + args.listenerPort()));
+        this.url = loadBalancer.dnsName().applyValue(d -> checked.certificateArn().isPresent() ? "https://" + d
+                : "http://" + d + (checked.listenerPort() == 80 ? "" : ":" + checked.listenerPort()));
         this.listenerArn = listener().arn();
         this.securityGroupId = securityGroup.id();
         // A target may join once the load balancer may send to it.
@@ -262,6 +167,77 @@ public class ApplicationLoadBalancer extends ComponentResource {
         this(name, args, ComponentResourceOptions.Empty);
     }
 
+    /** The args, checked; every problem at once, before any child exists. */
+    private ApplicationLoadBalancerArgs validate(String name, ApplicationLoadBalancerArgs args) {
+        var problems = Problems.of("ApplicationLoadBalancer", name);
+        ApplicationLoadBalancerArgs checked = args.validate(problems).checkAccountAndRegion(problems,
+                AwsEnvironment.of(this));
+        problems.throwIfAny();
+        return checked;
+    }
+
+    /**
+     * The load balancer's group: the admitted CIDRs on the listener ports. No inline egress: the rule to the targets
+     * is a resource of its own, and stacks that joined this load balancer before the targets' group existed added
+     * theirs, which inline egress would remove on the next update. The AWS provider removes a new group's default
+     * allow-all egress.
+     */
+    private SecurityGroup createSecurityGroup(String name, ApplicationLoadBalancerArgs args, Output<String> vpcId,
+                                              Children children) {
+        Output<List<String>> admitted = args.allowedCidrBlocks().map(Value::output)
+                .orElseGet(() -> args.internalLoadBalancer() ? vpcCidrBlocks(vpcId) : Output.of(List.of("0.0.0.0/0")));
+        List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
+        ingress.add(listenerIngress(args.listenerPort(), "HTTP", admitted));
+        if (args.certificateArn().isPresent()) {
+            ingress.add(listenerIngress(ApplicationLoadBalancerOptions.HTTPS_PORT, "HTTPS", admitted));
+        }
+        return children.create(SecurityGroup::new, AwsName.SECURITY_GROUP.child(name, "-alb-sg"),
+                SecurityGroupArgs.builder()
+                        .description("Load balancer " + name + ": listener ports from the admitted CIDRs, targets on "
+                                + "their port only")
+                        .vpcId(vpcId)
+                        .ingress(ingress).build());
+    }
+
+    private LoadBalancer createLoadBalancer(String name, ApplicationLoadBalancerArgs args, Children children) {
+        var lbArgs = LoadBalancerArgs.builder()
+                .loadBalancerType("application")
+                .internal(args.internalLoadBalancer())
+                .securityGroups(securityGroup.id().applyValue(List::of))
+                .subnets(args.network().orElseThrow().publicSubnetIds().output())
+                // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
+                .dropInvalidHeaderFields(true)
+                .enableDeletionProtection(args.deletionProtection());
+        args.accessLogsBucket().map(Value::output)
+                .or(() -> accessLogsBucket().map(AccessLogsBucket::bucketName))
+                .ifPresent(bucket -> lbArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
+                        .bucket(bucket).enabled(true).prefix(name).build()));
+        return children.create(LoadBalancer::new, AwsName.LOAD_BALANCER.child(name, "-alb"), lbArgs.build());
+    }
+
+    /** The HTTP listener: it serves, or with a certificate only redirects to HTTPS (Security Hub ELB.1). */
+    private ListenerArgs httpListenerArgs(ApplicationLoadBalancerArgs args) {
+        return listenerArgs(args.listenerPort(), "HTTP").defaultActions(args.certificateArn().isEmpty() ? serve()
+                : ListenerDefaultActionArgs.builder().type("redirect")
+                .redirect(ListenerDefaultActionRedirectArgs.builder()
+                        .protocol("HTTPS").port(String.valueOf(ApplicationLoadBalancerOptions.HTTPS_PORT)).statusCode("HTTP_301").build())
+                .build()).build();
+    }
+
+    private ListenerArgs.Builder listenerArgs(int port, String protocol) {
+        return ListenerArgs.builder().loadBalancerArn(loadBalancer.arn()).port(port).protocol(protocol);
+    }
+
+    /** What the serving listener does: forward to the default target group, or answer 404. */
+    private ListenerDefaultActionArgs serve() {
+        return targetGroup != null
+                ? ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build()
+                : ListenerDefaultActionArgs.builder().type("fixed-response")
+                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                        .statusCode("404").contentType("text/plain").messageBody("Not Found").build())
+                .build();
+    }
+
     /** The group's own rule to its targets, counted with those services of this program add to the group. */
     private String countedOwnRule(String groupId) {
         int rules = SecurityGroupRules.addOutbound(groupId);
@@ -276,7 +252,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
     }
 
     /** Admitted blocks that use 80 % of the security group's inbound rules: said, before AWS refuses more. */
-    private void warnNearRuleQuota(ApplicationLoadBalancerArgs args, Output<List<String>> allowed) {
+    private void warnNearRuleQuota(ApplicationLoadBalancerOptions args, Output<List<String>> allowed) {
         allowed.applyValue(blocks -> {
             int rules = blocks.size() * args.listenerPorts();
             if (rules >= Rules.SECURITY_GROUP_RULES * ListenerRules.WARN_AT && rules <= Rules.SECURITY_GROUP_RULES) {

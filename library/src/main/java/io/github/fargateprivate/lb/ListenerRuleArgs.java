@@ -1,12 +1,12 @@
 package io.github.fargateprivate.lb;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * ("Condition values per rule") and five wildcards per rule ("Quotas for your Application Load Balancers",
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).
  */
-public final class ListenerRuleArgs extends ResourceArgs {
+@org.immutables.value.Value.Immutable
+@OptionsStyle
+public abstract class ListenerRuleArgs implements Options<ListenerRuleArgs> {
 
     private static final Pattern LISTENER_ARN = Pattern.compile(
             "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:listener/app/[A-Za-z0-9-]+/[0-9a-f]+/[0-9a-f]+");
@@ -44,112 +46,89 @@ public final class ListenerRuleArgs extends ResourceArgs {
     /** ELB's limit of wildcards per rule. */
     private static final int MAX_WILDCARDS = 5;
 
-    /** The listener the rule joins (the shared load balancer's serving listener). Required. */
-    private Value<String> listenerArn;
+    /**
+     * @return the listener the rule joins: the shared load balancer's serving listener. Required, unless
+     *     {@link #loadBalancer()} is given
+     */
+    public abstract Optional<Value<String>> listenerArn();
 
-    /** The load balancer's security group: the tasks admit it. Required. */
-    private Value<String> loadBalancerSecurityGroupId;
+    /** @return the load balancer's security group: the tasks admit it. Required, unless {@link #loadBalancer()} is given */
+    public abstract Optional<Value<String>> loadBalancerSecurityGroupId();
 
     /**
-     * The load balancer's targets' security group ({@link ApplicationLoadBalancer#targetsSecurityGroupId()}), the
-     * only destination its own group sends to: the tasks carry it, and the load balancer's group needs no rule per
-     * service. Default: the load balancer's, with {@link Builder#loadBalancer}; else none, and each service adds an
-     * egress rule to the load balancer's group, which counts against its quota of 60 and which the owner of that
-     * group must not manage inline.
+     * @return the load balancer's targets' security group ({@link ApplicationLoadBalancer#targetsSecurityGroupId()}),
+     *     the only destination its own group sends to: the tasks carry it, and the load balancer's group needs no rule
+     *     per service. Default: the load balancer's, with {@link #loadBalancer()}; else none, and each service adds an
+     *     egress rule to the load balancer's group, which counts against its quota of 60 and which the owner of that
+     *     group must not manage inline
      */
-    private Value<String> targetsSecurityGroupId;
-
-    /** The shared load balancer, when it is a component of this program. */
-    private ApplicationLoadBalancer loadBalancer;
-
-    /** Host names the rule matches, e.g. {@code api.example.com} ({@code *} and {@code ?} allowed). Default: any host. */
-    private final List<String> hostHeaders = new ArrayList<>();
-
-    /** Paths the rule matches, e.g. {@code /api/*}. Default: any path. At least one host or path is required. */
-    private final List<String> pathPatterns = new ArrayList<>();
-
-    /** The rule's priority on the listener, 1-50000, lowest first; unique per listener. Required. */
-    private Integer priority;
-
-    private ListenerRuleArgs() {
-    }
-
-    /** @return the listener */
-    public Value<String> listenerArn() {
-        return listenerArn;
-    }
-
-    /** @return the load balancer's security group */
-    public Value<String> loadBalancerSecurityGroupId() {
-        return loadBalancerSecurityGroupId;
-    }
-
-    /** @return the load balancer's targets' security group, if known */
-    public Optional<Value<String>> targetsSecurityGroupId() {
-        return Optional.ofNullable(targetsSecurityGroupId);
-    }
-
-    /** @return the shared load balancer, when it is a component of this program */
-    public Optional<ApplicationLoadBalancer> loadBalancer() {
-        return Optional.ofNullable(loadBalancer);
-    }
-
-    /** @return the host names matched */
-    public List<String> hostHeaders() {
-        return List.copyOf(hostHeaders);
-    }
-
-    /** @return the paths matched */
-    public List<String> pathPatterns() {
-        return List.copyOf(pathPatterns);
-    }
-
-    /** @return the priority */
-    public Integer priority() {
-        return priority;
-    }
+    public abstract Optional<Value<String>> targetsSecurityGroupId();
 
     /**
-     * The args' values, checked.
-     *
-     * @param listenerArn                 the listener
-     * @param loadBalancerSecurityGroupId the load balancer's security group
-     * @param targetsSecurityGroupId      the load balancer's targets' security group, or null
+     * @return the shared load balancer, when it is a component of this program: its serving listener, its security
+     *     group and its targets' group, where those are not given. Default: none
      */
-    public record Checked(Output<String> listenerArn, Output<String> loadBalancerSecurityGroupId,
-                          Output<String> targetsSecurityGroupId) {
+    @org.immutables.value.Value.Auxiliary
+    public abstract Optional<ApplicationLoadBalancer> loadBalancer();
+
+    /** @return host names the rule matches, e.g. {@code api.example.com} ({@code *} and {@code ?} allowed). Default: any host */
+    public abstract List<String> hostHeaders();
+
+    /**
+     * @return paths the rule matches, e.g. {@code /api/*}. Default: any path. At least one host or path is required
+     */
+    public abstract List<String> pathPatterns();
+
+    /** @return the rule's priority on the listener, 1-50000, lowest first; unique per listener. Required */
+    public abstract Optional<Integer> priority();
+
+    /**
+     * @return these args with the load balancer's listener and groups where they are not given
+     */
+    @org.immutables.value.Value.Check
+    protected ListenerRuleArgs withTheLoadBalancers() {
+        if (loadBalancer().isEmpty() || listenerArn().isPresent() && loadBalancerSecurityGroupId().isPresent()
+                && targetsSecurityGroupId().isPresent()) {
+            return this;
+        }
+        ApplicationLoadBalancer lb = loadBalancer().get();
+        return builder().from(this)
+                .listenerArn(listenerArn().orElse(Value.of(lb.listenerArn())))
+                .loadBalancerSecurityGroupId(loadBalancerSecurityGroupId().orElse(Value.of(lb.securityGroupId())))
+                .targetsSecurityGroupId(targetsSecurityGroupId().orElse(Value.of(lb.targetsSecurityGroupId())))
+                .build();
     }
 
     /**
      * Checks the args.
      *
      * @param problems where problems go
-     * @return the checked values; null when a required one is missing
+     * @return these args, each value of another resource carrying its check
      */
-    public Checked validate(Problems problems) {
-        if (priority == null) {
-            problems.add("priority", "required: 1-50000, unique on the listener");
-        } else {
-            problems.add("priority", Rules.between(priority, 1, 50000));
-        }
+    @Override
+    public ListenerRuleArgs validate(Problems problems) {
+        priority().ifPresentOrElse(p -> problems.add("priority", Rules.between(p, 1, 50000)),
+                () -> problems.add("priority", "required: 1-50000, unique on the listener"));
         checkConditions(problems);
-        if (listenerArn == null) {
+        if (listenerArn().isEmpty()) {
             problems.add("listenerArn", "required: the shared load balancer's listener (ApplicationLoadBalancer#listener())");
         }
-        if (loadBalancerSecurityGroupId == null) {
+        if (loadBalancerSecurityGroupId().isEmpty()) {
             problems.add("loadBalancerSecurityGroupId", "required: the shared load balancer's security group");
         }
-        if (listenerArn == null || loadBalancerSecurityGroupId == null) {
-            return null;
-        }
-        return new Checked(problems.check("listenerArn", listenerArn, ListenerRuleArgs::listenerArnProblem),
-                problems.check("loadBalancerSecurityGroupId", loadBalancerSecurityGroupId,
-                        ListenerRuleArgs::securityGroupProblem),
-                targetsSecurityGroupId == null ? null : problems.check("targetsSecurityGroupId",
-                        targetsSecurityGroupId, ListenerRuleArgs::securityGroupProblem));
+        var checked = builder().from(this);
+        listenerArn().ifPresent(a -> checked.listenerArn(problems.checked("listenerArn", a,
+                ListenerRuleArgs::listenerArnProblem)));
+        loadBalancerSecurityGroupId().ifPresent(g -> checked.loadBalancerSecurityGroupId(problems.checked(
+                "loadBalancerSecurityGroupId", g, ListenerRuleArgs::securityGroupProblem)));
+        targetsSecurityGroupId().ifPresent(g -> checked.targetsSecurityGroupId(problems.checked(
+                "targetsSecurityGroupId", g, ListenerRuleArgs::securityGroupProblem)));
+        return checked.build();
     }
 
     private void checkConditions(Problems problems) {
+        List<String> hostHeaders = hostHeaders();
+        List<String> pathPatterns = pathPatterns();
         if (hostHeaders.isEmpty() && pathPatterns.isEmpty()) {
             problems.add("hostHeaders", "give a host header or a path pattern (or both): a rule without conditions "
                     + "would take every request from the services after it");
@@ -223,37 +202,19 @@ public final class ListenerRuleArgs extends ResourceArgs {
                 : Optional.of("'" + id + "' is not a security group id (sg-...)");
     }
 
+    /** @return a builder holding these args, to change some of them */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link ListenerRuleArgs}. */
-    public static final class Builder {
-        private ListenerRuleArgs args = new ListenerRuleArgs();
-
-        private Builder() {
-        }
-
-        private ListenerRuleArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("ListenerRuleArgs.Builder: build() was called already; start a new builder");
-            }
-            return args;
-        }
-
-        /**
-         * Joins the serving listener of a load balancer of this library, and admits its security group.
-         *
-         * @param loadBalancer the shared load balancer
-         * @return this builder
-         */
-        public Builder loadBalancer(ApplicationLoadBalancer loadBalancer) {
-            args().listenerArn = Value.of(loadBalancer.listenerArn());
-            args().loadBalancerSecurityGroupId = Value.of(loadBalancer.securityGroupId());
-            args().targetsSecurityGroupId = Value.of(loadBalancer.targetsSecurityGroupId());
-            args().loadBalancer = loadBalancer;
-            return this;
+    public static final class Builder extends ImmutableListenerRuleArgs.Builder {
+        Builder() {
         }
 
         /**
@@ -261,8 +222,7 @@ public final class ListenerRuleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder listenerArn(Output<String> listenerArn) {
-            args().listenerArn = Value.of(listenerArn);
-            return this;
+            return listenerArn(Value.of(listenerArn));
         }
 
         /**
@@ -270,8 +230,7 @@ public final class ListenerRuleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder listenerArn(String listenerArn) {
-            args().listenerArn = Value.of(listenerArn);
-            return this;
+            return listenerArn(Value.of(listenerArn));
         }
 
         /**
@@ -279,8 +238,7 @@ public final class ListenerRuleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder loadBalancerSecurityGroupId(Output<String> securityGroupId) {
-            args().loadBalancerSecurityGroupId = Value.of(securityGroupId);
-            return this;
+            return loadBalancerSecurityGroupId(Value.of(securityGroupId));
         }
 
         /**
@@ -288,8 +246,7 @@ public final class ListenerRuleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder loadBalancerSecurityGroupId(String securityGroupId) {
-            args().loadBalancerSecurityGroupId = Value.of(securityGroupId);
-            return this;
+            return loadBalancerSecurityGroupId(Value.of(securityGroupId));
         }
 
         /**
@@ -298,8 +255,7 @@ public final class ListenerRuleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder targetsSecurityGroupId(Output<String> securityGroupId) {
-            args().targetsSecurityGroupId = Value.of(securityGroupId);
-            return this;
+            return targetsSecurityGroupId(Value.of(securityGroupId));
         }
 
         /**
@@ -307,42 +263,7 @@ public final class ListenerRuleArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder targetsSecurityGroupId(String securityGroupId) {
-            args().targetsSecurityGroupId = Value.of(securityGroupId);
-            return this;
-        }
-
-        /**
-         * @param host one more host name matched
-         * @return this builder
-         */
-        public Builder hostHeader(String host) {
-            args().hostHeaders.add(host);
-            return this;
-        }
-
-        /**
-         * @param path one more path matched
-         * @return this builder
-         */
-        public Builder pathPattern(String path) {
-            args().pathPatterns.add(path);
-            return this;
-        }
-
-        /**
-         * @param priority the rule's priority
-         * @return this builder
-         */
-        public Builder priority(int priority) {
-            args().priority = priority;
-            return this;
-        }
-
-        /** @return the immutable args */
-        public ListenerRuleArgs build() {
-            ListenerRuleArgs built = args();
-            args = null;
-            return built;
+            return targetsSecurityGroupId(Value.of(securityGroupId));
         }
     }
 }

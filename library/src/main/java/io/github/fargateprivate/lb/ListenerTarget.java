@@ -1,7 +1,6 @@
 package io.github.fargateprivate.lb;
 
 import com.pulumi.aws.lb.ListenerRule;
-import com.pulumi.aws.lb.ListenerRuleArgs.Builder;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
@@ -11,15 +10,15 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.github.fargateprivate.ArgsException;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.EngineLog;
 import io.github.fargateprivate.Problems;
-import io.github.fargateprivate.ec2.NetworkArgs;
+import io.github.fargateprivate.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,57 +55,19 @@ public class ListenerTarget extends ComponentResource {
      */
     public ListenerTarget(String name, ListenerTargetArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var problems = Problems.of("ListenerTarget", name);
-        ListenerRuleArgs.Checked rule = null;
-        if (args.listenerRule() == null) {
-            problems.add("listenerRule", "required: where on the shared load balancer the service goes");
-        } else {
-            rule = args.listenerRule().validate(problems.at("listenerRule"));
-            place(args.listenerRule(), name, problems.at("listenerRule"), this);
-        }
-        if (args.targetGroup() == null) {
-            problems.add("targetGroup", "required: at least the targets' port");
-        } else {
-            args.targetGroup().validate(problems.at("targetGroup"));
-            if (args.targetGroup().port().isEmpty()) {
-                problems.add("targetGroup.port", TargetGroupArgs.PORT_REQUIRED);
-            }
-        }
-        Output<String> vpcId = null;
-        if (args.vpcId() == null) {
-            problems.add("vpcId", "required: the VPC of the target group");
-        } else {
-            vpcId = problems.check("vpcId", args.vpcId(), NetworkArgs::vpcIdProblem);
-        }
-        problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
+        ListenerTargetArgs checked = validate(name, args);
+        ListenerRuleArgs rule = checked.listenerRule().orElseThrow();
+        var children = Children.of(this, checked.tags());
 
-        this.targetGroup = new TargetGroup(AwsName.TARGET_GROUP.child(name, "-tg"),
-                args.targetGroup().resourceArgs(vpcId, args.tags()), childOptions);
-        List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
-        if (!args.listenerRule().hostHeaders().isEmpty()) {
-            conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs.builder()
-                    .values(args.listenerRule().hostHeaders()).build()).build());
-        }
-        if (!args.listenerRule().pathPatterns().isEmpty()) {
-            conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
-                    .builder().values(args.listenerRule().pathPatterns()).build()).build());
-        }
-        Output<String> listenerArn = args.listenerRule().loadBalancer().isPresent() ? rule.listenerArn()
-                : placedWhenKnown(args.listenerRule(), rule.listenerArn(), name);
-        Builder ruleArgs = com.pulumi.aws.lb.ListenerRuleArgs.builder()
-                .listenerArn(listenerArn)
-                .priority(args.listenerRule().priority())
-                .conditions(conditions)
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build());
-        if (!args.tags().isEmpty()) {
-            ruleArgs.tags(args.tags());
-        }
-        this.listenerRule = new ListenerRule(name + "-rule", ruleArgs.build(), childOptions);
+        this.targetGroup = children.create(TargetGroup::new, AwsName.TARGET_GROUP.child(name, "-tg"),
+                checked.targetGroup().orElseThrow().resourceArgs(checked.vpcId().orElseThrow().output()));
+        Output<String> listenerArn = rule.loadBalancer().isPresent() ? rule.listenerArn().orElseThrow().output()
+                : placedWhenKnown(rule, name);
+        this.listenerRule = children.create(ListenerRule::new, name + "-rule", ruleArgs(rule, listenerArn));
 
-        this.loadBalancerSecurityGroupId = rule.loadBalancerSecurityGroupId();
+        this.loadBalancerSecurityGroupId = rule.loadBalancerSecurityGroupId().orElseThrow().output();
         this.loadBalancerArnSuffix = listenerArn.applyValue(ListenerTarget::loadBalancerArnSuffix);
-        this.targetsSecurityGroupId = rule.targetsSecurityGroupId();
+        this.targetsSecurityGroupId = rule.targetsSecurityGroupId().map(Value::output).orElse(null);
         if (targetsSecurityGroupId == null) {
             EngineLog.warn(this, "ListenerTarget '" + name + "'", "the load balancer's targets' security group is not "
                     + "given (ListenerRuleArgs.targetsSecurityGroupId), so the service adds an egress rule to the load "
@@ -118,6 +79,34 @@ public class ListenerTarget extends ComponentResource {
         // ECS refuses a target group that no listener uses yet: the ARN waits for the rule.
         this.targetGroupArn = Output.tuple(targetGroup.arn(), listenerRule.arn()).applyValue(t -> t.t1);
         registerOutputs(Map.of("targetGroupArn", targetGroupArn));
+    }
+
+    /** The args, checked and the rule placed; every problem at once, before any child exists. */
+    private ListenerTargetArgs validate(String name, ListenerTargetArgs args) {
+        var problems = Problems.of("ListenerTarget", name);
+        ListenerTargetArgs checked = args.validate(problems);
+        args.listenerRule().ifPresent(rule -> place(rule, name, problems.at("listenerRule"), this));
+        problems.throwIfAny();
+        return checked;
+    }
+
+    /** The rule: the service's hosts and paths, forwarded to its target group. */
+    private com.pulumi.aws.lb.ListenerRuleArgs ruleArgs(ListenerRuleArgs rule, Output<String> listenerArn) {
+        List<ListenerRuleConditionArgs> conditions = new ArrayList<>();
+        if (!rule.hostHeaders().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs.builder()
+                    .values(rule.hostHeaders()).build()).build());
+        }
+        if (!rule.pathPatterns().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
+                    .builder().values(rule.pathPatterns()).build()).build());
+        }
+        return com.pulumi.aws.lb.ListenerRuleArgs.builder()
+                .listenerArn(listenerArn)
+                .priority(rule.priority().orElseThrow())
+                .conditions(conditions)
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
+                .build();
     }
 
     /**
@@ -141,23 +130,26 @@ public class ListenerTarget extends ComponentResource {
      * @param component the component that places it, for warnings
      */
     public static void place(ListenerRuleArgs rule, String owner, Problems problems, Resource component) {
-        if (rule.priority() == null) {
+        if (rule.priority().isEmpty()) {
             return;
         }
+        int priority = rule.priority().get();
         if (rule.loadBalancer().isPresent()) {
-            rule.loadBalancer().get().place(owner, rule.priority(), problems);
-        } else if (rule.listenerArn() != null && rule.listenerArn().isPlain()) {
-            placeOnListener(rule.listenerArn().plain().get(), owner, rule.priority(), component)
+            rule.loadBalancer().get().place(owner, priority, problems);
+        } else {
+            rule.listenerArn().flatMap(Value::plain).flatMap(arn -> placeOnListener(arn, owner, priority, component))
                     .ifPresent(p -> problems.add("priority", p));
         }
     }
 
-    private static Output<String> placedWhenKnown(ListenerRuleArgs rule, Output<String> listenerArn, String owner) {
-        if (rule.listenerArn().isPlain()) {
-            return listenerArn;
+    /** The checked rule's listener, placed once its ARN is known when it is of another resource. */
+    private static Output<String> placedWhenKnown(ListenerRuleArgs rule, String owner) {
+        Value<String> listenerArn = rule.listenerArn().orElseThrow();
+        if (listenerArn.isPlain()) {
+            return listenerArn.output();
         }
-        return listenerArn.applyValue(arn -> {
-            placeOnListener(arn, owner, rule.priority(), null).ifPresent(p -> {
+        return listenerArn.output().applyValue(arn -> {
+            placeOnListener(arn, owner, rule.priority().orElseThrow(), null).ifPresent(p -> {
                 throw new ArgsException("ListenerTarget '" + owner + "'", List.of(new Problem("listenerRule.priority",
                         p)), false);
             });
@@ -170,10 +162,10 @@ public class ListenerTarget extends ComponentResource {
                                                     Resource component) {
         Optional<String> holder = ListenerRules.claim(listenerArn, owner, priority);
         int rules = ListenerRules.count(listenerArn);
-        if (holder.isEmpty() && rules == (int) Math.ceil(ApplicationLoadBalancerArgs.DEFAULT_RULES_QUOTA
+        if (holder.isEmpty() && rules == (int) Math.ceil(ApplicationLoadBalancerOptions.DEFAULT_RULES_QUOTA
                 * ListenerRules.WARN_AT) && component != null) {
             EngineLog.warn(component, "ListenerTarget '" + owner + "'", "this program places " + rules + " listener "
-                    + "rules on " + listenerArn + ", whose load balancer takes " + ApplicationLoadBalancerArgs
+                    + "rules on " + listenerArn + ", whose load balancer takes " + ApplicationLoadBalancerOptions
                     .DEFAULT_RULES_QUOTA + " by default (\"Rules per Application Load Balancer\", " + ListenerRules.QUOTAS_PAGE
                     + "), its owner's own rules included");
         }

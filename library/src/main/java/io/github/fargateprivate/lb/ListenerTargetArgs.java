@@ -1,47 +1,53 @@
 package io.github.fargateprivate.lb;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
+import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
+import io.github.fargateprivate.ec2.NetworkArgs;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Inputs of {@link ListenerTarget}. Immutable; build with {@link #builder()}. */
-public final class ListenerTargetArgs extends ResourceArgs {
+@org.immutables.value.Value.Immutable
+@OptionsStyle
+public abstract class ListenerTargetArgs implements Options<ListenerTargetArgs> {
 
-    /** The VPC of the target group. Required. */
-    private Value<String> vpcId;
+    /** @return the VPC of the target group. Required */
+    public abstract Optional<Value<String>> vpcId();
 
-    /** Where on the shared load balancer the targets go. Required. */
-    private ListenerRuleArgs listenerRule;
+    /** @return where on the shared load balancer the targets go. Required */
+    public abstract Optional<ListenerRuleArgs> listenerRule();
 
-    /** The target group: port, health check, drain. Required (its port at least). */
-    private TargetGroupArgs targetGroup;
+    /** @return the target group: port, health check, drain. Required (its port at least) */
+    public abstract Optional<TargetGroupArgs> targetGroup();
 
-    /** Tags of every taggable child. Default: none. */
-    private Map<String, String> tags = Map.of();
+    /** @return tags of every taggable child. Default: none */
+    public abstract Map<String, String> tags();
 
-    private ListenerTargetArgs() {
-    }
-
-    /** @return the VPC */
-    public Value<String> vpcId() {
-        return vpcId;
-    }
-
-    /** @return the rule */
-    public ListenerRuleArgs listenerRule() {
-        return listenerRule;
-    }
-
-    /** @return the target group */
-    public TargetGroupArgs targetGroup() {
-        return targetGroup;
-    }
-
-    /** @return the tags */
-    public Map<String, String> tags() {
-        return tags;
+    /**
+     * Checks the args; where the rule goes among the others on its listener is the component's to check
+     * ({@link ListenerTarget#place}).
+     *
+     * @param problems where problems go
+     * @return these args, each value of another resource carrying its check
+     */
+    @Override
+    public ListenerTargetArgs validate(Problems problems) {
+        var checked = builder().from(this);
+        listenerRule().ifPresentOrElse(r -> checked.listenerRule(r.validate(problems.at("listenerRule"))),
+                () -> problems.add("listenerRule", "required: where on the shared load balancer the service goes"));
+        targetGroup().ifPresentOrElse(t -> {
+            checked.targetGroup(t.validate(problems.at("targetGroup")));
+            if (t.port().isEmpty()) {
+                problems.add("targetGroup.port", TargetGroupArgs.PORT_REQUIRED);
+            }
+        }, () -> problems.add("targetGroup", "required: at least the targets' port"));
+        vpcId().ifPresentOrElse(v -> checked.vpcId(problems.checked("vpcId", v, NetworkArgs::vpcIdProblem)),
+                () -> problems.add("vpcId", "required: the VPC of the target group"));
+        return checked.build();
     }
 
     /** @return a new builder */
@@ -50,17 +56,8 @@ public final class ListenerTargetArgs extends ResourceArgs {
     }
 
     /** Builder of {@link ListenerTargetArgs}. */
-    public static final class Builder {
-        private ListenerTargetArgs args = new ListenerTargetArgs();
-
-        private Builder() {
-        }
-
-        private ListenerTargetArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("ListenerTargetArgs.Builder: build() was called already; start a new builder");
-            }
-            return args;
+    public static final class Builder extends ImmutableListenerTargetArgs.Builder {
+        Builder() {
         }
 
         /**
@@ -68,8 +65,7 @@ public final class ListenerTargetArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcId(Output<String> vpcId) {
-            args().vpcId = Value.of(vpcId);
-            return this;
+            return vpcId(Value.of(vpcId));
         }
 
         /**
@@ -77,42 +73,7 @@ public final class ListenerTargetArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcId(String vpcId) {
-            args().vpcId = Value.of(vpcId);
-            return this;
-        }
-
-        /**
-         * @param rule where on the shared load balancer the targets go
-         * @return this builder
-         */
-        public Builder listenerRule(ListenerRuleArgs rule) {
-            args().listenerRule = rule;
-            return this;
-        }
-
-        /**
-         * @param targetGroup the target group
-         * @return this builder
-         */
-        public Builder targetGroup(TargetGroupArgs targetGroup) {
-            args().targetGroup = targetGroup;
-            return this;
-        }
-
-        /**
-         * @param tags tags of every taggable child
-         * @return this builder
-         */
-        public Builder tags(Map<String, String> tags) {
-            args().tags = Map.copyOf(tags);
-            return this;
-        }
-
-        /** @return the immutable args */
-        public ListenerTargetArgs build() {
-            ListenerTargetArgs built = args();
-            args = null;
-            return built;
+            return vpcId(Value.of(vpcId));
         }
     }
 }

@@ -8,7 +8,6 @@ import org.immutables.value.Value;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,15 +73,14 @@ public abstract class TargetGroupArgs implements Options<TargetGroupArgs> {
     }
 
     /**
-     * The target group's inputs.
+     * The target group's inputs, without tags: its component registers it through {@code Children}, which tags it.
      *
      * @param vpcId the VPC
-     * @param tags  the tags, or an empty map
      * @return the AWS provider's args
      */
-    com.pulumi.aws.lb.TargetGroupArgs resourceArgs(Output<String> vpcId, Map<String, String> tags) {
+    com.pulumi.aws.lb.TargetGroupArgs resourceArgs(Output<String> vpcId) {
         var health = healthCheck();
-        var b = com.pulumi.aws.lb.TargetGroupArgs.builder()
+        return com.pulumi.aws.lb.TargetGroupArgs.builder()
                 .vpcId(vpcId)
                 .targetType(targetType().orElse(IP))
                 .protocol("HTTP")
@@ -98,11 +96,8 @@ public abstract class TargetGroupArgs implements Options<TargetGroupArgs> {
                         .healthyThreshold(health.healthyThreshold())
                         .unhealthyThreshold(health.unhealthyThreshold())
                         .matcher(health.matcher())
-                        .build());
-        if (!tags.isEmpty()) {
-            b.tags(tags);
-        }
-        return b.build();
+                        .build())
+                .build();
     }
 
     /** @return a builder holding these args, to change some of them */

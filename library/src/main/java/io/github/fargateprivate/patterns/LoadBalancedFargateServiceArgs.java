@@ -10,7 +10,7 @@ import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
 import io.github.fargateprivate.iam.TaskRoleArgs;
-import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
@@ -69,7 +69,7 @@ public final class LoadBalancedFargateServiceArgs {
     }
 
     /** @return the own load balancer's options */
-    public ApplicationLoadBalancerArgs loadBalancer() {
+    public ApplicationLoadBalancerOptions loadBalancer() {
         return args.loadBalancer();
     }
 
@@ -201,7 +201,7 @@ public final class LoadBalancedFargateServiceArgs {
          * @param loadBalancer the own load balancer's options
          * @return this builder
          */
-        public Builder loadBalancer(ApplicationLoadBalancerArgs loadBalancer) {
+        public Builder loadBalancer(ApplicationLoadBalancerOptions loadBalancer) {
             delegate.loadBalancer(loadBalancer);
             return this;
         }

@@ -41,6 +41,7 @@ import io.github.fargateprivate.iam.TaskRole;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.ListenerTarget;
 import io.github.fargateprivate.lb.ListenerTargetArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
@@ -102,7 +103,7 @@ public class LoadBalancedService extends ComponentResource {
                            List<Optional<String>> digests,
                            TargetGroupArgs targetGroup, RegistryCredentials.Existing.Checked existing,
                            PullThroughCacheArgs cache, VpcEndpointsArgs endpoints,
-                           EcsServiceOptions service, ApplicationLoadBalancerArgs.CheckedOptions loadBalancer) {
+                           EcsServiceOptions service, ApplicationLoadBalancerOptions loadBalancer) {
     }
 
     /**
@@ -242,16 +243,14 @@ public class LoadBalancedService extends ComponentResource {
             targetsSecurityGroupId = listenerTarget.targetsSecurityGroupId().orElse(null);
         } else {
             this.listenerTarget = null;
-            ApplicationLoadBalancerArgs lb = args.loadBalancer();
-            var lbArgs = lb.toBuilder()
+            // The options as the composite checked them: a value of another resource carries the composite's check,
+            // so its problem comes under loadBalancer.*, not under whichever of the two checks would fail first.
+            var lbArgs = ApplicationLoadBalancerArgs.builder().from(checked.loadBalancer())
                     .network(checked.network())
                     .targetGroup(checked.targetGroup())
-                    .tags(merged(tags, lb.tags()));
-            // A value of another resource carries the composite's check: its problem comes under loadBalancer.*,
-            // not under whichever of the two checks would fail first.
-            lb.webAclArn().filter(v -> !v.isPlain())
-                    .ifPresent(v -> lbArgs.webAclArn(checked.loadBalancer().webAclArn()));
-            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lbArgs.build(), childOptions);
+                    .tags(merged(tags, checked.loadBalancer().tags()))
+                    .build();
+            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lbArgs, childOptions);
             targetGroupArn = loadBalancer.targetGroupArn().orElseThrow();
             loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
             targetsSecurityGroupId = loadBalancer.targetsSecurityGroupId();
@@ -424,18 +423,15 @@ public class LoadBalancedService extends ComponentResource {
             problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
                     + "shared one), not both");
         }
-        ApplicationLoadBalancerArgs.CheckedOptions lbChecked = null;
+        ApplicationLoadBalancerOptions lbChecked = null;
         if (args.listenerRule().isPresent()) {
             args.listenerRule().get().validate(problems.at("listenerRule"));
             // Placed under the name its ListenerTarget will have, which places it again, as the same rule.
             ListenerTarget.place(args.listenerRule().get(), targetName(name), problems.at("listenerRule"), component);
         } else {
-            ApplicationLoadBalancerArgs lb = args.loadBalancer();
-            lb.network().ifPresent(n -> problems.add("loadBalancer.network", "set network on the "
-                    + kind + "Args: the load balancer and the tasks share it"));
-            lb.targetGroup().ifPresent(t -> problems.add("loadBalancer.targetGroup", "set targetGroup on the "
-                    + kind + "Args"));
-            lbChecked = lb.validateOptions(problems.at("loadBalancer"), env);
+            // The options only: the service wires the network and the target group, whatever type was given.
+            lbChecked = ApplicationLoadBalancerOptions.builder().from(args.loadBalancer()).build()
+                    .validate(problems.at("loadBalancer")).checkAccountAndRegion(problems.at("loadBalancer"), env);
         }
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
                 p + " differs from the container's port " + port + ", where the targets listen; leave it unset",

@@ -13,7 +13,7 @@ import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
 import io.github.fargateprivate.iam.TaskRoleArgs;
-import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
@@ -53,10 +53,10 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     private NetworkArgs network;
 
     /**
-     * The service's own load balancer; see {@link ApplicationLoadBalancerArgs} (its network and target group are set
-     * here). Default: an internet-facing one on HTTP 80. Not with {@link #listenerRule()}.
+     * The service's own load balancer; see {@link ApplicationLoadBalancerOptions} (the service wires its network and
+     * target group). Default: an internet-facing one on HTTP 80. Not with {@link #listenerRule()}.
      */
-    private ApplicationLoadBalancerArgs loadBalancer;
+    private ApplicationLoadBalancerOptions loadBalancer;
 
     /**
      * A place on a load balancer shared with other services instead of an own one; see {@link ListenerRuleArgs}.
@@ -167,8 +167,8 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     }
 
     /** @return the own load balancer's options */
-    public ApplicationLoadBalancerArgs loadBalancer() {
-        return loadBalancer == null ? ApplicationLoadBalancerArgs.builder().build() : loadBalancer;
+    public ApplicationLoadBalancerOptions loadBalancer() {
+        return loadBalancer == null ? ApplicationLoadBalancerOptions.builder().build() : loadBalancer;
     }
 
     /** @return whether the own load balancer's options were given */
@@ -309,7 +309,7 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
          * @param loadBalancer the own load balancer's options
          * @return this builder
          */
-        public Builder loadBalancer(ApplicationLoadBalancerArgs loadBalancer) {
+        public Builder loadBalancer(ApplicationLoadBalancerOptions loadBalancer) {
             args().loadBalancer = loadBalancer;
             return this;
         }

@@ -12,11 +12,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ListenerRuleArgsTest {
@@ -131,9 +131,12 @@ class ListenerRuleArgsTest {
     }
 
     @Test
-    void aMissingListenerOrGroupYieldsNoCheckedValues() {
-        assertNull(ListenerRuleArgs.builder().listenerArn(LISTENER).hostHeader("a").priority(1).build()
-                .validate(Problems.of("X", "x")));
+    void aMissingListenerOrGroupStaysMissingAndIsReported() {
+        var problems = Problems.of("X", "x");
+        var checked = ListenerRuleArgs.builder().listenerArn(LISTENER).hostHeader("a.example.com").priority(1).build()
+                .validate(problems);
+        assertEquals(Optional.empty(), checked.loadBalancerSecurityGroupId());
+        assertEquals(List.of("loadBalancerSecurityGroupId"), problems.list().stream().map(Problem::field).toList());
     }
 
     static Stream<Arguments> badOutputs() {
@@ -157,8 +160,8 @@ class ListenerRuleArgsTest {
             var problems = Problems.of("ListenerTarget", "x");
             var checked = rule.build().validate(problems.at("listenerRule"));
             problems.throwIfAny();
-            ctx.export("listener", checked.listenerArn());
-            ctx.export("group", checked.loadBalancerSecurityGroupId());
+            ctx.export("listener", checked.listenerArn().orElseThrow().output());
+            ctx.export("group", checked.loadBalancerSecurityGroupId().orElseThrow().output());
         }, new OfflineMocks());
         assertEquals(expected, ComponentHarness.argsException(run).problems());
     }
@@ -166,8 +169,8 @@ class ListenerRuleArgsTest {
     @Test
     void checkedValuesAreTheGivenOnes() {
         var checked = rule().build().validate(Problems.of("X", "x"));
-        assertEquals(LISTENER, OfflineRun.value(checked.listenerArn()));
-        assertEquals(SECURITY_GROUP, OfflineRun.value(checked.loadBalancerSecurityGroupId()));
+        assertEquals(LISTENER, OfflineRun.value(checked.listenerArn().orElseThrow().output()));
+        assertEquals(SECURITY_GROUP, OfflineRun.value(checked.loadBalancerSecurityGroupId().orElseThrow().output()));
     }
 
     @Test
@@ -176,8 +179,10 @@ class ListenerRuleArgsTest {
         var rule = builder.build();
         assertEquals(List.of("api.example.com", "b.example.com"), rule.hostHeaders());
         assertEquals(List.of("/a"), rule.pathPatterns());
-        assertEquals(10, rule.priority());
+        assertEquals(Optional.of(10), rule.priority());
         assertThrows(UnsupportedOperationException.class, () -> rule.hostHeaders().add("c"));
-        assertThrows(IllegalStateException.class, () -> builder.pathPattern("/b"));
+        builder.pathPattern("/b");
+        assertEquals(List.of("/a"), rule.pathPatterns());
+        assertEquals(List.of("/a", "/b"), builder.build().pathPatterns());
     }
 }

@@ -2,6 +2,7 @@ package io.github.fargateprivate.lb;
 
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.core.Output;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.testing.OfflineMocks;
@@ -32,7 +33,9 @@ class TargetGroupArgsTest {
 
     /** @return the inputs of a target group registered from the args */
     private static Map<String, Object> inputs(TargetGroupArgs args, Map<String, String> tags) {
-        return OfflineRun.of(ctx -> new TargetGroup("tg", args.resourceArgs(Output.of(VPC), tags)), new OfflineMocks())
+        // Tagged as a component tags its children.
+        return OfflineRun.of(ctx -> new TargetGroup("tg", Children.tagged(args.resourceArgs(Output.of(VPC)), tags)),
+                        new OfflineMocks())
                 .ok().inputs("tg");
     }
 

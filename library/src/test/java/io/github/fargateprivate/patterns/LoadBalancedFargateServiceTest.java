@@ -21,6 +21,7 @@ import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
@@ -608,6 +609,21 @@ class LoadBalancedFargateServiceTest {
         }, new OfflineMocks()).ok();
     }
 
+    /** The composite holds the load balancer's options; its network and target group are the composite's to wire. */
+    @Test
+    void theCompositeWiresTheLoadBalancersNetworkAndTargetGroup() {
+        var other = NetworkArgs.builder().vpcId("vpc-0fedcba9876543210")
+                .publicSubnetIds(List.of("subnet-01234567", "subnet-89abcdef")).build();
+        var c = ok(a -> a.network(NETWORK).loadBalancer(ApplicationLoadBalancerArgs.builder().network(other)
+                .targetGroup(TargetGroupArgs.builder().port(9000).build()).listenerPort(8080).build()));
+        var alb = c.run().mocks().named("svc-lb-alb").inputs();
+        assertEquals(PUBLIC_SUBNETS, alb.get("subnets"));
+        var targetGroup = c.run().mocks().named("svc-lb-tg").inputs();
+        assertEquals(VPC, targetGroup.get("vpcId"));
+        assertEquals(8080.0, targetGroup.get("port"));
+        assertEquals(8080.0, c.run().mocks().named("svc-lb-http").inputs().get("port"));
+    }
+
     @Test
     void aWebAclFiltersTheOwnLoadBalancer() {
         var c = ok(loadBalancer(lb -> lb.webAclArn(WEB_ACL)));
@@ -659,7 +675,7 @@ class LoadBalancedFargateServiceTest {
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> everyPart() {
         return ghcr(created().kmsKeyArn(KEY)).andThen(a -> a
-                .loadBalancer(ApplicationLoadBalancerArgs.builder()
+                .loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .certificateArn("arn:aws:acm:eu-central-1:123456789012:certificate/"
                                 + "11111111-2222-3333-4444-555555555555").build())
                 .sidecar(ContainerArgs.builder().name("otel").image("otel/opentelemetry-collector:0.98.0").build(),
@@ -693,7 +709,7 @@ class LoadBalancedFargateServiceTest {
     @Test
     void aPartsOwnTagsAddToTheCommonOnesAndWinOnAClash() {
         var run = ok(a -> a.tags(Map.of("team", "payments", "tier", "app"))
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().tags(Map.of("tier", "edge")).build())
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().tags(Map.of("tier", "edge")).build())
                 .service(EcsServiceOptions.builder().tags(Map.of("cost", "42")).build())).run();
         assertEquals(Map.of("team", "payments", "tier", "edge"), run.inputs("svc-lb-alb").get("tags"));
         assertEquals(Map.of("team", "payments", "tier", "app", "cost", "42"),
@@ -706,7 +722,7 @@ class LoadBalancedFargateServiceTest {
         var c = create(everyPart().andThen(a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE)
                         .appSecret("DB", "arn:aws:secretsmanager:us-west-2:123456789012:secret:db-AbCdEf").build())
                         .registryCredentials(created())
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder().internalLoadBalancer(true).build())
                         .pullFailureTopicArn("arn:aws:sns:us-west-2:123456789012:alerts")),
                 new OfflineMocks(), true);
         var run = c.run().ok();
@@ -724,7 +740,7 @@ class LoadBalancedFargateServiceTest {
     @Test
     void aPreviewWithUnknownOutputsRegistersTheSameResources() {
         Consumer<LoadBalancedFargateServiceArgs.Builder> newOptions = everyPart().andThen(a -> a
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().webAclArn(Output.of(WEB_ACL)).build())
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().webAclArn(Output.of(WEB_ACL)).build())
                 .executionRole(TaskExecutionRoleArgs.builder().managedPolicy(true).build())
                 .service(EcsServiceOptions.builder().logKmsKeyArn(Output.of(KEY))
                         .taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8"))).build()));
@@ -754,9 +770,9 @@ class LoadBalancedFargateServiceTest {
     }
 
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> loadBalancer(
-            Consumer<ApplicationLoadBalancerArgs.Builder> configure) {
+            Consumer<ApplicationLoadBalancerOptions.Builder> configure) {
         return a -> {
-            var lb = ApplicationLoadBalancerArgs.builder();
+            var lb = ApplicationLoadBalancerOptions.builder();
             configure.accept(lb);
             a.loadBalancer(lb.build());
         };
@@ -801,10 +817,6 @@ class LoadBalancedFargateServiceTest {
 
     static Stream<Arguments> wiringSetInsideAPart() {
         return Stream.of(
-                bad("loadBalancer.network", "the load balancer and the tasks share it",
-                        loadBalancer(lb -> lb.network(NETWORK))),
-                bad("loadBalancer.targetGroup", "set targetGroup on the LoadBalancedFargateServiceArgs",
-                        loadBalancer(lb -> lb.targetGroup(TargetGroupArgs.builder().port(8080).build()))),
                 bad("listenerRule", "give loadBalancer (an own load balancer) or listenerRule",
                         loadBalancer(lb -> { }).andThen(a -> a.listenerRule(sharedRule()))),
                 bad("targetGroup.port", "9000 differs from the container's port 8080",
@@ -966,7 +978,7 @@ class LoadBalancedFargateServiceTest {
     void everyProblemOfEveryPartIsReportedAtOnce() {
         var run = run(a -> a.container(ContainerArgs.builder().image("ghcr.io/Acme/app:1").build())
                 .sidecar(ContainerArgs.builder().image("otel/collector:1").build())
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().certificateArn("arn:aws:acm:us-east-1:"
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().certificateArn("arn:aws:acm:us-east-1:"
                         + "123456789012:certificate/11111111-2222-3333-4444-555555555555").build())
                 .registryCredentials(created().kmsKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/x"))
                 .service(EcsServiceOptions.builder().memory(3000).build()));
@@ -985,7 +997,7 @@ class LoadBalancedFargateServiceTest {
         var problems = LoadBalancedFargateService.problems("svc", ecr().network(NETWORK)
                 .service(EcsServiceOptions.builder().memory(3000).logRetentionDays(13).build())
                 .targetGroup(TargetGroupArgs.builder().port(9000).build())
-                .loadBalancer(ApplicationLoadBalancerArgs.builder().allowedCidrBlocks(List.of("10.1.2.3")).build())
+                .loadBalancer(ApplicationLoadBalancerOptions.builder().allowedCidrBlocks(List.of("10.1.2.3")).build())
                 .build(), env);
         assertEquals(List.of(
                         new Problem("loadBalancer.allowedCidrBlocks[0]",
@@ -1012,7 +1024,7 @@ class LoadBalancedFargateServiceTest {
     void problemsJudgeAgainstTheGivenEnvironment() {
         String westCertificate = "arn:aws:acm:us-west-2:123456789012:certificate/11111111-2222-3333-4444-555555555555";
         java.util.function.Function<String, List<Problem>> problemsIn = region -> LoadBalancedFargateService.problems(
-                "svc", ecr().network(NETWORK).loadBalancer(ApplicationLoadBalancerArgs.builder()
+                "svc", ecr().network(NETWORK).loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .certificateArn(westCertificate).build()).build(),
                 new AwsEnvironment(OfflineMocks.ACCOUNT, region, "aws", "amazonaws.com"));
         assertEquals(List.of(), problemsIn.apply("us-west-2"));

@@ -29,7 +29,9 @@ import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskRoleArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancer;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.ListenerTarget;
 import io.github.fargateprivate.lb.ListenerTargetArgs;
@@ -88,6 +90,8 @@ class OutputDependenciesTest {
     private static final String TARGETS_SECURITY_GROUP = "sg-0fedcba9876543210";
     private static final String TOPIC = "arn:aws:sns:eu-central-1:123456789012:alerts";
     private static final String[] ALARM_DIMENSIONS = {"alarms-5xx.dimensions", "alarms-unhealthy.dimensions"};
+    private static final String CERTIFICATE =
+            "arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
     private static final String WEB_ACL =
             "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/edge/11111111-2222-3333-4444-555555555555";
     private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/exec";
@@ -166,6 +170,13 @@ class OutputDependenciesTest {
 
     private static Option option(String method, String path, Consumer<From> program, String... consumers) {
         return new Option(method, path, Source.PARAMETER, program, List.of(consumers));
+    }
+
+    /** A load balancer {@code edge} of its own, changed as {@code configure} says. */
+    private static void alb(Consumer<ApplicationLoadBalancerArgs.Builder> configure) {
+        var args = ApplicationLoadBalancerArgs.builder().network(network().build());
+        configure.accept(args);
+        new ApplicationLoadBalancer("edge", args.build());
     }
 
     /** The composite {@code svc} with an ECR image, changed as {@code configure} says. */
@@ -351,7 +362,7 @@ class OutputDependenciesTest {
                         .vpcId(s.valid(VPC)).build())), and(VPC_USERS)),
                 option("NetworkArgs.vpcId(Output)", "network, internal load balancer admitting the VPC's CIDRs",
                         s -> service(a -> a.network(network().vpcId(s.valid(VPC)).build()).loadBalancer(
-                                ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())),
+                                ApplicationLoadBalancerOptions.builder().internalLoadBalancer(true).build())),
                         and(VPC_USERS, "svc-lb-alb-sg.ingress")),
                 option("NetworkArgs.vpcId(Output)", "network, launch type EC2", s -> service(onEc2(Ec2CapacityArgs
                         .builder()).andThen(a -> a.network(network().vpcId(s.valid(VPC)).build()))),
@@ -379,17 +390,17 @@ class OutputDependenciesTest {
                         "svc-endpoints-s3.routeTableIds"),
 
                 // The own load balancer; the case first
-                new Option("ApplicationLoadBalancerArgs.certificateArn(Output)", "validation.certificateArn()",
-                        Source.VALIDATED_CERTIFICATE, s -> service(a -> a.loadBalancer(ApplicationLoadBalancerArgs
+                new Option("ApplicationLoadBalancerOptions.certificateArn(Output)", "validation.certificateArn()",
+                        Source.VALIDATED_CERTIFICATE, s -> service(a -> a.loadBalancer(ApplicationLoadBalancerOptions
                         .builder().certificateArn(s.output()).build())), List.of("svc-lb-https.certificateArn")),
-                option("ApplicationLoadBalancerArgs.allowedCidrBlocks(Output)", "loadBalancer", s -> service(a -> a
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder()
+                option("ApplicationLoadBalancerOptions.allowedCidrBlocks(Output)", "loadBalancer", s -> service(a -> a
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder()
                                 .allowedCidrBlocks(s.valid(List.of("10.0.0.0/8"))).build())), "svc-lb-alb-sg.ingress"),
-                option("ApplicationLoadBalancerArgs.accessLogsBucket(Output)", "loadBalancer", s -> service(a -> a
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder().accessLogsBucket(s.valid("access-logs"))
+                option("ApplicationLoadBalancerOptions.accessLogsBucket(Output)", "loadBalancer", s -> service(a -> a
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder().accessLogsBucket(s.valid("access-logs"))
                                 .build())), "svc-lb-alb.accessLogs"),
-                option("ApplicationLoadBalancerArgs.webAclArn(Output)", "loadBalancer", s -> service(a -> a
-                        .loadBalancer(ApplicationLoadBalancerArgs.builder().webAclArn(s.valid(WEB_ACL)).build())),
+                option("ApplicationLoadBalancerOptions.webAclArn(Output)", "loadBalancer", s -> service(a -> a
+                        .loadBalancer(ApplicationLoadBalancerOptions.builder().webAclArn(s.valid(WEB_ACL)).build())),
                         "svc-lb-waf.webAclArn"),
 
                 // A place on a shared load balancer
@@ -479,22 +490,6 @@ class OutputDependenciesTest {
                 option("EcsServiceOptions.deploymentAlarms(Value)", "service", s -> service(a -> a.service(
                         EcsServiceOptions.builder().deploymentAlarms(Value.of(s.valid(List.of("latency")))).build())),
                         "svc-fargate-service.alarms"),
-                option("EcsServiceArgs.clusterArn(Value)", "FargateService", s -> fargate(a -> a
-                        .clusterArn(Value.of(s.valid(CLUSTER)))), "fs-service.cluster"),
-                option("EcsServiceArgs.logKmsKeyArn(Value)", "FargateService", s -> fargate(a -> a
-                        .logKmsKeyArn(Value.of(s.valid(KEY)))), "fs-logs.kmsKeyId"),
-                option("EcsServiceArgs.taskEgressCidrBlocks(Value)", "FargateService", s -> fargate(a -> a
-                        .taskEgressCidrBlocks(Value.of(s.valid(List.of("10.0.0.0/8"))))), "fs-task-sg.egress"),
-                option("EcsServiceArgs.taskRoleArn(Value)", "FargateService", s -> fargate(a -> a
-                        .taskRoleArn(Value.of(s.valid(TASK_ROLE)))), "fs-task.taskRoleArn"),
-                option("EcsServiceArgs.deploymentAlarms(Value)", "FargateService", s -> fargate(a -> a
-                        .deploymentAlarms(Value.of(s.valid(List.of("latency"))))), "fs-service.alarms"),
-                option("EcsServiceArgs.registryCredentialsArn(Value)", "FargateService", s -> fargate(a -> a
-                        .registryCredentialsArn(Value.of(s.valid(REGISTRY_SECRET)))), "fs-task.containerDefinitions"),
-                option("EcsServiceArgs.executionRoleArn(Value)", "FargateService", s -> fargate(a -> a
-                        .executionRoleArn(Value.of(s.valid(EXECUTION_ROLE)))), "fs-task.executionRoleArn"),
-                option("EcsServiceArgs.executionRoleName(Value)", "FargateService", s -> fargate(a -> a
-                        .executionRoleName(Value.of(s.valid("exec")))), "fs-exec-logs.role"),
                 option("EcsServiceArgs.targetGroupArn(Value)", "FargateService", s -> fargate(a -> a
                         .targetGroupArn(Value.of(s.valid(TARGET_GROUP)))
                         .loadBalancerSecurityGroupId(Value.of(Output.of(LB_SECURITY_GROUP)))),
@@ -537,30 +532,15 @@ class OutputDependenciesTest {
                 option("TaskExecutionRoleArgs.registryCredentialsSecretArn(Output)", "TaskExecutionRole",
                         s -> executionRole(a -> a.registryCredentialsSecretArn(s.valid(REGISTRY_SECRET))),
                         "exec-exec-policy.policy"),
-                option("TaskExecutionRoleArgs.registryCredentialsSecretArn(Value)", "TaskExecutionRole",
-                        s -> executionRole(a -> a.registryCredentialsSecretArn(Value.of(s.valid(REGISTRY_SECRET)))),
-                        "exec-exec-policy.policy"),
-                option("TaskExecutionRoleArgs.registryCredentialsKmsKeyArn(Value)", "TaskExecutionRole",
-                        s -> executionRole(a -> a.registryCredentialsSecretArn(REGISTRY_SECRET)
-                                .registryCredentialsKmsKeyArn(Value.of(s.valid(KEY)))), "exec-exec-policy.policy"),
-                option("TaskExecutionRoleArgs.logGroupArn(Value)", "TaskExecutionRole", s -> executionRole(a -> a
-                        .logGroupArn(Value.of(s.valid(LOG_GROUP)))), "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.registryCredentialsKmsKeyArn(Output)", "TaskExecutionRole",
                         s -> executionRole(a -> a.registryCredentialsSecretArn(REGISTRY_SECRET)
                                 .registryCredentialsKmsKeyArn(s.valid(KEY))), "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.appSecret(Output)", "TaskExecutionRole", s -> executionRole(a -> a
                         .appSecret(s.valid(DB_SECRET))), "exec-exec-policy.policy"),
-                option("TaskExecutionRoleArgs.appSecret(Value)", "TaskExecutionRole", s -> executionRole(a -> a
-                        .appSecret(Value.of(s.valid(DB_SECRET)))), "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.appSecretsKmsKeyArn(Output)", "TaskExecutionRole", s -> executionRole(
                         a -> a.appSecret(DB_SECRET).appSecretsKmsKeyArn(s.valid(KEY))), "exec-exec-policy.policy"),
-                option("TaskExecutionRoleArgs.appSecretsKmsKeyArn(Value)", "TaskExecutionRole", s -> executionRole(
-                        a -> a.appSecret(DB_SECRET).appSecretsKmsKeyArn(Value.of(s.valid(KEY)))),
-                        "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.image(Output)", "TaskExecutionRole", s -> executionRole(a -> a
                         .image(s.valid(ECR_IMAGE))), "exec-exec-policy.policy"),
-                option("TaskExecutionRoleArgs.image(Value)", "TaskExecutionRole", s -> executionRole(a -> a
-                        .image(Value.of(s.valid(ECR_IMAGE)))), "exec-exec-policy.policy"),
                 option("TaskExecutionRoleArgs.logGroupArn(Output)", "TaskExecutionRole", s -> executionRole(a -> a
                         .logGroupArn(s.valid(LOG_GROUP))), "exec-exec-policy.policy"),
                 option("DeploymentAlarmsArgs.targetGroupArnSuffix(Output)", "DeploymentAlarms", s -> alarms(a -> a
@@ -573,6 +553,14 @@ class OutputDependenciesTest {
                         .serviceName(s.valid("orders"))), "pf-rule.eventPattern", "pf-rule.description"),
                 option("PullFailureAlertsArgs.topicArn(Output)", "PullFailureAlerts", s -> pullFailures(a -> a
                         .topicArn(s.valid(TOPIC))), "pf-target.arn"),
+                option("ApplicationLoadBalancerArgs.certificateArn(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.certificateArn(s.valid(CERTIFICATE))), "edge-https.certificateArn"),
+                option("ApplicationLoadBalancerArgs.allowedCidrBlocks(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.allowedCidrBlocks(s.valid(List.of("10.0.0.0/8")))), "edge-alb-sg.ingress"),
+                option("ApplicationLoadBalancerArgs.accessLogsBucket(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.accessLogsBucket(s.valid("access-logs"))), "edge-alb.accessLogs"),
+                option("ApplicationLoadBalancerArgs.webAclArn(Output)", "ApplicationLoadBalancer",
+                        s -> alb(a -> a.webAclArn(s.valid(WEB_ACL))), "edge-waf.webAclArn"),
                 option("ListenerTargetArgs.vpcId(Output)", "ListenerTarget", s -> new ListenerTarget("target",
                         ListenerTargetArgs.builder().vpcId(s.valid(VPC)).listenerRule(rule().build())
                                 .targetGroup(TargetGroupArgs.builder().port(8080).build()).build()), "target-tg.vpcId"),
@@ -586,14 +574,6 @@ class OutputDependenciesTest {
                 // The parts' own options, where the composite builds them from its own
                 option("RegistryCredentialsSecretArgs.username(Output)", "RegistryCredentialsSecret",
                         s -> credentialsSecret(a -> a.username(s.valid("reader"))), "creds-version.secretString"),
-                option("RegistryCredentialsSecretArgs.username(Value)", "RegistryCredentialsSecret",
-                        s -> credentialsSecret(a -> a.username(Value.of(s.valid("reader")))),
-                        "creds-version.secretString"),
-                option("RegistryCredentialsSecretArgs.password(Value)", "RegistryCredentialsSecret",
-                        s -> credentialsSecret(a -> a.password(Value.of(s.valid("token")))),
-                        "creds-version.secretString"),
-                option("RegistryCredentialsSecretArgs.kmsKeyArn(Value)", "RegistryCredentialsSecret",
-                        s -> credentialsSecret(a -> a.kmsKeyArn(Value.of(s.valid(KEY)))), "creds-secret.kmsKeyId"),
                 option("RegistryCredentialsSecretArgs.password(Output)", "RegistryCredentialsSecret",
                         s -> credentialsSecret(a -> a.password(s.valid("token"))), "creds-version.secretString"),
                 option("RegistryCredentialsSecretArgs.kmsKeyArn(Output)", "RegistryCredentialsSecret",
@@ -635,7 +615,7 @@ class OutputDependenciesTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void theHttpsListenerWaitsForTheValidationOfItsCertificate(Mode mode) {
-        var run = OfflineRun.of(ctx -> service(a -> a.loadBalancer(ApplicationLoadBalancerArgs.builder()
+        var run = OfflineRun.of(ctx -> service(a -> a.loadBalancer(ApplicationLoadBalancerOptions.builder()
                 .certificateArn(Source.VALIDATED_CERTIFICATE.create().output()).build())), mode.mocks()).ok();
         assertEquals(Set.of("validation"), run.inputDependencies("svc-lb-https", "certificateArn"));
         assertTrue(run.registered("svc-lb-https").dependencies().contains("validation"));
@@ -665,6 +645,8 @@ class OutputDependenciesTest {
             }
             collect(info.load(), methods);
         }
+        // A generated x(Value) setter that an x(Output) overload of the same type wraps is covered by that overload's row.
+        methods.removeIf(m -> m.endsWith("(Value)") && methods.contains(m.replace("(Value)", "(Output)")));
         Set<String> rows = options().stream().map(Option::method).collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(methods);
         missing.removeAll(rows);
