@@ -150,7 +150,7 @@ public class EcsService extends ComponentResource {
     private final Output<String> securityGroupId;
 
     /** The args' values, checked. */
-    record Checked(NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
+    record Checked(NetworkArgs.Checked network, List<ContainerArgs> containers,
                            Output<String> clusterArn, Output<String> registryCredentials,
                            Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
                            Output<List<String>> egressCidrBlocks, Output<String> ec2AmiId,
@@ -424,7 +424,8 @@ public class EcsService extends ComponentResource {
 
     /** The desired count, within the autoscaling range when there is one. */
     private int initialCount() {
-        return args.autoScaling().map(a -> Math.max(a.minCount(), Math.min(a.maxCount(), args.desiredCount())))
+        return args.autoScaling().map(a -> Math.max(a.minCount().orElseThrow(),
+                        Math.min(a.maxCount().orElseThrow(), args.desiredCount())))
                 .orElse(args.desiredCount());
     }
 
@@ -447,8 +448,8 @@ public class EcsService extends ComponentResource {
                         .serviceNamespace("ecs")
                         .scalableDimension("ecs:service:DesiredCount")
                         .resourceId(Output.format("service/%s/%s", clusterName, service.name()))
-                        .minCapacity(scaling.minCount())
-                        .maxCapacity(scaling.maxCount())
+                        .minCapacity(scaling.minCount().orElseThrow())
+                        .maxCapacity(scaling.maxCount().orElseThrow())
                         .build())).orElse(null);
     }
 
@@ -497,12 +498,13 @@ public class EcsService extends ComponentResource {
      */
     private static Checked validate(String name, EcsServiceArgs args, Problems problems, AwsEnvironment env) {
         List<ContainerArgs> containers = args.containers();
-        List<ContainerArgs.Checked> checkedContainers = new ArrayList<>();
+        List<ContainerArgs> checkedContainers = new ArrayList<>();
         if (containers.isEmpty()) {
             problems.add("container", "required: the main container");
         }
         for (int i = 0; i < containers.size(); i++) {
-            checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
+            Problems at = problems.at(containerField(i));
+            checkedContainers.add(i == 0 ? containers.get(i).validateAsMain(at) : containers.get(i).validate(at));
         }
         checkContainers(containers, problems);
         CheckedOptions options = validateOptions(args, problems, env);
@@ -822,8 +824,8 @@ public class EcsService extends ComponentResource {
         // An AMI of another resource carries this service's check, as the other options do.
         ec2.amiId().filter(v -> !v.isPlain()).ifPresent(v -> b.amiId(checked.ec2AmiId()));
         if (ec2.instanceRegistryAuth()) {
-            b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image()
-                    .applyValue(i -> ImageReference.parse(i).host()));
+            b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image().orElseThrow()
+                    .output().applyValue(i -> ImageReference.parse(i).host()));
         }
         return b.build();
     }
