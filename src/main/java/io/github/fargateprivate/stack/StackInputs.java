@@ -6,7 +6,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
-import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
@@ -32,7 +32,7 @@ public final class StackInputs {
     private NetworkArgs.Builder network;
     private PullThroughCacheArgs.Builder cache;
     private VpcEndpointsArgs.Builder endpoints;
-    private Ec2CapacityArgs.Builder ec2;
+    private Ec2CapacityOptions.Builder ec2;
     boolean pullThroughCache;
     /** Not a cache builder setting: the key's default false is fed too, and sets no cache key. */
     boolean existingCacheRule;
@@ -69,9 +69,9 @@ public final class StackInputs {
         return cache;
     }
 
-    Ec2CapacityArgs.Builder ec2() {
+    Ec2CapacityOptions.Builder ec2() {
         if (ec2 == null) {
-            ec2 = Ec2CapacityArgs.builder();
+            ec2 = Ec2CapacityOptions.builder();
         }
         return ec2;
     }

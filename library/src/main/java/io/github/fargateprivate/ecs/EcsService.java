@@ -595,7 +595,7 @@ public class EcsService extends ComponentResource {
                 problems.add("networkMode", "bridge needs launch type EC2: Fargate runs awsvpc tasks only; set "
                         + "launchType EC2 or use awsvpc");
             }
-            args.ec2().ifPresent(e -> e.setOptions().forEach(f -> problems.add("ec2." + f, "applies to launch type "
+            args.ec2().ifPresent(e -> e.changedOptions().forEach(f -> problems.add("ec2." + f, "applies to launch type "
                     + "EC2 only; set launchType EC2 or remove it")));
             FargateTaskSize.problem(args.cpu(), args.memory()).ifPresent(p -> problems.add(
                     p.field(), p.message(), p.suggested()));
@@ -707,10 +707,8 @@ public class EcsService extends ComponentResource {
 
     /** What ECS needs of a service on its own container instances; returns the checked AMI, or null. */
     private static Output<String> checkEc2(EcsServiceArgs args, Problems problems) {
-        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
-        Output<String> ami = ec2.validateOptions(problems.at("ec2")).amiId();
-        ec2.setWiring().forEach(f -> problems.add("ec2." + f, "the service sets it from its own cluster, network, "
-                + "load balancer and registry credentials; leave it unset"));
+        Ec2CapacityOptions ec2 = args.ec2OrDefaults();
+        Output<String> ami = ec2.validate(problems.at("ec2")).amiId().map(Value::output).orElse(null);
         // ECS's task size limits on EC2 (task definition parameters, "Task size").
         problems.add("cpu", Rules.between(args.cpu(), 128, 196608));
         problems.add("memory", Rules.between(args.memory(), 128, 1_048_576));
@@ -805,10 +803,10 @@ public class EcsService extends ComponentResource {
     /** The service's container instances: its options, with the cluster, network and credentials wired in. */
     private static Ec2CapacityArgs ec2Args(EcsServiceArgs args, Checked checked, Output<String> clusterName,
                                            Output<String> lbSecurityGroup, List<SecurityGroupEgressArgs> egress) {
-        Ec2CapacityArgs ec2 = args.ec2OrDefaults();
+        Ec2CapacityOptions ec2 = args.ec2OrDefaults();
         var tags = new TreeMap<>(args.tags());
         tags.putAll(ec2.tags());
-        var b = ec2.toBuilder()
+        var b = Ec2CapacityArgs.builder().from(ec2)
                 .clusterName(clusterName)
                 .network(checked.network().vpcId(), checked.network().taskSubnetIds())
                 // Like tasks on Fargate, instances in public subnets only (no NAT) need their own address.

@@ -54,8 +54,8 @@ public final class EcsServiceArgs extends ResourceArgs {
      */
     private String networkMode;
 
-    /** The container instances, with launch type EC2. Default: {@link Ec2CapacityArgs}' defaults. */
-    private Ec2CapacityArgs ec2;
+    /** The container instances, with launch type EC2. Default: {@link Ec2CapacityOptions}' defaults. */
+    private Ec2CapacityOptions ec2;
 
     /** Where the tasks run: {@link NetworkArgs#taskSubnetIds()}, with a public IP only without private subnets. Required. */
     private NetworkArgs network;
@@ -236,13 +236,13 @@ public final class EcsServiceArgs extends ResourceArgs {
     }
 
     /** @return the container instances' args as given, if any */
-    public Optional<Ec2CapacityArgs> ec2() {
+    public Optional<Ec2CapacityOptions> ec2() {
         return Optional.ofNullable(ec2);
     }
 
     /** @return the container instances' args, the defaults when none were given */
-    public Ec2CapacityArgs ec2OrDefaults() {
-        return ec2 == null ? Ec2CapacityArgs.builder().build() : ec2;
+    public Ec2CapacityOptions ec2OrDefaults() {
+        return ec2 == null ? Ec2CapacityOptions.builder().build() : ec2;
     }
 
     /** @return the network, if set */
@@ -294,7 +294,7 @@ public final class EcsServiceArgs extends ResourceArgs {
             var fargate = new Launch.Fargate(capacityProviderStrategy, ephemeralStorageGiB, platformVersion);
             return fargate;
         }
-        Ec2CapacityArgs instances = ec2OrDefaults();
+        Ec2CapacityOptions instances = ec2OrDefaults();
         return new Launch.Ec2(instances, bridge() ? NetworkMode.BRIDGE : NetworkMode.AWSVPC,
                 instances.instanceRegistryAuth() ? RegistryAuth.INSTANCE : RegistryAuth.TASK);
     }
@@ -508,7 +508,7 @@ public final class EcsServiceArgs extends ResourceArgs {
 
         /**
          * Where the tasks run: {@link Launch#fargate()} (with its Spot mix, ephemeral storage and platform version) or
-         * {@link Launch#ec2(Ec2CapacityArgs)} (with its instances, network mode and registry authentication).
+         * {@link Launch#ec2(Ec2CapacityOptions)} (with its instances, network mode and registry authentication).
          *
          * @param launch the choice
          * @return this builder
@@ -521,7 +521,8 @@ public final class EcsServiceArgs extends ResourceArgs {
             if (launch instanceof Launch.Ec2 ec2) {
                 a.launchType = EC2;
                 a.networkMode = ec2.networkMode().value();
-                a.ec2 = ec2.instances().toBuilder().registryAuth(ec2.registryAuth().value()).build();
+                a.ec2 = Ec2CapacityOptions.builder().from(ec2.instances()).registryAuth(ec2.registryAuth().value())
+                        .build();
             } else {
                 var fargate = (Launch.Fargate) launch;
                 a.launchType = FARGATE;
@@ -562,8 +563,8 @@ public final class EcsServiceArgs extends ResourceArgs {
          * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
         @Deprecated
-        public Builder ec2(Ec2CapacityArgs ec2) {
-            args().ec2 = ec2;
+        public Builder ec2(Ec2CapacityOptions ec2) {
+            args().ec2 = Ec2CapacityOptions.builder().from(ec2).build();
             return this;
         }
 

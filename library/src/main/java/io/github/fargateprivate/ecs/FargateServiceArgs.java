@@ -67,12 +67,12 @@ public final class FargateServiceArgs {
     }
 
     /** @return the container instances' args as given, if any */
-    public Optional<Ec2CapacityArgs> ec2() {
+    public Optional<Ec2CapacityOptions> ec2() {
         return args.ec2();
     }
 
     /** @return the container instances' args, the defaults when none were given */
-    public Ec2CapacityArgs ec2OrDefaults() {
+    public Ec2CapacityOptions ec2OrDefaults() {
         return args.ec2OrDefaults();
     }
 
@@ -282,7 +282,7 @@ public final class FargateServiceArgs {
 
         /**
          * Where the tasks run: {@link Launch#fargate()} (with its Spot mix, ephemeral storage and platform version) or
-         * {@link Launch#ec2(Ec2CapacityArgs)} (with its instances, network mode and registry authentication).
+         * {@link Launch#ec2(Ec2CapacityOptions)} (with its instances, network mode and registry authentication).
          *
          * @param launch the choice
          * @return this builder
@@ -320,7 +320,7 @@ public final class FargateServiceArgs {
          * @deprecated use {@link #launch(Launch)}, whose choice holds only the options of its launch type
          */
         @Deprecated
-        public Builder ec2(Ec2CapacityArgs ec2) {
+        public Builder ec2(Ec2CapacityOptions ec2) {
             delegate.ec2(ec2);
             return this;
         }

@@ -27,7 +27,7 @@ import io.github.fargateprivate.ecr.PullThroughCache;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
-import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.ecs.Ec2InstanceType;
 import io.github.fargateprivate.ecs.EcsService;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
@@ -283,7 +283,7 @@ public class LoadBalancedService extends ComponentResource {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
         }
         if (serviceOptions.onEc2()) {
-            var ec2 = serviceOptions.ec2OrDefaults().toBuilder();
+            var ec2 = Ec2CapacityOptions.builder().from(serviceOptions.ec2OrDefaults());
             serviceOptions.ec2OrDefaults().amiId().filter(v -> !v.isPlain())
                     .ifPresent(v -> ec2.amiId(checked.service().ec2AmiId()));
             if (instanceAuth && credentialsKey != null) {
@@ -512,10 +512,10 @@ public class LoadBalancedService extends ComponentResource {
         boolean withCredentials = credentials != null && !(credentials instanceof RegistryCredentials.None);
         if (instanceAuth && cache != null) {
             problems.add("service.ec2.registryAuth", "instance, but the image comes through the pull-through cache, "
-                    + "from ECR, which the execution role pulls from; use task", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+                    + "from ECR, which the execution role pulls from; use task", Ec2CapacityOptions.REGISTRY_AUTH_TASK);
         } else if (instanceAuth && !withCredentials) {
             problems.add("service.ec2.registryAuth", "instance, but the image needs no registry credentials; use task "
-                    + "(or give registryCredentials)", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+                    + "(or give registryCredentials)", Ec2CapacityOptions.REGISTRY_AUTH_TASK);
         }
         VpcEndpointsArgs endpoints = args.vpcEndpoints().map(e -> endpointsArgs(e, network, containers,
                 cache == null && withCredentials, service.onEc2(), problems))

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,9 +71,9 @@ class FargateServiceEc2Test {
         a.networkMode(FargateServiceArgs.BRIDGE).loadBalancer(Output.of(TARGET_GROUP), Output.of(LB_SECURITY_GROUP));
     }
 
-    private static Consumer<FargateServiceArgs.Builder> ec2(Consumer<Ec2CapacityArgs.Builder> configure) {
+    private static Consumer<FargateServiceArgs.Builder> ec2(Consumer<Ec2CapacityOptions.Builder> configure) {
         return a -> {
-            var e = Ec2CapacityArgs.builder();
+            var e = Ec2CapacityOptions.builder();
             configure.accept(e);
             a.ec2(e.build());
         };
@@ -339,15 +340,29 @@ class FargateServiceEc2Test {
                 bad("ec2.minInstances", "4 is above maxInstances 2", ec2(e -> e.minInstances(4).maxInstances(2))),
                 bad("ec2.amiId", "'ami-123' is not an AMI id", ec2(e -> e.amiId("ami-123"))),
                 bad("ec2.registryCredentialsKmsKeyArn", "only with registryAuth instance",
-                        ec2(e -> e.registryCredentialsKmsKeyArn(KEY))),
-                bad("ec2.clusterName", "the service sets it from its own cluster, network, load balancer and registry "
-                        + "credentials; leave it unset", ec2(e -> e.clusterName(Output.of("other")))),
-                bad("ec2.assignPublicIp", "the service sets it", ec2(e -> e.assignPublicIp(true))),
-                bad("ec2.subnetIds", "the service sets it", ec2(e -> e.network(Output.of(OfflineMocks.DEFAULT_VPC),
-                        Output.of(PRIVATE_SUBNETS)))),
-                bad("ec2.registryCredentialsArn", "the service sets it", ec2(e -> e.registryAuth("instance")
-                        .registryCredentials(Output.of(REGISTRY_SECRET), Output.of("ghcr.io")))
-                        .andThen(a -> a.registryCredentialsArn(REGISTRY_SECRET))));
+                        ec2(e -> e.registryCredentialsKmsKeyArn(KEY))));
+    }
+
+    /**
+     * The instances' cluster, network, security groups and registry credentials are the service's to wire: the options
+     * a service takes cannot hold them, and those of an {@link Ec2CapacityArgs} given in their place are not taken.
+     */
+    @Test
+    void theInstancesWiringIsTheServicesOwn() {
+        for (String wiring : List.of("clusterName", "network", "assignPublicIp", "bridgeIngressFrom",
+                "targetsSecurityGroupId", "egress", "registryCredentials")) {
+            assertTrue(Arrays.stream(Ec2CapacityOptions.Builder.class.getMethods()).noneMatch(m -> m.getName()
+                    .equals(wiring)), "options cannot hold " + wiring);
+            assertTrue(Arrays.stream(Ec2CapacityArgs.Builder.class.getMethods()).anyMatch(m -> m.getName()
+                    .equals(wiring)), "Ec2Capacity on its own takes " + wiring);
+        }
+        Consumer<FargateServiceArgs.Builder> wired = a -> a.ec2(Ec2CapacityArgs.builder()
+                .clusterName(Output.of("other")).assignPublicIp(true)
+                .network(Output.of(OfflineMocks.DEFAULT_VPC), Output.of(PRIVATE_SUBNETS)).build());
+        assertFalse(args(wired).ec2().orElseThrow() instanceof Ec2CapacityArgs, "the service holds the options only");
+        var run = ok(wired);
+        assertFalse(userData(run).contains("other"), userData(run));
+        assertTrue(userData(run).contains("ECS_CLUSTER="), userData(run));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -20,6 +20,7 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.ecs.FargateService;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
@@ -186,7 +187,7 @@ class OutputDependenciesTest {
         return a -> a.sidecar(sidecar.name(SIDECAR).build());
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> onEc2(Ec2CapacityArgs.Builder ec2) {
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> onEc2(Ec2CapacityOptions.Builder ec2) {
         return a -> a.service(EcsServiceArgs.builder().launchType(EcsServiceArgs.EC2).ec2(ec2.build()).build());
     }
 
@@ -318,7 +319,7 @@ class OutputDependenciesTest {
                         "svc-agent-credentials-secret.kmsKeyId", EXEC_POLICY),
                 option("RegistryCredentials.Create.kmsKeyArn(Output)", "container, registryAuth instance", s -> service(
                         ghcr(RegistryCredentials.create("reader", Output.ofSecret("token")).kmsKeyArn(s.valid(KEY)))
-                                .andThen(onEc2(Ec2CapacityArgs.builder()
+                                .andThen(onEc2(Ec2CapacityOptions.builder()
                                         .registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)))),
                         "svc-credentials-secret.kmsKeyId", "svc-fargate-ec2-instance-secret.policy"),
                 option("RegistryCredentials.existing(Output)", "container", s -> service(ghcr(
@@ -326,7 +327,7 @@ class OutputDependenciesTest {
                 option("RegistryCredentials.existing(Output)", "sidecar", s -> service(sidecar(
                         RegistryCredentials.existing(s.valid(REGISTRY_SECRET)))), TASK, EXEC_POLICY),
                 option("RegistryCredentials.existing(Output)", "container, registryAuth instance", s -> service(ghcr(
-                        RegistryCredentials.existing(s.valid(REGISTRY_SECRET))).andThen(onEc2(Ec2CapacityArgs
+                        RegistryCredentials.existing(s.valid(REGISTRY_SECRET))).andThen(onEc2(Ec2CapacityOptions
                         .builder().registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)))),
                         "svc-fargate-ec2-instance-secret.policy", "svc-fargate-ec2-launch-template.userData"),
                 option("RegistryCredentials.existing(Output)", "the pull-through cache's", s -> service(ghcr(
@@ -344,7 +345,7 @@ class OutputDependenciesTest {
                         s -> service(a -> a.network(network().vpcId(s.valid(VPC)).build()).loadBalancer(
                                 ApplicationLoadBalancerArgs.builder().internalLoadBalancer(true).build())),
                         and(VPC_USERS, "svc-lb-alb-sg.ingress")),
-                option("NetworkArgs.vpcId(Output)", "network, launch type EC2", s -> service(onEc2(Ec2CapacityArgs
+                option("NetworkArgs.vpcId(Output)", "network, launch type EC2", s -> service(onEc2(Ec2CapacityOptions
                         .builder()).andThen(a -> a.network(network().vpcId(s.valid(VPC)).build()))),
                         and(VPC_USERS, "svc-fargate-ec2-instance-sg.vpcId")),
                 option("NetworkArgs.vpcId(Output)", "network, VPC endpoints", s -> service(a -> a
@@ -356,7 +357,7 @@ class OutputDependenciesTest {
                 option("NetworkArgs.privateSubnetIds(Output)", "network", s -> service(a -> a.network(network()
                         .privateSubnetIds(s.valid(PRIVATE_SUBNETS)).build())), SERVICE_NETWORK),
                 option("NetworkArgs.privateSubnetIds(Output)", "network, launch type EC2", s -> service(onEc2(
-                        Ec2CapacityArgs.builder()).andThen(a -> a.network(network()
+                        Ec2CapacityOptions.builder()).andThen(a -> a.network(network()
                         .privateSubnetIds(s.valid(PRIVATE_SUBNETS)).build()))), SERVICE_NETWORK,
                         "svc-fargate-ec2-asg.vpcZoneIdentifiers"),
                 option("NetworkArgs.privateSubnetIds(Output)", "network, VPC endpoints' route tables looked up",
@@ -414,8 +415,15 @@ class OutputDependenciesTest {
                                 .deploymentAlarms(s.valid(List.of("latency"))).build())), "svc-fargate-service.alarms"),
                 option("LoadBalancedServiceArgs.pullFailureTopicArn(Output)", "pullFailureTopicArn", s -> service(a -> a
                         .pullFailureTopicArn(s.valid(TOPIC))), "svc-pull-failures-target.arn"),
-                option("Ec2CapacityArgs.amiId(Output)", "service.ec2", s -> service(onEc2(Ec2CapacityArgs.builder()
-                        .amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
+                option("Ec2CapacityOptions.amiId(Output)", "service.ec2", s -> service(onEc2(Ec2CapacityOptions
+                        .builder().amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
+                option("Ec2CapacityArgs.amiId(Output)", "Ec2Capacity", s -> ec2(a -> a
+                        .amiId(s.valid("ami-0abcdef1234567890"))), "pool-launch-template.imageId"),
+                option("Ec2CapacityOptions.registryCredentialsKmsKeyArn(Output)", "FargateService, launch type EC2",
+                        s -> fargate(a -> a.launchType(EcsServiceArgs.EC2).registryCredentialsArn(REGISTRY_SECRET)
+                                .ec2(Ec2CapacityOptions.builder().registryAuth(Ec2CapacityOptions.REGISTRY_AUTH_INSTANCE)
+                                        .registryCredentialsKmsKeyArn(s.valid(KEY)).build())),
+                        "fs-ec2-instance-secret.policy"),
                 option("PolicyStatement.resource(Output)", "taskRole", s -> service(a -> a.taskRole(TaskRoleArgs
                         .builder().statement(PolicyStatement.builder().sid("Read").action("s3:GetObject")
                                 .resource(s.valid("arn:aws:s3:::reports/*")).build()).build())),
