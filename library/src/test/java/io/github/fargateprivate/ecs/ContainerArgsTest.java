@@ -217,6 +217,14 @@ class ContainerArgsTest {
     }
 
     @Test
+    void theEnvironmentsValuesAreLeftOutOfToString() {
+        var c = ContainerArgs.builder().name("web").image(GHCR_IMAGE).environment("DB_URL", "jdbc:pg://u:hunter2@db")
+                .build();
+        assertFalse(c.toString().contains("hunter2"), c.toString());
+        assertTrue(c.toString().contains("web"), c.toString());
+    }
+
+    @Test
     void aSecretLookingVariableIsRefusedWithoutEchoingItsValue() {
         var problems = problems(c -> c.environment("DB_PASSWORD", "hunter2"));
         assertEquals(1, problems.size());
