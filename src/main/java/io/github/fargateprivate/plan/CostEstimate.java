@@ -1,6 +1,6 @@
 package io.github.fargateprivate.plan;
 
-import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.testing.OfflineMocks;
 
 import java.util.ArrayList;
@@ -347,7 +347,7 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                 && m.get("ebs") instanceof Map<?, ?> ebs && ebs.get("volumeSize") != null) {
             return number(ebs.get("volumeSize"));
         }
-        return Ec2CapacityArgs.DEFAULT_ROOT_VOLUME_GIB;
+        return Ec2CapacityOptions.DEFAULT_ROOT_VOLUME_GIB;
     }
 
     private static int number(Object value) {

@@ -6,7 +6,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
-import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.ecs.Launch;
@@ -40,7 +40,7 @@ public final class StackInputs {
     private NetworkArgs.Builder network;
     private PullThroughCacheArgs.Builder cache;
     private VpcEndpointsArgs.Builder endpoints;
-    private Ec2CapacityArgs.Builder ec2;
+    private Ec2CapacityOptions.Builder ec2;
     /** The library fields of the EC2 keys set to another value than their default. */
     final Set<String> ec2Fields = new LinkedHashSet<>();
     String launchType = "FARGATE";
@@ -83,9 +83,9 @@ public final class StackInputs {
         return cache;
     }
 
-    Ec2CapacityArgs.Builder ec2() {
+    Ec2CapacityOptions.Builder ec2() {
         if (ec2 == null) {
-            ec2 = Ec2CapacityArgs.builder();
+            ec2 = Ec2CapacityOptions.builder();
         }
         return ec2;
     }

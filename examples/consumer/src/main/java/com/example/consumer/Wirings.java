@@ -46,7 +46,7 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
-import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskRoleArgs;
@@ -493,13 +493,13 @@ public final class Wirings {
                         .networkMode(FargateServiceArgs.BRIDGE)
                         // The image is multi-architecture; the task's platform must match the instances'.
                         .cpuArchitecture(CpuArchitecture.ARM64)
-                        .ec2(Ec2CapacityArgs.builder()
+                        .ec2(Ec2CapacityOptions.builder()
                                 .instanceType(EC2_INSTANCE_TYPE)
                                 // One instance per availability zone from the start: the service spreads its two
                                 // tasks over the zones before it packs them.
                                 .minInstances(2)
                                 .maxInstances(4)
-                                .registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)
+                                .registryAuth(Ec2CapacityOptions.REGISTRY_AUTH_INSTANCE)
                                 .build())
                         .build())
                 .build());

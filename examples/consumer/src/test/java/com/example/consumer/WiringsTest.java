@@ -11,7 +11,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
-import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
@@ -771,11 +771,11 @@ class WiringsTest {
     void w13InstancesBootTheArm64EcsAmiAndJoinTheCluster() {
         var run = deployWithConfig(Wirings::w13Ec2LaunchType);
         var template = run.inputs(W13_TEMPLATE);
-        String ami = madeUp(run, Ec2CapacityArgs.AMI_PARAMETER_ARM64, "value");
+        String ami = madeUp(run, Ec2CapacityOptions.AMI_PARAMETER_ARM64, "value");
         assertTrue(ami.startsWith("ami-"), ami);
         assertEquals(ami, template.get("imageId"));
         assertEquals(Wirings.EC2_INSTANCE_TYPE, template.get("instanceType"));
-        assertEquals(List.of(Ec2CapacityArgs.AMI_PARAMETER_ARM64), run.mocks().calls().stream()
+        assertEquals(List.of(Ec2CapacityOptions.AMI_PARAMETER_ARM64), run.mocks().calls().stream()
                 .filter(c -> c.token().equals("aws:ssm/getParameter:getParameter"))
                 .map(c -> c.args().get("name")).toList());
         var group = run.inputs("w13-fargate-ec2-asg");

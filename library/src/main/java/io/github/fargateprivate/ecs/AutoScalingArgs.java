@@ -1,64 +1,66 @@
 package io.github.fargateprivate.ecs;
 
-import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
+import org.immutables.value.Value;
+
+import java.util.Optional;
 
 /**
  * Application Auto Scaling of the task count: a target and a CPU target-tracking policy. While it runs, the service
  * ignores drift of its desired count. Immutable; build with {@link #builder()}.
  */
-public final class AutoScalingArgs extends ResourceArgs {
+@Value.Immutable
+@OptionsStyle
+public abstract class AutoScalingArgs implements Options<AutoScalingArgs> {
 
-    /** The fewest tasks, 0-5000. Required. */
-    private Integer minCount;
+    /** Default of {@link #cpuTargetPercent()}. */
+    public static final int DEFAULT_CPU_TARGET_PERCENT = 60;
 
-    /** The most tasks, 1-5000, at least {@link #minCount()}. Required. */
-    private Integer maxCount;
+    /** @return the fewest tasks, 0-5000. Required */
+    public abstract Optional<Integer> minCount();
 
-    /** Average service CPU the policy keeps, in percent, 1-100. Default: 60, headroom for a burst before scale-out. */
-    private Integer cpuTargetPercent;
+    /** @return the most tasks, 1-5000, at least {@link #minCount()}. Required */
+    public abstract Optional<Integer> maxCount();
 
-    private AutoScalingArgs() {
-    }
-
-    /** @return the fewest tasks */
-    public int minCount() {
-        return minCount == null ? 0 : minCount;
-    }
-
-    /** @return the most tasks */
-    public int maxCount() {
-        return maxCount == null ? 0 : maxCount;
-    }
-
-    /** @return the CPU target */
+    /**
+     * @return average service CPU the policy keeps, in percent, 1-100. Default: {@value #DEFAULT_CPU_TARGET_PERCENT},
+     *     headroom for a burst before scale-out
+     */
+    @Value.Default
     public int cpuTargetPercent() {
-        return cpuTargetPercent == null ? 60 : cpuTargetPercent;
+        return DEFAULT_CPU_TARGET_PERCENT;
     }
 
     /**
      * Checks the bounds.
      *
      * @param problems where problems go
+     * @return these args
      */
-    public void validate(Problems problems) {
-        if (minCount == null) {
+    @Override
+    public AutoScalingArgs validate(Problems problems) {
+        if (minCount().isEmpty()) {
             problems.add("minCount", "required: the fewest tasks");
         }
-        if (maxCount == null) {
+        if (maxCount().isEmpty()) {
             problems.add("maxCount", "required: the most tasks");
         }
-        if (minCount == null || maxCount == null) {
-            return;
+        if (minCount().isEmpty() || maxCount().isEmpty()) {
+            return this;
         }
-        problems.add("minCount", Rules.between(minCount, 0, 5000));
-        problems.add("maxCount", Rules.between(maxCount, 1, 5000));
-        if (minCount > maxCount) {
-            problems.add("minCount", minCount + " is above maxCount " + maxCount + "; lower minCount or raise maxCount",
-                    String.valueOf(maxCount));
+        int min = minCount().get();
+        int max = maxCount().get();
+        problems.add("minCount", Rules.between(min, 0, 5000));
+        problems.add("maxCount", Rules.between(max, 1, 5000));
+        if (min > max) {
+            problems.add("minCount", min + " is above maxCount " + max + "; lower minCount or raise maxCount",
+                    String.valueOf(max));
         }
         problems.add("cpuTargetPercent", Rules.between(cpuTargetPercent(), 1, 100));
+        return this;
     }
 
     /** @return a new builder */
@@ -66,52 +68,14 @@ public final class AutoScalingArgs extends ResourceArgs {
         return new Builder();
     }
 
+    /** @return a builder holding these args, to change some of them */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** Builder of {@link AutoScalingArgs}. */
-    public static final class Builder {
-        private AutoScalingArgs args = new AutoScalingArgs();
-
-        private Builder() {
-        }
-
-        private AutoScalingArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("AutoScalingArgs.Builder: build() was called already");
-            }
-            return args;
-        }
-
-        /**
-         * @param count the fewest tasks
-         * @return this builder
-         */
-        public Builder minCount(int count) {
-            args().minCount = count;
-            return this;
-        }
-
-        /**
-         * @param count the most tasks
-         * @return this builder
-         */
-        public Builder maxCount(int count) {
-            args().maxCount = count;
-            return this;
-        }
-
-        /**
-         * @param percent the CPU target
-         * @return this builder
-         */
-        public Builder cpuTargetPercent(int percent) {
-            args().cpuTargetPercent = percent;
-            return this;
-        }
-
-        /** @return the immutable args */
-        public AutoScalingArgs build() {
-            AutoScalingArgs built = args();
-            args = null;
-            return built;
+    public static final class Builder extends ImmutableAutoScalingArgs.Builder {
+        Builder() {
         }
     }
 }

@@ -299,12 +299,13 @@ public abstract class BaseEcsServiceOptions {
         }
     }
 
-    /** The instances' options, checked; an AMI of another resource carries its check. */
-    private static Ec2CapacityArgs checkedInstances(Launch.Ec2 ec2, Problems problems) {
-        Ec2CapacityArgs instances = ec2.instances().toBuilder().registryAuth(ec2.registryAuth().value()).build();
-        Output<String> ami = instances.validateOptions(problems.at("ec2")).amiId();
-        return ami == null || instances.amiId().orElseThrow().isPlain() ? instances
-                : instances.toBuilder().amiId(ami).build();
+    /**
+     * The instances' options, checked with the launch's registry authentication; an AMI of another resource carries
+     * its check.
+     */
+    private static Ec2CapacityOptions checkedInstances(Launch.Ec2 ec2, Problems problems) {
+        return Ec2CapacityOptions.builder().from(ec2.instances()).registryAuth(ec2.registryAuth().value()).build()
+                .validate(problems.at("ec2"));
     }
 
     /** PutMetricAlarm (CloudWatch API reference): an alarm's name has 1-255 characters, no ASCII control character. */

@@ -55,19 +55,29 @@ final class ContainerDefinitions {
         var containers = args.containers();
         for (int i = 0; i < containers.size(); i++) {
             ContainerArgs c = containers.get(i);
-            ContainerArgs.Checked values = checked.containers().get(i);
+            ContainerArgs values = checked.containers().get(i);
+            Map<String, Output<String>> environment = outputs(values.environment());
+            Map<String, Output<String>> appSecrets = outputs(values.appSecrets());
             boolean main = i == 0;
             // With registryAuth instance the agent holds the main image's credentials: the task names none.
             Output<String> credentials = main ? (checked.registryCredentials() != null
                     && !launch.instanceAuth() ? checked.registryCredentials() : Output.of(""))
                     : checked.sidecarRegistryCredentials().getOrDefault(c.name(false), Output.of(""));
-            definitions.add(Output.tuple(values.image(), Output.all(values.environment().values().stream().toList()),
-                            Output.all(values.appSecrets().values().stream().toList()), logGroupName, credentials)
+            definitions.add(Output.tuple(values.image().orElseThrow().output(),
+                            Output.all(environment.values().stream().toList()),
+                            Output.all(appSecrets.values().stream().toList()), logGroupName, credentials)
                     .applyValue(t -> containerDefinition(c, main, args.enableExecuteCommand(), launch.bridge(), t.t1,
-                            zip(values.environment().keySet(), t.t2), zip(values.appSecrets().keySet(), t.t3),
+                            zip(environment.keySet(), t.t2), zip(appSecrets.keySet(), t.t3),
                             t.t4, region, t.t5.isEmpty() ? null : t.t5)));
         }
         return Output.all(definitions).applyValue(GSON::toJson);
+    }
+
+    /** The values as Outputs, sorted by name. */
+    private static Map<String, Output<String>> outputs(Map<String, io.github.fargateprivate.Value<String>> values) {
+        var sorted = new TreeMap<String, Output<String>>();
+        values.forEach((k, v) -> sorted.put(k, v.output()));
+        return sorted;
     }
 
     private static Map<String, String> zip(java.util.Set<String> keys, List<String> values) {

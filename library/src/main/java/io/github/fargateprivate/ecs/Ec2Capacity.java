@@ -39,6 +39,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.arn.Arn;
 import io.github.fargateprivate.iam.PolicyDocument;
@@ -123,55 +124,71 @@ public class Ec2Capacity extends ComponentResource {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("Ec2Capacity", name);
-        Ec2CapacityArgs.Checked checked = validate(name, args, problems, env);
+        Ec2CapacityArgs checked = args.validate(problems);
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
-        Map<String, String> tags = args.tags();
-        Ec2InstanceType type = Ec2InstanceType.parse(args.instanceType()).orElseThrow();
+        var children = Children.of(this, checked.tags());
+        this.instanceRole = createInstanceRole(name, children);
+        this.ecsPolicy = attachManagedPolicy(name + "-instance-ecs", "service-role/" + INSTANCE_POLICY_NAME, env,
+                children);
+        this.ssmPolicy = checked.sessionManager()
+                ? attachManagedPolicy(name + "-instance-ssm", "AmazonSSMManagedInstanceCore", env, children) : null;
+        this.secretPolicy = checked.instanceRegistryAuth() ? grantSecretRead(name, checked, env, children) : null;
+        this.instanceProfile = createInstanceProfile(name, children);
+        this.securityGroup = createSecurityGroup(name, checked, children);
+        this.launchTemplate = createLaunchTemplate(name, checked, env, children);
+        this.autoScalingGroup = createAutoScalingGroup(name, checked, children);
+        this.capacityProvider = createCapacityProvider(name, children);
+        this.capacityProviderName = capacityProvider.name();
+        this.securityGroupId = securityGroup.id();
+        registerOutputs(Map.of("capacityProviderName", capacityProviderName, "securityGroupId", securityGroupId));
+    }
 
-        var roleArgs = RoleArgs.builder()
+    private Role createInstanceRole(String name, Children children) {
+        return children.create(Role::new, AwsName.IAM_ROLE.child(name, "-instance-role"), RoleArgs.builder()
                 .description("ECS container instances of " + name + ": the agent's own calls")
-                .assumeRolePolicy(PolicyDocument.assumeRoleBy("ec2.amazonaws.com"));
-        if (!tags.isEmpty()) {
-            roleArgs.tags(tags);
-        }
-        this.instanceRole = new Role(AwsName.IAM_ROLE.child(name, "-instance-role"), roleArgs.build(), childOptions);
-        this.ecsPolicy = new RolePolicyAttachment(name + "-instance-ecs", RolePolicyAttachmentArgs.builder()
-                .role(instanceRole.name())
-                .policyArn(managedPolicyArn(env, "service-role/" + INSTANCE_POLICY_NAME))
-                .build(), childOptions);
-        this.ssmPolicy = args.sessionManager() ? new RolePolicyAttachment(name + "-instance-ssm",
-                RolePolicyAttachmentArgs.builder()
-                        .role(instanceRole.name())
-                        .policyArn(managedPolicyArn(env, "AmazonSSMManagedInstanceCore"))
-                        .build(), childOptions) : null;
-        Output<String> userData;
-        if (args.instanceRegistryAuth()) {
-            Output<String> secret = args.registryCredentialsArn().orElseThrow().output();
-            Output<String> key = checked.registryCredentialsKmsKeyArn();
-            Output<String> policy = key == null ? secret.applyValue(s -> secretPolicy(env, s, null))
-                    : Output.tuple(secret, key).applyValue(t -> secretPolicy(env, t.t1, t.t2));
-            this.secretPolicy = new RolePolicy(AwsName.IAM_POLICY.child(name, "-instance-secret"), RolePolicyArgs.builder()
-                    .role(instanceRole.name())
-                    .policy(policy)
-                    .build(), childOptions);
-            userData = Output.tuple(args.clusterName().orElseThrow().output(), secret,
-                            args.registryHost().orElseThrow().output())
-                    .applyValue(t -> userData(t.t1, new InstanceRegistryAuth(t.t2, regionOf(t.t2, env), t.t3)));
-        } else {
-            this.secretPolicy = null;
-            userData = args.clusterName().orElseThrow().output().applyValue(c -> userData(c, null));
-        }
-        var profileArgs = InstanceProfileArgs.builder().role(instanceRole.name());
-        if (!tags.isEmpty()) {
-            profileArgs.tags(tags);
-        }
-        // The profile is complete only once its role holds its policies: instances start with what they need.
-        var profileOptions = CustomResourceOptions.builder().parent(this)
-                .dependsOn(Stream.<Resource>of(ecsPolicy, ssmPolicy, secretPolicy).filter(Objects::nonNull).toList());
-        this.instanceProfile = new InstanceProfile(AwsName.INSTANCE_PROFILE.child(name, "-instance-profile"), profileArgs.build(),
-                profileOptions.build());
+                .assumeRolePolicy(PolicyDocument.assumeRoleBy("ec2.amazonaws.com"))
+                .build());
+    }
 
+    private RolePolicyAttachment attachManagedPolicy(String childName, String policyPath, AwsEnvironment env,
+                                                     Children children) {
+        return children.create(RolePolicyAttachment::new, childName, RolePolicyAttachmentArgs.builder()
+                .role(instanceRole.name())
+                .policyArn(managedPolicyArn(env, policyPath))
+                .build());
+    }
+
+    /** With registryAuth instance: the instance role's read of exactly the credentials secret. */
+    private RolePolicy grantSecretRead(String name, Ec2CapacityArgs args, AwsEnvironment env, Children children) {
+        Output<String> secret = args.registryCredentialsArn().orElseThrow().output();
+        Output<String> policy = args.registryCredentialsKmsKeyArn()
+                .map(key -> Output.tuple(secret, key.output()).applyValue(t -> secretPolicy(env, t.t1, t.t2)))
+                .orElseGet(() -> secret.applyValue(s -> secretPolicy(env, s, null)));
+        return children.create(RolePolicy::new, AwsName.IAM_POLICY.child(name, "-instance-secret"),
+                RolePolicyArgs.builder().role(instanceRole.name()).policy(policy).build());
+    }
+
+    /** The agent's settings, and with registryAuth instance where it reads the credentials. */
+    private static Output<String> userData(Ec2CapacityArgs args, AwsEnvironment env) {
+        Output<String> cluster = args.clusterName().orElseThrow().output();
+        if (!args.instanceRegistryAuth()) {
+            return cluster.applyValue(c -> userData(c, null));
+        }
+        return Output.tuple(cluster, args.registryCredentialsArn().orElseThrow().output(),
+                        args.registryHost().orElseThrow().output())
+                .applyValue(t -> userData(t.t1, new InstanceRegistryAuth(t.t2, regionOf(t.t2, env), t.t3)));
+    }
+
+    private InstanceProfile createInstanceProfile(String name, Children children) {
+        // The profile is complete only once its role holds its policies: instances start with what they need.
+        return children.create(InstanceProfile::new, AwsName.INSTANCE_PROFILE.child(name, "-instance-profile"),
+                InstanceProfileArgs.builder().role(instanceRole.name()).build(), CustomResourceOptions.builder()
+                        .dependsOn(Stream.<Resource>of(ecsPolicy, ssmPolicy, secretPolicy).filter(Objects::nonNull)
+                                .toList())
+                        .build());
+    }
+
+    private SecurityGroup createSecurityGroup(String name, Ec2CapacityArgs args, Children children) {
         boolean bridge = args.bridgeIngressSecurityGroupId().isPresent();
         var sgArgs = SecurityGroupArgs.builder()
                 .description(bridge ? "Container instances of " + args.descriptionName(name) + ": the load balancer "
@@ -182,26 +199,30 @@ public class Ec2Capacity extends ComponentResource {
                         .description("The ECS agent, registry pulls and AWS APIs")
                         .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0")
                         .build()) : args.egress());
-        if (bridge) {
-            sgArgs.ingress(SecurityGroupIngressArgs.builder()
-                    .description("From the load balancer, to the containers' dynamic host ports")
-                    .protocol("tcp").fromPort(DYNAMIC_PORTS_FROM).toPort(DYNAMIC_PORTS_TO)
-                    .securityGroups(args.bridgeIngressSecurityGroupId().get().output().applyValue(List::of))
-                    .build());
-        }
-        if (!tags.isEmpty()) {
-            sgArgs.tags(tags);
-        }
-        this.securityGroup = new SecurityGroup(AwsName.SECURITY_GROUP.child(name, "-instance-sg"), sgArgs.build(), childOptions);
+        args.bridgeIngressSecurityGroupId().ifPresent(lb -> sgArgs.ingress(SecurityGroupIngressArgs.builder()
+                .description("From the load balancer, to the containers' dynamic host ports")
+                .protocol("tcp").fromPort(DYNAMIC_PORTS_FROM).toPort(DYNAMIC_PORTS_TO)
+                .securityGroups(lb.output().applyValue(List::of))
+                .build()));
+        return children.create(SecurityGroup::new, AwsName.SECURITY_GROUP.child(name, "-instance-sg"), sgArgs.build());
+    }
 
-        Output<String> ami = checked.amiId() != null ? checked.amiId()
-                : SsmFunctions.getParameter(GetParameterArgs.builder()
-                                .name(type.arm64() ? Ec2CapacityArgs.AMI_PARAMETER_ARM64 : Ec2CapacityArgs.AMI_PARAMETER)
+    /** The AMI given, or the ECS-optimized one of the instance type's architecture, read on every run. */
+    private Output<String> ami(Ec2CapacityArgs args, Ec2InstanceType type) {
+        return args.amiId().map(io.github.fargateprivate.Value::output).orElseGet(() -> SsmFunctions.getParameter(
+                        GetParameterArgs.builder()
+                                .name(type.arm64() ? Ec2CapacityOptions.AMI_PARAMETER_ARM64
+                                        : Ec2CapacityOptions.AMI_PARAMETER)
                                 .build(), InvokeOptions.builder().parent(this).build())
-                        .applyValue(p -> p.value());
+                .applyValue(p -> p.value()));
+    }
+
+    private LaunchTemplate createLaunchTemplate(String name, Ec2CapacityArgs args, AwsEnvironment env,
+                                                Children children) {
+        Ec2InstanceType type = Ec2InstanceType.parse(args.instanceType()).orElseThrow();
         var templateArgs = LaunchTemplateArgs.builder()
                 .description("ECS container instances of " + name)
-                .imageId(ami)
+                .imageId(ami(args, type))
                 .instanceType(type.name())
                 .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder()
                         .arn(instanceProfile.arn()).build())
@@ -214,8 +235,10 @@ public class Ec2Capacity extends ComponentResource {
                                 .volumeType("gp3").volumeSize(args.rootVolumeGiB())
                                 .encrypted("true").deleteOnTermination("true").build())
                         .build())
-                .userData(userData.applyValue(Ec2Capacity::base64))
+                .userData(userData(args, env).applyValue(Ec2Capacity::base64))
                 .updateDefaultVersion(true);
+        // The instances and their volumes carry the tags too; the template's own come with the children's.
+        tagSpecifications(args.tags()).ifPresent(templateArgs::tagSpecifications);
         Output<List<String>> groups = args.targetsSecurityGroupId().map(t -> Output.tuple(securityGroup.id(),
                 t.output()).applyValue(g -> List.of(g.t1, g.t2))).orElse(securityGroup.id().applyValue(List::of));
         if (args.assignPublicIp()) {
@@ -228,23 +251,27 @@ public class Ec2Capacity extends ComponentResource {
         } else {
             templateArgs.vpcSecurityGroupIds(groups);
         }
-        if (!tags.isEmpty()) {
-            templateArgs.tags(tags)
-                    .tagSpecifications(List.of("instance", "volume").stream().map(t ->
-                            LaunchTemplateTagSpecificationArgs.builder().resourceType(t).tags(tags).build()).toList());
-        }
-        this.launchTemplate = new LaunchTemplate(AwsName.LAUNCH_TEMPLATE.child(name, "-launch-template"), templateArgs.build(), childOptions);
+        return children.create(LaunchTemplate::new, AwsName.LAUNCH_TEMPLATE.child(name, "-launch-template"),
+                templateArgs.build());
+    }
 
+    /** @return the tag specifications of the instances and their volumes; empty without tags */
+    private static Optional<List<LaunchTemplateTagSpecificationArgs>> tagSpecifications(Map<String, String> tags) {
+        return Optional.of(tags).filter(t -> !t.isEmpty()).map(t -> Stream.of("instance", "volume").map(type ->
+                LaunchTemplateTagSpecificationArgs.builder().resourceType(type).tags(t).build()).toList());
+    }
+
+    private Group createAutoScalingGroup(String name, Ec2CapacityArgs args, Children children) {
         List<GroupTagArgs> groupTags = new ArrayList<>();
         // ECS's managed scaling works only on a group that carries this tag.
         groupTags.add(GroupTagArgs.builder().key("AmazonECSManaged").value("true").propagateAtLaunch(true).build());
         groupTags.add(GroupTagArgs.builder().key("Name").value(name).propagateAtLaunch(true).build());
-        new TreeMap<>(tags).forEach((k, v) -> {
+        new TreeMap<>(args.tags()).forEach((k, v) -> {
             if (!k.equals("Name") && !k.equals("AmazonECSManaged")) {
                 groupTags.add(GroupTagArgs.builder().key(k).value(v).propagateAtLaunch(true).build());
             }
         });
-        this.autoScalingGroup = new Group(AwsName.AUTO_SCALING_GROUP.child(name, "-asg"), GroupArgs.builder()
+        return children.create(Group::new, AwsName.AUTO_SCALING_GROUP.child(name, "-asg"), GroupArgs.builder()
                 .vpcZoneIdentifiers(args.subnetIds().orElseThrow().output())
                 .minSize(args.minInstances())
                 .maxSize(args.maxInstances())
@@ -257,31 +284,26 @@ public class Ec2Capacity extends ComponentResource {
                 // Destroying the stack terminates protected instances instead of waiting on them.
                 .forceDelete(true)
                 .tags(groupTags)
-                .build(), CustomResourceOptions.builder().parent(this)
+                .build(), CustomResourceOptions.builder()
                 // The capacity provider's managed scaling owns the desired count.
                 .ignoreChanges("desiredCapacity")
                 .build());
+    }
 
-        var providerArgs = CapacityProviderArgs.builder()
-                .autoScalingGroupProvider(CapacityProviderAutoScalingGroupProviderArgs.builder()
-                        .autoScalingGroupArn(autoScalingGroup.arn())
-                        .managedScaling(CapacityProviderAutoScalingGroupProviderManagedScalingArgs.builder()
-                                .status("ENABLED").targetCapacity(100)
-                                .minimumScalingStepSize(1).maximumScalingStepSize(10)
-                                .instanceWarmupPeriod(300)
+    private CapacityProvider createCapacityProvider(String name, Children children) {
+        return children.create(CapacityProvider::new, AwsName.CAPACITY_PROVIDER.child(name, "-capacity-provider"),
+                CapacityProviderArgs.builder()
+                        .autoScalingGroupProvider(CapacityProviderAutoScalingGroupProviderArgs.builder()
+                                .autoScalingGroupArn(autoScalingGroup.arn())
+                                .managedScaling(CapacityProviderAutoScalingGroupProviderManagedScalingArgs.builder()
+                                        .status("ENABLED").targetCapacity(100)
+                                        .minimumScalingStepSize(1).maximumScalingStepSize(10)
+                                        .instanceWarmupPeriod(300)
+                                        .build())
+                                .managedTerminationProtection("ENABLED")
+                                .managedDraining("ENABLED")
                                 .build())
-                        .managedTerminationProtection("ENABLED")
-                        .managedDraining("ENABLED")
                         .build());
-        if (!tags.isEmpty()) {
-            providerArgs.tags(tags);
-        }
-        this.capacityProvider = new CapacityProvider(AwsName.CAPACITY_PROVIDER.child(name, "-capacity-provider"), providerArgs.build(),
-                childOptions);
-
-        this.capacityProviderName = capacityProvider.name();
-        this.securityGroupId = securityGroup.id();
-        registerOutputs(Map.of("capacityProviderName", capacityProviderName, "securityGroupId", securityGroupId));
     }
 
     /**
@@ -292,26 +314,6 @@ public class Ec2Capacity extends ComponentResource {
      */
     public Ec2Capacity(String name, Ec2CapacityArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
-    }
-
-    private static Ec2CapacityArgs.Checked validate(String name, Ec2CapacityArgs args, Problems problems,
-                                                   AwsEnvironment env) {
-        var checked = args.validateOptions(problems);
-        if (args.clusterName().isEmpty()) {
-            problems.add("clusterName", "required: the cluster the instances join");
-        }
-        if (args.vpcId().isEmpty() || args.subnetIds().isEmpty()) {
-            problems.add("network", "required: the VPC and the subnets of the instances");
-        }
-        if (args.instanceRegistryAuth() && args.registryCredentialsArn().isEmpty()) {
-            problems.add("registryAuth", "instance needs the registry credentials secret the agent pulls with: "
-                    + "registryCredentials(SECRET_ARN, REGISTRY_HOST)");
-        }
-        if (!args.instanceRegistryAuth() && args.registryCredentialsArn().isPresent()) {
-            problems.add("registryCredentials", "only with registryAuth instance; per task, the task definition "
-                    + "names the credentials (repositoryCredentials)");
-        }
-        return checked;
     }
 
     /**

@@ -144,7 +144,7 @@ public class EcsService extends ComponentResource {
     private final Output<String> securityGroupId;
 
     /** The args' values, checked. */
-    record Checked(EcsServiceArgs args, NetworkArgs.Checked network, List<ContainerArgs.Checked> containers,
+    record Checked(EcsServiceArgs args, NetworkArgs.Checked network, List<ContainerArgs> containers,
                            Output<String> clusterArn, Output<String> registryCredentials,
                            Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
                            Output<List<String>> egressCidrBlocks,
@@ -418,7 +418,8 @@ public class EcsService extends ComponentResource {
 
     /** The desired count, within the autoscaling range when there is one. */
     private int initialCount() {
-        return args.autoScaling().map(a -> Math.max(a.minCount(), Math.min(a.maxCount(), args.desiredCount())))
+        return args.autoScaling().map(a -> Math.max(a.minCount().orElseThrow(),
+                        Math.min(a.maxCount().orElseThrow(), args.desiredCount())))
                 .orElse(args.desiredCount());
     }
 
@@ -441,8 +442,8 @@ public class EcsService extends ComponentResource {
                         .serviceNamespace("ecs")
                         .scalableDimension("ecs:service:DesiredCount")
                         .resourceId(Output.format("service/%s/%s", clusterName, service.name()))
-                        .minCapacity(scaling.minCount())
-                        .maxCapacity(scaling.maxCount())
+                        .minCapacity(scaling.minCount().orElseThrow())
+                        .maxCapacity(scaling.maxCount().orElseThrow())
                         .build())).orElse(null);
     }
 
@@ -491,12 +492,13 @@ public class EcsService extends ComponentResource {
      */
     private static Checked validate(String name, EcsServiceArgs args, Problems problems, AwsEnvironment env) {
         List<ContainerArgs> containers = args.containers();
-        List<ContainerArgs.Checked> checkedContainers = new ArrayList<>();
+        List<ContainerArgs> checkedContainers = new ArrayList<>();
         if (containers.isEmpty()) {
             problems.add("container", "required: the main container");
         }
         for (int i = 0; i < containers.size(); i++) {
-            checkedContainers.add(containers.get(i).validate(problems.at(containerField(i)), i == 0));
+            Problems at = problems.at(containerField(i));
+            checkedContainers.add(i == 0 ? containers.get(i).validateAsMain(at) : containers.get(i).validate(at));
         }
         checkContainers(containers, problems);
         EcsServiceArgs options = args.validate(problems);
@@ -662,10 +664,10 @@ public class EcsService extends ComponentResource {
     private static Ec2CapacityArgs ec2Args(EcsServiceArgs args, Checked checked, Output<String> clusterName,
                                            Output<String> lbSecurityGroup, List<SecurityGroupEgressArgs> egress) {
         Launch.Ec2 launch = args.ec2().orElseThrow();
-        Ec2CapacityArgs ec2 = launch.instances();
+        Ec2CapacityOptions ec2 = launch.instances();
         var tags = new TreeMap<>(args.tags());
         tags.putAll(ec2.tags());
-        var b = ec2.toBuilder()
+        var b = Ec2CapacityArgs.builder().from(ec2)
                 .clusterName(clusterName)
                 .network(checked.network().vpcId(), checked.network().taskSubnetIds())
                 // Like tasks on Fargate, instances in public subnets only (no NAT) need their own address.
@@ -680,8 +682,8 @@ public class EcsService extends ComponentResource {
         }
         b.registryAuth(launch.registryAuth().value());
         if (launch.registryAuth() == RegistryAuth.INSTANCE) {
-            b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image()
-                    .applyValue(i -> ImageReference.parse(i).host()));
+            b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image().orElseThrow()
+                    .output().applyValue(i -> ImageReference.parse(i).host()));
         }
         return b.build();
     }

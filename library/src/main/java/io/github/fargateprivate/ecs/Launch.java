@@ -16,16 +16,16 @@ public sealed interface Launch permits Launch.Fargate, Launch.Ec2 {
         return new Fargate(List.of(), null, null);
     }
 
-    /** @return container instances of the service's own with {@link Ec2CapacityArgs}' defaults, awsvpc, per task */
+    /** @return container instances of the service's own with {@link Ec2CapacityOptions}' defaults, awsvpc, per task */
     static Ec2 ec2() {
-        return ec2(Ec2CapacityArgs.builder().build());
+        return ec2(Ec2CapacityOptions.builder().build());
     }
 
     /**
      * @param instances the container instances: type, count, AMI, root volume, Session Manager
      * @return container instances of the service's own, awsvpc, registry credentials per task
      */
-    static Ec2 ec2(Ec2CapacityArgs instances) {
+    static Ec2 ec2(Ec2CapacityOptions instances) {
         return new Ec2(instances, NetworkMode.AWSVPC, RegistryAuth.TASK);
     }
 
@@ -84,7 +84,7 @@ public sealed interface Launch permits Launch.Fargate, Launch.Ec2 {
      * @param networkMode  how the containers reach the network
      * @param registryAuth how images are pulled with registry credentials
      */
-    record Ec2(Ec2CapacityArgs instances, NetworkMode networkMode, RegistryAuth registryAuth) implements Launch {
+    record Ec2(Ec2CapacityOptions instances, NetworkMode networkMode, RegistryAuth registryAuth) implements Launch {
 
         /**
          * Requires every component.
@@ -97,6 +97,10 @@ public sealed interface Launch permits Launch.Fargate, Launch.Ec2 {
             Objects.requireNonNull(instances, "instances");
             Objects.requireNonNull(networkMode, "networkMode");
             Objects.requireNonNull(registryAuth, "registryAuth");
+            // The instances' options only: the service wires their cluster, network and credentials itself.
+            if (instances instanceof Ec2CapacityArgs) {
+                instances = Ec2CapacityOptions.builder().from(instances).build();
+            }
         }
 
         /**
@@ -119,7 +123,7 @@ public sealed interface Launch permits Launch.Fargate, Launch.Ec2 {
          * @param args the instances' options
          * @return this choice with them
          */
-        public Ec2 instances(Ec2CapacityArgs args) {
+        public Ec2 instances(Ec2CapacityOptions args) {
             return new Ec2(args, networkMode, registryAuth);
         }
     }

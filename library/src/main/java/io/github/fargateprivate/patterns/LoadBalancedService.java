@@ -27,7 +27,7 @@ import io.github.fargateprivate.ecr.PullThroughCache;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
-import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.ecs.Ec2InstanceType;
 import io.github.fargateprivate.ecs.EcsService;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
@@ -167,7 +167,7 @@ public class LoadBalancedService extends ComponentResource {
             this.pullThroughCache = new PullThroughCache(name + "-cache", checked.cache().toBuilder()
                     .tags(merged(tags, checked.cache().tags())).build(), childOptions);
             // The task pulls from the cache, once its rule exists; the credentials are ECR's to read.
-            Output<String> image = Output.tuple(main.image().output(), pullThroughCache.ruleReady())
+            Output<String> image = Output.tuple(main.image().orElseThrow().output(), pullThroughCache.ruleReady())
                     .applyValue(t -> pullThroughCache.imageFor(ImageReference.parse(t.t1)));
             main = main.toBuilder().image(image).build();
             this.credentialsSecret = null;
@@ -216,7 +216,7 @@ public class LoadBalancedService extends ComponentResource {
             new TreeMap<>(c.appSecrets()).values().forEach(roleArgs::appSecret);
             c.appSecretsKmsKeyArns().forEach(roleArgs::appSecretsKmsKeyArn);
             // ECR images get pull actions on exactly their repositories; the others get no ECR action.
-            roleArgs.image(c.image());
+            roleArgs.image(c.image().orElseThrow());
         }
         this.executionRole = new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
 
@@ -281,7 +281,7 @@ public class LoadBalancedService extends ComponentResource {
         }
         if (instanceAuth && credentialsKey != null) {
             Launch.Ec2 ec2 = serviceOptions.ec2().orElseThrow();
-            serviceArgs.launch(ec2.instances(ec2.instances().toBuilder()
+            serviceArgs.launch(ec2.instances(Ec2CapacityOptions.builder().from(ec2.instances())
                     .registryCredentialsKmsKeyArn(credentialsKey.output()).build()));
         }
         if (taskRole != null) {
@@ -394,17 +394,17 @@ public class LoadBalancedService extends ComponentResource {
                             Resource component, String kind, String serviceChild) {
         ContainerArgs main = args.container();
         List<ContainerArgs> containers = new ArrayList<>();
-        ContainerArgs.Checked mainChecked = null;
+        ContainerArgs mainChecked = null;
         if (main == null) {
             problems.add("container", "required: the main container, e.g. ContainerArgs.builder().image(\"ghcr.io/"
                     + "OWNER/IMAGE:TAG\").port(8080).build()");
         } else {
-            mainChecked = main.validate(problems.at("container"), true);
+            mainChecked = main.validateAsMain(problems.at("container"));
             containers.add(main);
         }
         var sidecars = args.sidecars();
         for (int i = 0; i < sidecars.size(); i++) {
-            sidecars.get(i).validate(problems.at("sidecars[" + i + "]"), false);
+            sidecars.get(i).validate(problems.at("sidecars[" + i + "]"));
         }
         if (main != null) {
             containers.addAll(sidecars);
@@ -483,21 +483,21 @@ public class LoadBalancedService extends ComponentResource {
         boolean withCredentials = credentials != null && !(credentials instanceof RegistryCredentials.None);
         if (instanceAuth && cache != null) {
             problems.add("service.ec2.registryAuth", "instance, but the image comes through the pull-through cache, "
-                    + "from ECR, which the execution role pulls from; use task", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+                    + "from ECR, which the execution role pulls from; use task", Ec2CapacityOptions.REGISTRY_AUTH_TASK);
         } else if (instanceAuth && !withCredentials) {
             problems.add("service.ec2.registryAuth", "instance, but the image needs no registry credentials; use task "
-                    + "(or give registryCredentials)", Ec2CapacityArgs.REGISTRY_AUTH_TASK);
+                    + "(or give registryCredentials)", Ec2CapacityOptions.REGISTRY_AUTH_TASK);
         }
         VpcEndpointsArgs endpoints = args.vpcEndpoints().map(e -> endpointsArgs(e, network, containers,
                 cache == null && withCredentials, service.onEc2(), problems))
                 .orElse(null);
-        if (cache == null && main != null && main.image() != null) {
-            if (main.image().isPlain()) {
-                problems.add("registryCredentials", registryProblem(main.image().plain().get(), credentials));
+        if (cache == null && main != null && main.image().isPresent()) {
+            if (main.image().get().isPlain()) {
+                problems.add("registryCredentials", registryProblem(main.image().get().plain().get(), credentials));
             } else {
                 // An image from another resource is known only later: the same check runs in its apply, and the
                 // checked image is what the task definition consumes.
-                Output<String> image = problems.check("registryCredentials", Value.of(mainChecked.image()),
+                Output<String> image = problems.check("registryCredentials", mainChecked.image().orElseThrow(),
                         i -> registryProblem(i, credentials));
                 main = main.toBuilder().image(image).build();
             }
@@ -524,15 +524,15 @@ public class LoadBalancedService extends ComponentResource {
                                                     String owner) {
         List<Optional<String>> digests = new ArrayList<>();
         ContainerArgs main = args.container();
-        if (!args.registryPreflight() || main == null || main.image() == null) {
+        if (!args.registryPreflight() || main == null || main.image().isEmpty()) {
             return digests;
         }
         String architecture = architecture(args.service());
         RegistryCredentials mainCredentials = args.registryCredentials().orElse(null);
-        digests.add(ImagePreflight.check(main.image(), mainCredentials, architecture,
+        digests.add(ImagePreflight.check(main.image().get(), mainCredentials, architecture,
                 new ImagePreflight.Fields("container.image", credentialsField("registryCredentials", mainCredentials)),
                 problems, component, owner, env));
-        ImagePreflight.warnOfExpiringToken(main.image(), mainCredentials, component, owner,
+        ImagePreflight.warnOfExpiringToken(main.image().get(), mainCredentials, component, owner,
                 credentialsField("registryCredentials", mainCredentials));
         for (int i = 0; i < sidecars.size(); i++) {
             SidecarPull pull = sidecars.get(i);
@@ -542,8 +542,8 @@ public class LoadBalancedService extends ComponentResource {
                     : sameHostAsMain(pull.container(), main) ? mainCredentials : null;
             String credentialsField = credentialsField(pull.own() != null ? field + ".registryCredentials"
                     : "registryCredentials", credentials);
-            digests.add(pull.container().image() == null ? Optional.empty() : ImagePreflight.check(
-                    pull.container().image(), credentials, architecture, new ImagePreflight.Fields(field + ".image",
+            digests.add(pull.container().image().isEmpty() ? Optional.empty() : ImagePreflight.check(
+                    pull.container().image().get(), credentials, architecture, new ImagePreflight.Fields(field + ".image",
                             credentialsField), problems, component, owner, env));
         }
         return digests;
@@ -556,8 +556,8 @@ public class LoadBalancedService extends ComponentResource {
     }
 
     private static boolean sameHostAsMain(ContainerArgs sidecar, ContainerArgs main) {
-        return sidecar.image() != null && sidecar.image().isPlain() && main.image().isPlain()
-                && sameHost(sidecar.image().plain().get(), main.image().plain().get());
+        return sidecar.image().flatMap(Value::plain).isPresent() && main.image().orElseThrow().isPlain()
+                && sameHost(sidecar.image().get().plain().get(), main.image().get().plain().get());
     }
 
     /** Each container's image with the digest the registry answered, by container name: a handle and an export. */
@@ -566,7 +566,7 @@ public class LoadBalancedService extends ComponentResource {
             ContainerArgs c = i == 0 ? args.container() : args.sidecars().get(i - 1);
             int index = i;
             digests.get(i).ifPresent(d -> imageDigests.put(c.name(index == 0), ImageReference.parse(
-                    c.image().plain().orElseThrow()).withDigest(d)));
+                    c.image().orElseThrow().plain().orElseThrow()).withDigest(d)));
         }
     }
 
@@ -576,7 +576,7 @@ public class LoadBalancedService extends ComponentResource {
         if (!pin || index >= digests.size() || digests.get(index).isEmpty()) {
             return container;
         }
-        return container.toBuilder().image(ImageReference.parse(container.image().plain().orElseThrow())
+        return container.toBuilder().image(ImageReference.parse(container.image().orElseThrow().plain().orElseThrow())
                 .withDigest(digests.get(index).get())).build();
     }
 
@@ -608,15 +608,15 @@ public class LoadBalancedService extends ComponentResource {
             existing = e.validate(problems.at("registryCredentials"), env);
         }
         ContainerArgs main = args.container();
-        if (sidecar.image() == null || main == null || main.image() == null) {
+        if (sidecar.image().isEmpty() || main == null || main.image().isEmpty()) {
             return new SidecarPull(sidecar, own, existing, Output.of(false));
         }
         RegistryCredentials mainCredentials = args.registryCredentials().orElse(null);
         boolean mainHasSecret = cache == null && (mainCredentials instanceof RegistryCredentials.Create
                 || mainCredentials instanceof RegistryCredentials.Existing);
         Registry cached = cache == null ? null : cache.registry();
-        Output<List<String>> images = problems.check("registryCredentials", Value.combine(sidecar.image(),
-                main.image(), List::of), i -> sidecarRegistryProblem(i.get(0), i.get(1), own, mainHasSecret, cached));
+        Output<List<String>> images = problems.check("registryCredentials", Value.combine(sidecar.image().get(),
+                main.image().get(), List::of), i -> sidecarRegistryProblem(i.get(0), i.get(1), own, mainHasSecret, cached));
         return new SidecarPull(sidecar, own, existing, images.applyValue(i -> own == null && mainHasSecret
                 && sameHost(i.get(0), i.get(1))));
     }
@@ -657,9 +657,9 @@ public class LoadBalancedService extends ComponentResource {
                     + "the cache takes the composite's");
         }
         Registry registry = given.hasRegistry() ? given.registry() : null;
-        if (main != null && main.image() != null && main.image().isPlain()) {
+        if (main != null && main.image().flatMap(Value::plain).isPresent()) {
             try {
-                Registry inferred = Registry.of(ImageReference.parse(main.image().plain().get()));
+                Registry inferred = Registry.of(ImageReference.parse(main.image().get().plain().get()));
                 if (registry != null && registry != inferred) {
                     problems.add("pullThroughCache.registry", registry.configName() + " contradicts the image's "
                             + "registry " + inferred.configName());
@@ -793,7 +793,7 @@ public class LoadBalancedService extends ComponentResource {
 
     /** A sidecar of the cache's upstream registry pulls through the cache too. */
     private static ContainerArgs throughCache(ContainerArgs sidecar, PullThroughCache cache, Registry upstream) {
-        Output<String> image = Output.tuple(sidecar.image().output(), cache.ruleReady()).applyValue(t -> {
+        Output<String> image = Output.tuple(sidecar.image().orElseThrow().output(), cache.ruleReady()).applyValue(t -> {
             ImageReference reference = ImageReference.parse(t.t1);
             return Registry.of(reference) == upstream ? cache.imageFor(reference) : t.t1;
         });
@@ -811,7 +811,7 @@ public class LoadBalancedService extends ComponentResource {
             RegistryCredentials credentials = i == 0 ? args.registryCredentials().orElse(null)
                     : args.sidecarRegistryCredentials(i - 1).orElse(null);
             String field = EcsService.containerField(i);
-            Value<String> image = i == 0 ? args.container().image() : args.sidecars().get(i - 1).image();
+            Value<String> image = (i == 0 ? args.container() : args.sidecars().get(i - 1)).image().orElseThrow();
             if (!(credentials instanceof RegistryCredentials.None) || (i == 0 && throughCache) || !image.isPlain()) {
                 continue;
             }

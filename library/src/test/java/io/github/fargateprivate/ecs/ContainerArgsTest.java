@@ -35,7 +35,11 @@ class ContainerArgsTest {
     /** Validates a container under {@code container} (main) or {@code sidecars[0]}, as the components do. */
     private static List<Problem> problems(ContainerArgs args, boolean main) {
         var problems = Problems.of("Test", "t");
-        args.validate(problems.at(main ? "container" : "sidecars[0]"), main);
+        if (main) {
+            args.validateAsMain(problems.at("container"));
+        } else {
+            args.validate(problems.at("sidecars[0]"));
+        }
         return problems.list();
     }
 
@@ -58,7 +62,7 @@ class ContainerArgsTest {
         var c = ContainerArgs.builder().image(GHCR_IMAGE).build();
         assertEquals("app", c.name(true));
         assertEquals(null, c.name(false));
-        assertEquals(null, c.name());
+        assertEquals(Optional.empty(), c.name());
         assertEquals(Optional.of(8080), c.port(true));
         assertEquals(Optional.empty(), c.port(false));
         assertEquals(Optional.empty(), c.port());
@@ -95,9 +99,9 @@ class ContainerArgsTest {
         var built = builder.build();
         command.add("--debug");
         assertEquals(Optional.of(List.of("serve")), built.command());
-        var e = assertThrows(IllegalStateException.class, () -> builder.port(9000));
-        assertTrue(e.getMessage().startsWith("ContainerArgs.Builder: build() was called already"), e.getMessage());
+        builder.port(9000);
         assertEquals(Optional.empty(), built.port());
+        assertEquals(Optional.of(9000), builder.build().port(), "the builder goes on, without the built args");
     }
 
     @Test
@@ -108,8 +112,8 @@ class ContainerArgsTest {
                 .healthCheck(ContainerHealthCheckArgs.builder().command(List.of("CMD", "true")).build())
                 .dependsOn("init", "START").stopTimeoutSeconds(60).build();
         var copy = original.toBuilder().environment("B", "2").port(4000).build();
-        assertEquals("web", copy.name());
-        assertEquals(GHCR_IMAGE, copy.image().plain().orElseThrow());
+        assertEquals("web", copy.name().orElseThrow());
+        assertEquals(GHCR_IMAGE, copy.image().orElseThrow().plain().orElseThrow());
         assertEquals(Optional.of(4000), copy.port());
         assertEquals(Optional.of(3000), original.port());
         assertEquals(List.of("A", "B"), copy.environment().keySet().stream().sorted().toList());
@@ -130,13 +134,13 @@ class ContainerArgsTest {
                 .environment("ZONE", "a").environment("APP_MODE", Output.of("prod"))
                 .appSecret("DB_URL", PARAMETER).appSecret("DB_PASSWORD", DB_SECRET + ":password::")
                 .appSecretsKmsKeyArn(KEY)
-                .build().validate(problems.at("container"), true);
+                .build().validateAsMain(problems.at("container"));
         assertEquals(List.of(), problems.list());
-        assertEquals(GHCR_IMAGE, OfflineRun.value(checked.image()));
+        assertEquals(GHCR_IMAGE, OfflineRun.value(checked.image().orElseThrow().output()));
         assertEquals(List.of("APP_MODE", "ZONE"), List.copyOf(checked.environment().keySet()));
-        assertEquals("prod", OfflineRun.value(checked.environment().get("APP_MODE")));
+        assertEquals("prod", OfflineRun.value(checked.environment().get("APP_MODE").output()));
         assertEquals(List.of("DB_PASSWORD", "DB_URL"), List.copyOf(checked.appSecrets().keySet()));
-        assertEquals(PARAMETER, OfflineRun.value(checked.appSecrets().get("DB_URL")));
+        assertEquals(PARAMETER, OfflineRun.value(checked.appSecrets().get("DB_URL").output()));
     }
 
     private static Arguments bad(String field, String fragment, Consumer<ContainerArgs.Builder> configure) {
@@ -213,6 +217,14 @@ class ContainerArgsTest {
     }
 
     @Test
+    void theEnvironmentsValuesAreLeftOutOfToString() {
+        var c = ContainerArgs.builder().name("web").image(GHCR_IMAGE).environment("DB_URL", "jdbc:pg://u:hunter2@db")
+                .build();
+        assertFalse(c.toString().contains("hunter2"), c.toString());
+        assertTrue(c.toString().contains("web"), c.toString());
+    }
+
+    @Test
     void aSecretLookingVariableIsRefusedWithoutEchoingItsValue() {
         var problems = problems(c -> c.environment("DB_PASSWORD", "hunter2"));
         assertEquals(1, problems.size());
@@ -240,9 +252,9 @@ class ContainerArgsTest {
         var plain = problems(c -> c.image(image));
         assertEquals(1, plain.size());
         var problems = Problems.of("Test", "t");
-        var checked = ContainerArgs.builder().image(Output.of(image)).build().validate(problems.at("container"), true);
+        var checked = ContainerArgs.builder().image(Output.of(image)).build().validateAsMain(problems.at("container"));
         assertEquals(List.of(), problems.list(), "nothing is known before the apply");
-        assertEquals(plain.get(0), problemWhenKnown(checked.image()));
+        assertEquals(plain.get(0), problemWhenKnown(checked.image().orElseThrow().output()));
     }
 
     @Test
@@ -250,9 +262,9 @@ class ContainerArgsTest {
         var plain = problems(c -> c.appSecret("DB", "db-password"));
         var problems = Problems.of("Test", "t");
         var checked = ContainerArgs.builder().image(GHCR_IMAGE).appSecret("DB", Output.of("db-password")).build()
-                .validate(problems.at("container"), true);
+                .validateAsMain(problems.at("container"));
         assertEquals(List.of(), problems.list());
-        assertEquals(plain.get(0), problemWhenKnown(checked.appSecrets().get("DB")));
+        assertEquals(plain.get(0), problemWhenKnown(checked.appSecrets().get("DB").output()));
     }
 
     @Test

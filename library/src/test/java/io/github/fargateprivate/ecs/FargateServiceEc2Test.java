@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,9 +82,9 @@ class FargateServiceEc2Test {
         return onLaunch(l -> l.networkMode(NetworkMode.BRIDGE));
     }
 
-    private static Consumer<EcsServiceArgs.Builder> ec2(Consumer<Ec2CapacityArgs.Builder> configure) {
+    private static Consumer<EcsServiceArgs.Builder> ec2(Consumer<Ec2CapacityOptions.Builder> configure) {
         return onLaunch(l -> {
-            var e = l.instances().toBuilder();
+            var e = Ec2CapacityOptions.builder().from(l.instances());
             configure.accept(e);
             return l.instances(e.build());
         });
@@ -332,7 +333,29 @@ class FargateServiceEc2Test {
                 bad("ec2.amiId", "'ami-123' is not an AMI id", ec2(e -> e.amiId("ami-123"))),
                 bad("ec2.registryCredentialsKmsKeyArn", "only with registryAuth instance",
                         ec2(e -> e.registryCredentialsKmsKeyArn(KEY))));
+    }
 
+    /**
+     * The instances' cluster, network, security groups and registry credentials are the service's to wire: the options
+     * a service takes cannot hold them, and those of an {@link Ec2CapacityArgs} given in their place are not taken.
+     */
+    @Test
+    void theInstancesWiringIsTheServicesOwn() {
+        for (String wiring : List.of("clusterName", "network", "assignPublicIp", "bridgeIngressFrom",
+                "targetsSecurityGroupId", "egress", "registryCredentials")) {
+            assertTrue(Arrays.stream(Ec2CapacityOptions.Builder.class.getMethods()).noneMatch(m -> m.getName()
+                    .equals(wiring)), "options cannot hold " + wiring);
+            assertTrue(Arrays.stream(Ec2CapacityArgs.Builder.class.getMethods()).anyMatch(m -> m.getName()
+                    .equals(wiring)), "Ec2Capacity on its own takes " + wiring);
+        }
+        Consumer<EcsServiceArgs.Builder> wired = onLaunch(l -> l.instances(Ec2CapacityArgs.builder()
+                .clusterName(Output.of("other")).assignPublicIp(true)
+                .network(Output.of(OfflineMocks.DEFAULT_VPC), Output.of(PRIVATE_SUBNETS)).build()));
+        assertFalse(args(wired).ec2().orElseThrow().instances() instanceof Ec2CapacityArgs,
+                "the service holds the options only");
+        var run = ok(wired);
+        assertFalse(userData(run).contains("other"), userData(run));
+        assertTrue(userData(run).contains("ECS_CLUSTER="), userData(run));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

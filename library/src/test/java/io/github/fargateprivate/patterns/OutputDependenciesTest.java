@@ -23,6 +23,7 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
+import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.ecs.FargateService;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
@@ -200,12 +201,12 @@ class OutputDependenciesTest {
         return a -> a.sidecar(sidecar.name(SIDECAR).build());
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> onEc2(Ec2CapacityArgs.Builder ec2) {
+    private static Consumer<LoadBalancedFargateServiceArgs.Builder> onEc2(Ec2CapacityOptions.Builder ec2) {
         return a -> a.service(EcsServiceOptions.builder().launch(launchOf(ec2.build())).build());
     }
 
     /** The instances with the registry authentication they name, as the service's launch. */
-    private static Launch launchOf(Ec2CapacityArgs instances) {
+    private static Launch launchOf(Ec2CapacityOptions instances) {
         return Launch.ec2(instances).registryAuth(instances.instanceRegistryAuth() ? RegistryAuth.INSTANCE
                 : RegistryAuth.TASK);
     }
@@ -338,7 +339,7 @@ class OutputDependenciesTest {
                         "svc-agent-credentials-secret.kmsKeyId", EXEC_POLICY),
                 option("RegistryCredentials.Create.kmsKeyArn(Output)", "container, registryAuth instance", s -> service(
                         ghcr(RegistryCredentials.create("reader", Output.ofSecret("token")).kmsKeyArn(s.valid(KEY)))
-                                .andThen(onEc2(Ec2CapacityArgs.builder()
+                                .andThen(onEc2(Ec2CapacityOptions.builder()
                                         .registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)))),
                         "svc-credentials-secret.kmsKeyId", "svc-fargate-ec2-instance-secret.policy"),
                 option("RegistryCredentials.existing(Output)", "container", s -> service(ghcr(
@@ -346,7 +347,7 @@ class OutputDependenciesTest {
                 option("RegistryCredentials.existing(Output)", "sidecar", s -> service(sidecar(
                         RegistryCredentials.existing(s.valid(REGISTRY_SECRET)))), TASK, EXEC_POLICY),
                 option("RegistryCredentials.existing(Output)", "container, registryAuth instance", s -> service(ghcr(
-                        RegistryCredentials.existing(s.valid(REGISTRY_SECRET))).andThen(onEc2(Ec2CapacityArgs
+                        RegistryCredentials.existing(s.valid(REGISTRY_SECRET))).andThen(onEc2(Ec2CapacityOptions
                         .builder().registryAuth(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)))),
                         "svc-fargate-ec2-instance-secret.policy", "svc-fargate-ec2-launch-template.userData"),
                 option("RegistryCredentials.existing(Output)", "the pull-through cache's", s -> service(ghcr(
@@ -364,7 +365,7 @@ class OutputDependenciesTest {
                         s -> service(a -> a.network(network().vpcId(s.valid(VPC)).build()).loadBalancer(
                                 ApplicationLoadBalancerOptions.builder().internalLoadBalancer(true).build())),
                         and(VPC_USERS, "svc-lb-alb-sg.ingress")),
-                option("NetworkArgs.vpcId(Output)", "network, launch type EC2", s -> service(onEc2(Ec2CapacityArgs
+                option("NetworkArgs.vpcId(Output)", "network, launch type EC2", s -> service(onEc2(Ec2CapacityOptions
                         .builder()).andThen(a -> a.network(network().vpcId(s.valid(VPC)).build()))),
                         and(VPC_USERS, "svc-fargate-ec2-instance-sg.vpcId")),
                 option("NetworkArgs.vpcId(Output)", "network, VPC endpoints", s -> service(a -> a
@@ -376,7 +377,7 @@ class OutputDependenciesTest {
                 option("NetworkArgs.privateSubnetIds(Output)", "network", s -> service(a -> a.network(network()
                         .privateSubnetIds(s.valid(PRIVATE_SUBNETS)).build())), SERVICE_NETWORK),
                 option("NetworkArgs.privateSubnetIds(Output)", "network, launch type EC2", s -> service(onEc2(
-                        Ec2CapacityArgs.builder()).andThen(a -> a.network(network()
+                        Ec2CapacityOptions.builder()).andThen(a -> a.network(network()
                         .privateSubnetIds(s.valid(PRIVATE_SUBNETS)).build()))), SERVICE_NETWORK,
                         "svc-fargate-ec2-asg.vpcZoneIdentifiers"),
                 option("NetworkArgs.privateSubnetIds(Output)", "network, VPC endpoints' route tables looked up",
@@ -434,8 +435,15 @@ class OutputDependenciesTest {
                                 .deploymentAlarms(s.valid(List.of("latency"))).build())), "svc-fargate-service.alarms"),
                 option("LoadBalancedServiceArgs.pullFailureTopicArn(Output)", "pullFailureTopicArn", s -> service(a -> a
                         .pullFailureTopicArn(s.valid(TOPIC))), "svc-pull-failures-target.arn"),
-                option("Ec2CapacityArgs.amiId(Output)", "service.ec2", s -> service(onEc2(Ec2CapacityArgs.builder()
-                        .amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
+                option("Ec2CapacityOptions.amiId(Output)", "service.ec2", s -> service(onEc2(Ec2CapacityOptions
+                        .builder().amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
+                option("Ec2CapacityArgs.amiId(Output)", "Ec2Capacity", s -> ec2(a -> a
+                        .amiId(s.valid("ami-0abcdef1234567890"))), "pool-launch-template.imageId"),
+                option("Ec2CapacityOptions.registryCredentialsKmsKeyArn(Output)", "FargateService, launch type EC2",
+                        s -> fargate(a -> a.registryCredentialsArn(REGISTRY_SECRET)
+                                .launch(Launch.ec2(Ec2CapacityOptions.builder().registryCredentialsKmsKeyArn(s.valid(KEY))
+                                        .build()).registryAuth(RegistryAuth.INSTANCE))),
+                        "fs-ec2-instance-secret.policy"),
                 option("PolicyStatement.resource(Output)", "taskRole", s -> service(a -> a.taskRole(TaskRoleArgs
                         .builder().statement(PolicyStatement.builder().sid("Read").action("s3:GetObject")
                                 .resource(s.valid("arn:aws:s3:::reports/*")).build()).build())),
@@ -529,6 +537,21 @@ class OutputDependenciesTest {
                 option("Ec2CapacityArgs.registryCredentialsKmsKeyArn(Output)", "Ec2Capacity", s -> ec2(instanceAuth(
                         Output.of(REGISTRY_SECRET), Output.of("ghcr.io")).andThen(a -> a
                         .registryCredentialsKmsKeyArn(s.valid(KEY)))), "pool-instance-secret.policy"),
+                option("Ec2CapacityArgs.vpcId(Value)", "Ec2Capacity", s -> ec2(a -> a
+                        .network(Output.of(VPC), Output.of(PRIVATE_SUBNETS)).vpcId(Value.of(s.valid(VPC)))),
+                        "pool-instance-sg.vpcId"),
+                option("Ec2CapacityArgs.subnetIds(Value)", "Ec2Capacity", s -> ec2(a -> a
+                        .network(Output.of(VPC), Output.of(PRIVATE_SUBNETS)).subnetIds(Value.of(s.valid(PRIVATE_SUBNETS)))),
+                        "pool-asg.vpcZoneIdentifiers"),
+                option("Ec2CapacityArgs.bridgeIngressSecurityGroupId(Value)", "Ec2Capacity", s -> ec2(a -> a
+                        .bridgeIngressSecurityGroupId(Value.of(s.valid(LB_SECURITY_GROUP)))), "pool-instance-sg.ingress"),
+                option("Ec2CapacityArgs.registryCredentialsArn(Value)", "Ec2Capacity", s -> ec2(instanceAuth(
+                        Output.of(REGISTRY_SECRET), Output.of("ghcr.io")).andThen(a -> a
+                        .registryCredentialsArn(Value.of(s.valid(REGISTRY_SECRET))))), "pool-instance-secret.policy",
+                        "pool-launch-template.userData"),
+                option("Ec2CapacityArgs.registryHost(Value)", "Ec2Capacity", s -> ec2(instanceAuth(
+                        Output.of(REGISTRY_SECRET), Output.of("ghcr.io")).andThen(a -> a
+                        .registryHost(Value.of(s.valid("ghcr.io"))))), "pool-launch-template.userData"),
                 option("TaskExecutionRoleArgs.registryCredentialsSecretArn(Output)", "TaskExecutionRole",
                         s -> executionRole(a -> a.registryCredentialsSecretArn(s.valid(REGISTRY_SECRET))),
                         "exec-exec-policy.policy"),
