@@ -38,6 +38,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
 import io.github.fargateprivate.ecs.CpuArchitecture;
+import io.github.fargateprivate.ecs.RegistryAuth;
+import io.github.fargateprivate.ecs.NetworkMode;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
@@ -488,19 +491,18 @@ public final class Wirings {
         var service = new LoadBalancedFargateService("w13", LoadBalancedFargateServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(credentials.kmsKeyArn(key.arn()))
-                .service(FargateServiceArgs.builder()
-                        .launchType(FargateServiceArgs.EC2)
-                        .networkMode(FargateServiceArgs.BRIDGE)
+                .service(EcsServiceOptions.builder()
                         // The image is multi-architecture; the task's platform must match the instances'.
                         .cpuArchitecture(CpuArchitecture.ARM64)
-                        .ec2(Ec2CapacityOptions.builder()
-                                .instanceType(EC2_INSTANCE_TYPE)
-                                // One instance per availability zone from the start: the service spreads its two
-                                // tasks over the zones before it packs them.
-                                .minInstances(2)
-                                .maxInstances(4)
-                                .registryAuth(Ec2CapacityOptions.REGISTRY_AUTH_INSTANCE)
-                                .build())
+                        .launch(Launch.ec2(Ec2CapacityOptions.builder()
+                                        .instanceType(EC2_INSTANCE_TYPE)
+                                        // One instance per availability zone from the start: the service spreads its
+                                        // two tasks over the zones before it packs them.
+                                        .minInstances(2)
+                                        .maxInstances(4)
+                                        .build())
+                                .networkMode(NetworkMode.BRIDGE)
+                                .registryAuth(RegistryAuth.INSTANCE))
                         .build())
                 .build());
         var instances = service.service().ec2Capacity().orElseThrow();
