@@ -231,6 +231,19 @@ public abstract class LoadBalancedServiceArgs {
         }
 
         /**
+         * The service's options from args of versions before 2.0 ({@code FargateServiceArgs.builder()...build()}),
+         * whose options it keeps; what the composite wires it sets itself.
+         *
+         * @param service the service's args
+         * @return this builder
+         * @deprecated give {@link EcsServiceOptions}; this overload goes in the next release
+         */
+        @Deprecated(forRemoval = true)
+        public Builder service(io.github.fargateprivate.ecs.EcsServiceArgs service) {
+            return service(EcsServiceOptions.builder().from(service).build());
+        }
+
+        /**
          * @param topicArn the SNS topic told of pull failures
          * @return this builder
          */
