@@ -50,7 +50,6 @@ import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
@@ -598,12 +597,12 @@ public final class Wirings {
 
     /**
      * u01, <b>deprecated on purpose</b>: a program written for 1.x, unchanged, the one here that uses the deprecated
-     * names ({@code LoadBalancedFargateService}, {@code LoadBalancedFargateServiceArgs}, {@code FargateServiceArgs}).
-     * It shows the upgrade path: a 1.x stack still compiles against 2.x and registers its 1.x names (the component's
-     * 1.x type token, the service child {@code u01-fargate}, an {@code ecs.FargateService}, and the task definition
-     * family {@code u01-fargate}), so that a deployed stack keeps every URN. Every other program here is written as new
-     * code is, with {@link LoadBalancedService} ({@code <name>-ecs}), which answers to these URNs through aliases when
-     * a stack moves to it.
+     * names ({@code LoadBalancedFargateService}, {@code LoadBalancedFargateServiceArgs}). It shows the upgrade path: a
+     * 1.x stack still compiles against 2.x and registers its 1.x names (the component's 1.x type token, the service
+     * child {@code u01-fargate}, an {@code ecs.FargateService}, and the task definition family {@code u01-fargate}),
+     * so that a deployed stack keeps every URN. Every other program here is written as new code is, with
+     * {@link LoadBalancedService} ({@code <name>-ecs}), which answers to these URNs through aliases when a stack moves
+     * to it.
      *
      * @param ctx the Pulumi context
      */
@@ -612,7 +611,6 @@ public final class Wirings {
         new LoadBalancedFargateService("u01", LoadBalancedFargateServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(RegistryCredentials.existing(GHCR_SECRET))
-                .service(FargateServiceArgs.builder().desiredCount(1).build())
                 .build());
     }
 

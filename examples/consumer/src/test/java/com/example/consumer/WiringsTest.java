@@ -1023,7 +1023,6 @@ class WiringsTest {
         assertEquals(Set.of("u01-fargate-service"), namesOf(run, SERVICE));
         assertEquals(Set.of("u01-fargate-task"), namesOf(run, TASK_DEFINITION));
         assertEquals("u01-fargate", run.inputs("u01-fargate-task").get("family"));
-        assertEquals(1.0, run.inputs("u01-fargate-service").get("desiredCount"));
         assertEquals(madeUp(run, "u01-fargate-cluster", "arn"), run.inputs("u01-fargate-service").get("cluster"));
         // The children outside the service have the same names under either component.
         assertEquals(Set.of("u01-lb-tg"), namesOf(run, TARGET_GROUP));
