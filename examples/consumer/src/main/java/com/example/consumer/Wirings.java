@@ -37,6 +37,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.ecs.CpuArchitecture;
 import io.github.fargateprivate.ecs.RegistryAuth;
 import io.github.fargateprivate.ecs.NetworkMode;
@@ -611,6 +612,7 @@ public final class Wirings {
         new LoadBalancedFargateService("u01", LoadBalancedFargateServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(RegistryCredentials.existing(GHCR_SECRET))
+                .service(FargateServiceArgs.builder().desiredCount(1).build())
                 .build());
     }
 

@@ -1024,6 +1024,8 @@ class WiringsTest {
         assertEquals(Set.of("u01-fargate-task"), namesOf(run, TASK_DEFINITION));
         assertEquals("u01-fargate", run.inputs("u01-fargate-task").get("family"));
         assertEquals(madeUp(run, "u01-fargate-cluster", "arn"), run.inputs("u01-fargate-service").get("cluster"));
+        // 1.x's FargateServiceArgs for the composite's service: its options are taken.
+        assertEquals(1.0, run.inputs("u01-fargate-service").get("desiredCount"));
         // The children outside the service have the same names under either component.
         assertEquals(Set.of("u01-lb-tg"), namesOf(run, TARGET_GROUP));
         assertEquals(madeUp(run, "u01-execution-exec-role", "arn"), run.inputs("u01-fargate-task")
