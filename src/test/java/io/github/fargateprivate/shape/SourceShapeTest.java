@@ -24,7 +24,7 @@ class SourceShapeTest {
     static final List<String> STILL_TAGGING = List.of("ecr/PullThroughCache.java");
 
     /** The files that still refuse wiring set in a part, while issue 17 separates options from wiring. */
-    static final List<String> STILL_REFUSING = List.of("patterns/LoadBalancedService.java");
+    static final List<String> STILL_REFUSING = List.of();
 
     /**
      * @param sources the main sources

@@ -4,6 +4,7 @@ import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.core.Output;
 import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.arn.Arn;
 import org.immutables.value.Value;
 
 import java.util.List;
@@ -64,6 +65,12 @@ public abstract class Ec2CapacityArgs implements Ec2CapacityOptions {
     public abstract Optional<io.github.fargateprivate.Value<String>> registryHost();
 
     /**
+     * @return a customer managed KMS key of the registry credentials secret: with {@value #REGISTRY_AUTH_INSTANCE}
+     *     the instance role may decrypt with it through Secrets Manager. Default: none, the AWS managed key
+     */
+    public abstract Optional<io.github.fargateprivate.Value<String>> registryCredentialsKmsKeyArn();
+
+    /**
      * @param componentName the component's name, the default
      * @return the name the security group's description carries
      */
@@ -79,7 +86,13 @@ public abstract class Ec2CapacityArgs implements Ec2CapacityOptions {
      */
     @Override
     public Ec2CapacityArgs validate(Problems problems) {
-        var checked = builder().from(this).from(Ec2CapacityOptions.super.validate(problems)).build();
+        var checked = builder().from(this).from(Ec2CapacityOptions.super.validate(problems));
+        registryCredentialsKmsKeyArn().ifPresent(k -> checked.registryCredentialsKmsKeyArn(
+                k.orChecked(problems.check("registryCredentialsKmsKeyArn", k, Arn::kmsKeyArnProblem))));
+        if (registryCredentialsKmsKeyArn().isPresent() && !instanceRegistryAuth()) {
+            problems.add("registryCredentialsKmsKeyArn", "only with registryAuth instance: per task, the execution "
+                    + "role decrypts the credentials");
+        }
         if (clusterName().isEmpty()) {
             problems.add("clusterName", "required: the cluster the instances join");
         }
@@ -94,7 +107,7 @@ public abstract class Ec2CapacityArgs implements Ec2CapacityOptions {
             problems.add("registryCredentials", "only with registryAuth instance; per task, the task definition "
                     + "names the credentials (repositoryCredentials)");
         }
-        return checked;
+        return checked.build();
     }
 
     /** @return a builder holding these args, to change some of them */

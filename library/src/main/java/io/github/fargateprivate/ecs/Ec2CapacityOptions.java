@@ -88,12 +88,6 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
         return DEFAULT_ROOT_VOLUME_GIB;
     }
 
-    /**
-     * @return a customer managed KMS key of the registry credentials secret: with {@value #REGISTRY_AUTH_INSTANCE}
-     *     the instance role may decrypt with it through Secrets Manager. Default: none, the AWS managed key
-     */
-    Optional<io.github.fargateprivate.Value<String>> registryCredentialsKmsKeyArn();
-
     /** @return tags of every taggable child, propagated to the instances. Default: none */
     Map<String, String> tags();
 
@@ -112,7 +106,6 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
         addIf(changed, "registryAuth", !registryAuth().equals(REGISTRY_AUTH_TASK));
         addIf(changed, "sessionManager", sessionManager());
         addIf(changed, "rootVolumeGiB", rootVolumeGiB() != DEFAULT_ROOT_VOLUME_GIB);
-        addIf(changed, "registryCredentialsKmsKeyArn", registryCredentialsKmsKeyArn().isPresent());
         return changed;
     }
 
@@ -126,13 +119,12 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
      * Checks the instances' options.
      *
      * @param problems where problems go
-     * @return these options with an AMI and a key of other resources replaced by the checked ones
+     * @return these options with an AMI of another resource replaced by the checked one
      */
     @Override
     default Ec2CapacityOptions validate(Problems problems) {
         checkOptions(problems);
-        return builder().from(this).amiId(checkedAmi(problems)).registryCredentialsKmsKeyArn(checkedKey(problems))
-                .build();
+        return builder().from(this).amiId(checkedAmi(problems)).build();
     }
 
     private void checkOptions(Problems problems) {
@@ -154,23 +146,9 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
     }
 
     private Optional<io.github.fargateprivate.Value<String>> checkedAmi(Problems problems) {
-        return amiId().map(ami -> checked(ami, problems.check("amiId", ami, Ec2CapacityOptions::amiProblem)));
+        return amiId().map(ami -> ami.orChecked(problems.check("amiId", ami, Ec2CapacityOptions::amiProblem)));
     }
 
-    private Optional<io.github.fargateprivate.Value<String>> checkedKey(Problems problems) {
-        var key = registryCredentialsKmsKeyArn().map(k -> checked(k, problems.check("registryCredentialsKmsKeyArn",
-                k, Arn::kmsKeyArnProblem)));
-        if (key.isPresent() && !instanceRegistryAuth()) {
-            problems.add("registryCredentialsKmsKeyArn", "only with registryAuth instance: per task, the execution "
-                    + "role decrypts the credentials");
-        }
-        return key;
-    }
-
-    private static io.github.fargateprivate.Value<String> checked(io.github.fargateprivate.Value<String> given,
-                                                                  Output<String> checked) {
-        return given.isPlain() ? given : io.github.fargateprivate.Value.of(checked);
-    }
 
     /**
      * @param ami an AMI id
@@ -213,22 +191,6 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
          */
         public Builder registryAuth(RegistryAuth auth) {
             return registryAuth(auth.value());
-        }
-
-        /**
-         * @param keyArn the registry credentials secret's customer managed key
-         * @return this builder
-         */
-        public Builder registryCredentialsKmsKeyArn(String keyArn) {
-            return registryCredentialsKmsKeyArn(io.github.fargateprivate.Value.of(keyArn));
-        }
-
-        /**
-         * @param keyArn the registry credentials secret's customer managed key, e.g. {@code aws.kms.Key#arn()}
-         * @return this builder
-         */
-        public Builder registryCredentialsKmsKeyArn(Output<String> keyArn) {
-            return registryCredentialsKmsKeyArn(io.github.fargateprivate.Value.of(keyArn));
         }
     }
 }

@@ -504,12 +504,14 @@ public class EcsService extends ComponentResource {
         EcsServiceArgs options = args.validate(problems);
         Output<String> logKey = logKeyInRegion(options, problems, env).orElse(null);
         problems.add("name", nameProblem(name, name));
-        if (args.ec2().isPresent()) {
-            if (args.ec2().get().registryAuth() == RegistryAuth.INSTANCE && args.registryCredentialsArn().isEmpty()) {
-                problems.add("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls "
-                        + "with: give registryCredentialsArn, or use task for an image without credentials");
-            }
+        boolean instanceAuth = args.ec2().filter(e -> e.registryAuth() == RegistryAuth.INSTANCE).isPresent();
+        if (instanceAuth && args.registryCredentialsArn().isEmpty()) {
+            problems.add("ec2.registryAuth", "instance needs the registry credentials secret the agent pulls "
+                    + "with: give registryCredentialsArn, or use task for an image without credentials");
         }
+        args.registryCredentialsKmsKeyArn().filter(k -> !instanceAuth).ifPresent(k -> problems.add(
+                "registryCredentialsKmsKeyArn", "only with registryAuth instance: per task, the execution role "
+                        + "decrypts the credentials"));
         if (args.enableExecuteCommand() && args.taskRoleArn().isEmpty()) {
             problems.add("enableExecuteCommand", "ECS Exec needs a task role that allows its ssmmessages channel "
                     + "actions; give a task role (TaskRole with executeCommand) or turn it off");
@@ -682,6 +684,7 @@ public class EcsService extends ComponentResource {
         }
         b.registryAuth(launch.registryAuth().value());
         if (launch.registryAuth() == RegistryAuth.INSTANCE) {
+            args.registryCredentialsKmsKeyArn().ifPresent(b::registryCredentialsKmsKeyArn);
             b.registryCredentials(checked.registryCredentials(), checked.containers().get(0).image().orElseThrow()
                     .output().applyValue(i -> ImageReference.parse(i).host()));
         }

@@ -43,6 +43,13 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
      */
     public abstract Map<String, Value<String>> sidecarRegistryCredentialsArns();
 
+    /**
+     * @return the customer managed KMS key of {@link #registryCredentialsArn()}'s secret, which the container
+     *     instances' role may decrypt with registry authentication {@code instance} (per task, the execution role
+     *     decrypts it). Default: none, the AWS managed key
+     */
+    public abstract Optional<Value<String>> registryCredentialsKmsKeyArn();
+
     /** @return the task execution role (image pull, secrets, logs). Required */
     public abstract Optional<Value<String>> executionRoleArn();
 
@@ -140,6 +147,28 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @return this builder
          */
         B sidecarRegistryCredentialsArn(String sidecar, Value<String> secret);
+
+        /**
+         * @param keyArn the registry credentials secret's customer managed key
+         * @return this builder
+         */
+        B registryCredentialsKmsKeyArn(Value<String> keyArn);
+
+        /**
+         * @param keyArn the registry credentials secret's customer managed key, from another resource
+         * @return this builder
+         */
+        default B registryCredentialsKmsKeyArn(Output<String> keyArn) {
+            return registryCredentialsKmsKeyArn(Value.of(keyArn));
+        }
+
+        /**
+         * @param keyArn the registry credentials secret's customer managed key
+         * @return this builder
+         */
+        default B registryCredentialsKmsKeyArn(String keyArn) {
+            return registryCredentialsKmsKeyArn(Value.of(keyArn));
+        }
 
         /**
          * @param roleArn the execution role

@@ -346,9 +346,7 @@ public class LoadBalancedService extends ComponentResource {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
         }
         if (instanceAuth(serviceOptions) && credentialsKey != null) {
-            Launch.Ec2 ec2 = serviceOptions.ec2().orElseThrow();
-            serviceArgs.launch(ec2.instances(Ec2CapacityOptions.builder().from(ec2.instances())
-                    .registryCredentialsKmsKeyArn(credentialsKey.output()).build()));
+            serviceArgs.registryCredentialsKmsKeyArn(credentialsKey);
         }
         if (taskRole != null) {
             serviceArgs.taskRoleArn(taskRole.arn());
@@ -525,7 +523,6 @@ public class LoadBalancedService extends ComponentResource {
                         + "; leave it unset", targetType));
         TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).targetType(targetType).build();
 
-        String set = "; set it on the " + kind + "Args, which wires it";
         args.executionRole().validate(problems.at("executionRole"));
         EcsServiceOptions serviceChecked = service.validate(problems.at("service"));
         Optional<Output<String>> logKey = EcsService.logKeyInRegion(serviceChecked, problems.at("service"), env);
@@ -534,8 +531,6 @@ public class LoadBalancedService extends ComponentResource {
         }
         problems.add("name", EcsService.nameProblem(name, name + serviceChild));
         boolean instanceAuth = instanceAuth(service);
-        service.ec2().flatMap(e -> e.instances().registryCredentialsKmsKeyArn()).ifPresent(k -> problems.add(
-                "service.ec2.registryCredentialsKmsKeyArn", "the composite's registryCredentials kmsKeyArn" + set));
         if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
                     + "not both");

@@ -331,8 +331,8 @@ class FargateServiceEc2Test {
                 bad("ec2.instanceType", "'t3' is not an EC2 instance type", ec2(e -> e.instanceType("t3"))),
                 bad("ec2.minInstances", "4 is above maxInstances 2", ec2(e -> e.minInstances(4).maxInstances(2))),
                 bad("ec2.amiId", "'ami-123' is not an AMI id", ec2(e -> e.amiId("ami-123"))),
-                bad("ec2.registryCredentialsKmsKeyArn", "only with registryAuth instance",
-                        ec2(e -> e.registryCredentialsKmsKeyArn(KEY))));
+                bad("registryCredentialsKmsKeyArn", "only with registryAuth instance",
+                        a -> a.registryCredentialsArn(REGISTRY_SECRET).registryCredentialsKmsKeyArn(KEY)));
     }
 
     /**

@@ -439,10 +439,10 @@ class OutputDependenciesTest {
                         .builder().amiId(s.valid("ami-0abcdef1234567890")))), "svc-fargate-ec2-launch-template.imageId"),
                 option("Ec2CapacityArgs.amiId(Output)", "Ec2Capacity", s -> ec2(a -> a
                         .amiId(s.valid("ami-0abcdef1234567890"))), "pool-launch-template.imageId"),
-                option("Ec2CapacityOptions.registryCredentialsKmsKeyArn(Output)", "FargateService, launch type EC2",
+                option("EcsServiceArgs.registryCredentialsKmsKeyArn(Output)", "FargateService, launch type EC2",
                         s -> fargate(a -> a.registryCredentialsArn(REGISTRY_SECRET)
-                                .launch(Launch.ec2(Ec2CapacityOptions.builder().registryCredentialsKmsKeyArn(s.valid(KEY))
-                                        .build()).registryAuth(RegistryAuth.INSTANCE))),
+                                .registryCredentialsKmsKeyArn(s.valid(KEY))
+                                .launch(Launch.ec2().registryAuth(RegistryAuth.INSTANCE))),
                         "fs-ec2-instance-secret.policy"),
                 option("PolicyStatement.resource(Output)", "taskRole", s -> service(a -> a.taskRole(TaskRoleArgs
                         .builder().statement(PolicyStatement.builder().sid("Read").action("s3:GetObject")
