@@ -2,6 +2,7 @@ package io.github.fargateprivate.patterns;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Customizations;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
 import io.github.fargateprivate.cloudwatch.PullFailureAlerts;
@@ -135,6 +136,9 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     /** Tags of every taggable resource, given once. Default: none. */
     private Map<String, String> tags = Map.of();
 
+    /** Functions over the args of the AWS resources the service creates; see {@link Customizations}. Default: none. */
+    private Customizations customizations = Customizations.none();
+
     private LoadBalancedServiceArgs() {
     }
 
@@ -234,6 +238,11 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     /** @return the tags */
     public Map<String, String> tags() {
         return tags;
+    }
+
+    /** @return the customizations of every AWS resource the service and its parts create */
+    public Customizations customizations() {
+        return customizations;
     }
 
     /** @return a new builder */
@@ -429,6 +438,16 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
          */
         public Builder tags(Map<String, String> tags) {
             args().tags = Map.copyOf(tags);
+            return this;
+        }
+
+        /**
+         * @param customizations functions over the args of every AWS resource the service and its parts create,
+         *                       checked against the library's security controls
+         * @return this builder
+         */
+        public Builder customizations(Customizations customizations) {
+            args().customizations = java.util.Objects.requireNonNull(customizations, "customizations");
             return this;
         }
 
