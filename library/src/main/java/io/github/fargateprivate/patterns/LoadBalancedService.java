@@ -392,7 +392,7 @@ public class LoadBalancedService extends ComponentResource {
     /** Runs every part's checks under this component's field paths; wiring fields set inside a part are refused. */
     static Checked validate(String name, LoadBalancedServiceArgs args, Problems problems, AwsEnvironment env,
                             Resource component, String kind, String serviceChild) {
-        ContainerArgs main = args.container();
+        ContainerArgs main = args.container().orElse(null);
         List<ContainerArgs> containers = new ArrayList<>();
         ContainerArgs mainChecked = null;
         if (main == null) {
@@ -419,7 +419,7 @@ public class LoadBalancedService extends ComponentResource {
             network.validate(problems.at("network"));
         }
 
-        if (args.hasLoadBalancer() && args.listenerRule().isPresent()) {
+        if (args.loadBalancer().isPresent() && args.listenerRule().isPresent()) {
             problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
                     + "shared one), not both");
         }
@@ -430,7 +430,7 @@ public class LoadBalancedService extends ComponentResource {
             ListenerTarget.place(args.listenerRule().get(), targetName(name), problems.at("listenerRule"), component);
         } else {
             // The options only: the service wires the network and the target group, whatever type was given.
-            lbChecked = ApplicationLoadBalancerOptions.builder().from(args.loadBalancer()).build()
+            lbChecked = ApplicationLoadBalancerOptions.builder().from(args.loadBalancerOrDefaults()).build()
                     .validate(problems.at("loadBalancer")).checkAccountAndRegion(problems.at("loadBalancer"), env);
         }
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
@@ -523,7 +523,7 @@ public class LoadBalancedService extends ComponentResource {
                                                     Problems problems, AwsEnvironment env, Resource component,
                                                     String owner) {
         List<Optional<String>> digests = new ArrayList<>();
-        ContainerArgs main = args.container();
+        ContainerArgs main = args.container().orElse(null);
         if (!args.registryPreflight() || main == null || main.image().isEmpty()) {
             return digests;
         }
@@ -563,7 +563,7 @@ public class LoadBalancedService extends ComponentResource {
     /** Each container's image with the digest the registry answered, by container name: a handle and an export. */
     private void recordDigests(LoadBalancedServiceArgs args, List<Optional<String>> digests) {
         for (int i = 0; i < digests.size(); i++) {
-            ContainerArgs c = i == 0 ? args.container() : args.sidecars().get(i - 1);
+            ContainerArgs c = i == 0 ? args.container().orElse(null) : args.sidecars().get(i - 1);
             int index = i;
             digests.get(i).ifPresent(d -> imageDigests.put(c.name(index == 0), ImageReference.parse(
                     c.image().orElseThrow().plain().orElseThrow()).withDigest(d)));
@@ -607,7 +607,7 @@ public class LoadBalancedService extends ComponentResource {
         } else if (own instanceof RegistryCredentials.Existing e) {
             existing = e.validate(problems.at("registryCredentials"), env);
         }
-        ContainerArgs main = args.container();
+        ContainerArgs main = args.container().orElse(null);
         if (sidecar.image().isEmpty() || main == null || main.image().isEmpty()) {
             return new SidecarPull(sidecar, own, existing, Output.of(false));
         }
@@ -811,7 +811,7 @@ public class LoadBalancedService extends ComponentResource {
             RegistryCredentials credentials = i == 0 ? args.registryCredentials().orElse(null)
                     : args.sidecarRegistryCredentials(i - 1).orElse(null);
             String field = EcsService.containerField(i);
-            Value<String> image = (i == 0 ? args.container() : args.sidecars().get(i - 1)).image().orElseThrow();
+            Value<String> image = (i == 0 ? args.container().orElse(null) : args.sidecars().get(i - 1)).image().orElseThrow();
             if (!(credentials instanceof RegistryCredentials.None) || (i == 0 && throughCache) || !image.isPlain()) {
                 continue;
             }
