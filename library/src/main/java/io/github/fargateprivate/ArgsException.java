@@ -20,14 +20,21 @@ public class ArgsException extends RunException {
      *                       later, inside an apply (values of other resources)
      */
     public ArgsException(String owner, List<Problem> problems, boolean beforeChildren) {
-        super(message(owner, problems, beforeChildren));
+        this(owner + " has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + (beforeChildren ? "; no AWS resource was registered:" : " in a value of another resource:"), problems);
+    }
+
+    /**
+     * @param headline what the problems stop, ending with a colon
+     * @param problems what is wrong
+     */
+    ArgsException(String headline, List<Problem> problems) {
+        super(message(headline, problems));
         this.problems = List.copyOf(problems);
     }
 
-    private static String message(String owner, List<Problem> problems, boolean beforeChildren) {
-        var b = new StringBuilder(owner).append(" has ").append(problems.size()).append(" problem")
-                .append(problems.size() == 1 ? "" : "s")
-                .append(beforeChildren ? "; no AWS resource was registered:" : " in a value of another resource:");
+    private static String message(String headline, List<Problem> problems) {
+        var b = new StringBuilder(headline);
         problems.forEach(p -> b.append("\n  - ").append(p));
         return b.toString();
     }

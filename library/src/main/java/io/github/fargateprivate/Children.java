@@ -129,23 +129,48 @@ public final class Children {
      * @param <A>  the args' type
      * @return the args, tagged
      */
-    @SuppressWarnings("unchecked")
     public static <A> A tagged(A args, Map<String, String> tags) {
         if (tags.isEmpty() || ownTags(args).isPresent()) {
             return args;
         }
+        Object builder = builder(args);
+        Method setter;
         try {
-            Object builder = args.getClass().getMethod("builder", args.getClass()).invoke(null, args);
-            Method setter;
-            try {
-                setter = builder.getClass().getMethod("tags", Map.class);
-            } catch (NoSuchMethodException untaggable) {
-                return args;
-            }
+            setter = builder.getClass().getMethod("tags", Map.class);
+        } catch (NoSuchMethodException untaggable) {
+            return args;
+        }
+        try {
             setter.invoke(builder, tags);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot tag " + args.getClass().getName(), e);
+        }
+        return build(builder);
+    }
+
+    /**
+     * @param args AWS provider args
+     * @return their generated {@code builder(defaults)}, holding the same values
+     */
+    static Object builder(Object args) {
+        try {
+            return args.getClass().getMethod("builder", args.getClass()).invoke(null, args);
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot rebuild " + args.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * @param builder a builder of AWS provider args
+     * @param <A>     the args' type
+     * @return its args
+     */
+    @SuppressWarnings("unchecked")
+    static <A> A build(Object builder) {
+        try {
             return (A) builder.getClass().getMethod("build").invoke(builder);
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot tag " + args.getClass().getName(), e);
+            throw new IllegalStateException("cannot build " + builder.getClass().getName(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.fargateprivate.ecs;
 
 import com.pulumi.core.Output;
+import io.github.fargateprivate.Customizations;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
@@ -153,6 +154,15 @@ public abstract class BaseEcsServiceOptions {
 
     /** @return tags of every taggable child; the service propagates them to its tasks. Default: none */
     public abstract Map<String, String> tags();
+
+    /**
+     * @return functions over the args of the AWS resources the service creates, checked against the library's
+     *     security controls; see {@link Customizations}. Default: none
+     */
+    @Default
+    public Customizations customizations() {
+        return Customizations.none();
+    }
 
     /** @return whether the service runs on EC2 container instances */
     public final boolean onEc2() {

@@ -174,7 +174,7 @@ public class EcsService extends ComponentResource {
      */
     protected EcsService(String type, String kind, String name, EcsServiceArgs args,
                          ComponentResourceOptions options) {
-        super(type, name, options);
+        super(type, name, args.customizations().addedTo(options));
         this.owner = kind + " '" + name + "'";
         this.env = AwsEnvironment.of(this);
         this.checked = checkArgs(kind, name, args, env);

@@ -165,7 +165,7 @@ public class LoadBalancedService extends ComponentResource {
      */
     protected LoadBalancedService(String type, String kind, String serviceChild, String name,
                                   LoadBalancedServiceArgs args, ComponentResourceOptions options) {
-        super(type, name, options);
+        super(type, name, args.customizations().addedTo(options));
         this.kind = kind;
         this.serviceChild = serviceChild;
         this.name = name;

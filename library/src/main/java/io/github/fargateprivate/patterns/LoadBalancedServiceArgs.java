@@ -1,6 +1,7 @@
 package io.github.fargateprivate.patterns;
 
 import com.pulumi.core.Output;
+import io.github.fargateprivate.Customizations;
 import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
@@ -164,6 +165,15 @@ public abstract class LoadBalancedServiceArgs {
 
     /** @return tags of every taggable resource, given once. Default: none */
     public abstract Map<String, String> tags();
+
+    /**
+     * @return functions over the args of every AWS resource the service and its parts create, checked against the
+     *     library's security controls; see {@link Customizations}. Default: none
+     */
+    @Default
+    public Customizations customizations() {
+        return Customizations.none();
+    }
 
     /** @return the sidecars, in the order added */
     public final List<ContainerArgs> sidecars() {
