@@ -105,7 +105,7 @@ final class SourceShape {
         System.out.println("longest methods:");
         callables().stream().limit(12).forEach(c -> System.out.println("  " + c));
         var args0 = SourceShapeTest.argsClasses(sources);
-        System.out.println("args classes: " + args0.size() + " files, "
+        System.out.println("args and options classes: " + args0.size() + " files, "
                 + args0.stream().mapToInt(Source::lines).sum() + " lines");
         args0.stream().sorted(Comparator.comparingInt(Source::lines).reversed())
                 .forEach(s -> System.out.println("  " + s.lines() + "  " + s.file()));

@@ -160,10 +160,11 @@ class AppTest {
     void rolloutTimingIsConfigurable() {
         var config = StackConfigs.dev();
         config.putAll(Map.of("healthCheckGracePeriodSeconds", "150", "deregistrationDelaySeconds", "45",
-                "stopTimeoutSeconds", "60"));
+                "slowStartSeconds", "60", "stopTimeoutSeconds", "60"));
         var run = StackConfigs.run(config).ok();
         assertEquals(150.0, run.mocks().named("app-ecs-service").inputs().get("healthCheckGracePeriodSeconds"));
         assertEquals(45.0, run.mocks().named("app-lb-tg").inputs().get("deregistrationDelay"));
+        assertEquals(60.0, run.mocks().named("app-lb-tg").inputs().get("slowStart"));
         assertEquals(60, container(run).get("stopTimeout").getAsInt());
     }
 

@@ -91,6 +91,8 @@ class BadConfigTest {
                 bad(Map.of("logRetentionDays", "45"), "logRetentionDays", ": pulumi config set logRetentionDays 60"),
                 bad(Map.of("logRetentionDays", "300"), "logRetentionDays", ": pulumi config set logRetentionDays 365"),
                 bad(Map.of("deregistrationDelaySeconds", "4000"), "deregistrationDelaySeconds", "4000 is outside 0-3600"),
+                bad(Map.of("slowStartSeconds", "10"), "slowStartSeconds", "10 is neither 0 (off) nor within 30-900: "
+                        + "pulumi config set slowStartSeconds 30"),
                 bad(Map.of("stopTimeoutSeconds", "300"), "stopTimeoutSeconds", "300 is outside 2-120"),
                 bad(Map.of("certificateArn", "arn:aws:iam::123456789012:server-certificate/x"), "certificateArn",
                         "is not an ACM certificate ARN"),

@@ -12,13 +12,14 @@ import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.outputs.GetRegionResult;
 import com.pulumi.core.Output;
 import io.github.fargateprivate.ecs.ContainerArgs;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
+import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.iam.TaskExecutionRole;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.lb.HealthCheckArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
-import io.github.fargateprivate.patterns.LoadBalancedFargateService;
-import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.patterns.LoadBalancedService;
+import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 import io.github.fargateprivate.secretsmanager.RegistryCredentialsSecret;
 import io.github.fargateprivate.secretsmanager.RegistryCredentialsSecretArgs;
@@ -31,7 +32,7 @@ import java.util.Map;
  * A stack of another team that reuses the library as a Maven artifact, in its two ways:
  *
  * <ol>
- *   <li>the composite {@link LoadBalancedFargateService} for a long-running internal API behind a load balancer;</li>
+ *   <li>the composite {@link LoadBalancedService} for a long-running internal API behind a load balancer;</li>
  *   <li>the parts on their own, {@link RegistryCredentialsSecret} and {@link TaskExecutionRole}, beside this stack's
  *       own {@link LogGroup} and {@link TaskDefinition} for a batch job that something else (a schedule, a person)
  *       starts.</li>
@@ -79,13 +80,18 @@ public final class ConsumerApp {
 
         // 1. The composite: one statement for secret, role, load balancer and service. Without a network it runs in
         // the default VPC, whose subnets are public and have no NAT gateway: the tasks get a public IP to reach ghcr.io.
-        var api = new LoadBalancedFargateService("api", LoadBalancedFargateServiceArgs.builder()
+        var api = new LoadBalancedService("api", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder().image(API_IMAGE).port(API_PORT).build())
                 .registryCredentials(RegistryCredentials.create(username, password))
                 .targetGroup(TargetGroupArgs.builder()
                         .healthCheck(HealthCheckArgs.builder().path(API_HEALTH_PATH).build())
                         .build())
-                .service(FargateServiceArgs.builder().desiredCount(1).build())
+                .service(EcsServiceOptions.builder()
+                        // Fargate is the default launch; stated so that it reads here (Launch.ec2(...) runs the tasks
+                        // on container instances of the service's own).
+                        .launch(Launch.fargate())
+                        .desiredCount(1)
+                        .build())
                 .build());
         ctx.export("url", api.url().orElseThrow());
         ctx.export("apiServiceName", api.service().serviceName());

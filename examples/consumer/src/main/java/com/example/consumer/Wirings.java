@@ -37,6 +37,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
+import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.ecs.CpuArchitecture;
 import io.github.fargateprivate.ecs.RegistryAuth;
 import io.github.fargateprivate.ecs.NetworkMode;
@@ -50,7 +51,6 @@ import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskRoleArgs;
 import io.github.fargateprivate.lb.ApplicationLoadBalancer;
@@ -61,6 +61,8 @@ import io.github.fargateprivate.lb.ListenerRuleArgs;
 import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
 import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.patterns.LoadBalancedService;
+import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 
 import java.util.List;
@@ -73,8 +75,8 @@ import java.util.Map;
  * handles read by the stack's own resources ({@code w12}); the service on its own EC2 container instances, whose
  * handles the stack's alarms read ({@code w13}); the image through an ECR pull-through cache, in another stack's
  * private subnets with VPC endpoints ({@code w14}); a service on another stack's load balancer with a private
- * sidecar ({@code w15}); and the mistakes the library stops before AWS sees them
- * ({@code b01}-{@code b04}).
+ * sidecar ({@code w15}); a program of 1.x under its deprecated names, on purpose ({@code u01}); and the mistakes
+ * the library stops before AWS sees them ({@code b01}-{@code b04}).
  *
  * <p>Only {@code w03}, {@code w13} and {@code w14} read config ({@code registryUsername}, secret
  * {@code registryPassword}): they create the registry credentials; every other program runs as it is. Each registers
@@ -149,8 +151,8 @@ public final class Wirings {
     }
 
     /** The composite's args for {@link #orders()}, pulled with {@link #GHCR_SECRET}. */
-    private static LoadBalancedFargateServiceArgs.Builder ordersArgs() {
-        return LoadBalancedFargateServiceArgs.builder()
+    private static LoadBalancedServiceArgs.Builder ordersArgs() {
+        return LoadBalancedServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(RegistryCredentials.existing(GHCR_SECRET));
     }
@@ -167,7 +169,7 @@ public final class Wirings {
                 .imageTagMutability("IMMUTABLE")
                 .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
                 .build());
-        var service = new LoadBalancedFargateService("w01", LoadBalancedFargateServiceArgs.builder()
+        var service = new LoadBalancedService("w01", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder()
                         .image(repository.repositoryUrl().applyValue(url -> url + ":" + ECR_TAG))
                         .build())
@@ -181,7 +183,7 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void w02CertificateFromAcm(Context ctx) {
-        var service = new LoadBalancedFargateService("w02", ordersArgs()
+        var service = new LoadBalancedService("w02", ordersArgs()
                 .loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .certificateArn(issuedCertificate("w02-cert", DOMAIN))
                         .build())
@@ -218,7 +220,7 @@ public final class Wirings {
     public static void w03RegistryKeyFromKms(Context ctx) {
         var credentials = credentialsFromConfig(ctx);
         var key = rotatedKey("w03-key", "Encrypts the ghcr.io pull credentials of the orders service");
-        new LoadBalancedFargateService("w03", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("w03", LoadBalancedServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(credentials.kmsKeyArn(key.arn()))
                 .build());
@@ -245,7 +247,7 @@ public final class Wirings {
                 .value(Output.ofSecret("set with aws ssm put-parameter --overwrite"))
                 .build(), CustomResourceOptions.builder().ignoreChanges("value").build());
         var logs = new BucketV2("w04-logs", BucketV2Args.builder().build());
-        new LoadBalancedFargateService("w04", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("w04", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder()
                         .image(IMAGE)
                         .appSecret("DB_PASSWORD", dbPassword.arn())
@@ -266,7 +268,7 @@ public final class Wirings {
      */
     public static void w05NetworkFromStackReference(Context ctx) {
         var network = new StackReference(NETWORK_STACK);
-        new LoadBalancedFargateService("w05", ordersArgs()
+        new LoadBalancedService("w05", ordersArgs()
                 .network(networkOf(network))
                 .loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .allowedCidrBlocks(strings(network, "corporateCidrBlocks"))
@@ -296,7 +298,7 @@ public final class Wirings {
      */
     public static void w06ExplicitProvider(Context ctx) {
         var west = new Provider("w06-" + WEST_REGION, ProviderArgs.builder().region(WEST_REGION).build());
-        new LoadBalancedFargateService("w06", ordersArgs().build(),
+        new LoadBalancedService("w06", ordersArgs().build(),
                 ComponentResourceOptions.builder().providers(west).build());
     }
 
@@ -322,10 +324,10 @@ public final class Wirings {
                 cluster);
     }
 
-    private static LoadBalancedFargateService onSharedLoadBalancer(String name, String image, String host,
-                                                                   int priority, NetworkArgs network,
-                                                                   ApplicationLoadBalancer shared, Cluster cluster) {
-        return new LoadBalancedFargateService(name, LoadBalancedFargateServiceArgs.builder()
+    private static LoadBalancedService onSharedLoadBalancer(String name, String image, String host, int priority,
+                                                            NetworkArgs network, ApplicationLoadBalancer shared,
+                                                            Cluster cluster) {
+        return new LoadBalancedService(name, LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder().image(image).build())
                 .registryCredentials(RegistryCredentials.existing(GHCR_SECRET))
                 .network(network)
@@ -334,7 +336,7 @@ public final class Wirings {
                         .hostHeader(host)
                         .priority(priority)
                         .build())
-                .service(FargateServiceArgs.builder().clusterArn(cluster.arn()).build())
+                .service(EcsServiceOptions.builder().clusterArn(cluster.arn()).build())
                 .build());
     }
 
@@ -345,7 +347,7 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void w08Sidecar(Context ctx) {
-        new LoadBalancedFargateService("w08", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("w08", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder()
                         .image(IMAGE)
                         .environment("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317")
@@ -370,7 +372,7 @@ public final class Wirings {
      */
     public static void w09TaskRoleWithStatements(Context ctx) {
         var reports = new BucketV2("w09-reports", BucketV2Args.builder().build());
-        new LoadBalancedFargateService("w09", ordersArgs()
+        new LoadBalancedService("w09", ordersArgs()
                 .taskRole(TaskRoleArgs.builder()
                         .statement(PolicyStatement.builder()
                                 .sid("ReadReports")
@@ -388,8 +390,8 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void w10Tags(Context ctx) {
-        new LoadBalancedFargateService("w10", ordersArgs()
-                .service(FargateServiceArgs.builder()
+        new LoadBalancedService("w10", ordersArgs()
+                .service(EcsServiceOptions.builder()
                         .enableExecuteCommand(true)
                         .autoScaling(AutoScalingArgs.builder().minCount(2).maxCount(6).build())
                         .build())
@@ -416,17 +418,19 @@ public final class Wirings {
                 .build();
         // "Linux tasks with the ARM64 architecture don't support the Fargate Spot capacity provider" (ECS developer
         // guide), and the library refuses ARM64 with FARGATE_SPOT: the Spot mix runs on X86_64, Graviton on demand.
-        new LoadBalancedFargateService("w11", ordersArgs()
+        new LoadBalancedService("w11", ordersArgs()
                 .targetGroup(targetGroup)
-                .service(FargateServiceArgs.builder()
+                .service(EcsServiceOptions.builder()
                         .cpuArchitecture(CpuArchitecture.X86_64)
-                        .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
+                        .launch(Launch.fargate()
+                                .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
+                                .capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
                         .build())
                 .build());
         // The image is multi-architecture, so the same tag runs on Graviton.
-        new LoadBalancedFargateService("w11-arm", ordersArgs()
+        new LoadBalancedService("w11-arm", ordersArgs()
                 .targetGroup(targetGroup)
-                .service(FargateServiceArgs.builder()
+                .service(EcsServiceOptions.builder()
                         .cpuArchitecture(CpuArchitecture.ARM64)
                         .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)))
                         .build())
@@ -440,7 +444,7 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void w12Handles(Context ctx) {
-        var service = new LoadBalancedFargateService("w12", ordersArgs().build());
+        var service = new LoadBalancedService("w12", ordersArgs().build());
         var loadBalancer = service.loadBalancer().orElseThrow();
         new Record("w12-alias", RecordArgs.builder()
                 .zoneId(HOSTED_ZONE_ID)
@@ -465,14 +469,14 @@ public final class Wirings {
                                 .statusCode("403").contentType("text/plain").messageBody("Forbidden").build())
                         .build())
                 .build());
-        var fargate = service.service();
-        ctx.export("serviceName", fargate.service().name());
-        ctx.export("taskDefinitionArn", fargate.taskDefinition().arn());
+        var ecs = service.service();
+        ctx.export("serviceName", ecs.service().name());
+        ctx.export("taskDefinitionArn", ecs.taskDefinition().arn());
         ctx.export("targetGroupArn", service.targetGroup().arn());
-        ctx.export("clusterName", fargate.cluster().orElseThrow().name());
-        ctx.export("logGroupName", fargate.logGroup().name());
+        ctx.export("clusterName", ecs.cluster().orElseThrow().name());
+        ctx.export("logGroupName", ecs.logGroup().name());
         ctx.export("executionRoleArn", service.executionRole().arn());
-        ctx.export("taskSecurityGroupId", fargate.securityGroup().id());
+        ctx.export("taskSecurityGroupId", ecs.securityGroup().id());
     }
 
     /**
@@ -488,7 +492,7 @@ public final class Wirings {
     public static void w13Ec2LaunchType(Context ctx) {
         var credentials = credentialsFromConfig(ctx);
         var key = rotatedKey("w13-key", "Encrypts the ghcr.io pull credentials of the orders service's instances");
-        var service = new LoadBalancedFargateService("w13", LoadBalancedFargateServiceArgs.builder()
+        var service = new LoadBalancedService("w13", LoadBalancedServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(credentials.kmsKeyArn(key.arn()))
                 .service(EcsServiceOptions.builder()
@@ -552,7 +556,7 @@ public final class Wirings {
      */
     public static void w14PullThroughCacheWithVpcEndpoints(Context ctx) {
         var credentials = credentialsFromConfig(ctx);
-        new LoadBalancedFargateService("w14", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("w14", LoadBalancedServiceArgs.builder()
                 .container(orders())
                 // The cache's credentials: ECR reads them, the tasks never do.
                 .registryCredentials(credentials)
@@ -574,7 +578,7 @@ public final class Wirings {
      */
     public static void w15LoadBalancerOfAnotherStack(Context ctx) {
         var edge = new StackReference(EDGE_STACK);
-        new LoadBalancedFargateService("w15", ordersArgs()
+        new LoadBalancedService("w15", ordersArgs()
                 .network(networkOf(new StackReference(NETWORK_STACK)))
                 .listenerRule(ListenerRuleArgs.builder()
                         .listenerArn(edge.requireOutput("listenerArn").applyValue(String::valueOf))
@@ -593,13 +597,33 @@ public final class Wirings {
     }
 
     /**
+     * u01, <b>deprecated on purpose</b>: a program written for 1.x, unchanged, the one here that uses the deprecated
+     * names ({@code LoadBalancedFargateService}, {@code LoadBalancedFargateServiceArgs}). It shows the upgrade path: a
+     * 1.x stack still compiles against 2.x and registers its 1.x names (the component's 1.x type token, the service
+     * child {@code u01-fargate}, an {@code ecs.FargateService}, and the task definition family {@code u01-fargate}),
+     * so that a deployed stack keeps every URN. Every other program here is written as new code is, with
+     * {@link LoadBalancedService} ({@code <name>-ecs}), which answers to these URNs through aliases when a stack moves
+     * to it.
+     *
+     * @param ctx the Pulumi context
+     */
+    @SuppressWarnings("removal") // the deprecated 1.x names, on purpose: the upgrade path
+    public static void u01DeprecatedFargateServiceOf1x(Context ctx) {
+        new LoadBalancedFargateService("u01", LoadBalancedFargateServiceArgs.builder()
+                .container(orders())
+                .registryCredentials(RegistryCredentials.existing(GHCR_SECRET))
+                .service(FargateServiceArgs.builder().desiredCount(1).build())
+                .build());
+    }
+
+    /**
      * b01: an image reference no registry accepts (upper-case path); refused under {@code container.image} before any
      * AWS resource.
      *
      * @param ctx the Pulumi context
      */
     public static void b01BadImage(Context ctx) {
-        new LoadBalancedFargateService("b01", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("b01", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder().image(BAD_IMAGE).build())
                 .registryCredentials(RegistryCredentials.existing(GHCR_SECRET))
                 .build());
@@ -612,7 +636,7 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void b02PartialSecretArn(Context ctx) {
-        new LoadBalancedFargateService("b02", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("b02", LoadBalancedServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(RegistryCredentials.existing(
                         "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr"))
@@ -627,7 +651,7 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void b03KeyInAnotherRegion(Context ctx) {
-        new LoadBalancedFargateService("b03", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("b03", LoadBalancedServiceArgs.builder()
                 .container(orders())
                 .registryCredentials(RegistryCredentials
                         .existing("arn:aws:secretsmanager:eu-west-1:123456789012:secret:ghcr-AbCdEf")
@@ -642,7 +666,7 @@ public final class Wirings {
      * @param ctx the Pulumi context
      */
     public static void b04BadImageFromOutput(Context ctx) {
-        new LoadBalancedFargateService("b04", LoadBalancedFargateServiceArgs.builder()
+        new LoadBalancedService("b04", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder().image(Output.of(BAD_IMAGE)).build())
                 .registryCredentials(RegistryCredentials.existing(GHCR_SECRET))
                 .build());

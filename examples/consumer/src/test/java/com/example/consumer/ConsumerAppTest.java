@@ -44,7 +44,7 @@ class ConsumerAppTest {
     @Test
     void registersTheCompositesTaskDefinitionAndTheBatchJobsOwn() {
         var run = deploy();
-        assertEquals(Set.of("api-fargate-task", "batch-task"), Runs.namesOf(run, TASK_DEFINITION));
+        assertEquals(Set.of("api-ecs-task", "batch-task"), Runs.namesOf(run, TASK_DEFINITION));
         var batch = run.inputs("batch-task");
         assertEquals(ConsumerApp.BATCH_FAMILY, batch.get("family"));
         assertEquals(List.of("FARGATE"), batch.get("requiresCompatibilities"));
@@ -98,14 +98,14 @@ class ConsumerAppTest {
         assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue",
                         madeUp(run, "api-credentials-secret", "arn"), null)),
                 run.statements("api-execution-exec-policy", "policy"));
-        assertEquals(List.of(writeLogs(run, "api-fargate-logs")), run.statements("api-fargate-exec-logs", "policy"));
-        assertEquals(madeUp(run, "api-execution-exec-role", "name"), run.inputs("api-fargate-exec-logs").get("role"));
+        assertEquals(List.of(writeLogs(run, "api-ecs-logs")), run.statements("api-ecs-exec-logs", "policy"));
+        assertEquals(madeUp(run, "api-execution-exec-role", "name"), run.inputs("api-ecs-exec-logs").get("role"));
     }
 
     @Test
     void neitherRoleHasAManagedPolicyOrAnEcrActionForItsGhcrImage() {
         var run = deploy();
-        assertEquals(Set.of("batch-exec-policy", "api-execution-exec-policy", "api-fargate-exec-logs"),
+        assertEquals(Set.of("batch-exec-policy", "api-execution-exec-policy", "api-ecs-exec-logs"),
                 Runs.namesOf(run, "aws:iam/rolePolicy:RolePolicy"));
         assertEquals(Set.of(), Runs.namesOf(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
         run.mocks().ofType("aws:iam/rolePolicy:RolePolicy").forEach(p -> assertFalse(
@@ -116,17 +116,17 @@ class ConsumerAppTest {
     void compositeRunsTheApiInTheDefaultVpcAndExportsItsUrl() {
         var run = deploy();
         assertEquals("http://" + madeUp(run, "api-lb-alb", "dnsName"), run.output("url"));
-        assertEquals(madeUp(run, "api-fargate-service", "name"), run.output("apiServiceName"));
-        assertEquals(madeUp(run, "api-fargate-cluster", "name"), run.output("apiClusterName"));
+        assertEquals(madeUp(run, "api-ecs-service", "name"), run.output("apiServiceName"));
+        assertEquals(madeUp(run, "api-ecs-cluster", "name"), run.output("apiClusterName"));
 
-        var network = OfflineRun.block(run.inputs("api-fargate-service"), "networkConfiguration");
+        var network = OfflineRun.block(run.inputs("api-ecs-service"), "networkConfiguration");
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, network.get("subnets"));
         assertEquals(true, network.get("assignPublicIp"));
-        assertEquals(1.0, run.inputs("api-fargate-service").get("desiredCount"));
+        assertEquals(1.0, run.inputs("api-ecs-service").get("desiredCount"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("api-lb-tg").get("vpcId"));
         assertEquals((double) ConsumerApp.API_PORT, run.inputs("api-lb-tg").get("port"));
         assertEquals(ConsumerApp.API_HEALTH_PATH, OfflineRun.block(run.inputs("api-lb-tg"), "healthCheck").get("path"));
-        JsonObject api = containers(run, "api-fargate-task").get(0);
+        JsonObject api = containers(run, "api-ecs-task").get(0);
         assertEquals(ConsumerApp.API_IMAGE, api.get("image").getAsString());
         assertEquals(madeUp(run, "api-credentials-secret", "arn"),
                 api.getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());

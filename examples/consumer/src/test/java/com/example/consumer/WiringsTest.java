@@ -12,10 +12,13 @@ import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
-import io.github.fargateprivate.ecs.FargateServiceArgs;
-import io.github.fargateprivate.lb.ApplicationLoadBalancerArgs;
+import io.github.fargateprivate.ecs.EcsService;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
+import io.github.fargateprivate.ecs.FargateService;
+import io.github.fargateprivate.lb.ApplicationLoadBalancerOptions;
 import io.github.fargateprivate.patterns.LoadBalancedFargateService;
-import io.github.fargateprivate.patterns.LoadBalancedFargateServiceArgs;
+import io.github.fargateprivate.patterns.LoadBalancedService;
+import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.registry.Registry;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 import io.github.fargateprivate.testing.OfflineMocks;
@@ -33,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -130,6 +134,8 @@ class WiringsTest {
             new Scenario("w14PullThroughCacheWithVpcEndpoints", Wirings::w14PullThroughCacheWithVpcEndpoints,
                     Outcome.DEPLOYS, true),
             new Scenario("w15LoadBalancerOfAnotherStack", Wirings::w15LoadBalancerOfAnotherStack, Outcome.DEPLOYS),
+            new Scenario("u01DeprecatedFargateServiceOf1x", Wirings::u01DeprecatedFargateServiceOf1x,
+                    Outcome.DEPLOYS),
             new Scenario("b01BadImage", Wirings::b01BadImage, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b02PartialSecretArn", Wirings::b02PartialSecretArn, Outcome.REFUSED_BEFORE_CHILDREN),
             new Scenario("b03KeyInAnotherRegion", Wirings::b03KeyInAnotherRegion, Outcome.REFUSED_BEFORE_CHILDREN),
@@ -210,6 +216,18 @@ class WiringsTest {
         return entries;
     }
 
+    /**
+     * @return each composite's service child by the composite's name: {@code <name>-ecs}, or {@code <name>-fargate}
+     *     under the 1.x names {@code u01} keeps
+     */
+    @SuppressWarnings("removal") // LoadBalancedFargateService.TYPE: u01's deprecated component, on purpose
+    private static Map<String, String> serviceChildren(OfflineRun run) {
+        var children = new TreeMap<String, String>();
+        namesOf(run, LoadBalancedService.TYPE).forEach(name -> children.put(name, name + "-ecs"));
+        namesOf(run, LoadBalancedFargateService.TYPE).forEach(name -> children.put(name, name + "-fargate"));
+        return children;
+    }
+
     // ---------------------------------------------------------------------------------------------------- all
 
     @Test
@@ -285,16 +303,16 @@ class WiringsTest {
             return;
         }
         var run = run(scenario, mocks()).ok();
-        Set<String> services = namesOf(run, LoadBalancedFargateService.TYPE);
+        Map<String, String> services = serviceChildren(run);
         assertFalse(services.isEmpty());
-        for (String service : services) {
-            assertEquals(List.of(Runs.writeLogs(run, service + "-fargate-logs")),
-                    run.statements(service + "-fargate-exec-logs", "policy"), service);
+        services.forEach((service, child) -> {
+            assertEquals(List.of(Runs.writeLogs(run, child + "-logs")), run.statements(child + "-exec-logs", "policy"),
+                    service);
             assertEquals(madeUp(run, service + "-execution-exec-role", "name"),
-                    run.inputs(service + "-fargate-exec-logs").get("role"), service);
-        }
+                    run.inputs(child + "-exec-logs").get("role"), service);
+        });
         // Only w13's container instances hold a managed policy: AWS's for the ECS agent, on their own role.
-        assertEquals(scenario.name().startsWith("w13") ? Set.of("w13-fargate-ec2-instance-ecs") : Set.of(),
+        assertEquals(scenario.name().startsWith("w13") ? Set.of("w13-ecs-ec2-instance-ecs") : Set.of(),
                 namesOf(run, ATTACHMENT));
         // Only w01's and w14's images are on ECR, w14's through the cache (w08's collector is on ECR Public, which
         // needs no IAM permission).
@@ -308,7 +326,7 @@ class WiringsTest {
     @Test
     void w01RunsTheRepositorysTagWithoutRegistryCredentials() {
         var run = deploy(Wirings::w01ImageFromEcrRepository);
-        List<JsonObject> containers = containers(run, "w01-fargate-task");
+        List<JsonObject> containers = containers(run, "w01-ecs-task");
         assertEquals(1, containers.size());
         JsonObject app = containers.get(0);
         assertEquals(madeUp(run, "w01-repo", "repositoryUrl") + ":" + Wirings.ECR_TAG, app.get("image").getAsString());
@@ -329,7 +347,7 @@ class WiringsTest {
                 run.statements("w01-execution-exec-policy", "policy"));
         assertEquals(Set.of(), namesOf(run, ATTACHMENT));
         assertEquals(madeUp(run, "w01-execution-exec-role", "arn"),
-                run.inputs("w01-fargate-task").get("executionRoleArn"));
+                run.inputs("w01-ecs-task").get("executionRoleArn"));
         assertEquals("http://" + madeUp(run, "w01-lb-alb", "dnsName"), run.output("url"));
     }
 
@@ -344,7 +362,7 @@ class WiringsTest {
         assertEquals("HTTPS", https.get("protocol"));
         assertEquals(madeUp(run, "w02-cert", "arn"), https.get("certificateArn"));
         assertEquals(madeUp(run, "w02-cert", "arn"), run.inputs("w02-cert-validation").get("certificateArn"));
-        assertEquals(ApplicationLoadBalancerArgs.DEFAULT_SSL_POLICY, https.get("sslPolicy"));
+        assertEquals(ApplicationLoadBalancerOptions.DEFAULT_SSL_POLICY, https.get("sslPolicy"));
         assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", madeUp(run, "w02-lb-tg", "arn"))),
                 https.get("defaultActions"));
         assertEquals("https://" + madeUp(run, "w02-lb-alb", "dnsName"), run.output("url"));
@@ -372,7 +390,7 @@ class WiringsTest {
         assertEquals(key, run.inputs("w03-credentials-secret").get("kmsKeyId"));
         JsonObject value = run.json("w03-credentials-version", "secretString").getAsJsonObject();
         assertEquals(json(Map.of("username", REGISTRY_USER, "password", REGISTRY_PASSWORD)), value);
-        assertEquals(madeUp(run, "w03-credentials-secret", "arn"), containers(run, "w03-fargate-task").get(0)
+        assertEquals(madeUp(run, "w03-credentials-secret", "arn"), containers(run, "w03-ecs-task").get(0)
                 .getAsJsonObject("repositoryCredentials").get("credentialsParameter").getAsString());
     }
 
@@ -402,7 +420,7 @@ class WiringsTest {
     @Test
     void w04StackResourcesBecomeContainerSecretsAndEnvironment() {
         var run = deploy(Wirings::w04AppSecretsFromStack);
-        JsonObject app = containers(run, "w04-fargate-task").get(0);
+        JsonObject app = containers(run, "w04-ecs-task").get(0);
         assertEquals(Map.of("API_TOKEN", madeUp(run, "w04-api-token", "arn"),
                         "DB_PASSWORD", madeUp(run, "w04-db-password", "arn")),
                 entries(app, "secrets", "valueFrom"));
@@ -443,10 +461,10 @@ class WiringsTest {
     @Test
     void w05TasksRunInThePrivateSubnetsWithoutPublicIp() {
         var run = deploy(Wirings::w05NetworkFromStackReference);
-        var network = block(run.inputs("w05-fargate-service"), "networkConfiguration");
+        var network = block(run.inputs("w05-ecs-service"), "networkConfiguration");
         assertEquals(PRIVATE_SUBNETS, network.get("subnets"));
         assertEquals(false, network.get("assignPublicIp"));
-        assertEquals(VPC, run.inputs("w05-fargate-task-sg").get("vpcId"));
+        assertEquals(VPC, run.inputs("w05-ecs-task-sg").get("vpcId"));
         assertTrue(run.mocks().invokes().stream().noneMatch(t -> t.startsWith("aws:ec2/")),
                 () -> "looked up a VPC although the network stack gave one: " + run.mocks().invokes());
     }
@@ -481,12 +499,12 @@ class WiringsTest {
     void w06RunsInThatRegionsDefaultVpcWithThatRegionsSecret() {
         var run = deploy(Wirings::w06ExplicitProvider);
         String west = Wirings.WEST_REGION;
-        var network = block(run.inputs("w06-fargate-service"), "networkConfiguration");
+        var network = block(run.inputs("w06-ecs-service"), "networkConfiguration");
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, network.get("subnets"));
         assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("w06-lb-tg").get("vpcId"));
-        assertEquals("arn:aws:ecs:" + west + ":" + ACCOUNT + ":cluster/" + madeUp(run, "w06-fargate-cluster", "name"),
-                run.inputs("w06-fargate-service").get("cluster"));
-        assertEquals(west, containers(run, "w06-fargate-task").get(0).getAsJsonObject("logConfiguration")
+        assertEquals("arn:aws:ecs:" + west + ":" + ACCOUNT + ":cluster/" + madeUp(run, "w06-ecs-cluster", "name"),
+                run.inputs("w06-ecs-service").get("cluster"));
+        assertEquals(west, containers(run, "w06-ecs-task").get(0).getAsJsonObject("logConfiguration")
                 .getAsJsonObject("options").get("awslogs-region").getAsString());
         assertEquals(List.of(allow("ReadSecrets", "secretsmanager:GetSecretValue",
                         "arn:aws:secretsmanager:" + west + ":" + ACCOUNT + ":secret:" + Wirings.GHCR_SECRET + "-??????",
@@ -508,7 +526,7 @@ class WiringsTest {
                         Map.of("statusCode", "404", "contentType", "text/plain", "messageBody", "Not Found"))),
                 run.inputs("w07-alb-https").get("defaultActions"));
         assertEquals(Set.of("api-target-tg", "web-target-tg"), namesOf(run, TARGET_GROUP));
-        assertEquals(Set.of("api-fargate-service", "web-fargate-service"), namesOf(run, SERVICE));
+        assertEquals(Set.of("api-ecs-service", "web-ecs-service"), namesOf(run, SERVICE));
         assertFalse(run.inputs("w07-alb-alb-sg").containsKey("egress"), "the shared group has no egress to any CIDR");
         // One rule, to the targets' group that both services' tasks carry, however many services join.
         assertEquals(Set.of("w07-alb-targets-egress"),
@@ -532,16 +550,16 @@ class WiringsTest {
                             rule.get("conditions"), service);
                     assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", targetGroup)), rule.get("actions"),
                             service);
-                    var ecs = run.inputs(service + "-fargate-service");
+                    var ecs = run.inputs(service + "-ecs-service");
                     assertEquals(madeUp(run, "w07-cluster", "arn"), ecs.get("cluster"), service);
                     assertEquals(targetGroup, blocks(ecs, "loadBalancers").get(0).get("targetGroupArn"), service);
-                    assertEquals(List.of(madeUp(run, service + "-fargate-task-sg", "id"),
+                    assertEquals(List.of(madeUp(run, service + "-ecs-task-sg", "id"),
                             madeUp(run, "w07-alb-targets-sg", "id")), block(ecs, "networkConfiguration")
                             .get("securityGroups"), service);
-                    var ingress = blocks(run.inputs(service + "-fargate-task-sg"), "ingress").get(0);
+                    var ingress = blocks(run.inputs(service + "-ecs-task-sg"), "ingress").get(0);
                     assertEquals(List.of("tcp", 8080.0, 8080.0), List.of(ingress.get("protocol"),
                             ingress.get("fromPort"), ingress.get("toPort")), service);
-                    assertEquals(List.of(albSecurityGroup), blocks(run.inputs(service + "-fargate-task-sg"), "ingress")
+                    assertEquals(List.of(albSecurityGroup), blocks(run.inputs(service + "-ecs-task-sg"), "ingress")
                             .get(0).get("securityGroups"), service);
                 });
     }
@@ -551,7 +569,7 @@ class WiringsTest {
     @Test
     void w08MainContainerStartsAfterThePublicCollector() {
         var run = deploy(Wirings::w08Sidecar);
-        List<JsonObject> containers = containers(run, "w08-fargate-task");
+        List<JsonObject> containers = containers(run, "w08-ecs-task");
         assertEquals(2, containers.size());
         JsonObject app = containers.get(0);
         assertEquals(ContainerArgs.DEFAULT_MAIN_NAME, app.get("name").getAsString());
@@ -572,9 +590,9 @@ class WiringsTest {
         assertEquals(json(List.of(Map.of("sourceVolume", Wirings.OTEL_CONTAINER + "-tmp", "containerPath", "/tmp",
                 "readOnly", false))), collector.get("mountPoints"));
         assertEquals(List.of(Map.of("name", "tmp"), Map.of("name", Wirings.OTEL_CONTAINER + "-tmp")),
-                run.inputs("w08-fargate-task").get("volumes"));
+                run.inputs("w08-ecs-task").get("volumes"));
         assertEquals(ContainerArgs.DEFAULT_MAIN_NAME,
-                blocks(run.inputs("w08-fargate-service"), "loadBalancers").get(0).get("containerName"));
+                blocks(run.inputs("w08-ecs-service"), "loadBalancers").get(0).get("containerName"));
     }
 
     // ---------------------------------------------------------------------------------------------------- w09
@@ -591,7 +609,7 @@ class WiringsTest {
     @Test
     void w09TaskRoleIsNotTheExecutionRole() {
         var run = deploy(Wirings::w09TaskRoleWithStatements);
-        var task = run.inputs("w09-fargate-task");
+        var task = run.inputs("w09-ecs-task");
         assertEquals(madeUp(run, "w09-task-role", "arn"), task.get("taskRoleArn"));
         assertEquals(madeUp(run, "w09-execution-exec-role", "arn"), task.get("executionRoleArn"));
         assertNotEquals(task.get("taskRoleArn"), task.get("executionRoleArn"));
@@ -659,41 +677,42 @@ class WiringsTest {
         var run = deploy(Wirings::w11HealthCheckAndCapacity);
         var strategy = List.of(Map.of("capacityProvider", "FARGATE", "base", 1.0, "weight", 1.0),
                 Map.of("capacityProvider", "FARGATE_SPOT", "base", 0.0, "weight", 3.0));
-        var service = run.inputs("w11-fargate-service");
+        var service = run.inputs("w11-ecs-service");
         assertEquals(strategy, service.get("capacityProviderStrategies"));
         assertNull(service.get("launchType"), "a launch type and a strategy exclude each other");
-        var association = run.inputs("w11-fargate-capacity-providers");
+        var association = run.inputs("w11-ecs-capacity-providers");
         assertEquals(List.of("FARGATE", "FARGATE_SPOT"), association.get("capacityProviders"));
-        assertEquals(madeUp(run, "w11-fargate-cluster", "name"), association.get("clusterName"));
+        assertEquals(madeUp(run, "w11-ecs-cluster", "name"), association.get("clusterName"));
         assertEquals(strategy, association.get("defaultCapacityProviderStrategies"));
-        assertEquals(madeUp(run, "w11-fargate-cluster", "arn"), service.get("cluster"));
+        assertEquals(madeUp(run, "w11-ecs-cluster", "arn"), service.get("cluster"));
         assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "X86_64"),
-                run.inputs("w11-fargate-task").get("runtimePlatform"));
+                run.inputs("w11-ecs-task").get("runtimePlatform"));
     }
 
     @Test
     void w11GravitonServiceRunsOnDemandOnly() {
         var run = deploy(Wirings::w11HealthCheckAndCapacity);
         var strategy = List.of(Map.of("capacityProvider", "FARGATE", "base", 1.0, "weight", 1.0));
-        assertEquals(strategy, run.inputs("w11-arm-fargate-service").get("capacityProviderStrategies"));
-        assertEquals(List.of("FARGATE"), run.inputs("w11-arm-fargate-capacity-providers").get("capacityProviders"));
-        assertEquals(madeUp(run, "w11-arm-fargate-cluster", "name"),
-                run.inputs("w11-arm-fargate-capacity-providers").get("clusterName"));
+        assertEquals(strategy, run.inputs("w11-arm-ecs-service").get("capacityProviderStrategies"));
+        assertEquals(List.of("FARGATE"), run.inputs("w11-arm-ecs-capacity-providers").get("capacityProviders"));
+        assertEquals(madeUp(run, "w11-arm-ecs-cluster", "name"),
+                run.inputs("w11-arm-ecs-capacity-providers").get("clusterName"));
         assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "ARM64"),
-                run.inputs("w11-arm-fargate-task").get("runtimePlatform"));
+                run.inputs("w11-arm-ecs-task").get("runtimePlatform"));
     }
 
     @Test
     void w11LibraryRefusesArm64OnFargateSpotBeforeAnyResource() {
-        String failure = failureOf(ctx -> new LoadBalancedFargateService("arm-spot",
-                LoadBalancedFargateServiceArgs.builder()
-                        .container(ContainerArgs.builder().image(Wirings.IMAGE).build())
-                        .registryCredentials(RegistryCredentials.existing(Wirings.GHCR_SECRET))
-                        .service(FargateServiceArgs.builder()
-                                .cpuArchitecture(CpuArchitecture.ARM64)
-                                .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
-                                .build())
-                        .build()));
+        String failure = failureOf(ctx -> new LoadBalancedService("arm-spot", LoadBalancedServiceArgs.builder()
+                .container(ContainerArgs.builder().image(Wirings.IMAGE).build())
+                .registryCredentials(RegistryCredentials.existing(Wirings.GHCR_SECRET))
+                .service(EcsServiceOptions.builder()
+                        .cpuArchitecture(CpuArchitecture.ARM64)
+                        .launch(Launch.fargate()
+                                .capacityProvider(CapacityProviderStrategy.fargate(1, 1))
+                                .capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
+                        .build())
+                .build()));
         assertTrue(failure.contains("no AWS resource was registered"), failure);
         assertTrue(failure.contains("service.capacityProviderStrategy: Fargate Spot runs X86_64 tasks only"),
                 failure);
@@ -723,19 +742,19 @@ class WiringsTest {
     @Test
     void w12ExportsReadFromTheHandles() {
         var run = deploy(Wirings::w12Handles);
-        assertEquals(madeUp(run, "w12-fargate-service", "name"), run.output("serviceName"));
-        assertEquals(madeUp(run, "w12-fargate-task", "arn"), run.output("taskDefinitionArn"));
+        assertEquals(madeUp(run, "w12-ecs-service", "name"), run.output("serviceName"));
+        assertEquals(madeUp(run, "w12-ecs-task", "arn"), run.output("taskDefinitionArn"));
         assertEquals(madeUp(run, "w12-lb-tg", "arn"), run.output("targetGroupArn"));
-        assertEquals(madeUp(run, "w12-fargate-cluster", "name"), run.output("clusterName"));
-        assertEquals(madeUp(run, "w12-fargate-logs", "name"), run.output("logGroupName"));
+        assertEquals(madeUp(run, "w12-ecs-cluster", "name"), run.output("clusterName"));
+        assertEquals(madeUp(run, "w12-ecs-logs", "name"), run.output("logGroupName"));
         assertEquals(madeUp(run, "w12-execution-exec-role", "arn"), run.output("executionRoleArn"));
-        assertEquals(madeUp(run, "w12-fargate-task-sg", "id"), run.output("taskSecurityGroupId"));
+        assertEquals(madeUp(run, "w12-ecs-task-sg", "id"), run.output("taskSecurityGroupId"));
     }
 
     // ---------------------------------------------------------------------------------------------------- w13
 
     /** The launch template of {@code w13}'s container instances. */
-    private static final String W13_TEMPLATE = "w13-fargate-ec2-launch-template";
+    private static final String W13_TEMPLATE = "w13-ecs-ec2-launch-template";
 
     private static String userData(OfflineRun run, String launchTemplate) {
         return new String(Base64.getDecoder().decode((String) run.inputs(launchTemplate).get("userData")),
@@ -745,23 +764,23 @@ class WiringsTest {
     @Test
     void w13TasksRunInBridgeModeOnGravitonBehindInstanceTargets() {
         var run = deployWithConfig(Wirings::w13Ec2LaunchType);
-        var task = run.inputs("w13-fargate-task");
+        var task = run.inputs("w13-ecs-task");
         assertEquals(List.of("EC2"), task.get("requiresCompatibilities"));
         assertEquals("bridge", task.get("networkMode"));
         assertEquals(Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "ARM64"), task.get("runtimePlatform"));
         // A dynamic host port: several tasks of the service share an instance.
         assertEquals(json(List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp"))),
-                containers(run, "w13-fargate-task").get(0).get("portMappings"));
+                containers(run, "w13-ecs-task").get(0).get("portMappings"));
         assertEquals("instance", run.inputs("w13-lb-tg").get("targetType"));
-        var service = run.inputs("w13-fargate-service");
+        var service = run.inputs("w13-ecs-service");
         assertNull(service.get("networkConfiguration"), "bridge-mode tasks have no network configuration");
         assertNull(service.get("launchType"), "a launch type and a strategy exclude each other");
-        String provider = madeUp(run, "w13-fargate-ec2-capacity-provider", "name");
+        String provider = madeUp(run, "w13-ecs-ec2-capacity-provider", "name");
         assertEquals(List.of(Map.of("capacityProvider", provider, "base", 0.0, "weight", 1.0)),
                 service.get("capacityProviderStrategies"));
-        assertEquals(List.of(provider), run.inputs("w13-fargate-capacity-providers").get("capacityProviders"));
+        assertEquals(List.of(provider), run.inputs("w13-ecs-capacity-providers").get("capacityProviders"));
         // The instances admit the load balancer on the dynamic host ports only.
-        var ingress = blocks(run.inputs("w13-fargate-ec2-instance-sg"), "ingress");
+        var ingress = blocks(run.inputs("w13-ecs-ec2-instance-sg"), "ingress");
         assertEquals(1, ingress.size());
         assertEquals(List.of(32768.0, 65535.0, List.of(madeUp(run, "w13-lb-alb-sg", "id"))), List.of(
                 ingress.get(0).get("fromPort"), ingress.get(0).get("toPort"), ingress.get(0).get("securityGroups")));
@@ -778,10 +797,10 @@ class WiringsTest {
         assertEquals(List.of(Ec2CapacityOptions.AMI_PARAMETER_ARM64), run.mocks().calls().stream()
                 .filter(c -> c.token().equals("aws:ssm/getParameter:getParameter"))
                 .map(c -> c.args().get("name")).toList());
-        var group = run.inputs("w13-fargate-ec2-asg");
+        var group = run.inputs("w13-ecs-ec2-asg");
         assertEquals(List.of(2.0, 4.0), List.of(group.get("minSize"), group.get("maxSize")));
         assertEquals(Map.of("id", madeUp(run, W13_TEMPLATE, "id"), "version", "1"), group.get("launchTemplate"));
-        assertTrue(userData(run, W13_TEMPLATE).contains("ECS_CLUSTER=" + madeUp(run, "w13-fargate-cluster", "name")
+        assertTrue(userData(run, W13_TEMPLATE).contains("ECS_CLUSTER=" + madeUp(run, "w13-ecs-cluster", "name")
                 + "\n"), () -> userData(run, W13_TEMPLATE));
     }
 
@@ -809,11 +828,11 @@ class WiringsTest {
                         allow("DecryptRegistryCredentials", "kms:Decrypt", key,
                                 Map.of("StringEquals", Map.of("kms:ViaService",
                                         "secretsmanager." + REGION + ".amazonaws.com")))),
-                run.statements("w13-fargate-ec2-instance-secret", "policy"));
-        assertEquals(madeUp(run, "w13-fargate-ec2-instance-role", "name"),
-                run.inputs("w13-fargate-ec2-instance-secret").get("role"));
+                run.statements("w13-ecs-ec2-instance-secret", "policy"));
+        assertEquals(madeUp(run, "w13-ecs-ec2-instance-role", "name"),
+                run.inputs("w13-ecs-ec2-instance-secret").get("role"));
         assertEquals("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
-                run.inputs("w13-fargate-ec2-instance-ecs").get("policyArn"));
+                run.inputs("w13-ecs-ec2-instance-ecs").get("policyArn"));
     }
 
     @Test
@@ -821,17 +840,17 @@ class WiringsTest {
         var run = deployWithConfig(Wirings::w13Ec2LaunchType);
         String secret = madeUp(run, "w13-credentials-secret", "arn");
         String key = madeUp(run, "w13-key", "arn");
-        assertFalse(containers(run, "w13-fargate-task").get(0).has("repositoryCredentials"));
+        assertFalse(containers(run, "w13-ecs-task").get(0).has("repositoryCredentials"));
         // The execution role writes the logs, nothing else (no policy of its own: it reads no secret).
-        assertEquals(Set.of("w13-fargate-exec-logs", "w13-fargate-ec2-instance-secret"), namesOf(run, ROLE_POLICY));
-        String logs = String.valueOf(run.inputs("w13-fargate-exec-logs").get("policy"));
+        assertEquals(Set.of("w13-ecs-exec-logs", "w13-ecs-ec2-instance-secret"), namesOf(run, ROLE_POLICY));
+        String logs = String.valueOf(run.inputs("w13-ecs-exec-logs").get("policy"));
         assertFalse(logs.contains(secret) || logs.contains(key) || logs.contains("secretsmanager:"), logs);
     }
 
     @Test
     void w13AlarmsAndExportsReadTheInstancesHandles() {
         var run = deployWithConfig(Wirings::w13Ec2LaunchType);
-        String group = madeUp(run, "w13-fargate-ec2-asg", "name");
+        String group = madeUp(run, "w13-ecs-ec2-asg", "name");
         List<String> alerts = List.of(madeUp(run, "w13-alerts", "arn"));
         var impaired = run.inputs("w13-instances-impaired");
         assertEquals(Map.of("AutoScalingGroupName", group), impaired.get("dimensions"));
@@ -839,8 +858,8 @@ class WiringsTest {
                         "GreaterThanOrEqualToThreshold"), alarm(impaired));
         assertEquals(alerts, impaired.get("alarmActions"));
         var capacity = run.inputs("w13-capacity-short");
-        assertEquals(Map.of("ClusterName", madeUp(run, "w13-fargate-cluster", "name"),
-                        "CapacityProviderName", madeUp(run, "w13-fargate-ec2-capacity-provider", "name")),
+        assertEquals(Map.of("ClusterName", madeUp(run, "w13-ecs-cluster", "name"),
+                        "CapacityProviderName", madeUp(run, "w13-ecs-ec2-capacity-provider", "name")),
                 capacity.get("dimensions"));
         assertEquals(List.of("AWS/ECS/ManagedScaling", "CapacityProviderReservation", "Average", 300.0, 3.0, 100.0,
                 "GreaterThanThreshold"), alarm(capacity));
@@ -873,7 +892,7 @@ class WiringsTest {
     @Test
     void w14TheImageIsPulledThroughTheCacheWithoutRepositoryCredentials() {
         var run = deployWithConfig(Wirings::w14PullThroughCacheWithVpcEndpoints);
-        JsonObject app = containers(run, "w14-fargate-task").get(0);
+        JsonObject app = containers(run, "w14-ecs-task").get(0);
         assertEquals("test-github", W14_PREFIX);
         assertEquals(ECR_REGISTRY + "/" + W14_PREFIX + "/example-org/orders:1.4.2", app.get("image").getAsString());
         assertNull(app.get("repositoryCredentials"), app::toString);
@@ -926,7 +945,7 @@ class WiringsTest {
         assertEquals("Gateway", s3.get("vpcEndpointType"));
         assertEquals(PRIVATE_SUBNETS.stream().map(s -> madeUp(run, s + " lookup", "routeTableId")).toList(),
                 s3.get("routeTableIds"), "the private subnets' route tables");
-        var network = block(run.inputs("w14-fargate-service"), "networkConfiguration");
+        var network = block(run.inputs("w14-ecs-service"), "networkConfiguration");
         assertEquals(PRIVATE_SUBNETS, network.get("subnets"));
         assertEquals(false, network.get("assignPublicIp"));
         assertEquals(PUBLIC_SUBNETS, run.inputs("w14-lb-alb").get("subnets"));
@@ -939,10 +958,10 @@ class WiringsTest {
         assertFalse(run.inputs("w14-endpoints-sg").containsKey("ingress"), "no inline rule");
         var rules = run.mocks().ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
                 .filter(r -> endpointsGroup.equals(r.inputs().get("securityGroupId"))).toList();
-        assertEquals(List.of("w14-fargate-endpoints-ingress"), rules.stream().map(OfflineMocks.Registration::name)
+        assertEquals(List.of("w14-ecs-endpoints-ingress"), rules.stream().map(OfflineMocks.Registration::name)
                 .toList());
         var rule = rules.get(0).inputs();
-        assertEquals(List.of(madeUp(run, "w14-fargate-task-sg", "id"), "tcp", 443.0, 443.0), List.of(
+        assertEquals(List.of(madeUp(run, "w14-ecs-task-sg", "id"), "tcp", 443.0, 443.0), List.of(
                 rule.get("referencedSecurityGroupId"), rule.get("ipProtocol"), rule.get("fromPort"),
                 rule.get("toPort")));
     }
@@ -950,7 +969,7 @@ class WiringsTest {
     @Test
     void w14AContainerThatReadsASecretAlsoGetsTheSecretsManagerEndpoint() {
         String dbPassword = "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:orders-db-AbCdEf";
-        var run = deploy(ctx -> new LoadBalancedFargateService("w14-db", LoadBalancedFargateServiceArgs.builder()
+        var run = deploy(ctx -> new LoadBalancedService("w14-db", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder().image(Wirings.IMAGE).appSecret("DB_PASSWORD", dbPassword).build())
                 .registryCredentials(RegistryCredentials.create(REGISTRY_USER, Output.ofSecret(REGISTRY_PASSWORD)))
                 .pullThroughCache(PullThroughCacheArgs.builder().build())
@@ -970,9 +989,9 @@ class WiringsTest {
         assertEquals(150.0, run.inputs("w15-target-rule").get("priority"));
         assertEquals(Set.of(), namesOf(run, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"),
                 "nothing on the edge stack's group, whose owner may declare its egress as it likes");
-        assertEquals(List.of(madeUp(run, "w15-fargate-task-sg", "id"), EDGE_TARGETS),
-                block(run.inputs("w15-fargate-service"), "networkConfiguration").get("securityGroups"));
-        assertEquals(List.of(EDGE_GROUP), blocks(run.inputs("w15-fargate-task-sg"), "ingress").get(0)
+        assertEquals(List.of(madeUp(run, "w15-ecs-task-sg", "id"), EDGE_TARGETS),
+                block(run.inputs("w15-ecs-service"), "networkConfiguration").get("securityGroups"));
+        assertEquals(List.of(EDGE_GROUP), blocks(run.inputs("w15-ecs-task-sg"), "ingress").get(0)
                 .get("securityGroups"));
         assertEquals(List.of(), run.warnings());
     }
@@ -980,7 +999,7 @@ class WiringsTest {
     @Test
     void w15TheLogRouterPullsWithTheMainContainersCredentials() {
         var run = deploy(Wirings::w15LoadBalancerOfAnotherStack);
-        var task = containers(run, "w15-fargate-task");
+        var task = containers(run, "w15-ecs-task");
         String secret = "arn:aws:secretsmanager:eu-central-1:" + OfflineMocks.ACCOUNT + ":secret:"
                 + Wirings.GHCR_SECRET + "-??????";
         assertEquals(Wirings.GHCR_SECRET, task.get(0).getAsJsonObject("repositoryCredentials")
@@ -991,12 +1010,34 @@ class WiringsTest {
         assertTrue(String.valueOf(run.inputs("w15-execution-exec-policy").get("policy")).contains(secret));
     }
 
+    // ---------------------------------------------------------------------------------------------------- u01
+
+    @Test
+    @SuppressWarnings("removal") // the deprecated 1.x types, on purpose: u01 is the upgrade path
+    void u01TheProgramOf1xRegistersItsNamesOf1x() {
+        var run = deploy(Wirings::u01DeprecatedFargateServiceOf1x);
+        assertEquals(Set.of("u01"), namesOf(run, LoadBalancedFargateService.TYPE));
+        assertEquals(Set.of("u01-fargate"), namesOf(run, FargateService.TYPE));
+        assertEquals(Set.of(), namesOf(run, LoadBalancedService.TYPE));
+        assertEquals(Set.of(), namesOf(run, EcsService.TYPE));
+        assertEquals(Set.of("u01-fargate-service"), namesOf(run, SERVICE));
+        assertEquals(Set.of("u01-fargate-task"), namesOf(run, TASK_DEFINITION));
+        assertEquals("u01-fargate", run.inputs("u01-fargate-task").get("family"));
+        assertEquals(madeUp(run, "u01-fargate-cluster", "arn"), run.inputs("u01-fargate-service").get("cluster"));
+        // 1.x's FargateServiceArgs for the composite's service: its options are taken.
+        assertEquals(1.0, run.inputs("u01-fargate-service").get("desiredCount"));
+        // The children outside the service have the same names under either component.
+        assertEquals(Set.of("u01-lb-tg"), namesOf(run, TARGET_GROUP));
+        assertEquals(madeUp(run, "u01-execution-exec-role", "arn"), run.inputs("u01-fargate-task")
+                .get("executionRoleArn"));
+    }
+
     // ---------------------------------------------------------------------------------------------------- b01-b04
 
     /** Asserts the program fails with one problem of the composite, before any AWS resource. */
     private static void assertRefusedBeforeAnyResource(Consumer<Context> program, String component, String problem) {
         String failure = failureOf(program);
-        assertTrue(failure.contains("LoadBalancedFargateService '" + component + "' has 1 problem; no AWS resource "
+        assertTrue(failure.contains("LoadBalancedService '" + component + "' has 1 problem; no AWS resource "
                 + "was registered:\n  - " + problem), failure);
     }
 
@@ -1022,7 +1063,7 @@ class WiringsTest {
     void b04BadImageFromAnOutputFailsTheProgramNamingContainerImage() {
         var run = run(Wirings::b04BadImageFromOutput, mocks());
         String failure = run.failure();
-        assertTrue(failure.contains("LoadBalancedFargateService 'b04' has 1 problem in a value of another resource"),
+        assertTrue(failure.contains("LoadBalancedService 'b04' has 1 problem in a value of another resource"),
                 failure);
         assertTrue(failure.contains("container.image: '" + Wirings.BAD_IMAGE + "' has an invalid repository path "
                 + "component 'JonasHackt'"), failure);

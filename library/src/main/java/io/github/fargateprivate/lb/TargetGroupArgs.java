@@ -56,6 +56,17 @@ public abstract class TargetGroupArgs implements Options<TargetGroupArgs> {
     }
 
     /**
+     * @return seconds a new target's share of requests ramps up from none to full, 30-900, or 0 for none (AWS's
+     *     range, "Slow start mode", https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html).
+     *     Default: 0, a new task gets its full share once healthy; a JVM that serves slowly until its code is
+     *     compiled may want 30-60
+     */
+    @Value.Default
+    public int slowStartSeconds() {
+        return 0;
+    }
+
+    /**
      * Checks the args; the port when it is set (the component that needs one and cannot take it from a container
      * requires it: {@link #PORT_REQUIRED}).
      *
@@ -69,6 +80,10 @@ public abstract class TargetGroupArgs implements Options<TargetGroupArgs> {
                 "'" + t + "' is not ip or instance (the ECS target types)"));
         healthCheck().validate(problems.at("healthCheck"));
         problems.add("deregistrationDelaySeconds", Rules.between(deregistrationDelaySeconds(), 0, 3600));
+        if (slowStartSeconds() != 0 && Rules.between(slowStartSeconds(), 30, 900).isPresent()) {
+            problems.add("slowStartSeconds", slowStartSeconds() + " is neither 0 (off) nor within 30-900",
+                    String.valueOf(Math.max(30, Math.min(900, slowStartSeconds()))));
+        }
         return this;
     }
 
@@ -86,6 +101,7 @@ public abstract class TargetGroupArgs implements Options<TargetGroupArgs> {
                 .protocol("HTTP")
                 .port(port().orElse(null))
                 .deregistrationDelay(deregistrationDelaySeconds())
+                .slowStart(slowStartSeconds())
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
                         .enabled(true)
                         .protocol("HTTP")

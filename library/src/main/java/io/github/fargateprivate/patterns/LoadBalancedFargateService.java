@@ -49,40 +49,6 @@ public class LoadBalancedFargateService extends LoadBalancedService {
     }
 
     /**
-     * Creates the service from args by the name of versions before 2.0.
-     *
-     * @param name    the component's name
-     * @param args    container, credentials, network, load balancer and service options
-     * @param options component options
-     */
-    public LoadBalancedFargateService(String name, LoadBalancedFargateServiceArgs args,
-                                      ComponentResourceOptions options) {
-        this(name, args.args(), options);
-    }
-
-    /**
-     * Creates the service from args by the name of versions before 2.0, with default component options.
-     *
-     * @param name the component's name
-     * @param args container, credentials, network, load balancer and service options
-     */
-    public LoadBalancedFargateService(String name, LoadBalancedFargateServiceArgs args) {
-        this(name, args.args(), ComponentResourceOptions.Empty);
-    }
-
-    /**
-     * The problems the constructor would report, found without registering anything.
-     *
-     * @param name the component's name
-     * @param args the args, by the name of versions before 2.0
-     * @param env  where the component would deploy
-     * @return the problems of plain values
-     */
-    public static List<Problem> problems(String name, LoadBalancedFargateServiceArgs args, AwsEnvironment env) {
-        return problems(name, args.args(), env);
-    }
-
-    /**
      * The problems the constructor would report, found without registering anything.
      *
      * @param name the component's name

@@ -92,6 +92,15 @@ public class LoadBalancedService extends ComponentResource {
     private final PullFailureAlerts pullFailureAlerts;
     private final String kind;
     private final String serviceChild;
+    private final String name;
+    private final AwsEnvironment env;
+    private final LoadBalancedServiceArgs args;
+    private final Checked checked;
+    private final ComponentResourceOptions childOptions;
+    private final Map<String, String> tags;
+    private final Value<String> credentialsKey;
+    /** The sidecars' own registry credentials, which the execution role reads, with their keys. */
+    private final List<Grant> sidecarGrants = new ArrayList<>();
     private final Output<String> credentialsSecretArn;
     private final String region;
 
@@ -104,6 +113,15 @@ public class LoadBalancedService extends ComponentResource {
                            TargetGroupArgs targetGroup, RegistryCredentials.Existing.Checked existing,
                            PullThroughCacheArgs cache, VpcEndpointsArgs endpoints,
                            EcsServiceOptions service, ApplicationLoadBalancerOptions loadBalancer) {
+    }
+
+    /**
+     * A secret the execution role reads, and its customer managed key.
+     *
+     * @param secret the secret's ARN
+     * @param key    its key, or null
+     */
+    private record Grant(Output<String> secret, Value<String> key) {
     }
 
     /**
@@ -150,47 +168,100 @@ public class LoadBalancedService extends ComponentResource {
         super(type, name, options);
         this.kind = kind;
         this.serviceChild = serviceChild;
+        this.name = name;
         this.owner = kind + " '" + name + "'";
-        var env = AwsEnvironment.of(this);
+        this.env = AwsEnvironment.of(this);
         this.region = env.region();
-        var problems = Problems.of(kind, name);
-        Checked checked = validate(name, args, problems, env, this, kind, serviceChild);
-        problems.throwIfAny();
-        var childOptions = ComponentResourceOptions.builder().parent(this).build();
-        Map<String, String> tags = args.tags();
-        EcsServiceOptions serviceOptions = checked.service();
+        this.args = args;
+        this.checked = checkArgs();
+        this.childOptions = ComponentResourceOptions.builder().parent(this).build();
+        this.tags = args.tags();
 
         recordDigests(args, checked.digests());
+        this.pullThroughCache = createPullThroughCache();
+        this.credentialsSecret = createCredentialsSecret();
+        this.credentialsSecretArn = credentialsSecret != null ? credentialsSecret.arn()
+                : pullThroughCache == null && checked.existing() != null ? checked.existing().secret() : null;
+        this.credentialsKey = credentialsKey();
+        Map<String, Output<String>> sidecarSecrets = createSidecarCredentials();
+        List<ContainerArgs> containers = containers();
+        warnAnonymousDockerHub(containers, args, checked.cache() != null);
+        this.executionRole = createExecutionRole(containers);
+        this.taskRole = createTaskRole();
+        this.listenerTarget = args.listenerRule().isPresent() ? placeOnListener() : null;
+        this.loadBalancer = listenerTarget == null ? createLoadBalancer() : null;
+        this.vpcEndpoints = createVpcEndpoints();
+        this.deploymentAlarms = args.deploymentAlarms() ? createDeploymentAlarms() : null;
+        this.service = createService(name + serviceChild, serviceArgs(containers, sidecarSecrets), childOptions);
+        this.pullFailureAlerts = createPullFailureAlerts();
+
+        this.serviceName = service.serviceName();
+        registerOutputs(outputs());
+    }
+
+    /** Checks the args; every problem of every part at once, before any child. */
+    private Checked checkArgs() {
+        var problems = Problems.of(kind, name);
+        Checked found = validate(name, args, problems, env, this, kind, serviceChild);
+        problems.throwIfAny();
+        return found;
+    }
+
+    /** The cache the main image (and sidecars of its registry) is pulled through, with its rule's credentials. */
+    private PullThroughCache createPullThroughCache() {
+        if (checked.cache() == null) {
+            return null;
+        }
+        return new PullThroughCache(name + "-cache", checked.cache().toBuilder()
+                .tags(merged(tags, checked.cache().tags())).build(), childOptions);
+    }
+
+    /** The main container's registry credentials, created from a user name and password; ECR's to read with a cache. */
+    private RegistryCredentialsSecret createCredentialsSecret() {
+        if (pullThroughCache != null
+                || !(args.registryCredentials().orElse(null) instanceof RegistryCredentials.Create create)) {
+            return null;
+        }
+        return new RegistryCredentialsSecret(name + "-credentials", create.secretArgs(tags), childOptions);
+    }
+
+    /** The customer managed key of the main container's credentials: as given, or the existing secret's. */
+    private Value<String> credentialsKey() {
+        if (pullThroughCache == null && credentialsSecret == null && checked.existing() != null
+                && checked.existing().kmsKeyArn() != null) {
+            return Value.of(checked.existing().kmsKeyArn());
+        }
+        return args.registryCredentials().flatMap(RegistryCredentials::kmsKeyArn).orElse(null);
+    }
+
+    /** The task's containers as it runs them: pinned to their digests where asked, through the cache where there is one. */
+    private List<ContainerArgs> containers() {
         ContainerArgs main = pinned(checked.main(), checked.digests(), 0, args.pinImageDigests());
-        Value<String> credentialsKey = args.registryCredentials().flatMap(RegistryCredentials::kmsKeyArn).orElse(null);
-        if (checked.cache() != null) {
-            this.pullThroughCache = new PullThroughCache(name + "-cache", checked.cache().toBuilder()
-                    .tags(merged(tags, checked.cache().tags())).build(), childOptions);
+        if (pullThroughCache != null) {
             // The task pulls from the cache, once its rule exists; the credentials are ECR's to read.
             Output<String> image = Output.tuple(main.image().orElseThrow().output(), pullThroughCache.ruleReady())
                     .applyValue(t -> pullThroughCache.imageFor(ImageReference.parse(t.t1)));
             main = main.toBuilder().image(image).build();
-            this.credentialsSecret = null;
-            this.credentialsSecretArn = null;
-        } else if (args.registryCredentials().orElse(null) instanceof RegistryCredentials.Create create) {
-            this.pullThroughCache = null;
-            this.credentialsSecret = new RegistryCredentialsSecret(name + "-credentials", create.secretArgs(tags),
-                    childOptions);
-            this.credentialsSecretArn = credentialsSecret.arn();
-        } else {
-            this.pullThroughCache = null;
-            this.credentialsSecret = null;
-            this.credentialsSecretArn = checked.existing() == null ? null : checked.existing().secret();
-            if (checked.existing() != null && checked.existing().kmsKeyArn() != null) {
-                credentialsKey = Value.of(checked.existing().kmsKeyArn());
-            }
         }
+        List<ContainerArgs> containers = new ArrayList<>(List.of(main));
+        for (int i = 0; i < checked.sidecars().size(); i++) {
+            ContainerArgs sidecar = pinned(checked.sidecars().get(i).container(), checked.digests(), i + 1,
+                    args.pinImageDigests());
+            containers.add(pullThroughCache == null ? sidecar
+                    : throughCache(sidecar, pullThroughCache, checked.cache().registry()));
+        }
+        return containers;
+    }
 
+    /**
+     * The execution role: it pulls the images (ECR actions on exactly their repositories), reads the registry
+     * credentials the task pulls with and the app secrets, and decrypts exactly their keys.
+     */
+    private TaskExecutionRole createExecutionRole(List<ContainerArgs> containers) {
         var roleOptions = args.executionRole();
         var roleArgs = TaskExecutionRoleArgs.builder().from(roleOptions).tags(merged(tags, roleOptions.tags()));
         // With registryAuth instance the container instances read the credentials, not the execution role.
-        boolean instanceAuth = instanceAuth(serviceOptions);
-        if (credentialsSecretArn != null && !instanceAuth) {
+        if (credentialsSecretArn != null && !instanceAuth(checked.service())) {
             roleArgs.registryCredentialsSecretArn(credentialsSecretArn);
             if (credentialsKey != null) {
                 roleArgs.registryCredentialsKmsKeyArn(credentialsKey.output());
@@ -199,87 +270,82 @@ public class LoadBalancedService extends ComponentResource {
         if (pullThroughCache != null) {
             roleArgs.cacheRepository(pullThroughCache.repositoryArnPattern());
         }
-        Map<String, Output<String>> sidecarSecrets = sidecarCredentials(name, checked, tags, instanceAuth, roleArgs,
-                childOptions);
-        List<ContainerArgs> sidecars = new ArrayList<>();
-        for (int i = 0; i < checked.sidecars().size(); i++) {
-            ContainerArgs sidecar = pinned(checked.sidecars().get(i).container(), checked.digests(), i + 1,
-                    args.pinImageDigests());
-            sidecars.add(pullThroughCache == null ? sidecar
-                    : throughCache(sidecar, pullThroughCache, checked.cache().registry()));
-        }
-        List<ContainerArgs> containers = new ArrayList<>(List.of(main));
-        containers.addAll(sidecars);
-        warnAnonymousDockerHub(containers, args, checked.cache() != null);
+        sidecarGrants.forEach(g -> {
+            roleArgs.registryCredentialsSecretArn(g.secret());
+            if (g.key() != null) {
+                roleArgs.registryCredentialsKmsKeyArn(g.key().output());
+            }
+        });
         for (ContainerArgs c : containers) {
             // Sorted by variable name, like the containers' secrets: the policy reads the same on every run.
             new TreeMap<>(c.appSecrets()).values().forEach(roleArgs::appSecret);
             c.appSecretsKmsKeyArns().forEach(roleArgs::appSecretsKmsKeyArn);
-            // ECR images get pull actions on exactly their repositories; the others get no ECR action.
             roleArgs.image(c.image().orElseThrow());
         }
-        this.executionRole = new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
+        return new TaskExecutionRole(name + "-execution", roleArgs.build(), childOptions);
+    }
 
+    /** The task role given, or with ECS Exec on and no task role of the user's, one that allows only ECS Exec. */
+    private TaskRole createTaskRole() {
+        EcsServiceOptions serviceOptions = checked.service();
         boolean executeCommand = serviceOptions.enableExecuteCommand();
         TaskRoleArgs taskRoleArgs = args.taskRole().orElse(executeCommand && serviceOptions.taskRoleArn().isEmpty()
                 ? TaskRoleArgs.builder().build() : null);
-        this.taskRole = taskRoleArgs == null ? null : new TaskRole(name + "-task", taskRoleArgs.toBuilder()
+        return taskRoleArgs == null ? null : new TaskRole(name + "-task", taskRoleArgs.toBuilder()
                 .executeCommand(taskRoleArgs.executeCommand() || executeCommand)
                 .tags(merged(tags, taskRoleArgs.tags())).build(), childOptions);
+    }
 
-        Output<String> targetGroupArn;
-        Output<String> loadBalancerSecurityGroupId;
-        Output<String> targetsSecurityGroupId;
-        if (args.listenerRule().isPresent()) {
-            this.loadBalancer = null;
-            this.listenerTarget = new ListenerTarget(targetName(name), ListenerTargetArgs.builder()
-                    .vpcId(checked.network().vpcId().output())
-                    .listenerRule(args.listenerRule().get())
-                    .targetGroup(checked.targetGroup())
-                    .tags(tags)
-                    .build(), childOptions);
-            targetGroupArn = listenerTarget.targetGroupArn();
-            loadBalancerSecurityGroupId = listenerTarget.loadBalancerSecurityGroupId();
-            targetsSecurityGroupId = listenerTarget.targetsSecurityGroupId().orElse(null);
-        } else {
-            this.listenerTarget = null;
-            // The options as the composite checked them: a value of another resource carries the composite's check,
-            // so its problem comes under loadBalancer.*, not under whichever of the two checks would fail first.
-            var lbArgs = ApplicationLoadBalancerArgs.builder().from(checked.loadBalancer())
-                    .network(checked.network())
-                    .targetGroup(checked.targetGroup())
-                    .tags(merged(tags, checked.loadBalancer().tags()))
-                    .build();
-            this.loadBalancer = new ApplicationLoadBalancer(name + "-lb", lbArgs, childOptions);
-            targetGroupArn = loadBalancer.targetGroupArn().orElseThrow();
-            loadBalancerSecurityGroupId = loadBalancer.securityGroupId();
-            targetsSecurityGroupId = loadBalancer.targetsSecurityGroupId();
+    /** A target group and its rule on a shared load balancer's listener. */
+    private ListenerTarget placeOnListener() {
+        return new ListenerTarget(targetName(name), ListenerTargetArgs.builder()
+                .vpcId(checked.network().vpcId().output())
+                .listenerRule(args.listenerRule().get())
+                .targetGroup(checked.targetGroup())
+                .tags(tags)
+                .build(), childOptions);
+    }
+
+    /**
+     * The service's own load balancer, from the options as the composite checked them: a value of another resource
+     * carries the composite's check, so its problem comes under loadBalancer.*, not under whichever of the two checks
+     * would fail first.
+     */
+    private ApplicationLoadBalancer createLoadBalancer() {
+        var lbArgs = ApplicationLoadBalancerArgs.builder().from(checked.loadBalancer())
+                .network(checked.network())
+                .targetGroup(checked.targetGroup())
+                .tags(merged(tags, checked.loadBalancer().tags()))
+                .build();
+        return new ApplicationLoadBalancer(name + "-lb", lbArgs, childOptions);
+    }
+
+    /** The VPC endpoints the tasks in private subnets reach AWS through, if asked for. */
+    private VpcEndpoints createVpcEndpoints() {
+        if (checked.endpoints() == null) {
+            return null;
         }
+        return new VpcEndpoints(name + "-endpoints", checked.endpoints().toBuilder()
+                .tags(merged(tags, checked.endpoints().tags())).build(), childOptions);
+    }
 
-        if (checked.endpoints() != null) {
-            this.vpcEndpoints = new VpcEndpoints(name + "-endpoints", checked.endpoints().toBuilder()
-                    .tags(merged(tags, checked.endpoints().tags())).build(), childOptions);
-        } else {
-            this.vpcEndpoints = null;
-        }
-
+    /** The service's args: its options, and the network, containers, roles, load balancer and endpoints wired. */
+    private EcsServiceArgs serviceArgs(List<ContainerArgs> containers, Map<String, Output<String>> sidecarSecrets) {
+        EcsServiceOptions serviceOptions = checked.service();
         var serviceArgs = EcsServiceArgs.builder().from(serviceOptions)
                 .network(checked.network())
-                .container(main)
+                .container(containers.get(0))
+                .sidecars(containers.subList(1, containers.size()))
+                .sidecarRegistryCredentialsArns(Map.of())
                 .executionRoleArn(executionRole.arn())
                 .executionRoleName(executionRole.roleName())
                 .tags(merged(tags, serviceOptions.tags()));
-        if (targetsSecurityGroupId != null) {
-            serviceArgs.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId, targetsSecurityGroupId);
-        } else {
-            serviceArgs.loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
-        }
-        sidecars.forEach(serviceArgs::sidecar);
         sidecarSecrets.forEach(serviceArgs::sidecarRegistryCredentialsArn);
+        wireLoadBalancer(serviceArgs);
         if (credentialsSecretArn != null) {
             serviceArgs.registryCredentialsArn(credentialsSecretArn);
         }
-        if (instanceAuth && credentialsKey != null) {
+        if (instanceAuth(serviceOptions) && credentialsKey != null) {
             Launch.Ec2 ec2 = serviceOptions.ec2().orElseThrow();
             serviceArgs.launch(ec2.instances(Ec2CapacityOptions.builder().from(ec2.instances())
                     .registryCredentialsKmsKeyArn(credentialsKey.output()).build()));
@@ -294,19 +360,33 @@ public class LoadBalancedService extends ComponentResource {
             // One family per composite, named after it.
             serviceArgs.family(name);
         }
-        this.deploymentAlarms = args.deploymentAlarms() ? deploymentAlarms(name, serviceOptions, tags, childOptions)
-                : null;
         withDeploymentAlarms(serviceArgs, serviceOptions);
-        this.service = createService(name + serviceChild, serviceArgs.build(), childOptions);
-        this.pullFailureAlerts = pullFailureAlerts(name, args, env, childOptions);
+        return serviceArgs.build();
+    }
 
-        this.serviceName = service.serviceName();
+    /** The target group and the load balancer's security groups, of the own load balancer or the shared one. */
+    private void wireLoadBalancer(EcsServiceArgs.Builder serviceArgs) {
+        Output<String> targetGroupArn = loadBalancer != null ? loadBalancer.targetGroupArn().orElseThrow()
+                : listenerTarget.targetGroupArn();
+        Output<String> securityGroupId = loadBalancer != null ? loadBalancer.securityGroupId()
+                : listenerTarget.loadBalancerSecurityGroupId();
+        Output<String> targetsSecurityGroupId = loadBalancer != null ? loadBalancer.targetsSecurityGroupId()
+                : listenerTarget.targetsSecurityGroupId().orElse(null);
+        if (targetsSecurityGroupId != null) {
+            serviceArgs.loadBalancer(targetGroupArn, securityGroupId, targetsSecurityGroupId);
+        } else {
+            serviceArgs.loadBalancer(targetGroupArn, securityGroupId);
+        }
+    }
+
+    /** The component's outputs: the service, its cluster, roles and log group, the URL and the credentials. */
+    private Map<String, Output<?>> outputs() {
         var outputs = new HashMap<String, Output<?>>(Map.of("serviceName", serviceName,
                 "clusterName", service.clusterName(), "executionRoleArn", executionRole.arn(),
                 "logGroupName", service.logGroupName()));
         url().ifPresent(u -> outputs.put("url", u));
         credentialsSecretArn().ifPresent(a -> outputs.put("credentialsSecretArn", a));
-        registerOutputs(outputs);
+        return outputs;
     }
 
     /**
@@ -320,8 +400,8 @@ public class LoadBalancedService extends ComponentResource {
     }
 
     /** The alarms on the service's target group behind its load balancer, own or shared. */
-    private DeploymentAlarms deploymentAlarms(String name, EcsServiceOptions serviceOptions, Map<String, String> tags,
-                                              ComponentResourceOptions childOptions) {
+    private DeploymentAlarms createDeploymentAlarms() {
+        EcsServiceOptions serviceOptions = checked.service();
         return new DeploymentAlarms(name + "-alarms", DeploymentAlarmsArgs.builder()
                 .targetGroupArnSuffix(targetGroup().arnSuffix())
                 .loadBalancerArnSuffix(loadBalancer != null ? loadBalancer.loadBalancer().arnSuffix()
@@ -346,8 +426,7 @@ public class LoadBalancedService extends ComponentResource {
     }
 
     /** The rule that tells the topic of the service's pull failures, with a topic. */
-    private PullFailureAlerts pullFailureAlerts(String name, LoadBalancedServiceArgs args, AwsEnvironment env,
-                                                ComponentResourceOptions childOptions) {
+    private PullFailureAlerts createPullFailureAlerts() {
         return args.pullFailureTopicArn().map(topic -> new PullFailureAlerts(name + "-pull-failures",
                 PullFailureAlertsArgs.builder().clusterArn(service.clusterArn()).serviceName(service.serviceName())
                         // A topic of another resource carries the composite's check, under its field.
@@ -392,7 +471,7 @@ public class LoadBalancedService extends ComponentResource {
     /** Runs every part's checks under this component's field paths; wiring fields set inside a part are refused. */
     static Checked validate(String name, LoadBalancedServiceArgs args, Problems problems, AwsEnvironment env,
                             Resource component, String kind, String serviceChild) {
-        ContainerArgs main = args.container();
+        ContainerArgs main = args.container().orElse(null);
         List<ContainerArgs> containers = new ArrayList<>();
         ContainerArgs mainChecked = null;
         if (main == null) {
@@ -419,7 +498,7 @@ public class LoadBalancedService extends ComponentResource {
             network.validate(problems.at("network"));
         }
 
-        if (args.hasLoadBalancer() && args.listenerRule().isPresent()) {
+        if (args.loadBalancer().isPresent() && args.listenerRule().isPresent()) {
             problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
                     + "shared one), not both");
         }
@@ -430,7 +509,7 @@ public class LoadBalancedService extends ComponentResource {
             ListenerTarget.place(args.listenerRule().get(), targetName(name), problems.at("listenerRule"), component);
         } else {
             // The options only: the service wires the network and the target group, whatever type was given.
-            lbChecked = ApplicationLoadBalancerOptions.builder().from(args.loadBalancer()).build()
+            lbChecked = ApplicationLoadBalancerOptions.builder().from(args.loadBalancerOrDefaults()).build()
                     .validate(problems.at("loadBalancer")).checkAccountAndRegion(problems.at("loadBalancer"), env);
         }
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
@@ -523,7 +602,7 @@ public class LoadBalancedService extends ComponentResource {
                                                     Problems problems, AwsEnvironment env, Resource component,
                                                     String owner) {
         List<Optional<String>> digests = new ArrayList<>();
-        ContainerArgs main = args.container();
+        ContainerArgs main = args.container().orElse(null);
         if (!args.registryPreflight() || main == null || main.image().isEmpty()) {
             return digests;
         }
@@ -563,7 +642,7 @@ public class LoadBalancedService extends ComponentResource {
     /** Each container's image with the digest the registry answered, by container name: a handle and an export. */
     private void recordDigests(LoadBalancedServiceArgs args, List<Optional<String>> digests) {
         for (int i = 0; i < digests.size(); i++) {
-            ContainerArgs c = i == 0 ? args.container() : args.sidecars().get(i - 1);
+            ContainerArgs c = i == 0 ? args.container().orElse(null) : args.sidecars().get(i - 1);
             int index = i;
             digests.get(i).ifPresent(d -> imageDigests.put(c.name(index == 0), ImageReference.parse(
                     c.image().orElseThrow().plain().orElseThrow()).withDigest(d)));
@@ -607,7 +686,7 @@ public class LoadBalancedService extends ComponentResource {
         } else if (own instanceof RegistryCredentials.Existing e) {
             existing = e.validate(problems.at("registryCredentials"), env);
         }
-        ContainerArgs main = args.container();
+        ContainerArgs main = args.container().orElse(null);
         if (sidecar.image().isEmpty() || main == null || main.image().isEmpty()) {
             return new SidecarPull(sidecar, own, existing, Output.of(false));
         }
@@ -758,9 +837,8 @@ public class LoadBalancedService extends ComponentResource {
      *
      * @return the secret of each sidecar that pulls with one, by sidecar name
      */
-    private Map<String, Output<String>> sidecarCredentials(String name, Checked checked, Map<String, String> tags,
-                                                           boolean instanceAuth, TaskExecutionRoleArgs.Builder roleArgs,
-                                                           ComponentResourceOptions childOptions) {
+    private Map<String, Output<String>> createSidecarCredentials() {
+        boolean instanceAuth = instanceAuth(checked.service());
         Map<String, Output<String>> secrets = new TreeMap<>();
         for (SidecarPull pull : checked.sidecars()) {
             String sidecar = pull.container().name(false);
@@ -783,10 +861,7 @@ public class LoadBalancedService extends ComponentResource {
                 continue;
             }
             secrets.put(sidecar, secret);
-            roleArgs.registryCredentialsSecretArn(secret);
-            if (key != null) {
-                roleArgs.registryCredentialsKmsKeyArn(key.output());
-            }
+            sidecarGrants.add(new Grant(secret, key));
         }
         return secrets;
     }
@@ -811,7 +886,7 @@ public class LoadBalancedService extends ComponentResource {
             RegistryCredentials credentials = i == 0 ? args.registryCredentials().orElse(null)
                     : args.sidecarRegistryCredentials(i - 1).orElse(null);
             String field = EcsService.containerField(i);
-            Value<String> image = (i == 0 ? args.container() : args.sidecars().get(i - 1)).image().orElseThrow();
+            Value<String> image = (i == 0 ? args.container().orElse(null) : args.sidecars().get(i - 1)).image().orElseThrow();
             if (!(credentials instanceof RegistryCredentials.None) || (i == 0 && throughCache) || !image.isPlain()) {
                 continue;
             }

@@ -75,6 +75,22 @@ class TargetGroupArgsTest {
         assertEquals(List.of(), problems(TargetGroupArgs.builder().port(8080).deregistrationDelaySeconds(seconds)));
     }
 
+    @ParameterizedTest
+    @CsvSource({"29, 30", "901, 900", "-5, 30"})
+    void aSlowStartOutsideAwsRangeIsReportedWithTheNearestThatFits(int seconds, String nearest) {
+        var problem = new Problem("targetGroup.slowStartSeconds", seconds + " is neither 0 (off) nor within 30-900",
+                nearest);
+        assertEquals(List.of(problem), problems(TargetGroupArgs.builder().port(8080).slowStartSeconds(seconds)));
+    }
+
+    @Test
+    void theSlowStartReachesTheTargetGroupOffByDefault() {
+        assertEquals(0.0, inputs(TargetGroupArgs.builder().port(8080).build(), Map.of()).get("slowStart"));
+        assertEquals(60.0, inputs(TargetGroupArgs.builder().port(8080).slowStartSeconds(60).build(), Map.of())
+                .get("slowStart"));
+        assertEquals(List.of(), problems(TargetGroupArgs.builder().port(8080).slowStartSeconds(900)));
+    }
+
     @Test
     void healthCheckProblemsAreNestedUnderItsField() {
         assertEquals(List.of(new Problem("targetGroup.healthCheck.healthyThreshold", "1 is outside 2-10")),

@@ -9,6 +9,7 @@ import com.pulumi.aws.iam.inputs.RoleInlinePolicyArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.ecs.CpuArchitecture;
 import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
@@ -293,7 +294,7 @@ class AwsModelsTest {
                             .build())
                     .registryCredentials(RegistryCredentials.create("acme", Output.ofSecret("ghp_token"))
                             .kmsKeyArn(key.arn()))
-                    .service(FargateServiceArgs.builder()
+                    .service(EcsServiceOptions.builder()
                             .enableExecuteCommand(true)
                             .cpuArchitecture(CpuArchitecture.ARM64)
                             .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)))
@@ -327,7 +328,7 @@ class AwsModelsTest {
                         .registryCredentials(RegistryCredentials.existing(
                                 "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:ghcr-AbCdEf")
                                 .kmsKeyArn(KEY_ARN))
-                        .service(FargateServiceArgs.builder()
+                        .service(EcsServiceOptions.builder()
                                 .launch(Launch.fargate().capacityProvider(CapacityProviderStrategy.fargate(1, 1)).capacityProvider(CapacityProviderStrategy.fargateSpot(3)))
                                 .build())
                         .build()), new OfflineMocks()).ok();

@@ -60,11 +60,11 @@ class LoadBalancedFargateServiceEc2Test {
                 .registryAuth(RegistryAuth.valueOf(registryAuth.toUpperCase(java.util.Locale.ROOT))));
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> bridge(String registryAuth) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> bridge(String registryAuth) {
         return a -> a.service(ec2(NetworkMode.BRIDGE, registryAuth).build());
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
         return a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).build()).registryCredentials(credentials);
     }
 
@@ -72,7 +72,7 @@ class LoadBalancedFargateServiceEc2Test {
         return RegistryCredentials.create("octocat", Output.ofSecret(PASSWORD));
     }
 
-    private static OfflineRun run(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static OfflineRun run(Consumer<LoadBalancedServiceArgs.Builder> configure) {
         return OfflineRun.of(ctx -> {
             var args = LoadBalancedFargateServiceArgs.builder()
                     .container(ContainerArgs.builder().image(ECR_IMAGE).build());
@@ -81,7 +81,7 @@ class LoadBalancedFargateServiceEc2Test {
         }, new OfflineMocks());
     }
 
-    private static OfflineRun ok(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static OfflineRun ok(Consumer<LoadBalancedServiceArgs.Builder> configure) {
         return run(configure).ok();
     }
 
@@ -195,8 +195,7 @@ class LoadBalancedFargateServiceEc2Test {
 
     @Test
     void instanceAuthWithoutCredentialsIsRefused() {
-        for (var configure : List.of(ghcr(RegistryCredentials.none()), (Consumer<LoadBalancedFargateServiceArgs
-                .Builder>) a -> { })) {
+        for (var configure : List.of(ghcr(RegistryCredentials.none()), (Consumer<LoadBalancedServiceArgs.Builder>) a -> { })) {
             var run = run(configure.andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE)));
             Problem p = RunAssertions.refusedBeforeAnyResource(run, "service.ec2.registryAuth",
                     "instance, but the image needs no registry credentials; use task (or give registryCredentials)");
@@ -235,7 +234,7 @@ class LoadBalancedFargateServiceEc2Test {
 
     // VPC endpoints
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> privateNetworkWithEndpoints() {
+    private static Consumer<LoadBalancedServiceArgs.Builder> privateNetworkWithEndpoints() {
         return a -> a.network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
                         .privateSubnetIds(PRIVATE_SUBNETS).build())
                 .vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-0123456789abcdef0")).build());

@@ -3,6 +3,7 @@ package io.github.fargateprivate.patterns;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
+import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
@@ -102,7 +103,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     }
 
     /** @return a GHCR image with created credentials, through the cache, in private subnets with endpoints */
-    private static LoadBalancedFargateServiceArgs.Builder cached() {
+    private static LoadBalancedServiceArgs.Builder cached() {
         return LoadBalancedFargateServiceArgs.builder()
                 .container(ContainerArgs.builder().image(GHCR_IMAGE).build())
                 .registryCredentials(RegistryCredentials.create("octocat", Output.ofSecret("ghp_token")))
@@ -111,7 +112,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
                 .vpcEndpoints(VpcEndpointsArgs.builder().build());
     }
 
-    private static OfflineRun run(Consumer<LoadBalancedFargateServiceArgs.Builder> configure,
+    private static OfflineRun run(Consumer<LoadBalancedServiceArgs.Builder> configure,
                                   AtomicReference<LoadBalancedFargateService> component) {
         return OfflineRun.of(ctx -> {
             var args = cached();
@@ -120,14 +121,14 @@ class LoadBalancedFargateServicePullThroughCacheTest {
         }, new OfflineMocks());
     }
 
-    private static Created ok(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static Created ok(Consumer<LoadBalancedServiceArgs.Builder> configure) {
         var component = new AtomicReference<LoadBalancedFargateService>();
         var run = run(configure, component).ok();
         AwsModels.assertWellFormed(run);
         return new Created(run, component.get());
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> image(String image) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> image(String image) {
         return a -> a.container(ContainerArgs.builder().image(image).build());
     }
 
@@ -260,7 +261,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
 
     @Test
     void withoutTheCacheTheTaskReadsItsRegistrySecretThroughSecretsManagersEndpoint() {
-        var c = ok(a -> a.pullThroughCache(null));
+        var c = ok(a -> a.pullThroughCache(Optional.empty()));
         assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "s3"), c.endpoints());
         assertEquals(GHCR_IMAGE, c.image());
     }
@@ -281,7 +282,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
 
     @Test
     void restrictedEgressAlsoReachesTheEndpointsAndTheS3PrefixList() {
-        var c = ok(a -> a.service(FargateServiceArgs.builder().taskEgressCidrBlocks(List.of("10.0.0.0/16")).build()));
+        var c = ok(a -> a.service(EcsServiceOptions.builder().taskEgressCidrBlocks(List.of("10.0.0.0/16")).build()));
         String prefixList = OfflineRun.value(c.component().vpcEndpoints().orElseThrow().s3PrefixListId());
         assertTrue(prefixList.startsWith("pl-"), prefixList);
         assertEquals(List.of(
@@ -335,18 +336,18 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     // Refusals
 
     private static Arguments bad(String field, String fragment,
-                                 Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+                                 Consumer<LoadBalancedServiceArgs.Builder> configure) {
         return Arguments.of(field, fragment, configure);
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> credentials(RegistryCredentials credentials) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> credentials(RegistryCredentials credentials) {
         return a -> a.registryCredentials(credentials);
     }
 
     static Stream<Arguments> badArgs() {
         return Stream.of(
                 bad("vpcEndpoints", "needs a network with private subnets: endpoints replace the NAT gateway of tasks "
-                        + "without a public IP", a -> a.network(null)),
+                        + "without a public IP", a -> a.network(Optional.empty())),
                 bad("vpcEndpoints", "needs a network with private subnets", a -> a.network(NetworkArgs.builder()
                         .vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS).build())),
                 bad("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network and "
@@ -384,7 +385,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("badArgs")
     void badArgsAreRefusedUnderTheCompositesFieldsBeforeAnyAwsResource(
-            String field, String fragment, Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+            String field, String fragment, Consumer<LoadBalancedServiceArgs.Builder> configure) {
         var run = run(configure, new AtomicReference<>());
         RunAssertions.refusedBeforeAnyResource(run, field, fragment);
     }

@@ -38,7 +38,7 @@ class LoadBalancedFargateServiceSidecarTest {
             "arn:aws:secretsmanager:eu-central-1:123456789012:secret:dockerhub-XyZaBc";
     private static final JsonObject EXEC_LOGS = writeLogs(ExecutionStatements.logGroup("svc-fargate-logs-1a2b3c4"));
 
-    private static OfflineRun run(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static OfflineRun run(Consumer<LoadBalancedServiceArgs.Builder> configure) {
         return OfflineRun.of(ctx -> {
             var args = LoadBalancedFargateServiceArgs.builder();
             configure.accept(args);
@@ -46,7 +46,7 @@ class LoadBalancedFargateServiceSidecarTest {
         }, new OfflineMocks());
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> mainOnGhcr(RegistryCredentials credentials) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> mainOnGhcr(RegistryCredentials credentials) {
         return a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).build()).registryCredentials(credentials);
     }
 

@@ -130,16 +130,16 @@ class LoadBalancedFargateServiceTest {
     }
 
     /** @return args that need nothing else: an ECR image, which needs no registry credentials, in the default VPC */
-    private static LoadBalancedFargateServiceArgs.Builder ecr() {
+    private static LoadBalancedServiceArgs.Builder ecr() {
         return LoadBalancedFargateServiceArgs.builder().container(ContainerArgs.builder().image(ECR_IMAGE).build());
     }
 
-    private static Created create(Consumer<LoadBalancedFargateServiceArgs.Builder> configure, OfflineMocks mocks,
+    private static Created create(Consumer<LoadBalancedServiceArgs.Builder> configure, OfflineMocks mocks,
                                   boolean west) {
         return create(configure, mocks, west, "svc");
     }
 
-    private static Created create(Consumer<LoadBalancedFargateServiceArgs.Builder> configure, OfflineMocks mocks,
+    private static Created create(Consumer<LoadBalancedServiceArgs.Builder> configure, OfflineMocks mocks,
                                   boolean west, String name) {
         var component = new AtomicReference<LoadBalancedFargateService>();
         var run = OfflineRun.of(ctx -> {
@@ -151,17 +151,17 @@ class LoadBalancedFargateServiceTest {
         return new Created(run, component.get());
     }
 
-    private static Created ok(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static Created ok(Consumer<LoadBalancedServiceArgs.Builder> configure) {
         var created = create(configure, new OfflineMocks(), false);
         created.run().ok();
         return created;
     }
 
-    private static OfflineRun run(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static OfflineRun run(Consumer<LoadBalancedServiceArgs.Builder> configure) {
         return create(configure, new OfflineMocks(), false).run();
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
         return a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).build()).registryCredentials(credentials);
     }
 
@@ -673,7 +673,7 @@ class LoadBalancedFargateServiceTest {
 
     // Tags, provider, preview
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> everyPart() {
+    private static Consumer<LoadBalancedServiceArgs.Builder> everyPart() {
         return ghcr(created().kmsKeyArn(KEY)).andThen(a -> a
                 .loadBalancer(ApplicationLoadBalancerOptions.builder()
                         .certificateArn("arn:aws:acm:eu-central-1:123456789012:certificate/"
@@ -739,12 +739,12 @@ class LoadBalancedFargateServiceTest {
 
     @Test
     void aPreviewWithUnknownOutputsRegistersTheSameResources() {
-        Consumer<LoadBalancedFargateServiceArgs.Builder> newOptions = everyPart().andThen(a -> a
+        Consumer<LoadBalancedServiceArgs.Builder> newOptions = everyPart().andThen(a -> a
                 .loadBalancer(ApplicationLoadBalancerOptions.builder().webAclArn(Output.of(WEB_ACL)).build())
                 .executionRole(TaskExecutionRoleArgs.builder().managedPolicy(true).build())
                 .service(EcsServiceOptions.builder().logKmsKeyArn(Output.of(KEY))
                         .taskEgressCidrBlocks(Output.of(List.of("10.0.0.0/8"))).build()));
-        for (var configure : List.of(everyPart(), everyPart().andThen(a -> a.loadBalancer(null)
+        for (var configure : List.of(everyPart(), everyPart().andThen(a -> a.loadBalancer(Optional.empty())
                 .listenerRule(sharedRule())), newOptions)) {
             var update = create(configure, new OfflineMocks(), false).run().ok();
             var preview = create(configure, new OfflineMocks().unknownOutputs(), false).run().ok();
@@ -756,11 +756,11 @@ class LoadBalancedFargateServiceTest {
     // Bad args
 
     private static Arguments bad(String field, String fragment,
-                                 Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+                                 Consumer<LoadBalancedServiceArgs.Builder> configure) {
         return Arguments.of(field, fragment, configure);
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> service(
+    private static Consumer<LoadBalancedServiceArgs.Builder> service(
             Consumer<EcsServiceOptions.Builder> configure) {
         return a -> {
             var s = EcsServiceOptions.builder();
@@ -769,7 +769,7 @@ class LoadBalancedFargateServiceTest {
         };
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> loadBalancer(
+    private static Consumer<LoadBalancedServiceArgs.Builder> loadBalancer(
             Consumer<ApplicationLoadBalancerOptions.Builder> configure) {
         return a -> {
             var lb = ApplicationLoadBalancerOptions.builder();
@@ -828,7 +828,7 @@ class LoadBalancedFargateServiceTest {
 
     static Stream<Arguments> badArgs() {
         return Stream.of(
-                bad("container", "required: the main container", a -> a.container(null)),
+                bad("container", "required: the main container", a -> a.container(Optional.empty())),
                 bad("container.image", "has an invalid repository path component 'Acme'",
                         a -> a.container(ContainerArgs.builder().image("ghcr.io/Acme/app:1").build())),
                 bad("container.environment", "'API_TOKEN' looks like a secret",
@@ -937,7 +937,7 @@ class LoadBalancedFargateServiceTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"wiringSetInsideAPart", "badArgs"})
     void badArgsAreRefusedUnderTheCompositesFieldsBeforeAnyAwsResource(
-            String field, String fragment, Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+            String field, String fragment, Consumer<LoadBalancedServiceArgs.Builder> configure) {
         var run = run(configure);
         RunAssertions.refusedBeforeAnyResource(run, field, fragment);
         assertTrue(run.failure().contains("LoadBalancedFargateService 'svc' has "), run.failure());
@@ -1066,8 +1066,8 @@ class LoadBalancedFargateServiceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("optionsOfOtherResources")
     void optionsOfOtherResourcesAreCheckedWhenKnownUnderTheCompositesFields(
-            String field, Consumer<LoadBalancedFargateServiceArgs.Builder> plain,
-            Consumer<LoadBalancedFargateServiceArgs.Builder> output, String consumer) {
+            String field, Consumer<LoadBalancedServiceArgs.Builder> plain,
+            Consumer<LoadBalancedServiceArgs.Builder> output, String consumer) {
         Problem expected = RunAssertions.refusedBeforeAnyResource(run(plain), field, "");
         var run = run(output);
         // The part consumes the value the composite checked: the composite's problem alone, whichever runs first.

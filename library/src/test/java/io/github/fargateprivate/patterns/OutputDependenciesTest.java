@@ -181,27 +181,27 @@ class OutputDependenciesTest {
     }
 
     /** The composite {@code svc} with an ECR image, changed as {@code configure} says. */
-    private static void service(Consumer<LoadBalancedFargateServiceArgs.Builder> configure) {
+    private static void service(Consumer<LoadBalancedServiceArgs.Builder> configure) {
         var args = LoadBalancedFargateServiceArgs.builder().container(ContainerArgs.builder().image(ECR_IMAGE).build());
         configure.accept(args);
         new LoadBalancedFargateService("svc", args.build());
     }
 
     /** The main container on a private registry, pulled with the given credentials. */
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> ghcr(RegistryCredentials credentials) {
         return a -> a.container(ContainerArgs.builder().image(GHCR_IMAGE).build()).registryCredentials(credentials);
     }
 
     /** A sidecar of another private registry, pulled with its own credentials. */
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> sidecar(RegistryCredentials credentials) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> sidecar(RegistryCredentials credentials) {
         return a -> a.sidecar(ContainerArgs.builder().name(SIDECAR).image(SIDECAR_IMAGE).build(), credentials);
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> sidecar(ContainerArgs.Builder sidecar) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> sidecar(ContainerArgs.Builder sidecar) {
         return a -> a.sidecar(sidecar.name(SIDECAR).build());
     }
 
-    private static Consumer<LoadBalancedFargateServiceArgs.Builder> onEc2(Ec2CapacityOptions.Builder ec2) {
+    private static Consumer<LoadBalancedServiceArgs.Builder> onEc2(Ec2CapacityOptions.Builder ec2) {
         return a -> a.service(EcsServiceOptions.builder().launch(launchOf(ec2.build())).build());
     }
 
@@ -417,25 +417,25 @@ class OutputDependenciesTest {
 
                 // The service's own options
                 option("EcsServiceArgs.clusterArn(Output)", "service", s -> service(a -> a.service(
-                        EcsServiceArgs.builder().clusterArn(s.valid(CLUSTER)).build())),
+                        EcsServiceOptions.builder().clusterArn(s.valid(CLUSTER)).build())),
                         "svc-fargate-service.cluster"),
                 option("EcsServiceArgs.logKmsKeyArn(Output)", "service", s -> service(a -> a.service(
-                        EcsServiceArgs.builder().logKmsKeyArn(s.valid(KEY)).build())), "svc-fargate-logs.kmsKeyId"),
+                        EcsServiceOptions.builder().logKmsKeyArn(s.valid(KEY)).build())), "svc-fargate-logs.kmsKeyId"),
                 option("EcsServiceArgs.ephemeralStorageKmsKeyArn(Output)", "service", s -> service(a -> a.service(
-                        EcsServiceArgs.builder().ephemeralStorageKmsKeyArn(s.valid(KEY)).build())),
+                        EcsServiceOptions.builder().ephemeralStorageKmsKeyArn(s.valid(KEY)).build())),
                         "svc-fargate-cluster.configuration"),
                 option("EcsServiceArgs.executeCommandKmsKeyArn(Output)", "service", s -> service(a -> a.service(
-                        EcsServiceArgs.builder().enableExecuteCommand(true).executeCommandKmsKeyArn(s.valid(KEY))
+                        EcsServiceOptions.builder().enableExecuteCommand(true).executeCommandKmsKeyArn(s.valid(KEY))
                                 .build())), "svc-fargate-cluster.configuration",
                         "svc-fargate-exec-sessions-write.policy"),
                 option("EcsServiceArgs.taskEgressCidrBlocks(Output)", "service", s -> service(a -> a.service(
-                        EcsServiceArgs.builder().taskEgressCidrBlocks(s.valid(List.of("10.0.0.0/8"))).build())),
+                        EcsServiceOptions.builder().taskEgressCidrBlocks(s.valid(List.of("10.0.0.0/8"))).build())),
                         "svc-fargate-task-sg.egress"),
                 option("EcsServiceArgs.taskRoleArn(Output)", "service", s -> service(a -> a.service(
-                        EcsServiceArgs.builder().taskRoleArn(s.valid(TASK_ROLE)).build())),
+                        EcsServiceOptions.builder().taskRoleArn(s.valid(TASK_ROLE)).build())),
                         "svc-fargate-task.taskRoleArn"),
                 option("EcsServiceArgs.redeployTrigger(String,Output)", "service", s -> service(a -> a.service(
-                        EcsServiceArgs.builder().redeployTrigger("config", s.valid("v2")).build())),
+                        EcsServiceOptions.builder().redeployTrigger("config", s.valid("v2")).build())),
                         "svc-fargate-service.triggers"),
                 option("EcsServiceArgs.deploymentAlarms(Output)", "service, beside the composite's alarms",
                         s -> service(a -> a.service(EcsServiceOptions.builder()
