@@ -61,6 +61,7 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
         tally.loadBalancers();
         tally.publicAddresses();
         tally.containerInsights();
+        tally.executeCommandLogs();
         tally.secrets();
         tally.privateNetworking();
         monitoring(mocks, tally.p, pricing.monitoringAssumed(region) ? " (assumed: us-east-1's)" : "", tally.lines,
@@ -217,16 +218,44 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
             }
         }
 
-        /** Container Insights' custom metrics of each cluster that has it enabled. */
+        /**
+         * Container Insights' custom metrics of each cluster that has it enabled; a cluster with enhanced observability
+         * is billed per observation, a rate the price file does not hold: it is named with what the standard level
+         * would cost.
+         */
         void containerInsights() {
             for (var cluster : mocks.ofType(CLUSTER)) {
-                if (String.valueOf(cluster.inputs().get("settings")).contains("enabled")) {
-                    insightsOf(cluster);
+                String settings = String.valueOf(cluster.inputs().get("settings"));
+                if (settings.contains("value=enabled")) {
+                    lines.add(insightsOf(cluster));
+                } else if (settings.contains("value=enhanced")) {
+                    notPriced.add(String.format(Locale.ROOT, "Container Insights with enhanced observability of %s "
+                            + "(task- and container-level metrics): CloudWatch bills it per observation, a rate "
+                            + "pricing.properties does not hold; the standard level would cost $%.2f/month",
+                            cluster.name(), insightsOf(cluster).monthly()));
                 }
             }
         }
 
-        private void insightsOf(OfflineMocks.Registration cluster) {
+        /** ECS Exec's session log groups, by the GB of session output, which the plan cannot count. */
+        void executeCommandLogs() {
+            for (var cluster : mocks.ofType(CLUSTER)) {
+                if (block(cluster.inputs().get("configuration"), "executeCommandConfiguration") instanceof Map<?, ?> exec
+                        && block(exec, "logConfiguration") instanceof Map<?, ?> log
+                        && log.get("cloudWatchLogGroupName") != null) {
+                    lines.add(new Line("ECS Exec session log " + log.get("cloudWatchLogGroupName"), 0,
+                            "$" + fmt(p.logsIngestGb()) + " per GB of session output ingested"
+                                    + (pricing.monitoringAssumed(region) ? " (assumed: us-east-1's)" : "")
+                                    + ", kept as long as the containers' logs; sessions are counted by use"));
+                }
+            }
+        }
+
+        private static Object block(Object inputs, String key) {
+            return inputs instanceof Map<?, ?> m ? m.get(key) : null;
+        }
+
+        private Line insightsOf(OfflineMocks.Registration cluster) {
             String arn = generatedArn(cluster);
             var services = mocks.ofType(SERVICE).stream().filter(s -> Objects.equals(arn, s.inputs().get("cluster")))
                     .toList();
@@ -236,10 +265,10 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
             double perService = pricing.assumption("insightsMetricsPerService");
             double perFamily = pricing.assumption("insightsMetricsPerTaskFamily");
             double metrics = perCluster + services.size() * perService + families * perFamily;
-            lines.add(new Line("Container Insights " + cluster.name(), metrics * p.metricMonth(),
+            return new Line("Container Insights " + cluster.name(), metrics * p.metricMonth(),
                     "(" + fmt(perCluster) + " + " + services.size() + " service(s) x " + fmt(perService) + " + "
                             + families + " task famil" + (families == 1 ? "y" : "ies") + " x " + fmt(perFamily)
-                            + ") metrics x $" + fmt(p.metricMonth())));
+                            + ") metrics x $" + fmt(p.metricMonth()));
         }
 
         /** Secrets Manager, per secret-month. */

@@ -6,6 +6,8 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.ContainerInsights;
+import io.github.fargateprivate.ecs.ContainerRestartPolicyArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
@@ -20,6 +22,7 @@ import io.github.fargateprivate.lb.TargetGroupArgs;
 import io.github.fargateprivate.patterns.LoadBalancedServiceArgs;
 import io.github.fargateprivate.secretsmanager.RegistryCredentials;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +55,9 @@ public final class StackInputs {
     boolean existingCacheRule;
     boolean vpcEndpoints;
     private AutoScalingArgs.Builder autoScaling;
+    private ContainerRestartPolicyArgs.Builder restart;
+    boolean restartContainer;
+    String containerInsights = ContainerInsights.ENABLED.value();
     Integer cpuTargetPercent;
     String image;
     boolean publicImage;
@@ -107,6 +113,24 @@ public final class StackInputs {
         return endpoints != null && !vpcEndpoints;
     }
 
+    ContainerRestartPolicyArgs.Builder restart() {
+        if (restart == null) {
+            restart = ContainerRestartPolicyArgs.builder();
+        }
+        return restart;
+    }
+
+    /** The Container Insights level the key names, or a problem under the service's field. */
+    private Optional<ContainerInsights> containerInsights(Problems problems) {
+        var level = Arrays.stream(ContainerInsights.values()).filter(l -> l.value().equals(containerInsights))
+                .findFirst();
+        if (level.isEmpty()) {
+            problems.add("containerInsights", "'" + containerInsights + "' is not one of "
+                    + Arrays.stream(ContainerInsights.values()).map(ContainerInsights::value).toList());
+        }
+        return level;
+    }
+
     AutoScalingArgs.Builder autoScaling() {
         if (autoScaling == null) {
             autoScaling = AutoScalingArgs.builder();
@@ -126,6 +150,10 @@ public final class StackInputs {
         }
         service.family(family);
         launch(problems.at("service")).ifPresent(service::launch);
+        containerInsights(problems.at("service")).ifPresent(service::containerInsights);
+        if (restartContainer || restart != null) {
+            container.restartPolicy(restart().build());
+        }
         if (cpuArchitecture != null) {
             LaunchChoices.cpuArchitecture(cpuArchitecture, problems.at("service")).ifPresent(service::cpuArchitecture);
         }

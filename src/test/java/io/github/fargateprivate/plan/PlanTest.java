@@ -155,6 +155,27 @@ class PlanTest {
     }
 
     @Test
+    void enhancedInsightsAndEcsExecShowWhatTheyAddAndCost(@TempDir Path dir) throws IOException {
+        var r = planOf(dir, "ops", """
+                  aws:region: eu-central-1
+                  fargate-private-registry:image: 123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1.0
+                  fargate-private-registry:containerInsights: enhanced
+                  fargate-private-registry:executeCommand: "true"
+                """);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("+ app-ecs-exec-sessions "), r.out());
+        assertTrue(r.out().contains("+ app-ecs-exec-sessions-write "), r.out());
+        assertTrue(r.out().contains("\"logging\": \"OVERRIDE\""), r.out());
+        assertTrue(r.out().contains("availabilityZoneRebalancing: ENABLED"), r.out());
+        assertTrue(r.out().contains("ECS Exec session log app-ecs-exec-sessions-"), r.out());
+        assertTrue(r.out().contains("$0.5 per GB of session output ingested (assumed: us-east-1's)"), r.out());
+        assertFalse(r.out().contains("Container Insights app-ecs-cluster "), "enhanced has no per-metric line");
+        assertTrue(r.out().contains("Container Insights with enhanced observability of app-ecs-cluster (task- and "
+                + "container-level metrics): CloudWatch bills it per observation, a rate pricing.properties does not "
+                + "hold; the standard level would cost $8.70/month"), r.out());
+    }
+
+    @Test
     void prodPlansAsJson() {
         var r = plan("prod", "--json");
         assertEquals(0, r.status(), r.err());

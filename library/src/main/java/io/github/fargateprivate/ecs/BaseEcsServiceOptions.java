@@ -32,6 +32,8 @@ public abstract class BaseEcsServiceOptions {
 
     static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern PLATFORM_VERSION = Pattern.compile("LATEST|\\d+\\.\\d+\\.\\d+");
+    /** S3's bucket naming rules (general purpose buckets; Amazon S3 user guide, "Bucket naming rules"). */
+    private static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     static final Pattern CLUSTER_ARN = Pattern.compile(
             "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
 
@@ -87,6 +89,52 @@ public abstract class BaseEcsServiceOptions {
     public boolean enableExecuteCommand() {
         return false;
     }
+
+    /**
+     * @return whether ECS moves tasks back into an Availability Zone that recovered, starting tasks in the zones with
+     *     the fewest and stopping them in the zones with the most (the service's {@code availabilityZoneRebalancing};
+     *     "Balancing an Amazon ECS service across Availability Zones", ECS developer guide,
+     *     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html). ECS rebalances
+     *     replica services whose first placement strategy spreads across zones; this service is one on Fargate, and on
+     *     EC2 its first strategy is that spread. Default: true
+     */
+    @Default
+    public boolean availabilityZoneRebalancing() {
+        return true;
+    }
+
+    /**
+     * @return the Container Insights level of the cluster the service creates: {@link ContainerInsights#ENHANCED}
+     *     adds task- and container-level metrics, billed per observation; {@link ContainerInsights#DISABLED} fails
+     *     Security Hub ECS.12. Only for a created cluster. Default: {@link ContainerInsights#ENABLED}
+     */
+    @Default
+    public ContainerInsights containerInsights() {
+        return ContainerInsights.ENABLED;
+    }
+
+    /**
+     * @return a bucket of the stack's account where the cluster the service creates also writes ECS Exec sessions,
+     *     below {@code ecs-exec/<family>/}, next to the session log group it always gets with
+     *     {@link #enableExecuteCommand()}; the task role may put objects there. Default: none, the log group only
+     */
+    public abstract Optional<String> executeCommandLogBucket();
+
+    /**
+     * @return a customer managed KMS key that encrypts ECS Exec's channel between the client and the container (the
+     *     cluster's {@code executeCommandConfiguration.kmsKeyId}); the task role may decrypt with it, and the user who
+     *     runs {@code aws ecs execute-command} needs {@code kms:GenerateDataKey} on it. Only for a created cluster.
+     *     Default: none, TLS only
+     */
+    public abstract Optional<Value<String>> executeCommandKmsKeyArn();
+
+    /**
+     * @return a customer managed KMS key of the stack's region that encrypts the Fargate tasks' ephemeral storage (the
+     *     cluster's {@code managedStorageConfiguration.fargateEphemeralStorageKmsKeyId}); a single-Region key given by
+     *     its key ARN, whose key policy lets Fargate use it (docs/security.md). Only on Fargate, for a created cluster.
+     *     Default: none, Fargate's AES-256 with a key AWS owns
+     */
+    public abstract Optional<Value<String>> ephemeralStorageKmsKeyArn();
 
     /**
      * @return whether {@code pulumi up} waits until the service is stable: a rollout that the circuit breaker rolls
@@ -220,6 +268,34 @@ public abstract class BaseEcsServiceOptions {
                 String.valueOf(LogRetention.nearest(logRetentionDays()))));
         family().filter(f -> !ECS_NAME.matcher(f).matches()).ifPresent(f -> problems.add("family", "'" + f
                 + "' is not a task definition family (1-255 letters, digits, '-', '_')"));
+        validateClusterOptions(problems);
+    }
+
+    /** The options that configure the cluster the service creates: none with a given cluster. */
+    private void validateClusterOptions(Problems problems) {
+        Map<String, Boolean> given = new java.util.LinkedHashMap<>();
+        given.put("containerInsights", containerInsights() != ContainerInsights.ENABLED);
+        given.put("executeCommandLogBucket", executeCommandLogBucket().isPresent());
+        given.put("executeCommandKmsKeyArn", executeCommandKmsKeyArn().isPresent());
+        given.put("ephemeralStorageKmsKeyArn", ephemeralStorageKmsKeyArn().isPresent());
+        given.forEach((field, set) -> {
+            if (set && clusterArn().isPresent()) {
+                problems.add(field, "configures the cluster the service creates, but clusterArn names an existing "
+                        + "one; set it on that cluster, or leave clusterArn unset");
+            }
+        });
+        for (String field : List.of("executeCommandLogBucket", "executeCommandKmsKeyArn")) {
+            if (given.get(field) && !enableExecuteCommand()) {
+                problems.add(field, "configures ECS Exec, which is off; turn on enableExecuteCommand or leave it unset");
+            }
+        }
+        executeCommandLogBucket().filter(b -> !S3_BUCKET.matcher(b).matches() || b.contains(".."))
+                .ifPresent(b -> problems.add("executeCommandLogBucket", "'" + b + "' is not an S3 bucket name (3-63 "
+                        + "lower-case letters, digits, '.' and '-', starting and ending with a letter or digit)"));
+        if (ephemeralStorageKmsKeyArn().isPresent() && onEc2()) {
+            problems.add("ephemeralStorageKmsKeyArn", "encrypts Fargate's ephemeral storage, but the service runs on "
+                    + "EC2, whose instances' volumes the launch template encrypts");
+        }
     }
 
     /** Fargate's own options: storage, platform version, the Spot mix. */
@@ -297,6 +373,10 @@ public abstract class BaseEcsServiceOptions {
                         ? Optional.empty()
                         : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")),
                 checked::clusterArn));
+        executeCommandKmsKeyArn().ifPresent(k -> keep(k, problems.check("executeCommandKmsKeyArn", k,
+                Arn::kmsKeyArnProblem), checked::executeCommandKmsKeyArn));
+        ephemeralStorageKmsKeyArn().ifPresent(k -> keep(k, problems.check("ephemeralStorageKmsKeyArn", k,
+                BaseEcsServiceOptions::ephemeralStorageKeyProblem), checked::ephemeralStorageKmsKeyArn));
         deploymentAlarms().ifPresent(a -> keep(a, problems.check("deploymentAlarms", a,
                 BaseEcsServiceOptions::alarmNamesProblem), checked::deploymentAlarms));
         return checked;
@@ -316,6 +396,17 @@ public abstract class BaseEcsServiceOptions {
     private static Ec2CapacityOptions checkedInstances(Launch.Ec2 ec2, Problems problems) {
         return Ec2CapacityOptions.builder().from(ec2.instances()).registryAuth(ec2.registryAuth().value()).build()
                 .validate(problems.at("ec2"));
+    }
+
+    /**
+     * A key ARN of a single-Region key: Fargate takes neither aliases nor multi-Region keys ({@code mrk-} ids; "Create
+     * an encryption key for Fargate ephemeral storage for Amazon ECS", ECS developer guide,
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-create-storage-key.html).
+     */
+    private static Optional<String> ephemeralStorageKeyProblem(String key) {
+        return Arn.kmsKeyArnProblem(key).or(() -> key.contains(":key/mrk-") ? Optional.of("'" + key + "' is a "
+                + "multi-Region key, which Fargate ephemeral storage does not take; use a single-Region key")
+                : Optional.empty());
     }
 
     /** PutMetricAlarm (CloudWatch API reference): an alarm's name has 1-255 characters, no ASCII control character. */
@@ -354,6 +445,50 @@ public abstract class BaseEcsServiceOptions {
          * @return this builder
          */
         B taskEgressCidrBlocks(Value<List<String>> cidrBlocks);
+
+        /**
+         * @param keyArn the key of ECS Exec's channel
+         * @return this builder
+         */
+        B executeCommandKmsKeyArn(Value<String> keyArn);
+
+        /**
+         * @param keyArn the key of the Fargate tasks' ephemeral storage
+         * @return this builder
+         */
+        B ephemeralStorageKmsKeyArn(Value<String> keyArn);
+
+        /**
+         * @param keyArn a customer managed key of ECS Exec's channel
+         * @return this builder
+         */
+        default B executeCommandKmsKeyArn(String keyArn) {
+            return executeCommandKmsKeyArn(Value.of(keyArn));
+        }
+
+        /**
+         * @param keyArn a customer managed key of ECS Exec's channel, from another resource
+         * @return this builder
+         */
+        default B executeCommandKmsKeyArn(Output<String> keyArn) {
+            return executeCommandKmsKeyArn(Value.of(keyArn));
+        }
+
+        /**
+         * @param keyArn a single-Region customer managed key of the stack's region
+         * @return this builder
+         */
+        default B ephemeralStorageKmsKeyArn(String keyArn) {
+            return ephemeralStorageKmsKeyArn(Value.of(keyArn));
+        }
+
+        /**
+         * @param keyArn a single-Region customer managed key of the stack's region, from another resource
+         * @return this builder
+         */
+        default B ephemeralStorageKmsKeyArn(Output<String> keyArn) {
+            return ephemeralStorageKmsKeyArn(Value.of(keyArn));
+        }
 
         /**
          * @param alarmNames the alarms that roll a deployment back

@@ -85,6 +85,12 @@ public abstract class ContainerArgs implements Options<ContainerArgs> {
     /** @return the container's own health check. Default: none (the load balancer's check is the service's) */
     public abstract Optional<ContainerHealthCheckArgs> healthCheck();
 
+    /**
+     * @return the container's restart policy: ECS restarts it in place when it exits instead of replacing the task
+     *     (an essential container's exit otherwise stops the whole task). Default: none, ECS restarts nothing
+     */
+    public abstract Optional<ContainerRestartPolicyArgs> restartPolicy();
+
     /** @return containers this one waits for. Default: none */
     public abstract List<ContainerDependency> dependsOn();
 
@@ -160,6 +166,7 @@ public abstract class ContainerArgs implements Options<ContainerArgs> {
         checked.appSecrets(checkedAppSecrets(problems));
         checkKeys(problems);
         healthCheck().ifPresent(h -> h.validate(problems.at("healthCheck")));
+        restartPolicy().ifPresent(r -> r.validate(problems.at("restartPolicy")));
         for (var d : dependsOn()) {
             if (!ContainerDependency.CONDITIONS.contains(d.condition())) {
                 problems.add("dependsOn", "'" + d.condition() + "' is not one of " + ContainerDependency.CONDITIONS);

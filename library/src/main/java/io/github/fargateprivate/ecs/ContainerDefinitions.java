@@ -126,6 +126,7 @@ final class ContainerDefinitions {
         c.command().ifPresent(x -> d.put("command", x));
         c.entryPoint().ifPresent(x -> d.put("entryPoint", x));
         c.healthCheck().ifPresent(h -> d.put("healthCheck", h.toJson()));
+        c.restartPolicy().ifPresent(r -> d.put("restartPolicy", r.toJson()));
         if (!c.dependsOn().isEmpty()) {
             d.put("dependsOn", c.dependsOn().stream().map(x -> OrderedJson.object(
                     "containerName", x.containerName(), "condition", x.condition())).toList());

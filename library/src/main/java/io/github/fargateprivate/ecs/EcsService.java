@@ -23,6 +23,10 @@ import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationManagedStorageConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
@@ -86,7 +90,9 @@ import java.util.regex.Pattern;
  *
  * <p>Children: {@code <name>-cluster} (unless an existing cluster is given), {@code <name>-capacity-providers} (with a
  * capacity provider strategy on a created cluster), {@code <name>-logs}, {@code <name>-task-sg},
- * {@code <name>-exec-logs} (with the execution role's name), {@code <name>-endpoints-ingress} (with VPC endpoints),
+ * {@code <name>-exec-logs} (with the execution role's name), {@code <name>-exec-sessions} and
+ * {@code <name>-exec-sessions-write} (the log group of ECS Exec's sessions and the task role's policy to write them,
+ * with ECS Exec on a created cluster), {@code <name>-endpoints-ingress} (with VPC endpoints),
  * {@code <name>-alb-egress} (behind a load balancer),
  * {@code <name>-task}, {@code <name>-service} and, with
  * autoscaling, {@code <name>-scaling-target} and {@code <name>-cpu-scaling}.
@@ -116,11 +122,13 @@ public class EcsService extends ComponentResource {
     private final Children children;
     private final String described;
     private final LaunchSteps launch;
+    private final LogGroup executeCommandLogGroup;
     private final Cluster cluster;
     private final Ec2Capacity ec2Capacity;
     private final ClusterCapacityProviders capacityProviders;
     private final LogGroup logGroup;
     private final RolePolicy logsPolicy;
+    private final RolePolicy executeCommandPolicy;
     private final SecurityGroup securityGroup;
     private final SecurityGroupEgressRule loadBalancerEgress;
     private final SecurityGroupIngressRule endpointsIngress;
@@ -148,7 +156,8 @@ public class EcsService extends ComponentResource {
                            Output<String> clusterArn, Output<String> registryCredentials,
                            Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
                            Output<List<String>> egressCidrBlocks,
-                           Output<List<String>> deploymentAlarms) {
+                           Output<List<String>> deploymentAlarms, Output<String> ephemeralStorageKey,
+                           Output<String> executeCommandKey) {
     }
 
     /**
@@ -183,6 +192,7 @@ public class EcsService extends ComponentResource {
         this.described = args.descriptionName(name);
         this.launch = LaunchSteps.of(this.args.launch());
 
+        this.executeCommandLogGroup = createExecuteCommandLogGroup(name);
         this.cluster = createCluster(name);
         this.clusterArn = cluster != null ? cluster.arn() : checked.clusterArn();
         this.clusterName = cluster != null ? cluster.name() : checked.clusterArn().applyValue(EcsService::clusterNameOf);
@@ -191,6 +201,7 @@ public class EcsService extends ComponentResource {
         this.capacityProviders = associateCapacityProviders(name, strategy);
         this.logGroup = createLogGroup(name);
         this.logsPolicy = grantLogWrites(name);
+        this.executeCommandPolicy = grantExecuteCommandLogging(name);
         this.securityGroup = createSecurityGroup(name);
         this.endpointsIngress = admitToEndpoints(name + "-endpoints-ingress", "tasks", securityGroup.id(),
                 args.vpcEndpointsSecurityGroupId().isPresent());
@@ -221,14 +232,115 @@ public class EcsService extends ComponentResource {
         return checked;
     }
 
-    /** A cluster with Container Insights (Security Hub ECS.12), unless an existing one was given. */
+    /**
+     * A cluster with Container Insights at the chosen level (Security Hub ECS.12), unless an existing one was given;
+     * with ECS Exec it logs the sessions, and with a key it encrypts the Fargate tasks' ephemeral storage.
+     */
     private Cluster createCluster(String name) {
         if (checked.clusterArn() != null) {
             return null;
         }
-        return children.create(Cluster::new, name + "-cluster", ClusterArgs.builder()
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
-                .build());
+        var clusterArgs = ClusterArgs.builder()
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value(args.containerInsights().value())
+                        .build());
+        if (executeCommandLogGroup != null || checked.ephemeralStorageKey() != null) {
+            var configuration = ClusterConfigurationArgs.builder();
+            if (executeCommandLogGroup != null) {
+                configuration.executeCommandConfiguration(executeCommandConfiguration(name));
+            }
+            if (checked.ephemeralStorageKey() != null) {
+                configuration.managedStorageConfiguration(ClusterConfigurationManagedStorageConfigurationArgs.builder()
+                        .fargateEphemeralStorageKmsKeyId(checked.ephemeralStorageKey()).build());
+            }
+            clusterArgs.configuration(configuration.build());
+        }
+        return children.create(Cluster::new, name + "-cluster", clusterArgs.build());
+    }
+
+    /**
+     * ECS Exec's sessions logged to the service's own log group (encrypted when the log group has a customer managed
+     * key, which ECS requires for {@code cloudWatchEncryptionEnabled}) and, if given, to a bucket; the channel
+     * encrypted with a customer managed key if given ("Logging and auditing using ECS Exec", ECS developer guide,
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html).
+     */
+    private ClusterConfigurationExecuteCommandConfigurationArgs executeCommandConfiguration(String name) {
+        var log = ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs.builder()
+                .cloudWatchLogGroupName(executeCommandLogGroup.name())
+                .cloudWatchEncryptionEnabled(checked.logKmsKey() != null);
+        args.executeCommandLogBucket().ifPresent(bucket -> log.s3BucketName(bucket)
+                .s3KeyPrefix(executeCommandPrefix(name)).s3BucketEncryptionEnabled(true));
+        var exec = ClusterConfigurationExecuteCommandConfigurationArgs.builder()
+                .logging("OVERRIDE")
+                .logConfiguration(log.build());
+        if (checked.executeCommandKey() != null) {
+            exec.kmsKeyId(checked.executeCommandKey());
+        }
+        return exec.build();
+    }
+
+    /** Where a bucket takes this service's ECS Exec sessions: below its own prefix, as several services share one. */
+    private String executeCommandPrefix(String name) {
+        return "ecs-exec/" + args.family(name);
+    }
+
+    /** The log group of ECS Exec's sessions, when ECS Exec is on and the service creates its cluster. */
+    private LogGroup createExecuteCommandLogGroup(String name) {
+        if (!args.enableExecuteCommand() || checked.clusterArn() != null) {
+            return null;
+        }
+        var logArgs = LogGroupArgs.builder().retentionInDays(args.logRetentionDays());
+        if (checked.logKmsKey() != null) {
+            logArgs.kmsKeyId(checked.logKmsKey());
+        }
+        return children.create(LogGroup::new, AwsName.LOG_GROUP.child(name, "-exec-sessions"), logArgs.build());
+    }
+
+    /**
+     * What the task role needs to log ECS Exec's sessions, as the ECS developer guide lists it ("IAM permissions
+     * required for Amazon CloudWatch Logs or Amazon S3 Logging" and "IAM permissions required for encryption using
+     * your own AWS KMS key", https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html): the
+     * sessions' log group's streams, the bucket's prefix and the channel's key. Where the guide names {@code *} (the
+     * agent's DescribeLogGroups and GetBucketLocation), the statement names the stack's account and region's log
+     * groups and the one bucket instead.
+     */
+    private RolePolicy grantExecuteCommandLogging(String name) {
+        if (executeCommandLogGroup == null) {
+            return null;
+        }
+        Output<String> roleName = args.taskRoleArn().orElseThrow().output().applyValue(EcsService::roleNameOf);
+        Output<String> key = checked.executeCommandKey() != null ? checked.executeCommandKey() : Output.of("");
+        String prefix = executeCommandPrefix(name);
+        return children.create(RolePolicy::new, AwsName.IAM_POLICY.child(name, "-exec-sessions-write"),
+                RolePolicyArgs.builder()
+                        .role(roleName)
+                        .policy(Output.tuple(executeCommandLogGroup.arn(), key).applyValue(t ->
+                                executeCommandPolicy(t.t1, args.executeCommandLogBucket().orElse(null), prefix,
+                                        t.t2)))
+                        .build());
+    }
+
+    /** The statements of {@link #grantExecuteCommandLogging}, from the log group's ARN. */
+    private String executeCommandPolicy(String logGroupArn, String bucket, String prefix, String key) {
+        var policy = new PolicyDocument()
+                .allowScoped("FindExecSessionLogGroup", List.of("logs:DescribeLogGroups"),
+                        List.of(env.arn("logs", "log-group:*")))
+                .allow("WriteExecSessions", List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
+                        "logs:PutLogEvents"), List.of(logGroupArn + ":log-stream:*"), Map.of());
+        if (bucket != null) {
+            String bucketArn = "arn:" + env.partition() + ":s3:::" + bucket;
+            policy.allow("FindExecSessionBucket", List.of("s3:GetBucketLocation", "s3:GetEncryptionConfiguration"),
+                            List.of(bucketArn), Map.of())
+                    .allowScoped("PutExecSessions", List.of("s3:PutObject"), List.of(bucketArn + "/" + prefix + "/*"));
+        }
+        if (!key.isEmpty()) {
+            policy.allow("DecryptExecChannel", List.of("kms:Decrypt"), List.of(key), Map.of());
+        }
+        return policy.toJson();
+    }
+
+    /** A role's name, the last part of its ARN (a role's path comes before it). */
+    private static String roleNameOf(String roleArn) {
+        return roleArn.substring(roleArn.lastIndexOf('/') + 1);
     }
 
     /** The service's own container instances on EC2; none on Fargate. */
@@ -372,6 +484,8 @@ public class EcsService extends ComponentResource {
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
                         .enable(true).rollback(true).build())
                 .waitForSteadyState(args.waitForSteadyState())
+                // Set either way: ECS keeps an updated service's earlier value when none is given (UpdateService).
+                .availabilityZoneRebalancing(args.availabilityZoneRebalancing() ? "ENABLED" : "DISABLED")
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true);
         if (checked.deploymentAlarms() != null) {
@@ -544,7 +658,17 @@ public class EcsService extends ComponentResource {
         return network == null ? null : new Checked(options, network, checkedContainers,
                 options.clusterArn().map(Value::output).orElse(null), credentials, sidecarCredentials, logKey,
                 options.taskEgressCidrBlocks().map(Value::output).orElse(null),
-                options.deploymentAlarms().map(Value::output).orElse(null));
+                options.deploymentAlarms().map(Value::output).orElse(null),
+                ephemeralKeyInRegion(options, problems, env), options.executeCommandKmsKeyArn().map(Value::output)
+                .orElse(null));
+    }
+
+    /** Fargate encrypts the tasks' storage with a key of their region. */
+    private static Output<String> ephemeralKeyInRegion(EcsServiceArgs options, Problems problems, AwsEnvironment env) {
+        return options.ephemeralStorageKmsKeyArn().map(key -> problems.check("ephemeralStorageKmsKeyArn", key,
+                k -> Arn.parse(k).filter(a -> !a.region().equals(env.region())).map(a -> "the key is in " + a.region()
+                        + ", but the tasks run in " + env.region() + "; Fargate takes a key of the tasks' region")))
+                .orElse(null);
     }
 
     private static Optional<String> credentialsSecretProblem(String secret) {
@@ -817,6 +941,16 @@ public class EcsService extends ComponentResource {
     /** @return the log group */
     public LogGroup logGroup() {
         return logGroup;
+    }
+
+    /** @return the log group of ECS Exec's sessions; empty without ECS Exec or on an existing cluster */
+    public Optional<LogGroup> executeCommandLogGroup() {
+        return Optional.ofNullable(executeCommandLogGroup);
+    }
+
+    /** @return the task role's permissions to log ECS Exec's sessions; empty without that log group */
+    public Optional<RolePolicy> executeCommandPolicy() {
+        return Optional.ofNullable(executeCommandPolicy);
     }
 
     /** @return the execution role's log writes on this log group; empty without {@code executionRoleName} */

@@ -15,6 +15,7 @@ import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.ContainerHealthCheckArgs;
+import io.github.fargateprivate.ecs.ContainerRestartPolicyArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.iam.PolicyStatement;
 import io.github.fargateprivate.iam.TaskExecutionRole;
@@ -288,6 +289,8 @@ class AwsModelsTest {
                             .name("log-router")
                             .image("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0")
                             .essential(false)
+                            .restartPolicy(ContainerRestartPolicyArgs.builder().ignoredExitCodes(List.of(0))
+                                    .restartAttemptPeriodSeconds(60).build())
                             .build())
                     .registryCredentials(RegistryCredentials.create("acme", Output.ofSecret("ghp_token"))
                             .kmsKeyArn(key.arn()))
@@ -311,7 +314,7 @@ class AwsModelsTest {
         AwsModels.assertWellFormed(run);
         assertEquals(Set.of("Key app-key policy",
                         "Role web-execution-exec-role assumeRolePolicy", "RolePolicy web-execution-exec-policy policy",
-                        "RolePolicy web-fargate-exec-logs policy",
+                        "RolePolicy web-fargate-exec-logs policy", "RolePolicy web-fargate-exec-sessions-write policy",
                         "Role web-task-role assumeRolePolicy", "RolePolicy web-task-policy policy",
                         "TaskDefinition web-fargate-task containerDefinitions"),
                 checked(run));

@@ -421,6 +421,13 @@ class OutputDependenciesTest {
                         "svc-fargate-service.cluster"),
                 option("EcsServiceArgs.logKmsKeyArn(Output)", "service", s -> service(a -> a.service(
                         EcsServiceOptions.builder().logKmsKeyArn(s.valid(KEY)).build())), "svc-fargate-logs.kmsKeyId"),
+                option("EcsServiceArgs.ephemeralStorageKmsKeyArn(Output)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().ephemeralStorageKmsKeyArn(s.valid(KEY)).build())),
+                        "svc-fargate-cluster.configuration"),
+                option("EcsServiceArgs.executeCommandKmsKeyArn(Output)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().enableExecuteCommand(true).executeCommandKmsKeyArn(s.valid(KEY))
+                                .build())), "svc-fargate-cluster.configuration",
+                        "svc-fargate-exec-sessions-write.policy"),
                 option("EcsServiceArgs.taskEgressCidrBlocks(Output)", "service", s -> service(a -> a.service(
                         EcsServiceOptions.builder().taskEgressCidrBlocks(s.valid(List.of("10.0.0.0/8"))).build())),
                         "svc-fargate-task-sg.egress"),
@@ -489,6 +496,13 @@ class OutputDependenciesTest {
                 option("EcsServiceOptions.logKmsKeyArn(Value)", "service", s -> service(a -> a.service(
                         EcsServiceOptions.builder().logKmsKeyArn(Value.of(s.valid(KEY))).build())),
                         "svc-fargate-logs.kmsKeyId"),
+                option("EcsServiceOptions.ephemeralStorageKmsKeyArn(Value)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().ephemeralStorageKmsKeyArn(Value.of(s.valid(KEY))).build())),
+                        "svc-fargate-cluster.configuration"),
+                option("EcsServiceOptions.executeCommandKmsKeyArn(Value)", "service", s -> service(a -> a.service(
+                        EcsServiceOptions.builder().enableExecuteCommand(true)
+                                .executeCommandKmsKeyArn(Value.of(s.valid(KEY))).build())),
+                        "svc-fargate-cluster.configuration", "svc-fargate-exec-sessions-write.policy"),
                 option("EcsServiceOptions.taskEgressCidrBlocks(Value)", "service", s -> service(a -> a.service(
                         EcsServiceOptions.builder().taskEgressCidrBlocks(Value.of(s.valid(List.of("10.0.0.0/8"))))
                                 .build())), "svc-fargate-task-sg.egress"),
