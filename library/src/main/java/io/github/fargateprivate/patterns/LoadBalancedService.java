@@ -233,7 +233,7 @@ public class LoadBalancedService extends ComponentResource {
         if (args.listenerRule().isPresent()) {
             this.loadBalancer = null;
             this.listenerTarget = new ListenerTarget(targetName(name), ListenerTargetArgs.builder()
-                    .vpcId(checked.network().vpcId().output())
+                    .vpcId(checked.network().vpcId().orElseThrow().output())
                     .listenerRule(args.listenerRule().get())
                     .targetGroup(checked.targetGroup())
                     .tags(tags)
@@ -713,7 +713,8 @@ public class LoadBalancedService extends ComponentResource {
                 ssm |= !service.equals("secretsmanager");
             }
         }
-        var b = given.toBuilder().vpcId(network.vpcId()).subnetIds(network.privateSubnetIds().get());
+        var b = given.toBuilder().subnetIds(network.privateSubnetIds().get());
+        network.vpcId().ifPresent(b::vpcId);
         VpcEndpointsArgs.ALWAYS.forEach(b::service);
         if (secretsManager) {
             b.service("secretsmanager");
