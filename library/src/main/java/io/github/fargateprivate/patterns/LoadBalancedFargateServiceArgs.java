@@ -3,7 +3,7 @@ package io.github.fargateprivate.patterns;
 import com.pulumi.core.Output;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
@@ -104,7 +104,7 @@ public final class LoadBalancedFargateServiceArgs {
     }
 
     /** @return the VPC endpoints, if any */
-    public Optional<VpcEndpointsArgs> vpcEndpoints() {
+    public Optional<VpcEndpointsOptions> vpcEndpoints() {
         return args.vpcEndpoints();
     }
 
@@ -264,7 +264,7 @@ public final class LoadBalancedFargateServiceArgs {
          * @param endpoints VPC endpoints for tasks in private subnets
          * @return this builder
          */
-        public Builder vpcEndpoints(VpcEndpointsArgs endpoints) {
+        public Builder vpcEndpoints(VpcEndpointsOptions endpoints) {
             delegate.vpcEndpoints(endpoints);
             return this;
         }

@@ -23,6 +23,7 @@ import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCache;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
@@ -257,7 +258,7 @@ public class LoadBalancedService extends ComponentResource {
         }
 
         if (checked.endpoints() != null) {
-            this.vpcEndpoints = new VpcEndpoints(name + "-endpoints", checked.endpoints().toBuilder()
+            this.vpcEndpoints = new VpcEndpoints(name + "-endpoints", VpcEndpointsArgs.builder().from(checked.endpoints())
                     .tags(merged(tags, checked.endpoints().tags())).build(), childOptions);
         } else {
             this.vpcEndpoints = null;
@@ -691,13 +692,9 @@ public class LoadBalancedService extends ComponentResource {
      * (or pulls with registry credentials), SSM when one reads a parameter. A secret an Output names could be either:
      * both then.
      */
-    private static VpcEndpointsArgs endpointsArgs(VpcEndpointsArgs given, NetworkArgs network,
+    private static VpcEndpointsArgs endpointsArgs(VpcEndpointsOptions given, NetworkArgs network,
                                                   List<ContainerArgs> containers, boolean readsRegistrySecret,
                                                   boolean ecsAgent, Problems problems) {
-        if (given.vpcId().isPresent() || given.subnetIds().isPresent() || !given.services().isEmpty()) {
-            problems.add("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network "
-                    + "and containers; set only routeTableIds and tags here");
-        }
         if (network == null || network.privateSubnetIds().isEmpty()) {
             problems.add("vpcEndpoints", "needs a network with private subnets: endpoints replace the NAT gateway of "
                     + "tasks without a public IP");
@@ -713,7 +710,7 @@ public class LoadBalancedService extends ComponentResource {
                 ssm |= !service.equals("secretsmanager");
             }
         }
-        var b = given.toBuilder().subnetIds(network.privateSubnetIds().get());
+        var b = VpcEndpointsArgs.builder().from(given).subnetIds(network.privateSubnetIds().get());
         network.vpcId().ifPresent(b::vpcId);
         VpcEndpointsArgs.ALWAYS.forEach(b::service);
         if (secretsManager) {

@@ -6,7 +6,7 @@ import io.github.fargateprivate.Value;
 import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
 import io.github.fargateprivate.cloudwatch.PullFailureAlerts;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
@@ -98,10 +98,10 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
 
     /**
      * Interface and gateway endpoints so that tasks in private subnets reach ECR, S3, CloudWatch Logs and the secrets
-     * they read without a NAT gateway; see {@link VpcEndpointsArgs}. The composite fills the VPC, the private subnets
-     * and the services. Needs a network with private subnets. Default: none.
+     * they read without a NAT gateway; see {@link VpcEndpointsOptions}. The composite wires the VPC, the private
+     * subnets and the services. Needs a network with private subnets. Default: none.
      */
-    private VpcEndpointsArgs vpcEndpoints;
+    private VpcEndpointsOptions vpcEndpoints;
 
     /**
      * Whether each container's registry is asked, when the component is built, whether its credentials can pull its
@@ -202,7 +202,7 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     }
 
     /** @return the VPC endpoints, if any */
-    public Optional<VpcEndpointsArgs> vpcEndpoints() {
+    public Optional<VpcEndpointsOptions> vpcEndpoints() {
         return Optional.ofNullable(vpcEndpoints);
     }
 
@@ -360,11 +360,11 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
         }
 
         /**
-         * @param endpoints VPC endpoints for tasks in private subnets
+         * @param endpoints VPC endpoints for tasks in private subnets; of {@code VpcEndpointsArgs}, only their options
          * @return this builder
          */
-        public Builder vpcEndpoints(VpcEndpointsArgs endpoints) {
-            args().vpcEndpoints = endpoints;
+        public Builder vpcEndpoints(VpcEndpointsOptions endpoints) {
+            args().vpcEndpoints = VpcEndpointsOptions.builder().from(endpoints).build();
             return this;
         }
 

@@ -11,7 +11,7 @@ import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
@@ -238,7 +238,7 @@ class LoadBalancedFargateServiceEc2Test {
     private static Consumer<LoadBalancedFargateServiceArgs.Builder> privateNetworkWithEndpoints() {
         return a -> a.network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
                         .privateSubnetIds(PRIVATE_SUBNETS).build())
-                .vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-0123456789abcdef0")).build());
+                .vpcEndpoints(VpcEndpointsOptions.builder().routeTableIds(List.of("rtb-0123456789abcdef0")).build());
     }
 
     private static Set<String> endpointServices(OfflineRun run) {

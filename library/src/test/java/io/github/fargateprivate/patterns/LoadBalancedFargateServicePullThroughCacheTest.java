@@ -9,6 +9,7 @@ import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
@@ -108,7 +109,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
                 .registryCredentials(RegistryCredentials.create("octocat", Output.ofSecret("ghp_token")))
                 .pullThroughCache(PullThroughCacheArgs.builder().build())
                 .network(PRIVATE_NETWORK)
-                .vpcEndpoints(VpcEndpointsArgs.builder().build());
+                .vpcEndpoints(VpcEndpointsOptions.builder().build());
     }
 
     private static OfflineRun run(Consumer<LoadBalancedFargateServiceArgs.Builder> configure,
@@ -303,10 +304,34 @@ class LoadBalancedFargateServicePullThroughCacheTest {
 
     @Test
     void givenRouteTablesCarryTheS3Gateway() {
-        var c = ok(a -> a.vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-0123456789abcdef0"))
+        var c = ok(a -> a.vpcEndpoints(VpcEndpointsOptions.builder().routeTableIds(List.of("rtb-0123456789abcdef0"))
                 .build()));
         assertEquals(List.of("rtb-0123456789abcdef0"), c.run().inputs("svc-endpoints-s3").get("routeTableIds"));
         assertFalse(c.run().mocks().invokes().contains("aws:ec2/getRouteTable:getRouteTable"));
+    }
+
+    /**
+     * The composite holds the endpoints' options: their builder has no setter for the VPC, the subnets or the
+     * services (the refusal of earlier versions, "set only routeTableIds and tags here", is gone), and the wiring of
+     * args given there is not taken: the composite's network and containers decide it.
+     */
+    @Test
+    void theEndpointsTakeTheirOptionsAndTheCompositeWiresTheRest() {
+        Set<String> setters = java.util.Arrays.stream(VpcEndpointsOptions.Builder.class.getMethods())
+                .map(java.lang.reflect.Method::getName).collect(Collectors.toSet());
+        for (String wiring : List.of("vpcId", "subnetIds", "service", "services")) {
+            assertFalse(setters.contains(wiring), wiring);
+        }
+        var wired = VpcEndpointsArgs.builder().vpcId(Value.of("vpc-0fedcba9876543210"))
+                .subnetIds(Value.of(PUBLIC_SUBNETS)).service("ecs").routeTableIds(List.of("rtb-0123456789abcdef0"))
+                .build();
+        var options = LoadBalancedFargateServiceArgs.builder().vpcEndpoints(wired).build().vpcEndpoints().orElseThrow();
+        assertFalse(options instanceof VpcEndpointsArgs, "only the options are held");
+        var c = ok(a -> a.vpcEndpoints(wired));
+        assertEquals(VPC, c.run().inputs("svc-endpoints-s3").get("vpcId"));
+        assertEquals(List.of("rtb-0123456789abcdef0"), c.run().inputs("svc-endpoints-s3").get("routeTableIds"));
+        assertEquals(PRIVATE_SUBNETS, c.run().inputs("svc-endpoints-ecr-api").get("subnetIds"));
+        assertFalse(c.endpoints().contains("ecs"), c.endpoints().toString());
     }
 
     @Test
@@ -349,13 +374,8 @@ class LoadBalancedFargateServicePullThroughCacheTest {
                         + "without a public IP", a -> a.network(null)),
                 bad("vpcEndpoints", "needs a network with private subnets", a -> a.network(NetworkArgs.builder()
                         .vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS).build())),
-                bad("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network and "
-                        + "containers; set only routeTableIds and tags here", a -> a.vpcEndpoints(VpcEndpointsArgs
-                        .builder().vpcId(Value.of(VPC)).build())),
-                bad("vpcEndpoints", "set only routeTableIds and tags here",
-                        a -> a.vpcEndpoints(VpcEndpointsArgs.builder().service("ecs").build())),
                 bad("vpcEndpoints.routeTableIds", "'rtb-1' is not a route table id",
-                        a -> a.vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-1")).build())),
+                        a -> a.vpcEndpoints(VpcEndpointsOptions.builder().routeTableIds(List.of("rtb-1")).build())),
                 bad("pullThroughCache.registry", "custom cannot be a pull-through cache upstream",
                         image("registry.example.com/acme/app:1")),
                 bad("pullThroughCache.registry", "custom cannot be a pull-through cache upstream",
