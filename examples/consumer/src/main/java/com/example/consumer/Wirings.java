@@ -44,7 +44,7 @@ import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
@@ -560,7 +560,7 @@ public final class Wirings {
                 .pullThroughCache(PullThroughCacheArgs.builder().build())
                 .network(networkOf(new StackReference(NETWORK_STACK)))
                 // The S3 gateway joins the private subnets' route tables, looked up from the subnets.
-                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .vpcEndpoints(VpcEndpointsOptions.builder().build())
                 .build());
     }
 

@@ -7,7 +7,7 @@ import com.pulumi.resources.ProviderResource;
 import io.github.fargateprivate.ecs.CpuArchitecture;
 import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
@@ -956,7 +956,7 @@ class WiringsTest {
                 .pullThroughCache(PullThroughCacheArgs.builder().build())
                 .network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
                         .privateSubnetIds(PRIVATE_SUBNETS).build())
-                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .vpcEndpoints(VpcEndpointsOptions.builder().build())
                 .build()));
         assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3", "secretsmanager"), endpointServices(run));
     }
