@@ -4,7 +4,7 @@ import com.pulumi.core.Output;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsOptions;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
@@ -99,7 +99,7 @@ public final class LoadBalancedFargateServiceArgs {
     }
 
     /** @return the pull-through cache, if any */
-    public Optional<PullThroughCacheArgs> pullThroughCache() {
+    public Optional<PullThroughCacheOptions> pullThroughCache() {
         return args.pullThroughCache();
     }
 
@@ -255,7 +255,7 @@ public final class LoadBalancedFargateServiceArgs {
          * @param cache pull the main image through an ECR pull-through cache
          * @return this builder
          */
-        public Builder pullThroughCache(PullThroughCacheArgs cache) {
+        public Builder pullThroughCache(PullThroughCacheOptions cache) {
             delegate.pullThroughCache(cache);
             return this;
         }

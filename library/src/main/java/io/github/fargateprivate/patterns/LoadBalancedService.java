@@ -26,6 +26,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCache;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
@@ -165,7 +166,8 @@ public class LoadBalancedService extends ComponentResource {
         ContainerArgs main = pinned(checked.main(), checked.digests(), 0, args.pinImageDigests());
         Value<String> credentialsKey = args.registryCredentials().flatMap(RegistryCredentials::kmsKeyArn).orElse(null);
         if (checked.cache() != null) {
-            this.pullThroughCache = new PullThroughCache(name + "-cache", checked.cache().toBuilder()
+            this.pullThroughCache = new PullThroughCache(name + "-cache", PullThroughCacheArgs.builder()
+                    .from(checked.cache())
                     .tags(merged(tags, checked.cache().tags())).build(), childOptions);
             // The task pulls from the cache, once its rule exists; the credentials are ECR's to read.
             Output<String> image = Output.tuple(main.image().orElseThrow().output(), pullThroughCache.ruleReady())
@@ -207,7 +209,7 @@ public class LoadBalancedService extends ComponentResource {
             ContainerArgs sidecar = pinned(checked.sidecars().get(i).container(), checked.digests(), i + 1,
                     args.pinImageDigests());
             sidecars.add(pullThroughCache == null ? sidecar
-                    : throughCache(sidecar, pullThroughCache, checked.cache().registry()));
+                    : throughCache(sidecar, pullThroughCache, checked.cache().registry().orElseThrow()));
         }
         List<ContainerArgs> containers = new ArrayList<>(List.of(main));
         containers.addAll(sidecars);
@@ -472,10 +474,10 @@ public class LoadBalancedService extends ComponentResource {
         RegistryCredentials credentials = args.registryCredentials().orElse(null);
         RegistryCredentials.Existing.Checked existing = null;
         PullThroughCacheArgs cache = args.pullThroughCache().isEmpty() ? null
-                : cacheArgs(args.pullThroughCache().get(), main, credentials, problems, kind);
+                : cacheArgs(args.pullThroughCache().get(), main, credentials, problems);
         if (cache != null) {
             // The credentials are the cache's, read by ECR; what is wrong with them is the cache's problem.
-            cache.validate(problems.at("pullThroughCache"), env);
+            cache.validate(problems.at("pullThroughCache")).checkAccountAndRegion(problems.at("pullThroughCache"), env);
         } else if (credentials instanceof RegistryCredentials.Create create) {
             create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
         } else if (credentials instanceof RegistryCredentials.Existing e) {
@@ -615,7 +617,7 @@ public class LoadBalancedService extends ComponentResource {
         RegistryCredentials mainCredentials = args.registryCredentials().orElse(null);
         boolean mainHasSecret = cache == null && (mainCredentials instanceof RegistryCredentials.Create
                 || mainCredentials instanceof RegistryCredentials.Existing);
-        Registry cached = cache == null ? null : cache.registry();
+        Registry cached = cache == null ? null : cache.registry().orElseThrow();
         Output<List<String>> images = problems.check("registryCredentials", Value.combine(sidecar.image().get(),
                 main.image().get(), List::of), i -> sidecarRegistryProblem(i.get(0), i.get(1), own, mainHasSecret, cached));
         return new SidecarPull(sidecar, own, existing, images.applyValue(i -> own == null && mainHasSecret
@@ -651,13 +653,9 @@ public class LoadBalancedService extends ComponentResource {
      * The cache as the composite runs it: the upstream of the image's registry, the composite's credentials and, unset,
      * the prefix {@code <stack>-<upstream>}.
      */
-    private static PullThroughCacheArgs cacheArgs(PullThroughCacheArgs given, ContainerArgs main,
-                                                  RegistryCredentials credentials, Problems problems, String kind) {
-        if (given.hasCredentials()) {
-            problems.add("pullThroughCache.credentials", "set registryCredentials on the " + kind + "Args: "
-                    + "the cache takes the composite's");
-        }
-        Registry registry = given.hasRegistry() ? given.registry() : null;
+    private static PullThroughCacheArgs cacheArgs(PullThroughCacheOptions given, ContainerArgs main,
+                                                  RegistryCredentials credentials, Problems problems) {
+        Registry registry = given.registry().orElse(null);
         if (main != null && main.image().flatMap(Value::plain).isPresent()) {
             try {
                 Registry inferred = Registry.of(ImageReference.parse(main.image().get().plain().get()));
@@ -675,9 +673,9 @@ public class LoadBalancedService extends ComponentResource {
                     + "registry (Registry.GHCR, DOCKERHUB, GITLAB or QUAY)");
             return null;
         }
-        var b = given.toBuilder().registry(registry)
+        var b = PullThroughCacheArgs.builder().from(given).registry(registry)
                 .credentials(credentials == null ? RegistryCredentials.none() : credentials);
-        if (!given.hasPrefix()) {
+        if (given.prefix().isEmpty()) {
             // problems() may run outside a program, without a stack; every default is a valid prefix, so any
             // stack name checks the same.
             String stack = DeploymentInstanceHolder.getInstanceOptional().map(Deployment::getStackName)

@@ -7,7 +7,7 @@ import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
 import io.github.fargateprivate.cloudwatch.PullFailureAlerts;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsOptions;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
@@ -90,11 +90,11 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
 
     /**
      * Pull the main image through an ECR pull-through cache instead of from its registry; see
-     * {@link PullThroughCacheArgs}. The composite fills its upstream (the image's registry; give it for an image that
-     * another resource produces), its credentials ({@link #registryCredentials()}, read by ECR, not by the task) and,
-     * unset, its prefix ({@code <stack>-<upstream>}, e.g. {@code dev-github}). Default: no cache.
+     * {@link PullThroughCacheOptions}. The composite fills its upstream (the image's registry; give it for an image
+     * that another resource produces), its credentials ({@link #registryCredentials()}, read by ECR, not by the task)
+     * and, unset, its prefix ({@code <stack>-<upstream>}, e.g. {@code dev-github}). Default: no cache.
      */
-    private PullThroughCacheArgs pullThroughCache;
+    private PullThroughCacheOptions pullThroughCache;
 
     /**
      * Interface and gateway endpoints so that tasks in private subnets reach ECR, S3, CloudWatch Logs and the secrets
@@ -197,7 +197,7 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
     }
 
     /** @return the pull-through cache, if any */
-    public Optional<PullThroughCacheArgs> pullThroughCache() {
+    public Optional<PullThroughCacheOptions> pullThroughCache() {
         return Optional.ofNullable(pullThroughCache);
     }
 
@@ -351,11 +351,12 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
         }
 
         /**
-         * @param cache pull the main image through an ECR pull-through cache
+         * @param cache pull the main image through an ECR pull-through cache; of {@code PullThroughCacheArgs}, only
+         *     their options
          * @return this builder
          */
-        public Builder pullThroughCache(PullThroughCacheArgs cache) {
-            args().pullThroughCache = cache;
+        public Builder pullThroughCache(PullThroughCacheOptions cache) {
+            args().pullThroughCache = cache == null ? null : PullThroughCacheOptions.builder().from(cache).build();
             return this;
         }
 
@@ -364,7 +365,7 @@ public final class LoadBalancedServiceArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcEndpoints(VpcEndpointsOptions endpoints) {
-            args().vpcEndpoints = VpcEndpointsOptions.builder().from(endpoints).build();
+            args().vpcEndpoints = endpoints == null ? null : VpcEndpointsOptions.builder().from(endpoints).build();
             return this;
         }
 

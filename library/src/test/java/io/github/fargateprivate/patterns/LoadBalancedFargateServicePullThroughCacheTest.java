@@ -11,6 +11,7 @@ import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.models.AwsModels;
@@ -107,7 +108,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
         return LoadBalancedFargateServiceArgs.builder()
                 .container(ContainerArgs.builder().image(GHCR_IMAGE).build())
                 .registryCredentials(RegistryCredentials.create("octocat", Output.ofSecret("ghp_token")))
-                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .pullThroughCache(PullThroughCacheOptions.builder().build())
                 .network(PRIVATE_NETWORK)
                 .vpcEndpoints(VpcEndpointsOptions.builder().build());
     }
@@ -173,14 +174,14 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     void anImageOfAnotherResourceIsRewrittenOnceKnown() {
         var c = ok(a -> a.container(ContainerArgs.builder().image(Output.of("ghcr.io/acme/app@sha256:"
                         + "0123456789abcdef".repeat(4))).build())
-                .pullThroughCache(PullThroughCacheArgs.builder().registry(Registry.GHCR).build()));
+                .pullThroughCache(PullThroughCacheOptions.builder().registry(Registry.GHCR).build()));
         assertEquals(ECR_REGISTRY + "/" + PREFIX + "/acme/app@sha256:" + "0123456789abcdef".repeat(4), c.image());
         assertEquals(Set.of("PullThroughCache", "EcrAuthorizationToken"), c.executionPolicy().keySet());
     }
 
     @Test
     void aGivenPrefixNamesTheImageTheRuleAndTheRepositories() {
-        var c = ok(a -> a.pullThroughCache(PullThroughCacheArgs.builder().prefix("shared/ghcr").build()));
+        var c = ok(a -> a.pullThroughCache(PullThroughCacheOptions.builder().prefix("shared/ghcr").build()));
         assertEquals(ECR_REGISTRY + "/shared/ghcr/acme/app:1.2.3", c.image());
         assertEquals("shared/ghcr", c.run().inputs("svc-cache-rule").get("ecrRepositoryPrefix"));
         assertEquals(List.of("arn:aws:ecr:eu-central-1:123456789012:repository/shared/ghcr/*"),
@@ -189,7 +190,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
 
     @Test
     void anExistingRuleCreatesNoRuleAndNoSecretButTheTasksStillPullThroughIt() {
-        var c = ok(a -> a.pullThroughCache(PullThroughCacheArgs.builder().existingRule(true).build()));
+        var c = ok(a -> a.pullThroughCache(PullThroughCacheOptions.builder().existingRule(true).build()));
         assertEquals(ECR_REGISTRY + "/" + PREFIX + "/acme/app:1.2.3", c.image());
         assertEquals(List.of(), c.run().mocks().ofType("aws:secretsmanager/secret:Secret"));
         assertEquals(List.of(), c.run().mocks().ofType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"));
@@ -334,6 +335,26 @@ class LoadBalancedFargateServicePullThroughCacheTest {
         assertFalse(c.endpoints().contains("ecs"), c.endpoints().toString());
     }
 
+    /**
+     * The composite holds the cache's options: their builder has no setter for the credentials (the refusal of
+     * earlier versions, "set registryCredentials on the LoadBalancedFargateServiceArgs", is gone), and credentials
+     * in args given there are not taken: the rule reads the composite's.
+     */
+    @Test
+    void theCacheTakesItsOptionsAndTheCompositesCredentials() {
+        Set<String> setters = java.util.Arrays.stream(PullThroughCacheOptions.Builder.class.getMethods())
+                .map(java.lang.reflect.Method::getName).collect(Collectors.toSet());
+        assertFalse(setters.contains("credentials"), setters.toString());
+        var wired = PullThroughCacheArgs.builder().prefix("dev-ghcr")
+                .credentials(RegistryCredentials.existing(EXISTING_CACHE_SECRET)).build();
+        var options = LoadBalancedFargateServiceArgs.builder().pullThroughCache(wired).build().pullThroughCache()
+                .orElseThrow();
+        assertFalse(options instanceof PullThroughCacheArgs, "only the options are held");
+        var c = ok(a -> a.pullThroughCache(wired));
+        assertEquals("dev-ghcr", c.run().inputs("svc-cache-rule").get("ecrRepositoryPrefix"));
+        assertEquals(CACHE_SECRET, c.run().inputs("svc-cache-rule").get("credentialArn"));
+    }
+
     @Test
     void tagsReachTheCacheAndTheEndpoints() {
         var c = ok(a -> a.tags(Map.of("team", "platform")));
@@ -383,22 +404,19 @@ class LoadBalancedFargateServicePullThroughCacheTest {
                 bad("pullThroughCache.registry", "ecr cannot be a pull-through cache upstream",
                         image(ECR_IMAGE).andThen(credentials(RegistryCredentials.none()))),
                 bad("pullThroughCache.registry", "gitlab contradicts the image's registry ghcr",
-                        a -> a.pullThroughCache(PullThroughCacheArgs.builder().registry(Registry.GITLAB).build())),
+                        a -> a.pullThroughCache(PullThroughCacheOptions.builder().registry(Registry.GITLAB).build())),
                 bad("pullThroughCache.registry", "required for an image from another resource",
                         a -> a.container(ContainerArgs.builder().image(Output.of(GHCR_IMAGE)).build())),
                 bad("pullThroughCache.credentials", "required for a ghcr upstream",
                         credentials(RegistryCredentials.none())),
                 bad("pullThroughCache.credentials", "ECR caches only Quay's public images",
                         image("quay.io/acme/app:1")),
-                bad("pullThroughCache.credentials", "set registryCredentials on the LoadBalancedFargateServiceArgs",
-                        a -> a.pullThroughCache(PullThroughCacheArgs.builder().credentials(RegistryCredentials.none())
-                                .build())),
                 bad("pullThroughCache.credentials.kmsKeyArn", "aws/secretsmanager", credentials(RegistryCredentials
                         .create("octocat", Output.ofSecret("ghp_token")).kmsKeyArn(KEY))),
                 bad("pullThroughCache.credentials.secret", "does not start with ecr-pullthroughcache/",
                         credentials(RegistryCredentials.existing(REGISTRY_SECRET))),
                 bad("pullThroughCache.prefix", "'Dev' is not an ECR repository prefix",
-                        a -> a.pullThroughCache(PullThroughCacheArgs.builder().prefix("Dev").build())));
+                        a -> a.pullThroughCache(PullThroughCacheOptions.builder().prefix("Dev").build())));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -20,7 +20,7 @@ import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsOptions;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
@@ -294,7 +294,7 @@ class OutputDependenciesTest {
                 option("ContainerArgs.image(Output)", "container, through the pull-through cache", s -> service(ghcr(
                         RegistryCredentials.create("reader", Output.ofSecret("token"))).andThen(a -> a
                         .container(ContainerArgs.builder().image(s.valid(GHCR_IMAGE)).build())
-                        .pullThroughCache(PullThroughCacheArgs.builder().registry(Registry.GHCR).build()))), TASK,
+                        .pullThroughCache(PullThroughCacheOptions.builder().registry(Registry.GHCR).build()))), TASK,
                         EXEC_POLICY),
                 option("ContainerArgs.image(Output)", "sidecar", s -> service(sidecar(ContainerArgs.builder()
                         .image(s.valid(PUBLIC_IMAGE)))), TASK, EXEC_POLICY),
@@ -330,7 +330,7 @@ class OutputDependenciesTest {
                         "svc-agent-credentials-version.secretString"),
                 option("RegistryCredentials.create(Output,Output)#1", "the pull-through cache's", s -> service(ghcr(
                         RegistryCredentials.create(s.valid("reader"), Output.ofSecret("token"))).andThen(a -> a
-                        .pullThroughCache(PullThroughCacheArgs.builder().build()))),
+                        .pullThroughCache(PullThroughCacheOptions.builder().build()))),
                         "svc-cache-secret-version.secretString"),
                 option("RegistryCredentials.Create.kmsKeyArn(Output)", "container", s -> service(ghcr(
                         RegistryCredentials.create("reader", Output.ofSecret("token")).kmsKeyArn(s.valid(KEY)))),
@@ -353,7 +353,7 @@ class OutputDependenciesTest {
                         "svc-fargate-ec2-instance-secret.policy", "svc-fargate-ec2-launch-template.userData"),
                 option("RegistryCredentials.existing(Output)", "the pull-through cache's", s -> service(ghcr(
                         RegistryCredentials.existing(s.valid(CACHE_SECRET))).andThen(a -> a
-                        .pullThroughCache(PullThroughCacheArgs.builder().build()))), "svc-cache-rule.credentialArn"),
+                        .pullThroughCache(PullThroughCacheOptions.builder().build()))), "svc-cache-rule.credentialArn"),
                 option("RegistryCredentials.Existing.kmsKeyArn(Output)", "container", s -> service(ghcr(
                         RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(s.valid(KEY)))), EXEC_POLICY),
                 option("RegistryCredentials.Existing.kmsKeyArn(Output)", "sidecar", s -> service(sidecar(
