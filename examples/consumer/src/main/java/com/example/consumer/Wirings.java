@@ -45,7 +45,7 @@ import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsOptions;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
@@ -557,7 +557,7 @@ public final class Wirings {
                 // The cache's credentials: ECR reads them, the tasks never do.
                 .registryCredentials(credentials)
                 // The upstream follows from the image (ghcr.io), the prefix from the stack's name.
-                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .pullThroughCache(PullThroughCacheOptions.builder().build())
                 .network(networkOf(new StackReference(NETWORK_STACK)))
                 // The S3 gateway joins the private subnets' route tables, looked up from the subnets.
                 .vpcEndpoints(VpcEndpointsOptions.builder().build())

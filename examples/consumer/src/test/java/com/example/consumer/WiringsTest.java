@@ -9,6 +9,7 @@ import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
@@ -953,7 +954,7 @@ class WiringsTest {
         var run = deploy(ctx -> new LoadBalancedFargateService("w14-db", LoadBalancedFargateServiceArgs.builder()
                 .container(ContainerArgs.builder().image(Wirings.IMAGE).appSecret("DB_PASSWORD", dbPassword).build())
                 .registryCredentials(RegistryCredentials.create(REGISTRY_USER, Output.ofSecret(REGISTRY_PASSWORD)))
-                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .pullThroughCache(PullThroughCacheOptions.builder().build())
                 .network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
                         .privateSubnetIds(PRIVATE_SUBNETS).build())
                 .vpcEndpoints(VpcEndpointsOptions.builder().build())
