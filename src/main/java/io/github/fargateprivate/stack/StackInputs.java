@@ -2,8 +2,8 @@ package io.github.fargateprivate.stack;
 
 import com.pulumi.core.Output;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.ContainerInsights;
@@ -41,8 +41,8 @@ public final class StackInputs {
     final EcsServiceOptions.Builder service = EcsServiceOptions.builder();
     final TaskExecutionRoleOptions.Builder executionRole = TaskExecutionRoleOptions.builder();
     private NetworkArgs.Builder network;
-    private PullThroughCacheArgs.Builder cache;
-    private VpcEndpointsArgs.Builder endpoints;
+    private PullThroughCacheOptions.Builder cache;
+    private VpcEndpointsOptions.Builder endpoints;
     private Ec2CapacityOptions.Builder ec2;
     /** The library fields of the EC2 keys set to another value than their default. */
     final Set<String> ec2Fields = new LinkedHashSet<>();
@@ -82,9 +82,9 @@ public final class StackInputs {
         return network;
     }
 
-    PullThroughCacheArgs.Builder cache() {
+    PullThroughCacheOptions.Builder cache() {
         if (cache == null) {
-            cache = PullThroughCacheArgs.builder();
+            cache = PullThroughCacheOptions.builder();
         }
         return cache;
     }
@@ -96,9 +96,9 @@ public final class StackInputs {
         return ec2;
     }
 
-    VpcEndpointsArgs.Builder endpoints() {
+    VpcEndpointsOptions.Builder endpoints() {
         if (endpoints == null) {
-            endpoints = VpcEndpointsArgs.builder();
+            endpoints = VpcEndpointsOptions.builder();
         }
         return endpoints;
     }

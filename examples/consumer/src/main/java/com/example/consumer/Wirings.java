@@ -45,8 +45,8 @@ import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.AutoScalingArgs;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
@@ -561,10 +561,10 @@ public final class Wirings {
                 // The cache's credentials: ECR reads them, the tasks never do.
                 .registryCredentials(credentials)
                 // The upstream follows from the image (ghcr.io), the prefix from the stack's name.
-                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .pullThroughCache(PullThroughCacheOptions.builder().build())
                 .network(networkOf(new StackReference(NETWORK_STACK)))
                 // The S3 gateway joins the private subnets' route tables, looked up from the subnets.
-                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .vpcEndpoints(VpcEndpointsOptions.builder().build())
                 .build());
     }
 

@@ -7,8 +7,9 @@ import com.pulumi.resources.ProviderResource;
 import io.github.fargateprivate.ecs.CpuArchitecture;
 import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.CapacityProviderStrategy;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
@@ -972,10 +973,10 @@ class WiringsTest {
         var run = deploy(ctx -> new LoadBalancedService("w14-db", LoadBalancedServiceArgs.builder()
                 .container(ContainerArgs.builder().image(Wirings.IMAGE).appSecret("DB_PASSWORD", dbPassword).build())
                 .registryCredentials(RegistryCredentials.create(REGISTRY_USER, Output.ofSecret(REGISTRY_PASSWORD)))
-                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .pullThroughCache(PullThroughCacheOptions.builder().build())
                 .network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
                         .privateSubnetIds(PRIVATE_SUBNETS).build())
-                .vpcEndpoints(VpcEndpointsArgs.builder().build())
+                .vpcEndpoints(VpcEndpointsOptions.builder().build())
                 .build()));
         assertEquals(Set.of("ecr.api", "ecr.dkr", "logs", "s3", "secretsmanager"), endpointServices(run));
     }

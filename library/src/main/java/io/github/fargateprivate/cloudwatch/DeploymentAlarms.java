@@ -74,11 +74,12 @@ public class DeploymentAlarms extends ComponentResource {
     public DeploymentAlarms(String name, DeploymentAlarmsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var problems = Problems.of("DeploymentAlarms", name);
-        DeploymentAlarmsArgs.Checked checked = args.validate(problems);
+        DeploymentAlarmsArgs checked = args.validate(problems);
         problems.throwIfAny();
         var children = Children.of(this, args.tags());
-        Output<Map<String, String>> dimensions = Output.tuple(checked.targetGroupArnSuffix(),
-                checked.loadBalancerArnSuffix()).applyValue(t -> Map.of("TargetGroup", t.t1, "LoadBalancer", t.t2));
+        Output<Map<String, String>> dimensions = Output.tuple(checked.targetGroupArnSuffix().orElseThrow().output(),
+                checked.loadBalancerArnSuffix().orElseThrow().output())
+                .applyValue(t -> Map.of("TargetGroup", t.t1, "LoadBalancer", t.t2));
         int unhealthyPeriods = unhealthyPeriods(args.healthCheckGracePeriodSeconds());
 
         this.serverErrors = children.create(MetricAlarm::new, AwsName.METRIC_ALARM.child(name, "-5xx"), alarm(dimensions)

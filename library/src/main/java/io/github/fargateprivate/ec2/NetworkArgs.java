@@ -1,7 +1,8 @@
 package io.github.fargateprivate.ec2;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
 
@@ -17,89 +18,61 @@ import java.util.regex.Pattern;
  * none) they run in {@link #publicSubnetIds()} with a public IP, which they need there to reach a registry outside
  * AWS, since such subnets have no NAT gateway; their security group still admits only the load balancer.
  */
-public final class NetworkArgs extends ResourceArgs {
+@org.immutables.value.Value.Immutable
+@OptionsStyle
+public abstract class NetworkArgs implements Options<NetworkArgs> {
 
     // EC2 ids carry 8 hex digits (before 2016) or 17; nothing in between.
     private static final Pattern VPC_ID = Pattern.compile("vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
 
-    /** The VPC. Required. */
-    private Value<String> vpcId;
+    /** @return the VPC. Required */
+    public abstract Optional<Value<String>> vpcId();
 
     /**
-     * Subnets of the load balancer: at least two, in different availability zones (an ALB's rule); public ones for an
-     * internet-facing load balancer. Required.
+     * @return subnets of the load balancer: at least two, in different availability zones (an ALB's rule); public
+     *     ones for an internet-facing load balancer. Required
      */
-    private Value<List<String>> publicSubnetIds;
+    public abstract Optional<Value<List<String>>> publicSubnetIds();
 
     /**
-     * Subnets of the tasks, which then get no public IP: at least two, for two availability zones. They reach an
-     * outside registry only through a NAT gateway (or ECR and Secrets Manager through VPC endpoints). Default: none,
-     * and the tasks run in {@link #publicSubnetIds()} with a public IP.
+     * @return subnets of the tasks, which then get no public IP: at least two, for two availability zones. They reach
+     *     an outside registry only through a NAT gateway (or ECR and Secrets Manager through VPC endpoints). Default:
+     *     none, and the tasks run in {@link #publicSubnetIds()} with a public IP
      */
-    private Value<List<String>> privateSubnetIds;
+    public abstract Optional<Value<List<String>>> privateSubnetIds();
 
-    private NetworkArgs() {
-    }
-
-    /** @return the VPC */
-    public Value<String> vpcId() {
-        return vpcId;
-    }
-
-    /** @return the load balancer's subnets */
-    public Value<List<String>> publicSubnetIds() {
-        return publicSubnetIds;
-    }
-
-    /** @return the tasks' own subnets, if any */
-    public Optional<Value<List<String>>> privateSubnetIds() {
-        return Optional.ofNullable(privateSubnetIds);
-    }
-
-    /** @return the subnets the tasks run in: the private ones, or else the public ones */
+    /**
+     * @return the subnets the tasks run in: the private ones, or else the public ones
+     * @throws IllegalStateException when neither is given (which {@link #validate} reports)
+     */
     public Value<List<String>> taskSubnetIds() {
-        return privateSubnetIds == null ? publicSubnetIds : privateSubnetIds;
+        return privateSubnetIds().or(this::publicSubnetIds)
+                .orElseThrow(() -> new IllegalStateException("NetworkArgs: no subnets given"));
     }
 
     /** @return whether tasks need a public IP: only without private subnets */
     public boolean assignPublicIp() {
-        return privateSubnetIds == null;
+        return privateSubnetIds().isEmpty();
     }
 
     /**
      * Checks the network.
      *
      * @param problems where problems go, under this network's field
-     * @return the checked VPC id and subnets, as Outputs that carry the checks of values of other resources
+     * @return this network with each value of another resource replaced by the Output that carries its check
      */
-    public Checked validate(Problems problems) {
-        Output<String> vpc = null;
-        if (vpcId == null) {
-            problems.add("vpcId", "required: the VPC of the load balancer and the tasks");
-        } else {
-            vpc = problems.check("vpcId", vpcId, NetworkArgs::vpcIdProblem);
-        }
-        Output<List<String>> publicIds = null;
-        if (publicSubnetIds == null) {
-            problems.add("publicSubnetIds", "required: at least two subnets for the load balancer");
-        } else {
-            publicIds = problems.check("publicSubnetIds", publicSubnetIds, NetworkArgs::subnetsProblem);
-        }
-        Output<List<String>> privateIds = privateSubnetIds == null ? publicIds
-                : problems.check("privateSubnetIds", privateSubnetIds, NetworkArgs::subnetsProblem);
-        return vpc == null || publicIds == null ? null : new Checked(vpc, publicIds, privateIds);
-    }
-
-    /**
-     * The network's values, checked.
-     *
-     * @param vpcId           the VPC
-     * @param publicSubnetIds the load balancer's subnets
-     * @param taskSubnetIds   the tasks' subnets
-     */
-    public record Checked(Output<String> vpcId, Output<List<String>> publicSubnetIds,
-                          Output<List<String>> taskSubnetIds) {
+    @Override
+    public NetworkArgs validate(Problems problems) {
+        var checked = builder().from(this);
+        vpcId().ifPresentOrElse(v -> checked.vpcId(problems.checked("vpcId", v, NetworkArgs::vpcIdProblem)),
+                () -> problems.add("vpcId", "required: the VPC of the load balancer and the tasks"));
+        publicSubnetIds().ifPresentOrElse(s -> checked.publicSubnetIds(problems.checked("publicSubnetIds", s,
+                        NetworkArgs::subnetsProblem)),
+                () -> problems.add("publicSubnetIds", "required: at least two subnets for the load balancer"));
+        privateSubnetIds().ifPresent(s -> checked.privateSubnetIds(problems.checked("privateSubnetIds", s,
+                NetworkArgs::subnetsProblem)));
+        return checked.build();
     }
 
     /**
@@ -131,18 +104,14 @@ public final class NetworkArgs extends ResourceArgs {
         return new Builder();
     }
 
+    /** @return a builder holding this network, to change some of it */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** Builder of {@link NetworkArgs}. */
-    public static final class Builder {
-        private NetworkArgs args = new NetworkArgs();
-
-        private Builder() {
-        }
-
-        private NetworkArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("NetworkArgs.Builder: build() was called already; start a new builder");
-            }
-            return args;
+    public static final class Builder extends ImmutableNetworkArgs.Builder {
+        Builder() {
         }
 
         /**
@@ -150,8 +119,7 @@ public final class NetworkArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcId(String vpcId) {
-            args().vpcId = Value.of(vpcId);
-            return this;
+            return vpcId(Value.of(vpcId));
         }
 
         /**
@@ -159,8 +127,7 @@ public final class NetworkArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder vpcId(Output<String> vpcId) {
-            args().vpcId = Value.of(vpcId);
-            return this;
+            return vpcId(Value.of(vpcId));
         }
 
         /**
@@ -168,8 +135,7 @@ public final class NetworkArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder publicSubnetIds(List<String> subnetIds) {
-            args().publicSubnetIds = Value.of(List.copyOf(subnetIds));
-            return this;
+            return publicSubnetIds(Value.of(List.copyOf(subnetIds)));
         }
 
         /**
@@ -177,8 +143,7 @@ public final class NetworkArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder publicSubnetIds(Output<List<String>> subnetIds) {
-            args().publicSubnetIds = Value.of(subnetIds);
-            return this;
+            return publicSubnetIds(Value.of(subnetIds));
         }
 
         /**
@@ -186,8 +151,7 @@ public final class NetworkArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder privateSubnetIds(List<String> subnetIds) {
-            args().privateSubnetIds = Value.of(List.copyOf(subnetIds));
-            return this;
+            return privateSubnetIds(Value.of(List.copyOf(subnetIds)));
         }
 
         /**
@@ -195,15 +159,7 @@ public final class NetworkArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder privateSubnetIds(Output<List<String>> subnetIds) {
-            args().privateSubnetIds = Value.of(subnetIds);
-            return this;
-        }
-
-        /** @return the immutable args */
-        public NetworkArgs build() {
-            NetworkArgs built = args();
-            args = null;
-            return built;
+            return privateSubnetIds(Value.of(subnetIds));
         }
     }
 }

@@ -16,6 +16,7 @@ import io.github.fargateprivate.AwsName;
 import io.github.fargateprivate.Children;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.Problems;
+import io.github.fargateprivate.Value;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,18 +58,13 @@ public class VpcEndpoints extends ComponentResource {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("VpcEndpoints", name);
-        Output<List<String>> routeTables = args.validate(problems);
+        VpcEndpointsArgs checked = args.validate(problems);
         problems.throwIfAny();
-        var children = Children.of(this, args.tags());
-        Output<String> vpcId = args.vpcId().orElseThrow().output();
-        Output<List<String>> subnets = args.subnetIds().orElseThrow().output();
-        if (routeTables == null) {
-            var invoke = InvokeOptions.builder().parent(this).build();
-            routeTables = subnets.apply(ids -> Output.all(ids.stream().map(id -> Ec2Functions.getRouteTable(
-                            GetRouteTableArgs.builder().subnetId(id).build(), invoke)
-                    .applyValue(GetRouteTableResult::routeTableId)).toList()))
-                    .applyValue(ids -> ids.stream().distinct().toList());
-        }
+        var children = Children.of(this, checked.tags());
+        Output<String> vpcId = checked.vpcId().orElseThrow().output();
+        Output<List<String>> subnets = checked.subnetIds().orElseThrow().output();
+        Output<List<String>> routeTables = checked.routeTableIds().map(Value::output)
+                .orElseGet(() -> routeTablesOf(subnets));
 
         // No inline rules: each service adds its own ingress rule (the services' groups and this one would otherwise
         // reference each other).
@@ -77,7 +73,7 @@ public class VpcEndpoints extends ComponentResource {
                         .description("VPC endpoints of " + name + ": HTTPS from the tasks' security groups only")
                         .vpcId(vpcId)
                         .build());
-        for (String service : args.services()) {
+        for (String service : checked.services()) {
             var endpointArgs = VpcEndpointArgs.builder()
                     .vpcId(vpcId)
                     .serviceName(serviceName(env, service))
@@ -98,6 +94,15 @@ public class VpcEndpoints extends ComponentResource {
         this.securityGroupId = securityGroup.id();
         this.s3PrefixListId = s3.prefixListId();
         registerOutputs(Map.of("securityGroupId", securityGroupId, "s3PrefixListId", s3PrefixListId));
+    }
+
+    /** The route tables of the subnets, each named once, looked up through this component's provider. */
+    private Output<List<String>> routeTablesOf(Output<List<String>> subnets) {
+        var invoke = InvokeOptions.builder().parent(this).build();
+        return subnets.apply(ids -> Output.all(ids.stream().map(id -> Ec2Functions.getRouteTable(
+                        GetRouteTableArgs.builder().subnetId(id).build(), invoke)
+                .applyValue(GetRouteTableResult::routeTableId)).toList()))
+                .applyValue(ids -> ids.stream().distinct().toList());
     }
 
     /**

@@ -16,8 +16,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.OrderedJson;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.registry.ImageReference;
@@ -72,63 +72,75 @@ public class PullThroughCache extends ComponentResource {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
         var problems = Problems.of("PullThroughCache", name);
-        Output<String> existingSecret = args.validate(problems, env);
+        PullThroughCacheArgs checked = args.validate(problems).checkAccountAndRegion(problems, env);
         problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
-        Map<String, String> tags = args.tags();
-        this.prefix = args.prefix();
+        var children = Children.of(this, checked.tags());
+        this.prefix = checked.prefix().orElseThrow();
         this.registryHost = env.accountId() + ".dkr.ecr." + env.region() + "." + env.dnsSuffix();
         this.repositoryArnPattern = env.arn("ecr", "repository/" + prefix + "/*");
-
-        if (args.existingRule()) {
+        if (checked.existingRule()) {
             this.secret = null;
             this.rule = null;
             this.template = null;
             this.ruleReady = Output.of(prefix);
-            registerOutputs(Map.of("ruleReady", ruleReady));
-            return;
-        }
-        Output<String> credentialArn = existingSecret;
-        if (args.credentials() instanceof RegistryCredentials.Create create) {
-            var secretArgs = SecretArgs.builder()
-                    // ECR finds a cache secret only under this name prefix; the suffix keeps stacks apart.
-                    .namePrefix(PullThroughCacheArgs.SECRET_NAME_PREFIX + prefix + "-")
-                    .description("Upstream credentials of the ECR pull-through cache " + prefix + "/ (read by ECR)");
-            if (!tags.isEmpty()) {
-                secretArgs.tags(tags);
-            }
-            this.secret = new Secret(name + "-secret", secretArgs.build(), childOptions);
-            var version = new SecretVersion(name + "-secret-version", SecretVersionArgs.builder()
-                    .secretId(secret.id())
-                    .secretString(Output.tuple(create.username().output(), create.password())
-                            .applyValue(t -> cacheSecretJson(t.t1, t.t2)).asSecret())
-                    .build(), childOptions);
-            credentialArn = Output.tuple(secret.arn(), version.id()).applyValue(t -> t.t1);
         } else {
-            this.secret = null;
+            var create = checked.credentials() instanceof RegistryCredentials.Create c ? c : null;
+            this.secret = create == null ? null : createSecret(name, children);
+            this.rule = createRule(name, checked, create == null ? null : storeCredentials(name, create, children),
+                    children);
+            this.template = createTemplate(name, checked, children);
+            // A task may pull through the cache once the rule and the template exist.
+            this.ruleReady = Output.tuple(rule.id(), template.id()).applyValue(t -> prefix);
         }
+        registerOutputs(Map.of("ruleReady", ruleReady));
+    }
+
+    private Secret createSecret(String name, Children children) {
+        return children.create(Secret::new, name + "-secret", SecretArgs.builder()
+                // ECR finds a cache secret only under this name prefix; the suffix keeps stacks apart.
+                .namePrefix(PullThroughCacheArgs.SECRET_NAME_PREFIX + prefix + "-")
+                .description("Upstream credentials of the ECR pull-through cache " + prefix + "/ (read by ECR)")
+                .build());
+    }
+
+    /** The created credentials in the secret, as ECR reads them; the secret's ARN once they are there. */
+    private Output<String> storeCredentials(String name, RegistryCredentials.Create create, Children children) {
+        var version = children.create(SecretVersion::new, name + "-secret-version", SecretVersionArgs.builder()
+                .secretId(secret.id())
+                .secretString(Output.tuple(create.username().output(), create.password())
+                        .applyValue(t -> cacheSecretJson(t.t1, t.t2)).asSecret())
+                .build());
+        return Output.tuple(secret.arn(), version.id()).applyValue(t -> t.t1);
+    }
+
+    /** The rule, with the created secret's ARN, an existing secret's, or none (Quay). */
+    private PullThroughCacheRule createRule(String name, PullThroughCacheArgs args, Output<String> createdSecret,
+                                            Children children) {
         var ruleArgs = PullThroughCacheRuleArgs.builder()
                 .ecrRepositoryPrefix(prefix)
-                .upstreamRegistryUrl(args.registry().pullThroughCacheUpstream().orElseThrow());
-        if (credentialArn != null) {
-            ruleArgs.credentialArn(credentialArn);
+                .upstreamRegistryUrl(args.registry().orElseThrow().pullThroughCacheUpstream().orElseThrow());
+        if (createdSecret != null) {
+            ruleArgs.credentialArn(createdSecret);
+        } else if (args.credentials() instanceof RegistryCredentials.Existing existing) {
+            ruleArgs.credentialArn(existing.secret().output());
         }
-        this.rule = new PullThroughCacheRule(name + "-rule", ruleArgs.build(), childOptions);
-        var templateArgs = RepositoryCreationTemplateArgs.builder()
-                .prefix(prefix)
-                .appliedFors("PULL_THROUGH_CACHE")
-                .description("Repositories the pull-through cache " + prefix + "/ creates")
-                .imageTagMutability("MUTABLE")
-                .encryptionConfigurations(RepositoryCreationTemplateEncryptionConfigurationArgs.builder()
-                        .encryptionType("AES256").build())
-                .lifecyclePolicy(lifecyclePolicy(args.untaggedExpiryDays()));
+        return children.create(PullThroughCacheRule::new, name + "-rule", ruleArgs.build());
+    }
+
+    private RepositoryCreationTemplate createTemplate(String name, PullThroughCacheArgs args, Children children) {
         // No resourceTags: ECR tags the repositories it creates only through a custom role it assumes (ECR user
         // guide, "Creating a repository creation template"); without one, pulls through the cache fail
         // (aws/containers-roadmap#2398).
-        this.template = new RepositoryCreationTemplate(name + "-template", templateArgs.build(), childOptions);
-        // A task may pull through the cache once the rule and the template exist.
-        this.ruleReady = Output.tuple(rule.id(), template.id()).applyValue(t -> prefix);
-        registerOutputs(Map.of("ruleReady", ruleReady));
+        return children.create(RepositoryCreationTemplate::new, name + "-template",
+                RepositoryCreationTemplateArgs.builder()
+                        .prefix(prefix)
+                        .appliedFors("PULL_THROUGH_CACHE")
+                        .description("Repositories the pull-through cache " + prefix + "/ creates")
+                        .imageTagMutability("MUTABLE")
+                        .encryptionConfigurations(RepositoryCreationTemplateEncryptionConfigurationArgs.builder()
+                                .encryptionType("AES256").build())
+                        .lifecyclePolicy(lifecyclePolicy(args.untaggedExpiryDays()))
+                        .build());
     }
 
     /**

@@ -152,7 +152,7 @@ public class EcsService extends ComponentResource {
     private final Output<String> securityGroupId;
 
     /** The args' values, checked. */
-    record Checked(EcsServiceArgs args, NetworkArgs.Checked network, List<ContainerArgs> containers,
+    record Checked(EcsServiceArgs args, NetworkArgs network, List<ContainerArgs> containers,
                            Output<String> clusterArn, Output<String> registryCredentials,
                            Map<String, Output<String>> sidecarRegistryCredentials, Output<String> logKmsKey,
                            Output<List<String>> egressCidrBlocks,
@@ -400,7 +400,7 @@ public class EcsService extends ComponentResource {
         var sgArgs = SecurityGroupArgs.builder()
                 .description(behindLoadBalancer ? "Tasks of " + described + ": the load balancer only, on the "
                         + "container port" : "Tasks of " + described + ": no inbound traffic")
-                .vpcId(checked.network().vpcId())
+                .vpcId(checked.network().vpcId().orElseThrow().output())
                 .egress(egress(args, checked));
         if (behindLoadBalancer) {
             sgArgs.ingress(SecurityGroupIngressArgs.builder()
@@ -543,7 +543,7 @@ public class EcsService extends ComponentResource {
                 .map(targets -> Output.tuple(securityGroup.id(), targets).applyValue(t -> List.of(t.t1, t.t2)))
                 .orElseGet(() -> securityGroup.id().applyValue(List::of));
         return ServiceNetworkConfigurationArgs.builder()
-                .subnets(checked.network().taskSubnetIds())
+                .subnets(checked.network().taskSubnetIds().output())
                 .securityGroups(groups)
                 .assignPublicIp(launch.assignPublicIp(args.network().orElseThrow().assignPublicIp()))
                 .build();
@@ -654,8 +654,8 @@ public class EcsService extends ComponentResource {
             problems.add("network", "required: the VPC and subnets of the tasks");
             return null;
         }
-        NetworkArgs.Checked network = args.network().get().validate(problems.at("network"));
-        return network == null ? null : new Checked(options, network, checkedContainers,
+        NetworkArgs network = args.network().get().validate(problems.at("network"));
+        return network.vpcId().isEmpty() || network.publicSubnetIds().isEmpty() ? null : new Checked(options, network, checkedContainers,
                 options.clusterArn().map(Value::output).orElse(null), credentials, sidecarCredentials, logKey,
                 options.taskEgressCidrBlocks().map(Value::output).orElse(null),
                 options.deploymentAlarms().map(Value::output).orElse(null),
@@ -795,7 +795,7 @@ public class EcsService extends ComponentResource {
         tags.putAll(ec2.tags());
         var b = Ec2CapacityArgs.builder().from(ec2)
                 .clusterName(clusterName)
-                .network(checked.network().vpcId(), checked.network().taskSubnetIds())
+                .network(checked.network().vpcId().orElseThrow().output(), checked.network().taskSubnetIds().output())
                 // Like tasks on Fargate, instances in public subnets only (no NAT) need their own address.
                 .assignPublicIp(args.network().orElseThrow().assignPublicIp())
                 .tags(tags);

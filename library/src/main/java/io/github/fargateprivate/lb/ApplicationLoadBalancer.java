@@ -114,7 +114,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
         this.rulesQuota = checked.rulesQuota();
         this.ownTargetGroup = checked.targetGroup().isPresent();
         var children = Children.of(this, checked.tags());
-        Output<String> vpcId = checked.network().orElseThrow().vpcId().output();
+        Output<String> vpcId = checked.network().orElseThrow().vpcId().orElseThrow().output();
 
         this.securityGroup = createSecurityGroup(name, checked, vpcId, children);
         this.targetsSecurityGroup = children.create(SecurityGroup::new, AwsName.SECURITY_GROUP.child(name,
@@ -204,7 +204,7 @@ public class ApplicationLoadBalancer extends ComponentResource {
                 .loadBalancerType("application")
                 .internal(args.internalLoadBalancer())
                 .securityGroups(securityGroup.id().applyValue(List::of))
-                .subnets(args.network().orElseThrow().publicSubnetIds().output())
+                .subnets(args.network().orElseThrow().publicSubnetIds().orElseThrow().output())
                 // Security Hub ELB.4: drop headers that are not valid HTTP (request smuggling).
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(args.deletionProtection());

@@ -49,7 +49,7 @@ public abstract class ApplicationLoadBalancerArgs implements ApplicationLoadBala
         if (network().isEmpty()) {
             problems.add("network", "required: the VPC and the load balancer's subnets");
         }
-        network().map(n -> checkedNetwork(n, problems.at("network"))).ifPresent(checked::network);
+        network().map(n -> n.validate(problems.at("network"))).ifPresent(checked::network);
         return checked.build();
     }
 
@@ -62,17 +62,6 @@ public abstract class ApplicationLoadBalancerArgs implements ApplicationLoadBala
     public ApplicationLoadBalancerArgs checkAccountAndRegion(Problems problems, AwsEnvironment env) {
         return builder().from(this).from(ApplicationLoadBalancerOptions.super.checkAccountAndRegion(problems, env))
                 .build();
-    }
-
-    /** The network with its values checked; as given when a required value is missing, which is reported. */
-    private static NetworkArgs checkedNetwork(NetworkArgs network, Problems problems) {
-        NetworkArgs.Checked checked = network.validate(problems);
-        if (checked == null) {
-            return network;
-        }
-        var b = NetworkArgs.builder().vpcId(checked.vpcId()).publicSubnetIds(checked.publicSubnetIds());
-        network.privateSubnetIds().ifPresent(p -> b.privateSubnetIds(checked.taskSubnetIds()));
-        return b.build();
     }
 
     /** @return a builder holding these args, to change some of them */

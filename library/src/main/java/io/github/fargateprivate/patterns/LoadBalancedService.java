@@ -23,8 +23,10 @@ import io.github.fargateprivate.ec2.DefaultVpc;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCache;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
@@ -212,7 +214,7 @@ public class LoadBalancedService extends ComponentResource {
         if (checked.cache() == null) {
             return null;
         }
-        return new PullThroughCache(name + "-cache", checked.cache().toBuilder()
+        return new PullThroughCache(name + "-cache", PullThroughCacheArgs.builder().from(checked.cache())
                 .tags(merged(tags, checked.cache().tags())).build(), childOptions);
     }
 
@@ -248,7 +250,7 @@ public class LoadBalancedService extends ComponentResource {
             ContainerArgs sidecar = pinned(checked.sidecars().get(i).container(), checked.digests(), i + 1,
                     args.pinImageDigests());
             containers.add(pullThroughCache == null ? sidecar
-                    : throughCache(sidecar, pullThroughCache, checked.cache().registry()));
+                    : throughCache(sidecar, pullThroughCache, checked.cache().registry().orElseThrow()));
         }
         return containers;
     }
@@ -299,7 +301,7 @@ public class LoadBalancedService extends ComponentResource {
     /** A target group and its rule on a shared load balancer's listener. */
     private ListenerTarget placeOnListener() {
         return new ListenerTarget(targetName(name), ListenerTargetArgs.builder()
-                .vpcId(checked.network().vpcId().output())
+                .vpcId(checked.network().vpcId().orElseThrow().output())
                 .listenerRule(args.listenerRule().get())
                 .targetGroup(checked.targetGroup())
                 .tags(tags)
@@ -325,7 +327,7 @@ public class LoadBalancedService extends ComponentResource {
         if (checked.endpoints() == null) {
             return null;
         }
-        return new VpcEndpoints(name + "-endpoints", checked.endpoints().toBuilder()
+        return new VpcEndpoints(name + "-endpoints", VpcEndpointsArgs.builder().from(checked.endpoints())
                 .tags(merged(tags, checked.endpoints().tags())).build(), childOptions);
     }
 
@@ -545,10 +547,10 @@ public class LoadBalancedService extends ComponentResource {
         RegistryCredentials credentials = args.registryCredentials().orElse(null);
         RegistryCredentials.Existing.Checked existing = null;
         PullThroughCacheArgs cache = args.pullThroughCache().isEmpty() ? null
-                : cacheArgs(args.pullThroughCache().get(), main, credentials, problems, kind);
+                : cacheArgs(args.pullThroughCache().get(), main, credentials, problems);
         if (cache != null) {
             // The credentials are the cache's, read by ECR; what is wrong with them is the cache's problem.
-            cache.validate(problems.at("pullThroughCache"), env);
+            cache.validate(problems.at("pullThroughCache")).checkAccountAndRegion(problems.at("pullThroughCache"), env);
         } else if (credentials instanceof RegistryCredentials.Create create) {
             create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
         } else if (credentials instanceof RegistryCredentials.Existing e) {
@@ -688,7 +690,7 @@ public class LoadBalancedService extends ComponentResource {
         RegistryCredentials mainCredentials = args.registryCredentials().orElse(null);
         boolean mainHasSecret = cache == null && (mainCredentials instanceof RegistryCredentials.Create
                 || mainCredentials instanceof RegistryCredentials.Existing);
-        Registry cached = cache == null ? null : cache.registry();
+        Registry cached = cache == null ? null : cache.registry().orElseThrow();
         Output<List<String>> images = problems.check("registryCredentials", Value.combine(sidecar.image().get(),
                 main.image().get(), List::of), i -> sidecarRegistryProblem(i.get(0), i.get(1), own, mainHasSecret, cached));
         return new SidecarPull(sidecar, own, existing, images.applyValue(i -> own == null && mainHasSecret
@@ -724,13 +726,9 @@ public class LoadBalancedService extends ComponentResource {
      * The cache as the composite runs it: the upstream of the image's registry, the composite's credentials and, unset,
      * the prefix {@code <stack>-<upstream>}.
      */
-    private static PullThroughCacheArgs cacheArgs(PullThroughCacheArgs given, ContainerArgs main,
-                                                  RegistryCredentials credentials, Problems problems, String kind) {
-        if (given.hasCredentials()) {
-            problems.add("pullThroughCache.credentials", "set registryCredentials on the " + kind + "Args: "
-                    + "the cache takes the composite's");
-        }
-        Registry registry = given.hasRegistry() ? given.registry() : null;
+    private static PullThroughCacheArgs cacheArgs(PullThroughCacheOptions given, ContainerArgs main,
+                                                  RegistryCredentials credentials, Problems problems) {
+        Registry registry = given.registry().orElse(null);
         if (main != null && main.image().flatMap(Value::plain).isPresent()) {
             try {
                 Registry inferred = Registry.of(ImageReference.parse(main.image().get().plain().get()));
@@ -748,9 +746,9 @@ public class LoadBalancedService extends ComponentResource {
                     + "registry (Registry.GHCR, DOCKERHUB, GITLAB or QUAY)");
             return null;
         }
-        var b = given.toBuilder().registry(registry)
+        var b = PullThroughCacheArgs.builder().from(given).registry(registry)
                 .credentials(credentials == null ? RegistryCredentials.none() : credentials);
-        if (!given.hasPrefix()) {
+        if (given.prefix().isEmpty()) {
             // problems() may run outside a program, without a stack; every default is a valid prefix, so any
             // stack name checks the same.
             String stack = DeploymentInstanceHolder.getInstanceOptional().map(Deployment::getStackName)
@@ -765,13 +763,9 @@ public class LoadBalancedService extends ComponentResource {
      * (or pulls with registry credentials), SSM when one reads a parameter. A secret an Output names could be either:
      * both then.
      */
-    private static VpcEndpointsArgs endpointsArgs(VpcEndpointsArgs given, NetworkArgs network,
+    private static VpcEndpointsArgs endpointsArgs(VpcEndpointsOptions given, NetworkArgs network,
                                                   List<ContainerArgs> containers, boolean readsRegistrySecret,
                                                   boolean ecsAgent, Problems problems) {
-        if (given.vpcId().isPresent() || given.subnetIds().isPresent() || !given.services().isEmpty()) {
-            problems.add("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network "
-                    + "and containers; set only routeTableIds and tags here");
-        }
         if (network == null || network.privateSubnetIds().isEmpty()) {
             problems.add("vpcEndpoints", "needs a network with private subnets: endpoints replace the NAT gateway of "
                     + "tasks without a public IP");
@@ -787,7 +781,8 @@ public class LoadBalancedService extends ComponentResource {
                 ssm |= !service.equals("secretsmanager");
             }
         }
-        var b = given.toBuilder().vpcId(network.vpcId()).subnetIds(network.privateSubnetIds().get());
+        var b = VpcEndpointsArgs.builder().from(given).subnetIds(network.privateSubnetIds().get());
+        network.vpcId().ifPresent(b::vpcId);
         VpcEndpointsArgs.ALWAYS.forEach(b::service);
         if (secretsManager) {
             b.service("secretsmanager");

@@ -8,7 +8,9 @@ import io.github.fargateprivate.cloudwatch.DeploymentAlarms;
 import io.github.fargateprivate.cloudwatch.PullFailureAlerts;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
@@ -110,18 +112,18 @@ public abstract class LoadBalancedServiceArgs {
 
     /**
      * @return pull the main image through an ECR pull-through cache instead of from its registry; see
-     *     {@link PullThroughCacheArgs}. The composite fills its upstream (the image's registry; give it for an image
+     *     {@link PullThroughCacheOptions}. The composite fills its upstream (the image's registry; give it for an image
      *     that another resource produces), its credentials ({@link #registryCredentials()}, read by ECR, not by the
      *     task) and, unset, its prefix ({@code <stack>-<upstream>}, e.g. {@code dev-github}). Default: no cache
      */
-    public abstract Optional<PullThroughCacheArgs> pullThroughCache();
+    public abstract Optional<PullThroughCacheOptions> pullThroughCache();
 
     /**
      * @return interface and gateway endpoints so that tasks in private subnets reach ECR, S3, CloudWatch Logs and the
-     *     secrets they read without a NAT gateway; see {@link VpcEndpointsArgs}. The composite fills the VPC, the
+     *     secrets they read without a NAT gateway; see {@link VpcEndpointsOptions}. The composite wires the VPC, the
      *     private subnets and the services. Needs a network with private subnets. Default: none
      */
-    public abstract Optional<VpcEndpointsArgs> vpcEndpoints();
+    public abstract Optional<VpcEndpointsOptions> vpcEndpoints();
 
     /**
      * @return whether each container's registry is asked, when the component is built, whether its credentials can
@@ -197,13 +199,17 @@ public abstract class LoadBalancedServiceArgs {
     @Check
     LoadBalancedServiceArgs optionsOnly() {
         boolean wired = executionRole() instanceof TaskExecutionRoleArgs
-                || loadBalancer().filter(ApplicationLoadBalancerArgs.class::isInstance).isPresent();
+                || loadBalancer().filter(ApplicationLoadBalancerArgs.class::isInstance).isPresent()
+                || pullThroughCache().filter(PullThroughCacheArgs.class::isInstance).isPresent()
+                || vpcEndpoints().filter(VpcEndpointsArgs.class::isInstance).isPresent();
         if (!wired) {
             return this;
         }
         return builder().from(this)
                 .executionRole(TaskExecutionRoleOptions.builder().from(executionRole()).build())
                 .loadBalancer(loadBalancer().map(lb -> ApplicationLoadBalancerOptions.builder().from(lb).build()))
+                .pullThroughCache(pullThroughCache().map(c -> PullThroughCacheOptions.builder().from(c).build()))
+                .vpcEndpoints(vpcEndpoints().map(e -> VpcEndpointsOptions.builder().from(e).build()))
                 .build();
     }
 

@@ -89,6 +89,7 @@ public class AccessLogsBucket extends ComponentResource {
         var problems = Problems.of("AccessLogsBucket", name);
         args.validate(problems);
         problems.throwIfAny();
+        String prefix = args.prefix().orElseThrow();
         var childOptions = CustomResourceOptions.builder().parent(this).build();
 
         var bucketArgs = BucketV2Args.builder().bucketPrefix("alb-logs-").forceDestroy(args.forceDestroy());
@@ -118,7 +119,7 @@ public class AccessLogsBucket extends ComponentResource {
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
                         .id("expire-access-logs")
                         .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(args.prefix() + "/")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(prefix + "/")
                                 .build())
                         .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
                                 .days(args.expirationDays()).build())
@@ -130,7 +131,7 @@ public class AccessLogsBucket extends ComponentResource {
         // After the public-access block, so that S3 never sees the policy on a bucket that could still be public.
         this.policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(arn -> policy(arn, args.prefix(), env)))
+                .policy(bucket.arn().applyValue(arn -> policy(arn, prefix, env)))
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess, ownership, encryption)
                 .build());
 

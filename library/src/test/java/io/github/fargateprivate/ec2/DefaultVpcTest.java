@@ -27,9 +27,9 @@ class DefaultVpcTest {
             var network = DefaultVpc.lookup(null);
             assertTrue(network.assignPublicIp(), "the default VPC has no private subnets");
             var checked = network.validate(Problems.of("Probe", "probe"));
-            ctx.export("vpc", checked.vpcId());
-            ctx.export("subnets", checked.publicSubnetIds());
-            ctx.export("tasks", checked.taskSubnetIds());
+            ctx.export("vpc", checked.vpcId().orElseThrow().output());
+            ctx.export("subnets", checked.publicSubnetIds().orElseThrow().output());
+            ctx.export("tasks", checked.taskSubnetIds().output());
         }, new OfflineMocks()).ok();
         assertEquals(OfflineMocks.DEFAULT_VPC, run.output("vpc"));
         assertEquals(OfflineMocks.DEFAULT_SUBNETS, run.output("subnets"));
@@ -38,8 +38,8 @@ class DefaultVpcTest {
 
     @Test
     void asksForTheDefaultVpcAndThenItsDefaultForAzSubnets() {
-        var run = OfflineRun.of(ctx -> ctx.export("subnets", DefaultVpc.lookup(null).publicSubnetIds().output()),
-                new OfflineMocks()).ok();
+        var run = OfflineRun.of(ctx -> ctx.export("subnets",
+                DefaultVpc.lookup(null).publicSubnetIds().orElseThrow().output()), new OfflineMocks()).ok();
         var calls = run.mocks().calls();
         assertEquals(List.of(GET_VPC, GET_SUBNETS), calls.stream().map(OfflineMocks.Call::token).toList());
         assertEquals(Map.of("default", true), calls.get(0).args());
@@ -55,7 +55,7 @@ class DefaultVpcTest {
                     .region(ComponentHarness.PROVIDER_REGION).build());
             var component = new ComponentResource("test:index:Probe", "probe",
                     ComponentResourceOptions.builder().providers(provider).build());
-            ctx.export("subnets", DefaultVpc.lookup(component).publicSubnetIds().output());
+            ctx.export("subnets", DefaultVpc.lookup(component).publicSubnetIds().orElseThrow().output());
         }, new OfflineMocks()).ok();
         var calls = run.mocks().calls();
         assertEquals(List.of(GET_VPC, GET_SUBNETS), calls.stream().map(OfflineMocks.Call::token).toList());

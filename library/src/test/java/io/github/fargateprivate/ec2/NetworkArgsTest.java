@@ -18,9 +18,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NetworkArgsTest {
@@ -98,7 +96,7 @@ class NetworkArgsTest {
         var network = NetworkArgs.builder().vpcId(VPC).publicSubnetIds(List.of(A, B)).build();
         assertTrue(network.assignPublicIp());
         assertTrue(network.privateSubnetIds().isEmpty());
-        assertSame(network.publicSubnetIds(), network.taskSubnetIds());
+        assertSame(network.publicSubnetIds().orElseThrow(), network.taskSubnetIds());
         assertEquals(List.of(A, B), network.taskSubnetIds().plain().orElseThrow());
     }
 
@@ -108,25 +106,29 @@ class NetworkArgsTest {
                 .privateSubnetIds(List.of(C, D)).build();
         assertFalse(network.assignPublicIp());
         assertEquals(List.of(C, D), network.taskSubnetIds().plain().orElseThrow());
-        assertEquals(List.of(A, B), network.publicSubnetIds().plain().orElseThrow());
+        assertEquals(List.of(A, B), network.publicSubnetIds().orElseThrow().plain().orElseThrow());
     }
 
     @Test
     void checkedValuesAreTheGivenOnesAndTheTasksGetThePrivateSubnets() {
         var withPrivate = NetworkArgs.builder().vpcId(VPC).publicSubnetIds(List.of(A, B))
                 .privateSubnetIds(List.of(C, D)).build().validate(Problems.of("X", "x"));
-        assertEquals(VPC, OfflineRun.value(withPrivate.vpcId()));
-        assertEquals(List.of(A, B), OfflineRun.value(withPrivate.publicSubnetIds()));
-        assertEquals(List.of(C, D), OfflineRun.value(withPrivate.taskSubnetIds()));
+        assertEquals(VPC, OfflineRun.value(withPrivate.vpcId().orElseThrow().output()));
+        assertEquals(List.of(A, B), OfflineRun.value(withPrivate.publicSubnetIds().orElseThrow().output()));
+        assertEquals(List.of(C, D), OfflineRun.value(withPrivate.taskSubnetIds().output()));
 
         var publicOnly = NetworkArgs.builder().vpcId(VPC).publicSubnetIds(List.of(A, B)).build()
                 .validate(Problems.of("X", "x"));
-        assertEquals(List.of(A, B), OfflineRun.value(publicOnly.taskSubnetIds()));
+        assertEquals(List.of(A, B), OfflineRun.value(publicOnly.taskSubnetIds().output()));
     }
 
     @Test
-    void aMissingFieldYieldsNoCheckedValues() {
-        assertNull(NetworkArgs.builder().vpcId(VPC).build().validate(Problems.of("X", "x")));
+    void aMissingFieldStaysMissingAndPlainValuesStayPlain() {
+        var problems = Problems.of("X", "x");
+        var checked = NetworkArgs.builder().vpcId(VPC).build().validate(problems);
+        assertTrue(checked.publicSubnetIds().isEmpty());
+        assertEquals(VPC, checked.vpcId().orElseThrow().plain().orElseThrow());
+        assertFalse(problems.isEmpty());
     }
 
     /** Outputs of another stack: each checked in its apply, failing the program with the plain check's problem. */
@@ -148,9 +150,9 @@ class NetworkArgsTest {
             var problems = Problems.of("LoadBalancedFargateService", "app");
             var checked = output.build().validate(problems.at("network"));
             assertTrue(problems.isEmpty());
-            ctx.export("vpc", checked.vpcId());
-            ctx.export("public", checked.publicSubnetIds());
-            ctx.export("tasks", checked.taskSubnetIds());
+            ctx.export("vpc", checked.vpcId().orElseThrow().output());
+            ctx.export("public", checked.publicSubnetIds().orElseThrow().output());
+            ctx.export("tasks", checked.taskSubnetIds().output());
         }, new OfflineMocks());
         assertEquals(problems(plain.build()), ComponentHarness.argsException(run).problems());
     }
@@ -160,8 +162,8 @@ class NetworkArgsTest {
         var run = OfflineRun.of(ctx -> {
             var checked = NetworkArgs.builder().vpcId(Output.of(VPC)).publicSubnetIds(Output.of(List.of(A, B)))
                     .privateSubnetIds(Output.of(List.of(C, D))).build().validate(Problems.of("X", "x"));
-            ctx.export("vpc", checked.vpcId());
-            ctx.export("tasks", checked.taskSubnetIds());
+            ctx.export("vpc", checked.vpcId().orElseThrow().output());
+            ctx.export("tasks", checked.taskSubnetIds().output());
         }, new OfflineMocks()).ok();
         assertEquals(VPC, run.output("vpc"));
         assertEquals(List.of(C, D), run.output("tasks"));
@@ -173,8 +175,9 @@ class NetworkArgsTest {
         var builder = NetworkArgs.builder().vpcId(VPC).publicSubnetIds(subnets);
         var network = builder.build();
         subnets.add(C);
-        assertEquals(List.of(A, B), network.publicSubnetIds().plain().orElseThrow());
-        assertThrows(IllegalStateException.class, () -> builder.vpcId("vpc-0d0d0d0d"));
-        assertThrows(IllegalStateException.class, builder::build);
+        assertEquals(List.of(A, B), network.publicSubnetIds().orElseThrow().plain().orElseThrow());
+        builder.vpcId("vpc-0d0d0d0d");
+        assertEquals(VPC, network.vpcId().orElseThrow().plain().orElseThrow());
+        assertEquals("vpc-0d0d0d0d", builder.build().vpcId().orElseThrow().plain().orElseThrow());
     }
 }

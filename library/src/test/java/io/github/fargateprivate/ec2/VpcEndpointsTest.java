@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -195,8 +196,8 @@ class VpcEndpointsTest {
 
     static Stream<Arguments> badArgs() {
         return Stream.of(
-                bad("vpcId", "required: the VPC of the endpoints", always().vpcId(null)),
-                bad("subnetIds", "required: the private subnets of the tasks", always().subnetIds(null)),
+                bad("vpcId", "required: the VPC of the endpoints", always().vpcId(Optional.empty())),
+                bad("subnetIds", "required: the private subnets of the tasks", always().subnetIds(Optional.empty())),
                 bad("services", "'sqs' is not one of [ecr.api, ecr.dkr, logs, secretsmanager, ssm, ecs, ecs-agent, "
                         + "ecs-telemetry]", always().service("sqs")),
                 bad("services", "needs [ecr.api, ecr.dkr, logs]: without them a task in a subnet without NAT cannot "

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -32,7 +33,6 @@ import static io.github.fargateprivate.Fixtures.ECR_REGISTRY;
 import static io.github.fargateprivate.Fixtures.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PullThroughCacheTest {
@@ -105,7 +105,7 @@ class PullThroughCacheTest {
             String prefix = PullThroughCacheArgs.defaultPrefix(stack, registry);
             var problems = Problems.of("PullThroughCache", "cache");
             PullThroughCacheArgs.builder().registry(registry).prefix(prefix).existingRule(true).build()
-                    .validate(problems, ENV);
+                    .validate(problems).checkAccountAndRegion(problems, ENV);
             assertEquals(List.of(), problems.list(), prefix);
             assertTrue(prefix.endsWith("-" + registry.pullThroughCacheName()), prefix);
         }
@@ -306,7 +306,7 @@ class PullThroughCacheTest {
 
     static Stream<Arguments> badArgs() {
         return Stream.of(
-                bad("registry", "required: the upstream registry", a -> a.registry(null)),
+                bad("registry", "required: the upstream registry", a -> a.registry(Optional.empty())),
                 bad("registry", "custom cannot be a pull-through cache upstream: ECR mirrors Docker Hub, GHCR, "
                         + "GitLab.com and Quay only", a -> a.registry(Registry.CUSTOM)),
                 bad("registry", "ecr cannot be a pull-through cache upstream", a -> a.registry(Registry.ECR)),
@@ -315,7 +315,7 @@ class PullThroughCacheTest {
                 bad("credentials", "required for a dockerhub upstream",
                         a -> a.registry(Registry.DOCKERHUB).credentials(RegistryCredentials.none())),
                 bad("credentials", "required for a gitlab upstream",
-                        a -> a.registry(Registry.GITLAB).credentials(null)),
+                        a -> a.registry(Registry.GITLAB).credentials(RegistryCredentials.none())),
                 bad("credentials", "ECR caches only Quay's public images, without credentials",
                         a -> a.registry(Registry.QUAY)),
                 bad("credentials", "ECR caches only Quay's public images",
@@ -340,7 +340,7 @@ class PullThroughCacheTest {
                 bad("credentials.secret", "the secret is in us-east-1 of account 123456789012",
                         existing(CACHE_SECRET.replace("eu-central-1", "us-east-1"))),
                 bad("credentials.username", "", a -> a.credentials(RegistryCredentials.create(" ", Output.of(TOKEN)))),
-                bad("prefix", "'null' is not an ECR repository prefix", a -> a.prefix(null)),
+                bad("prefix", "'null' is not an ECR repository prefix", a -> a.prefix(Optional.empty())),
                 bad("prefix", "'a' is not an ECR repository prefix (2-30 lower-case letters", a -> a.prefix("a")),
                 bad("prefix", "is not an ECR repository prefix", a -> a.prefix("a".repeat(31))),
                 bad("prefix", "'Dev-github' is not an ECR repository prefix", a -> a.prefix("Dev-github")),
@@ -396,8 +396,10 @@ class PullThroughCacheTest {
         var args = builder.tags(tags).build();
         tags.put("other", "b");
         assertEquals(Map.of("team", "a"), args.tags());
-        assertThrows(IllegalStateException.class, () -> builder.prefix("x"));
-        assertEquals("other", args.toBuilder().prefix("other").build().prefix());
-        assertEquals(null, args.prefix(), "a builder from the args changes a copy");
+        builder.prefix("x");
+        assertEquals(Optional.empty(), args.prefix(), "the builder builds new args");
+        assertEquals(Optional.of("x"), builder.build().prefix());
+        assertEquals(Optional.of("other"), PullThroughCacheArgs.builder().from(args).prefix("other").build().prefix());
+        assertEquals(Optional.empty(), args.prefix(), "a builder from the args changes a copy");
     }
 }

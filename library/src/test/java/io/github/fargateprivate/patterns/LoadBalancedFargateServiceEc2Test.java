@@ -12,8 +12,8 @@ import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.Problem;
 import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.ec2.NetworkArgs;
-import io.github.fargateprivate.ec2.VpcEndpointsArgs;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
@@ -207,7 +207,7 @@ class LoadBalancedFargateServiceEc2Test {
     @Test
     void instanceAuthWithAPullThroughCacheIsRefused() {
         var run = run(ghcr(created()).andThen(bridge(Ec2CapacityArgs.REGISTRY_AUTH_INSTANCE))
-                .andThen(a -> a.pullThroughCache(PullThroughCacheArgs.builder().build())));
+                .andThen(a -> a.pullThroughCache(PullThroughCacheOptions.builder().build())));
         Problem p = RunAssertions.refusedBeforeAnyResource(run, "service.ec2.registryAuth",
                 "instance, but the image comes through the pull-through cache, from ECR, which the execution role "
                         + "pulls from; use task");
@@ -236,7 +236,7 @@ class LoadBalancedFargateServiceEc2Test {
     private static Consumer<LoadBalancedServiceArgs.Builder> privateNetworkWithEndpoints() {
         return a -> a.network(NetworkArgs.builder().vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS)
                         .privateSubnetIds(PRIVATE_SUBNETS).build())
-                .vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-0123456789abcdef0")).build());
+                .vpcEndpoints(VpcEndpointsOptions.builder().routeTableIds(List.of("rtb-0123456789abcdef0")).build());
     }
 
     private static Set<String> endpointServices(OfflineRun run) {

@@ -10,7 +10,9 @@ import io.github.fargateprivate.RunAssertions;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.FargateServiceArgs;
 import io.github.fargateprivate.models.AwsModels;
@@ -107,9 +109,9 @@ class LoadBalancedFargateServicePullThroughCacheTest {
         return LoadBalancedFargateServiceArgs.builder()
                 .container(ContainerArgs.builder().image(GHCR_IMAGE).build())
                 .registryCredentials(RegistryCredentials.create("octocat", Output.ofSecret("ghp_token")))
-                .pullThroughCache(PullThroughCacheArgs.builder().build())
+                .pullThroughCache(PullThroughCacheOptions.builder().build())
                 .network(PRIVATE_NETWORK)
-                .vpcEndpoints(VpcEndpointsArgs.builder().build());
+                .vpcEndpoints(VpcEndpointsOptions.builder().build());
     }
 
     private static OfflineRun run(Consumer<LoadBalancedServiceArgs.Builder> configure,
@@ -173,14 +175,14 @@ class LoadBalancedFargateServicePullThroughCacheTest {
     void anImageOfAnotherResourceIsRewrittenOnceKnown() {
         var c = ok(a -> a.container(ContainerArgs.builder().image(Output.of("ghcr.io/acme/app@sha256:"
                         + "0123456789abcdef".repeat(4))).build())
-                .pullThroughCache(PullThroughCacheArgs.builder().registry(Registry.GHCR).build()));
+                .pullThroughCache(PullThroughCacheOptions.builder().registry(Registry.GHCR).build()));
         assertEquals(ECR_REGISTRY + "/" + PREFIX + "/acme/app@sha256:" + "0123456789abcdef".repeat(4), c.image());
         assertEquals(Set.of("PullThroughCache", "EcrAuthorizationToken"), c.executionPolicy().keySet());
     }
 
     @Test
     void aGivenPrefixNamesTheImageTheRuleAndTheRepositories() {
-        var c = ok(a -> a.pullThroughCache(PullThroughCacheArgs.builder().prefix("shared/ghcr").build()));
+        var c = ok(a -> a.pullThroughCache(PullThroughCacheOptions.builder().prefix("shared/ghcr").build()));
         assertEquals(ECR_REGISTRY + "/shared/ghcr/acme/app:1.2.3", c.image());
         assertEquals("shared/ghcr", c.run().inputs("svc-cache-rule").get("ecrRepositoryPrefix"));
         assertEquals(List.of("arn:aws:ecr:eu-central-1:123456789012:repository/shared/ghcr/*"),
@@ -189,7 +191,7 @@ class LoadBalancedFargateServicePullThroughCacheTest {
 
     @Test
     void anExistingRuleCreatesNoRuleAndNoSecretButTheTasksStillPullThroughIt() {
-        var c = ok(a -> a.pullThroughCache(PullThroughCacheArgs.builder().existingRule(true).build()));
+        var c = ok(a -> a.pullThroughCache(PullThroughCacheOptions.builder().existingRule(true).build()));
         assertEquals(ECR_REGISTRY + "/" + PREFIX + "/acme/app:1.2.3", c.image());
         assertEquals(List.of(), c.run().mocks().ofType("aws:secretsmanager/secret:Secret"));
         assertEquals(List.of(), c.run().mocks().ofType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"));
@@ -304,10 +306,54 @@ class LoadBalancedFargateServicePullThroughCacheTest {
 
     @Test
     void givenRouteTablesCarryTheS3Gateway() {
-        var c = ok(a -> a.vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-0123456789abcdef0"))
+        var c = ok(a -> a.vpcEndpoints(VpcEndpointsOptions.builder().routeTableIds(List.of("rtb-0123456789abcdef0"))
                 .build()));
         assertEquals(List.of("rtb-0123456789abcdef0"), c.run().inputs("svc-endpoints-s3").get("routeTableIds"));
         assertFalse(c.run().mocks().invokes().contains("aws:ec2/getRouteTable:getRouteTable"));
+    }
+
+    /**
+     * The composite holds the endpoints' options: their builder has no setter for the VPC, the subnets or the
+     * services (the refusal of earlier versions, "set only routeTableIds and tags here", is gone), and the wiring of
+     * args given there is not taken: the composite's network and containers decide it.
+     */
+    @Test
+    void theEndpointsTakeTheirOptionsAndTheCompositeWiresTheRest() {
+        Set<String> setters = java.util.Arrays.stream(VpcEndpointsOptions.Builder.class.getMethods())
+                .map(java.lang.reflect.Method::getName).collect(Collectors.toSet());
+        for (String wiring : List.of("vpcId", "subnetIds", "service", "services")) {
+            assertFalse(setters.contains(wiring), wiring);
+        }
+        var wired = VpcEndpointsArgs.builder().vpcId(Value.of("vpc-0fedcba9876543210"))
+                .subnetIds(Value.of(PUBLIC_SUBNETS)).service("ecs").routeTableIds(List.of("rtb-0123456789abcdef0"))
+                .build();
+        var options = LoadBalancedFargateServiceArgs.builder().vpcEndpoints(wired).build().vpcEndpoints().orElseThrow();
+        assertFalse(options instanceof VpcEndpointsArgs, "only the options are held");
+        var c = ok(a -> a.vpcEndpoints(wired));
+        assertEquals(VPC, c.run().inputs("svc-endpoints-s3").get("vpcId"));
+        assertEquals(List.of("rtb-0123456789abcdef0"), c.run().inputs("svc-endpoints-s3").get("routeTableIds"));
+        assertEquals(PRIVATE_SUBNETS, c.run().inputs("svc-endpoints-ecr-api").get("subnetIds"));
+        assertFalse(c.endpoints().contains("ecs"), c.endpoints().toString());
+    }
+
+    /**
+     * The composite holds the cache's options: their builder has no setter for the credentials (the refusal of
+     * earlier versions, "set registryCredentials on the LoadBalancedFargateServiceArgs", is gone), and credentials
+     * in args given there are not taken: the rule reads the composite's.
+     */
+    @Test
+    void theCacheTakesItsOptionsAndTheCompositesCredentials() {
+        Set<String> setters = java.util.Arrays.stream(PullThroughCacheOptions.Builder.class.getMethods())
+                .map(java.lang.reflect.Method::getName).collect(Collectors.toSet());
+        assertFalse(setters.contains("credentials"), setters.toString());
+        var wired = PullThroughCacheArgs.builder().prefix("dev-ghcr")
+                .credentials(RegistryCredentials.existing(EXISTING_CACHE_SECRET)).build();
+        var options = LoadBalancedFargateServiceArgs.builder().pullThroughCache(wired).build().pullThroughCache()
+                .orElseThrow();
+        assertFalse(options instanceof PullThroughCacheArgs, "only the options are held");
+        var c = ok(a -> a.pullThroughCache(wired));
+        assertEquals("dev-ghcr", c.run().inputs("svc-cache-rule").get("ecrRepositoryPrefix"));
+        assertEquals(CACHE_SECRET, c.run().inputs("svc-cache-rule").get("credentialArn"));
     }
 
     @Test
@@ -350,13 +396,8 @@ class LoadBalancedFargateServicePullThroughCacheTest {
                         + "without a public IP", a -> a.network(Optional.empty())),
                 bad("vpcEndpoints", "needs a network with private subnets", a -> a.network(NetworkArgs.builder()
                         .vpcId(VPC).publicSubnetIds(PUBLIC_SUBNETS).build())),
-                bad("vpcEndpoints", "the composite sets the endpoints' VPC, subnets and services from its network and "
-                        + "containers; set only routeTableIds and tags here", a -> a.vpcEndpoints(VpcEndpointsArgs
-                        .builder().vpcId(Value.of(VPC)).build())),
-                bad("vpcEndpoints", "set only routeTableIds and tags here",
-                        a -> a.vpcEndpoints(VpcEndpointsArgs.builder().service("ecs").build())),
                 bad("vpcEndpoints.routeTableIds", "'rtb-1' is not a route table id",
-                        a -> a.vpcEndpoints(VpcEndpointsArgs.builder().routeTableIds(List.of("rtb-1")).build())),
+                        a -> a.vpcEndpoints(VpcEndpointsOptions.builder().routeTableIds(List.of("rtb-1")).build())),
                 bad("pullThroughCache.registry", "custom cannot be a pull-through cache upstream",
                         image("registry.example.com/acme/app:1")),
                 bad("pullThroughCache.registry", "custom cannot be a pull-through cache upstream",
@@ -364,22 +405,19 @@ class LoadBalancedFargateServicePullThroughCacheTest {
                 bad("pullThroughCache.registry", "ecr cannot be a pull-through cache upstream",
                         image(ECR_IMAGE).andThen(credentials(RegistryCredentials.none()))),
                 bad("pullThroughCache.registry", "gitlab contradicts the image's registry ghcr",
-                        a -> a.pullThroughCache(PullThroughCacheArgs.builder().registry(Registry.GITLAB).build())),
+                        a -> a.pullThroughCache(PullThroughCacheOptions.builder().registry(Registry.GITLAB).build())),
                 bad("pullThroughCache.registry", "required for an image from another resource",
                         a -> a.container(ContainerArgs.builder().image(Output.of(GHCR_IMAGE)).build())),
                 bad("pullThroughCache.credentials", "required for a ghcr upstream",
                         credentials(RegistryCredentials.none())),
                 bad("pullThroughCache.credentials", "ECR caches only Quay's public images",
                         image("quay.io/acme/app:1")),
-                bad("pullThroughCache.credentials", "set registryCredentials on the LoadBalancedFargateServiceArgs",
-                        a -> a.pullThroughCache(PullThroughCacheArgs.builder().credentials(RegistryCredentials.none())
-                                .build())),
                 bad("pullThroughCache.credentials.kmsKeyArn", "aws/secretsmanager", credentials(RegistryCredentials
                         .create("octocat", Output.ofSecret("ghp_token")).kmsKeyArn(KEY))),
                 bad("pullThroughCache.credentials.secret", "does not start with ecr-pullthroughcache/",
                         credentials(RegistryCredentials.existing(REGISTRY_SECRET))),
                 bad("pullThroughCache.prefix", "'Dev' is not an ECR repository prefix",
-                        a -> a.pullThroughCache(PullThroughCacheArgs.builder().prefix("Dev").build())));
+                        a -> a.pullThroughCache(PullThroughCacheOptions.builder().prefix("Dev").build())));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -19,7 +19,8 @@ import io.github.fargateprivate.cloudwatch.PullFailureAlertsArgs;
 import io.github.fargateprivate.ec2.NetworkArgs;
 import io.github.fargateprivate.ec2.VpcEndpoints;
 import io.github.fargateprivate.ec2.VpcEndpointsArgs;
-import io.github.fargateprivate.ecr.PullThroughCacheArgs;
+import io.github.fargateprivate.ec2.VpcEndpointsOptions;
+import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
 import io.github.fargateprivate.ecs.Ec2Capacity;
 import io.github.fargateprivate.ecs.Ec2CapacityArgs;
@@ -293,7 +294,7 @@ class OutputDependenciesTest {
                 option("ContainerArgs.image(Output)", "container, through the pull-through cache", s -> service(ghcr(
                         RegistryCredentials.create("reader", Output.ofSecret("token"))).andThen(a -> a
                         .container(ContainerArgs.builder().image(s.valid(GHCR_IMAGE)).build())
-                        .pullThroughCache(PullThroughCacheArgs.builder().registry(Registry.GHCR).build()))), TASK,
+                        .pullThroughCache(PullThroughCacheOptions.builder().registry(Registry.GHCR).build()))), TASK,
                         EXEC_POLICY),
                 option("ContainerArgs.image(Output)", "sidecar", s -> service(sidecar(ContainerArgs.builder()
                         .image(s.valid(PUBLIC_IMAGE)))), TASK, EXEC_POLICY),
@@ -329,7 +330,7 @@ class OutputDependenciesTest {
                         "svc-agent-credentials-version.secretString"),
                 option("RegistryCredentials.create(Output,Output)#1", "the pull-through cache's", s -> service(ghcr(
                         RegistryCredentials.create(s.valid("reader"), Output.ofSecret("token"))).andThen(a -> a
-                        .pullThroughCache(PullThroughCacheArgs.builder().build()))),
+                        .pullThroughCache(PullThroughCacheOptions.builder().build()))),
                         "svc-cache-secret-version.secretString"),
                 option("RegistryCredentials.Create.kmsKeyArn(Output)", "container", s -> service(ghcr(
                         RegistryCredentials.create("reader", Output.ofSecret("token")).kmsKeyArn(s.valid(KEY)))),
@@ -352,7 +353,7 @@ class OutputDependenciesTest {
                         "svc-fargate-ec2-instance-secret.policy", "svc-fargate-ec2-launch-template.userData"),
                 option("RegistryCredentials.existing(Output)", "the pull-through cache's", s -> service(ghcr(
                         RegistryCredentials.existing(s.valid(CACHE_SECRET))).andThen(a -> a
-                        .pullThroughCache(PullThroughCacheArgs.builder().build()))), "svc-cache-rule.credentialArn"),
+                        .pullThroughCache(PullThroughCacheOptions.builder().build()))), "svc-cache-rule.credentialArn"),
                 option("RegistryCredentials.Existing.kmsKeyArn(Output)", "container", s -> service(ghcr(
                         RegistryCredentials.existing(REGISTRY_SECRET).kmsKeyArn(s.valid(KEY)))), EXEC_POLICY),
                 option("RegistryCredentials.Existing.kmsKeyArn(Output)", "sidecar", s -> service(sidecar(
@@ -369,7 +370,7 @@ class OutputDependenciesTest {
                         .builder()).andThen(a -> a.network(network().vpcId(s.valid(VPC)).build()))),
                         and(VPC_USERS, "svc-fargate-ec2-instance-sg.vpcId")),
                 option("NetworkArgs.vpcId(Output)", "network, VPC endpoints", s -> service(a -> a
-                        .network(network().vpcId(s.valid(VPC)).build()).vpcEndpoints(VpcEndpointsArgs.builder()
+                        .network(network().vpcId(s.valid(VPC)).build()).vpcEndpoints(VpcEndpointsOptions.builder()
                                 .build())), and(VPC_USERS, "svc-endpoints-sg.vpcId", "svc-endpoints-s3.vpcId",
                         "svc-endpoints-ecr-api.vpcId", "svc-endpoints-ecr-dkr.vpcId", "svc-endpoints-logs.vpcId")),
                 option("NetworkArgs.publicSubnetIds(Output)", "network", s -> service(a -> a.network(network()
@@ -382,11 +383,11 @@ class OutputDependenciesTest {
                         "svc-fargate-ec2-asg.vpcZoneIdentifiers"),
                 option("NetworkArgs.privateSubnetIds(Output)", "network, VPC endpoints' route tables looked up",
                         s -> service(a -> a.network(network().privateSubnetIds(s.valid(PRIVATE_SUBNETS)).build())
-                                .vpcEndpoints(VpcEndpointsArgs.builder().build())),
+                                .vpcEndpoints(VpcEndpointsOptions.builder().build())),
                         SERVICE_NETWORK, "svc-endpoints-ecr-api.subnetIds", "svc-endpoints-ecr-dkr.subnetIds",
                         "svc-endpoints-logs.subnetIds", "svc-endpoints-s3.routeTableIds"),
-                option("VpcEndpointsArgs.routeTableIds(Output)", "vpcEndpoints", s -> service(a -> a
-                        .network(network().build()).vpcEndpoints(VpcEndpointsArgs.builder()
+                option("VpcEndpointsOptions.routeTableIds(Output)", "vpcEndpoints", s -> service(a -> a
+                        .network(network().build()).vpcEndpoints(VpcEndpointsOptions.builder()
                                 .routeTableIds(s.valid(List.of("rtb-0123456789abcdef0"))).build())),
                         "svc-endpoints-s3.routeTableIds"),
 
@@ -607,6 +608,8 @@ class OutputDependenciesTest {
                 option("VpcEndpointsArgs.subnetIds(Value)", "VpcEndpoints", s -> endpoints(a -> a
                         .subnetIds(Value.of(s.valid(PRIVATE_SUBNETS)))), "vpce-ecr-api.subnetIds",
                         "vpce-ecr-dkr.subnetIds", "vpce-logs.subnetIds", "vpce-s3.routeTableIds"),
+                option("VpcEndpointsArgs.routeTableIds(Output)", "VpcEndpoints", s -> endpoints(a -> a
+                        .routeTableIds(s.valid(List.of("rtb-0123456789abcdef0")))), "vpce-s3.routeTableIds"),
 
                 // The parts' own options, where the composite builds them from its own
                 option("RegistryCredentialsSecretArgs.username(Output)", "RegistryCredentialsSecret",
