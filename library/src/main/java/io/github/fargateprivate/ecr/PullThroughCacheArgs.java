@@ -102,7 +102,8 @@ public abstract class PullThroughCacheArgs implements PullThroughCacheOptions {
                     .build();
         }
         if (credentials() instanceof RegistryCredentials.Create create) {
-            create.secretArgs(Map.of()).validate(problems.at("credentials"), env);
+            create.secretArgs(Map.of()).validate(problems.at("credentials"))
+                    .checkAccountAndRegion(problems.at("credentials"), env);
         }
         return this;
     }

@@ -633,7 +633,8 @@ public class LoadBalancedService extends ComponentResource {
             // The credentials are the cache's, read by ECR; what is wrong with them is the cache's problem.
             cache.validate(problems.at("pullThroughCache")).checkAccountAndRegion(problems.at("pullThroughCache"), env);
         } else if (credentials instanceof RegistryCredentials.Create create) {
-            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
+            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"))
+                    .checkAccountAndRegion(problems.at("registryCredentials"), env);
         } else if (credentials instanceof RegistryCredentials.Existing e) {
             existing = e.validate(problems.at("registryCredentials"), env);
         }
@@ -766,7 +767,8 @@ public class LoadBalancedService extends ComponentResource {
         RegistryCredentials own = args.sidecarRegistryCredentials(index).orElse(null);
         RegistryCredentials.Existing.Checked existing = null;
         if (own instanceof RegistryCredentials.Create create) {
-            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"), env);
+            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"))
+                    .checkAccountAndRegion(problems.at("registryCredentials"), env);
         } else if (own instanceof RegistryCredentials.Existing e) {
             existing = e.validate(problems.at("registryCredentials"), env);
         }

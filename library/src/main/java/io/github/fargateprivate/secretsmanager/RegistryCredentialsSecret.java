@@ -48,7 +48,7 @@ public class RegistryCredentialsSecret extends ComponentResource {
         // The args are deliberately not passed to super: they hold the password, and a component's inputs are stored.
         super(TYPE, name, options);
         var problems = Problems.of("RegistryCredentialsSecret", name);
-        var checked = args.validate(problems, AwsEnvironment.of(this));
+        var checked = args.validate(problems).checkAccountAndRegion(problems, AwsEnvironment.of(this));
         problems.throwIfAny();
         var children = Children.of(this, checked.tags());
 

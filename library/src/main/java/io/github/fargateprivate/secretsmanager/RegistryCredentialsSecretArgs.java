@@ -81,20 +81,19 @@ public abstract class RegistryCredentialsSecretArgs implements Options<RegistryC
     }
 
     /**
-     * Checks the args as {@link #validate(Problems)} does, and the key against the region the secret is created in:
-     * Secrets Manager uses a key of the secret's own region.
+     * Checks the key against the region the secret is created in: Secrets Manager uses a key of the secret's own
+     * region. Run on args that {@link #validate(Problems)} checked.
      *
      * @param problems where problems go
      * @param env      the stack's account and region, where the secret is created
-     * @return these args, checked
+     * @return these args, a key of another resource carrying this check too
      */
-    public RegistryCredentialsSecretArgs validate(Problems problems, AwsEnvironment env) {
-        var checked = validate(problems);
+    public RegistryCredentialsSecretArgs checkAccountAndRegion(Problems problems, AwsEnvironment env) {
         // A key that is no key ARN has its problem already; its region is not asked.
-        return checked.kmsKeyArn().filter(key -> key.plain().flatMap(Arn::kmsKeyArnProblem).isEmpty())
-                .map(key -> checked.toBuilder().kmsKeyArn(checked(key, problems.check("kmsKeyArn", key,
+        return kmsKeyArn().filter(key -> key.plain().flatMap(Arn::kmsKeyArnProblem).isEmpty())
+                .map(key -> toBuilder().kmsKeyArn(checked(key, problems.check("kmsKeyArn", key,
                         k -> RegistryCredentials.keyRegionProblem(k, env.region())))).build())
-                .orElse(checked);
+                .orElse(this);
     }
 
     /** @return a new builder */
