@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What issue 17 asks of the code's shape, checked on every build. */
 class SourceShapeTest {
@@ -29,11 +31,27 @@ class SourceShapeTest {
                 .map(SourceShape.Callable::toString).toList());
     }
 
+    /**
+     * Asking whether there are tags ({@code if (!tags.isEmpty())}, {@code if (!args.tags().isEmpty())},
+     * {@code resourceTags().isEmpty()}): Children is the one place that asks it; a component that asks it too tags a
+     * child by hand.
+     */
+    static final Pattern ASKS_FOR_TAGS = Pattern.compile("(?i)tags(\\(\\))?\\s*\\.\\s*isEmpty\\(\\)");
+
     @Test
     void tagsAreAppliedInOnePlace() {
-        Pattern tagged = Pattern.compile("if \\(!tags\\.isEmpty\\(\\)\\)");
-        assertEquals(List.of(), SourceShape.sources().stream().filter(s -> tagged.matcher(s.text()).find())
+        assertEquals(List.of(), SourceShape.sources().stream().filter(s -> !s.file().endsWith("Children.java"))
+                .filter(s -> ASKS_FOR_TAGS.matcher(s.text()).find())
                 .map(s -> s.file().toString()).toList());
+    }
+
+    @Test
+    void theTagCheckCatchesEveryFormOfAskingWhetherThereAreTags() {
+        for (String code : List.of("if (!tags.isEmpty()) {", "if (!args.tags().isEmpty()) {",
+                "if (!options.resourceTags().isEmpty())", "tags.isEmpty() ? a : b")) {
+            assertTrue(ASKS_FOR_TAGS.matcher(code).find(), code);
+        }
+        assertFalse(ASKS_FOR_TAGS.matcher("image.tag().isEmpty()").find(), "an image's tag is not a resource's tags");
     }
 
     @Test

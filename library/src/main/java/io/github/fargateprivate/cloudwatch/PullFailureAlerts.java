@@ -10,9 +10,9 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.AwsName;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.OrderedJson;
 import io.github.fargateprivate.Problems;
 
@@ -77,28 +77,32 @@ public class PullFailureAlerts extends ComponentResource {
      */
     public PullFailureAlerts(String name, PullFailureAlertsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var problems = Problems.of("PullFailureAlerts", name);
-        PullFailureAlertsArgs.Checked checked = args.validate(problems, AwsEnvironment.of(this));
-        problems.throwIfAny();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
-
-        var ruleArgs = EventRuleArgs.builder()
-                .description(checked.serviceName().applyValue(s -> "Tasks of ECS service " + s + " that stopped "
+        PullFailureAlertsArgs checked = validate(name, args);
+        var children = Children.of(this, checked.tags());
+        Output<String> serviceName = checked.serviceName().orElseThrow().output();
+        this.rule = children.create(EventRule::new, AwsName.EVENT_RULE.child(name, "-rule"), EventRuleArgs.builder()
+                .description(serviceName.applyValue(s -> "Tasks of ECS service " + s + " that stopped "
                         + "because their image could not be pulled (" + PULL_ERROR + ")"))
-                .eventPattern(Output.tuple(checked.clusterArn(), checked.serviceName())
-                        .applyValue(t -> eventPattern(t.t1, t.t2)));
-        if (!args.tags().isEmpty()) {
-            ruleArgs.tags(args.tags());
-        }
-        this.rule = new EventRule(AwsName.EVENT_RULE.child(name, "-rule"), ruleArgs.build(), childOptions);
+                .eventPattern(Output.tuple(checked.clusterArn().orElseThrow().output(), serviceName)
+                        .applyValue(t -> eventPattern(t.t1, t.t2)))
+                .build());
         // A topic's target takes no role: EventBridge publishes under the topic's own access policy.
-        this.target = new EventTarget(name + "-target", EventTargetArgs.builder()
+        this.target = children.create(EventTarget::new, name + "-target", EventTargetArgs.builder()
                 .rule(rule.name())
-                .arn(checked.topicArn())
-                .build(), childOptions);
+                .arn(checked.topicArn().orElseThrow().output())
+                .build());
 
         this.ruleArn = rule.arn();
         registerOutputs(Map.of("ruleArn", ruleArn));
+    }
+
+    /** The args, checked (the topic in the component's account and region); every problem at once, before any child. */
+    private PullFailureAlertsArgs validate(String name, PullFailureAlertsArgs args) {
+        var problems = Problems.of("PullFailureAlerts", name);
+        PullFailureAlertsArgs checked = args.validate(problems).checkAccountAndRegion(problems,
+                AwsEnvironment.of(this));
+        problems.throwIfAny();
+        return checked;
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.github.fargateprivate.cloudwatch;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceArgs;
 import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Options;
+import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
 import io.github.fargateprivate.Value;
@@ -14,10 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * Inputs of {@link PullFailureAlerts}: the ECS service whose tasks are watched (wiring: its cluster and name) and the
- * SNS topic the alerts go to. Immutable; build with {@link #builder()}; missing fields are reported by the component,
- * with every other problem.
+ * SNS topic the alerts go to. Immutable; build with {@link #builder()}, change with {@link #toBuilder()}; missing
+ * fields are reported by the component, with every other problem.
+ *
+ * <p>One type, not options apart from wiring: the topic and the tags are all a user could set, and a load-balanced
+ * service takes them as its own {@code pullFailureTopicArn} and {@code tags}, so no composite would hold such options.
  */
-public final class PullFailureAlertsArgs extends ResourceArgs {
+@org.immutables.value.Value.Immutable
+@OptionsStyle
+public abstract class PullFailureAlertsArgs implements Options<PullFailureAlertsArgs> {
 
     /** CreateTopic (SNS API reference): 1-256 ASCII letters, digits, '_' and '-'; a FIFO topic's ends in ".fifo". */
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
@@ -26,87 +32,67 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
     /** CreateService (ECS API reference): up to 255 letters, digits, '-' and '_'. */
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
-    /** The cluster of the service, e.g. {@code EcsService#clusterArn()}. Required. */
-    private Value<String> clusterArn;
+    /** @return the cluster of the service, e.g. {@code EcsService#clusterArn()}. Required */
+    public abstract Optional<Value<String>> clusterArn();
 
-    /** The ECS service whose tasks are watched, e.g. {@code EcsService#serviceName()}. Required. */
-    private Value<String> serviceName;
+    /** @return the ECS service whose tasks are watched, e.g. {@code EcsService#serviceName()}. Required */
+    public abstract Optional<Value<String>> serviceName();
 
     /**
-     * The standard SNS topic of the stack's account and region that the alerts go to. Its access policy must allow
-     * {@code events.amazonaws.com} to {@code sns:Publish} to it, and a topic encrypted with a customer managed KMS
-     * key needs a key policy that lets {@code events.amazonaws.com} use {@code kms:GenerateDataKey*} and
-     * {@code kms:Decrypt} ({@link PullFailureAlerts} names the pages). The component changes neither policy.
-     * Required.
+     * @return the standard SNS topic of the stack's account and region that the alerts go to. Its access policy must
+     *     allow {@code events.amazonaws.com} to {@code sns:Publish} to it, and a topic encrypted with a customer
+     *     managed KMS key needs a key policy that lets {@code events.amazonaws.com} use {@code kms:GenerateDataKey*}
+     *     and {@code kms:Decrypt} ({@link PullFailureAlerts} names the pages). The component changes neither policy.
+     *     Required
      */
-    private Value<String> topicArn;
+    public abstract Optional<Value<String>> topicArn();
 
-    /** Tags of the rule. Default: none. */
-    private Map<String, String> tags = Map.of();
-
-    private PullFailureAlertsArgs() {
-    }
-
-    /** @return the cluster, if given */
-    public Optional<Value<String>> clusterArn() {
-        return Optional.ofNullable(clusterArn);
-    }
-
-    /** @return the service's name, if given */
-    public Optional<Value<String>> serviceName() {
-        return Optional.ofNullable(serviceName);
-    }
-
-    /** @return the topic, if given */
-    public Optional<Value<String>> topicArn() {
-        return Optional.ofNullable(topicArn);
-    }
-
-    /** @return the tags */
-    public Map<String, String> tags() {
-        return tags;
-    }
+    /** @return tags of the rule. Default: none */
+    public abstract Map<String, String> tags();
 
     /**
-     * The args' values, checked.
-     *
-     * @param clusterArn  the cluster
-     * @param serviceName the service's name
-     * @param topicArn    the topic
-     */
-    public record Checked(Output<String> clusterArn, Output<String> serviceName, Output<String> topicArn) {
-    }
-
-    /**
-     * Checks the args.
+     * Checks the tags and the service watched; the topic's rules need the rule's account and region, and are
+     * {@link #checkAccountAndRegion(Problems, AwsEnvironment)}'s.
      *
      * @param problems where problems go
-     * @param env      where the rule is created: the topic must be of its account and region
-     * @return the checked values; null when a required one is missing
+     * @return these args, the cluster and the service's name of another resource carrying their checks
      */
-    public Checked validate(Problems problems, AwsEnvironment env) {
-        problems.add("tags", Rules.tags(tags));
-        Output<String> topic = topicArn == null ? null : problems.check("topicArn", topicArn,
-                arn -> topicProblem(arn, env));
-        if (topicArn == null) {
-            problems.add("topicArn", "required: the SNS topic the alerts go to, arn:aws:sns:" + env.region() + ":"
-                    + env.accountId() + ":NAME");
-        }
-        if (clusterArn == null) {
+    @Override
+    public PullFailureAlertsArgs validate(Problems problems) {
+        problems.add("tags", Rules.tags(tags()));
+        if (clusterArn().isEmpty()) {
             problems.add("clusterArn", "required: the service's cluster (EcsService#clusterArn())");
         }
-        if (serviceName == null) {
+        if (serviceName().isEmpty()) {
             problems.add("serviceName", "required: the service's name (EcsService#serviceName())");
         }
-        if (topic == null || clusterArn == null || serviceName == null) {
-            return null;
+        return builder().from(this)
+                .clusterArn(clusterArn().map(c -> problems.checked("clusterArn", c, a -> CLUSTER_ARN.matcher(a)
+                        .matches() ? Optional.empty() : Optional.of("'" + a + "' is not an ECS cluster ARN "
+                        + "(arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)"))))
+                .serviceName(serviceName().map(s -> problems.checked("serviceName", s, n -> SERVICE_NAME.matcher(n)
+                        .matches() ? Optional.empty()
+                        : Optional.of("'" + n + "' is not an ECS service name (1-255 letters, digits, '-', '_')"))))
+                .build();
+    }
+
+    /**
+     * Checks the topic, which must be a standard topic of the rule's account and region
+     * ({@link #topicProblem(String, AwsEnvironment)}).
+     *
+     * @param problems where problems go
+     * @param env      where the rule is created
+     * @return these args, a topic of another resource carrying its check
+     */
+    public PullFailureAlertsArgs checkAccountAndRegion(Problems problems, AwsEnvironment env) {
+        if (topicArn().isEmpty()) {
+            problems.add("topicArn", "required: the SNS topic the alerts go to, arn:aws:sns:" + env.region() + ":"
+                    + env.accountId() + ":NAME");
+            return this;
         }
-        return new Checked(problems.check("clusterArn", clusterArn, a -> CLUSTER_ARN.matcher(a).matches()
-                        ? Optional.empty() : Optional.of("'" + a + "' is not an ECS cluster ARN "
-                        + "(arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")),
-                problems.check("serviceName", serviceName, n -> SERVICE_NAME.matcher(n).matches() ? Optional.empty()
-                        : Optional.of("'" + n + "' is not an ECS service name (1-255 letters, digits, '-', '_')")),
-                topic);
+        return builder().from(this)
+                .topicArn(problems.checked("topicArn", topicArn().get(), arn -> topicProblem(arn, env)))
+                .build();
     }
 
     /**
@@ -144,19 +130,14 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
         return new Builder();
     }
 
+    /** @return a builder holding these args, to change some of them */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
     /** Builder of {@link PullFailureAlertsArgs}. */
-    public static final class Builder {
-        private PullFailureAlertsArgs args = new PullFailureAlertsArgs();
-
-        private Builder() {
-        }
-
-        private PullFailureAlertsArgs args() {
-            if (args == null) {
-                throw new IllegalStateException("PullFailureAlertsArgs.Builder: build() was called already; args are "
-                        + "immutable, start a new builder");
-            }
-            return args;
+    public static final class Builder extends ImmutablePullFailureAlertsArgs.Builder {
+        Builder() {
         }
 
         /**
@@ -164,8 +145,7 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder clusterArn(Output<String> clusterArn) {
-            args().clusterArn = Value.of(clusterArn);
-            return this;
+            return clusterArn(Value.of(clusterArn));
         }
 
         /**
@@ -173,8 +153,7 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder clusterArn(String clusterArn) {
-            args().clusterArn = Value.of(clusterArn);
-            return this;
+            return clusterArn(Value.of(clusterArn));
         }
 
         /**
@@ -182,8 +161,7 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder serviceName(Output<String> serviceName) {
-            args().serviceName = Value.of(serviceName);
-            return this;
+            return serviceName(Value.of(serviceName));
         }
 
         /**
@@ -191,8 +169,7 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder serviceName(String serviceName) {
-            args().serviceName = Value.of(serviceName);
-            return this;
+            return serviceName(Value.of(serviceName));
         }
 
         /**
@@ -200,8 +177,7 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder topicArn(Output<String> topicArn) {
-            args().topicArn = Value.of(topicArn);
-            return this;
+            return topicArn(Value.of(topicArn));
         }
 
         /**
@@ -209,24 +185,7 @@ public final class PullFailureAlertsArgs extends ResourceArgs {
          * @return this builder
          */
         public Builder topicArn(String topicArn) {
-            args().topicArn = Value.of(topicArn);
-            return this;
-        }
-
-        /**
-         * @param tags tags of the rule
-         * @return this builder
-         */
-        public Builder tags(Map<String, String> tags) {
-            args().tags = Map.copyOf(tags);
-            return this;
-        }
-
-        /** @return the immutable args */
-        public PullFailureAlertsArgs build() {
-            PullFailureAlertsArgs built = args();
-            args = null;
-            return built;
+            return topicArn(Value.of(topicArn));
         }
     }
 }

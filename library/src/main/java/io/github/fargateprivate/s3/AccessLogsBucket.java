@@ -27,6 +27,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.fargateprivate.AwsEnvironment;
+import io.github.fargateprivate.Children;
 import io.github.fargateprivate.OrderedJson;
 import io.github.fargateprivate.Problems;
 
@@ -86,18 +87,33 @@ public class AccessLogsBucket extends ComponentResource {
     public AccessLogsBucket(String name, AccessLogsBucketArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
+        validate(name, args);
+        var children = Children.of(this, args.tags());
+        this.bucket = children.create(BucketV2::new, name + "-bucket", BucketV2Args.builder()
+                .bucketPrefix("alb-logs-").forceDestroy(args.forceDestroy()).build());
+        var encryption = createEncryption(name, children);
+        var publicAccess = createPublicAccessBlock(name, children);
+        var ownership = createOwnershipControls(name, children);
+        createLifecycle(name, args, children);
+        // After the public-access block, so that S3 never sees the policy on a bucket that could still be public.
+        this.policy = createPolicy(name, args.prefix().orElseThrow(), env, children,
+                CustomResourceOptions.builder().dependsOn(publicAccess, ownership, encryption).build());
+
+        // Handed out once the policy lets ELB write: a load balancer refuses a bucket it cannot write to.
+        this.bucketName = Output.tuple(bucket.bucket(), policy.id()).applyValue(t -> t.t1);
+        registerOutputs(Map.of("bucketName", bucketName));
+    }
+
+    /** Every problem of the args at once, before any child exists. */
+    private static void validate(String name, AccessLogsBucketArgs args) {
         var problems = Problems.of("AccessLogsBucket", name);
         args.validate(problems);
         problems.throwIfAny();
-        String prefix = args.prefix().orElseThrow();
-        var childOptions = CustomResourceOptions.builder().parent(this).build();
+    }
 
-        var bucketArgs = BucketV2Args.builder().bucketPrefix("alb-logs-").forceDestroy(args.forceDestroy());
-        if (!args.tags().isEmpty()) {
-            bucketArgs.tags(args.tags());
-        }
-        this.bucket = new BucketV2(name + "-bucket", bucketArgs.build(), childOptions);
-        var encryption = new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+    /** S3-managed keys: the only encryption ELB log delivery supports. */
+    private BucketServerSideEncryptionConfigurationV2 createEncryption(String name, Children children) {
+        return children.create(BucketServerSideEncryptionConfigurationV2::new, name + "-encryption",
                 BucketServerSideEncryptionConfigurationV2Args.builder()
                         .bucket(bucket.id())
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
@@ -105,39 +121,51 @@ public class AccessLogsBucket extends ComponentResource {
                                         BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
                                                 .builder().sseAlgorithm("AES256").build())
                                 .build())
-                        .build(), childOptions);
-        var publicAccess = new BucketPublicAccessBlock(name + "-public-access", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
-                .build(), childOptions);
-        var ownership = new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
+                        .build());
+    }
+
+    private BucketPublicAccessBlock createPublicAccessBlock(String name, Children children) {
+        return children.create(BucketPublicAccessBlock::new, name + "-public-access",
+                BucketPublicAccessBlockArgs.builder()
+                        .bucket(bucket.id())
+                        .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true)
+                        .restrictPublicBuckets(true)
+                        .build());
+    }
+
+    /** Object ownership enforced: no ACLs. */
+    private BucketOwnershipControls createOwnershipControls(String name, Children children) {
+        return children.create(BucketOwnershipControls::new, name + "-ownership", BucketOwnershipControlsArgs.builder()
                 .bucket(bucket.id())
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), childOptions);
-        new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-access-logs")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(prefix + "/")
+                .build());
+    }
+
+    /** Log objects under the prefix expire; incomplete uploads are aborted after 7 days. */
+    private void createLifecycle(String name, AccessLogsBucketArgs args, Children children) {
+        children.create(BucketLifecycleConfigurationV2::new, name + "-lifecycle",
+                BucketLifecycleConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                                .id("expire-access-logs")
+                                .status("Enabled")
+                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                                        .prefix(args.prefix().orElseThrow() + "/").build())
+                                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                        .days(args.expirationDays()).build())
+                                .abortIncompleteMultipartUpload(
+                                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                                .daysAfterInitiation(7).build())
                                 .build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                                .days(args.expirationDays()).build())
-                        .abortIncompleteMultipartUpload(
-                                BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                                        .daysAfterInitiation(7).build())
-                        .build())
-                .build(), childOptions);
-        // After the public-access block, so that S3 never sees the policy on a bucket that could still be public.
-        this.policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+                        .build());
+    }
+
+    private BucketPolicy createPolicy(String name, String prefix, AwsEnvironment env, Children children,
+                                      CustomResourceOptions after) {
+        return children.create(BucketPolicy::new, name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(bucket.arn().applyValue(arn -> policy(arn, prefix, env)))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess, ownership, encryption)
-                .build());
-
-        // Handed out once the policy lets ELB write: a load balancer refuses a bucket it cannot write to.
-        this.bucketName = Output.tuple(bucket.bucket(), policy.id()).applyValue(t -> t.t1);
-        registerOutputs(Map.of("bucketName", bucketName));
+                .build(), after);
     }
 
     /**

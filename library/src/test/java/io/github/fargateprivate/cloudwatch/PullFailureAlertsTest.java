@@ -94,7 +94,7 @@ class PullFailureAlertsTest {
                 + "  - topicArn: the topic is in us-east-1"), run.failure());
         var missing = ComponentHarness.create(o -> new PullFailureAlerts("pull", PullFailureAlertsArgs.builder()
                 .build(), o));
-        assertEquals(List.of("topicArn", "clusterArn", "serviceName"), ComponentHarness.refusedBeforeAnyChild(
+        assertEquals(List.of("clusterArn", "serviceName", "topicArn"), ComponentHarness.refusedBeforeAnyChild(
                 missing.run()).stream().map(Problem::field).toList());
     }
 
