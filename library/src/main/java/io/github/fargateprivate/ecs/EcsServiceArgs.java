@@ -123,7 +123,7 @@ public abstract class EcsServiceArgs implements EcsServiceOptions {
         return new Builder();
     }
 
-    /** Builder of {@link EcsServiceArgs}; the options' overloads ({@link EcsServiceOptions.Setters}) and the wiring's. */
+    /** Builder of {@link EcsServiceArgs}: the options' overloads ({@link EcsServiceOptions.Setters}), the wiring's. */
     public static final class Builder extends ImmutableEcsServiceArgs.Builder implements Setters<Builder> {
         Builder() {
         }

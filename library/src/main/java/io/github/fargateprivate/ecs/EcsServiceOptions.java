@@ -384,8 +384,8 @@ public interface EcsServiceOptions extends Options<EcsServiceOptions> {
                         : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst()),
                 checked::taskEgressCidrBlocks));
         clusterArn().ifPresent(c -> keep(c, problems.check("clusterArn", c,
-                a -> EcsService.CLUSTER_ARN.matcher(a).matches() ? Optional.empty()
-                        : Optional.of("'" + a + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")),
+                a -> EcsService.CLUSTER_ARN.matcher(a).matches() ? Optional.empty() : Optional.of("'" + a
+                        + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")),
                 checked::clusterArn));
         executeCommandKmsKeyArn().ifPresent(k -> keep(k, problems.check("executeCommandKmsKeyArn", k,
                 Arn::kmsKeyArnProblem), checked::executeCommandKmsKeyArn));
