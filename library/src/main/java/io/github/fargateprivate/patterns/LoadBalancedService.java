@@ -468,9 +468,68 @@ public class LoadBalancedService extends ComponentResource {
         return problems.list();
     }
 
-    /** Runs every part's checks under this component's field paths; wiring fields set inside a part are refused. */
+    /**
+     * The main container as given and as checked, and every container of the task, the main one first.
+     *
+     * @param main    the main container, or null when none was given
+     * @param checked the main container, checked, or null
+     * @param all     the containers
+     */
+    private record Containers(ContainerArgs main, ContainerArgs checked, List<ContainerArgs> all) {
+
+        /** @return the port the targets listen on: the main container's */
+        int port() {
+            return main == null ? ContainerArgs.DEFAULT_PORT : main.port(true).orElseThrow();
+        }
+    }
+
+    /**
+     * How the main image is pulled, checked.
+     *
+     * @param credentials     the credentials as given, or null
+     * @param cache           the pull-through cache's args, or null
+     * @param existing        an existing secret, checked, or null
+     * @param withCredentials whether the image is pulled with credentials of the user's
+     */
+    private record Pulls(RegistryCredentials credentials, PullThroughCacheArgs cache,
+                         RegistryCredentials.Existing.Checked existing, boolean withCredentials) {
+    }
+
+    /** Runs every part's checks under this component's field paths, then the rules between the parts. */
     static Checked validate(String name, LoadBalancedServiceArgs args, Problems problems, AwsEnvironment env,
                             Resource component, String kind, String serviceChild) {
+        Containers containers = checkContainers(args, problems);
+        // Without a component (problems()), the default VPC is not looked up: its values are Outputs, checked
+        // when the component itself runs.
+        NetworkArgs network = args.network().orElseGet(() -> component == null ? null : DefaultVpc.lookup(component));
+        if (network != null) {
+            network.validate(problems.at("network"));
+        }
+        ApplicationLoadBalancerOptions loadBalancer = checkPlacement(name, args, problems, env, component);
+        TargetGroupArgs targetGroup = checkTargetGroup(args, containers.port(), problems);
+        EcsServiceOptions service = checkService(args, problems, env);
+        problems.add("name", EcsService.nameProblem(name, name + serviceChild));
+        checkTaskRole(args, problems);
+        problems.add("tags", Rules.tags(args.tags()));
+        args.pullFailureTopicArn().flatMap(Value::plain).ifPresent(t -> problems.add("pullFailureTopicArn",
+                PullFailureAlertsArgs.topicProblem(t, env)));
+        Pulls pulls = checkCredentials(args, containers.main(), problems, env);
+        checkInstanceAuth(args.service(), pulls, problems);
+        VpcEndpointsArgs endpoints = args.vpcEndpoints().map(e -> endpointsArgs(e, network, containers.all(),
+                pulls.cache() == null && pulls.withCredentials(), args.service().onEc2(), problems)).orElse(null);
+        ContainerArgs main = checkMainRegistry(containers, pulls, problems);
+        List<SidecarPull> sidecarPulls = new ArrayList<>();
+        for (int i = 0; i < args.sidecars().size(); i++) {
+            sidecarPulls.add(sidecarPull(i, args, pulls.cache(), env, problems.at(EcsService.containerField(i + 1))));
+        }
+        List<Optional<String>> digests = preflight(args, sidecarPulls, problems, env, component, kind + " '" + name
+                + "'");
+        return new Checked(network, main, sidecarPulls, digests, targetGroup, pulls.existing(), pulls.cache(),
+                endpoints, service, loadBalancer);
+    }
+
+    /** The main container and the sidecars, each under its field, and the rules between them. */
+    private static Containers checkContainers(LoadBalancedServiceArgs args, Problems problems) {
         ContainerArgs main = args.container().orElse(null);
         List<ContainerArgs> containers = new ArrayList<>();
         ContainerArgs mainChecked = null;
@@ -489,29 +548,38 @@ public class LoadBalancedService extends ComponentResource {
             containers.addAll(sidecars);
             EcsService.checkContainers(containers, problems);
         }
-        int port = main == null ? ContainerArgs.DEFAULT_PORT : main.port(true).orElseThrow();
+        return new Containers(main, mainChecked, containers);
+    }
 
-        // Without a component (problems()), the default VPC is not looked up: its values are Outputs, checked
-        // when the component itself runs.
-        NetworkArgs network = args.network().orElseGet(() -> component == null ? null : DefaultVpc.lookup(component));
-        if (network != null) {
-            network.validate(problems.at("network"));
-        }
-
+    /**
+     * An own load balancer or a place on a shared one, not both.
+     *
+     * @return the own load balancer's options, checked; null on a shared one
+     */
+    private static ApplicationLoadBalancerOptions checkPlacement(String name, LoadBalancedServiceArgs args,
+                                                                 Problems problems, AwsEnvironment env,
+                                                                 Resource component) {
         if (args.loadBalancer().isPresent() && args.listenerRule().isPresent()) {
             problems.add("listenerRule", "give loadBalancer (an own load balancer) or listenerRule (a place on a "
                     + "shared one), not both");
         }
-        ApplicationLoadBalancerOptions lbChecked = null;
         if (args.listenerRule().isPresent()) {
             args.listenerRule().get().validate(problems.at("listenerRule"));
             // Placed under the name its ListenerTarget will have, which places it again, as the same rule.
             ListenerTarget.place(args.listenerRule().get(), targetName(name), problems.at("listenerRule"), component);
-        } else {
-            // The options only: the service wires the network and the target group, whatever type was given.
-            lbChecked = ApplicationLoadBalancerOptions.builder().from(args.loadBalancerOrDefaults()).build()
-                    .validate(problems.at("loadBalancer")).checkAccountAndRegion(problems.at("loadBalancer"), env);
+            return null;
         }
+        // The options only: the service wires the network and the target group, whatever type was given.
+        return ApplicationLoadBalancerOptions.builder().from(args.loadBalancerOrDefaults()).build()
+                .validate(problems.at("loadBalancer")).checkAccountAndRegion(problems.at("loadBalancer"), env);
+    }
+
+    /**
+     * The target group's options, on the container's port and with the target type of the service's network mode.
+     *
+     * @return the target group as the load balancer or the listener creates it
+     */
+    private static TargetGroupArgs checkTargetGroup(LoadBalancedServiceArgs args, int port, Problems problems) {
         args.targetGroup().port().filter(p -> p != port).ifPresent(p -> problems.add("targetGroup.port",
                 p + " differs from the container's port " + port + ", where the targets listen; leave it unset",
                 String.valueOf(port)));
@@ -523,16 +591,28 @@ public class LoadBalancedService extends ComponentResource {
         args.targetGroup().targetType().filter(t -> !t.equals(targetType)).ifPresent(t -> problems.add(
                 "targetGroup.targetType", t + " does not reach tasks of network mode " + service.networkMode().value()
                         + "; leave it unset", targetType));
-        TargetGroupArgs targetGroup = args.targetGroup().toBuilder().port(port).targetType(targetType).build();
+        return args.targetGroup().toBuilder().port(port).targetType(targetType).build();
+    }
 
+    /**
+     * The execution role's and the service's options; the service's log key of the deploying region.
+     *
+     * @return the service's options, a log key of another resource carrying its checks
+     */
+    private static EcsServiceOptions checkService(LoadBalancedServiceArgs args, Problems problems, AwsEnvironment env) {
         args.executionRole().validate(problems.at("executionRole"));
-        EcsServiceOptions serviceChecked = service.validate(problems.at("service"));
-        Optional<Output<String>> logKey = EcsService.logKeyInRegion(serviceChecked, problems.at("service"), env);
+        EcsServiceOptions service = args.service();
+        EcsServiceOptions checked = service.validate(problems.at("service"));
+        Optional<Output<String>> logKey = EcsService.logKeyInRegion(checked, problems.at("service"), env);
         if (logKey.isPresent() && !service.logKmsKeyArn().orElseThrow().isPlain()) {
-            serviceChecked = serviceChecked.toBuilder().logKmsKeyArn(logKey.get()).build();
+            checked = checked.toBuilder().logKmsKeyArn(logKey.get()).build();
         }
-        problems.add("name", EcsService.nameProblem(name, name + serviceChild));
-        boolean instanceAuth = instanceAuth(service);
+        return checked;
+    }
+
+    /** A task role to create, or the service's existing one, not both; checked as it is created. */
+    private static void checkTaskRole(LoadBalancedServiceArgs args, Problems problems) {
+        EcsServiceOptions service = args.service();
         if (args.taskRole().isPresent() && service.taskRoleArn().isPresent()) {
             problems.add("taskRole", "create a task role here or give an existing one in service.taskRoleArn, "
                     + "not both");
@@ -540,10 +620,11 @@ public class LoadBalancedService extends ComponentResource {
         // The task role as it is created: with ECS Exec on, it also allows ECS Exec's channels.
         args.taskRole().ifPresent(t -> t.toBuilder().executeCommand(t.executeCommand()
                 || service.enableExecuteCommand()).build().validate(problems.at("taskRole")));
-        problems.add("tags", Rules.tags(args.tags()));
-        args.pullFailureTopicArn().flatMap(Value::plain).ifPresent(t -> problems.add("pullFailureTopicArn",
-                PullFailureAlertsArgs.topicProblem(t, env)));
+    }
 
+    /** The main image's credentials, or the cache it comes through (whose credentials ECR reads), checked. */
+    private static Pulls checkCredentials(LoadBalancedServiceArgs args, ContainerArgs main, Problems problems,
+                                          AwsEnvironment env) {
         RegistryCredentials credentials = args.registryCredentials().orElse(null);
         RegistryCredentials.Existing.Checked existing = null;
         PullThroughCacheArgs cache = args.pullThroughCache().isEmpty() ? null
@@ -557,36 +638,42 @@ public class LoadBalancedService extends ComponentResource {
             existing = e.validate(problems.at("registryCredentials"), env);
         }
         boolean withCredentials = credentials != null && !(credentials instanceof RegistryCredentials.None);
-        if (instanceAuth && cache != null) {
+        return new Pulls(credentials, cache, existing, withCredentials);
+    }
+
+    /** Instance registry authentication needs credentials of the user's, which the agent reads from the registry. */
+    private static void checkInstanceAuth(EcsServiceOptions service, Pulls pulls, Problems problems) {
+        if (!instanceAuth(service)) {
+            return;
+        }
+        if (pulls.cache() != null) {
             problems.add("service.ec2.registryAuth", "instance, but the image comes through the pull-through cache, "
                     + "from ECR, which the execution role pulls from; use task", Ec2CapacityOptions.REGISTRY_AUTH_TASK);
-        } else if (instanceAuth && !withCredentials) {
+        } else if (!pulls.withCredentials()) {
             problems.add("service.ec2.registryAuth", "instance, but the image needs no registry credentials; use task "
                     + "(or give registryCredentials)", Ec2CapacityOptions.REGISTRY_AUTH_TASK);
         }
-        VpcEndpointsArgs endpoints = args.vpcEndpoints().map(e -> endpointsArgs(e, network, containers,
-                cache == null && withCredentials, service.onEc2(), problems))
-                .orElse(null);
-        if (cache == null && main != null && main.image().isPresent()) {
-            if (main.image().get().isPlain()) {
-                problems.add("registryCredentials", registryProblem(main.image().get().plain().get(), credentials));
-            } else {
-                // An image from another resource is known only later: the same check runs in its apply, and the
-                // checked image is what the task definition consumes.
-                Output<String> image = problems.check("registryCredentials", mainChecked.image().orElseThrow(),
-                        i -> registryProblem(i, credentials));
-                main = main.toBuilder().image(image).build();
-            }
+    }
+
+    /**
+     * The main image's registry needs the credentials given (or none); an image of another resource is checked in
+     * its apply, and the checked image is what the task definition consumes.
+     *
+     * @return the main container to run
+     */
+    private static ContainerArgs checkMainRegistry(Containers containers, Pulls pulls, Problems problems) {
+        ContainerArgs main = containers.main();
+        if (pulls.cache() != null || main == null || main.image().isEmpty()) {
+            return main;
         }
-        List<SidecarPull> sidecarPulls = new ArrayList<>();
-        for (int i = 0; i < args.sidecars().size(); i++) {
-            sidecarPulls.add(sidecarPull(i, args, cache, env, problems.at(EcsService.containerField(i + 1))));
+        RegistryCredentials credentials = pulls.credentials();
+        if (main.image().get().isPlain()) {
+            problems.add("registryCredentials", registryProblem(main.image().get().plain().get(), credentials));
+            return main;
         }
-        List<Optional<String>> digests = preflight(args, sidecarPulls, problems, env, component, kind + " '" + name
-                + "'");
-        return new Checked(network, main, sidecarPulls, digests, targetGroup, existing, cache, endpoints,
-                serviceChecked,
-                lbChecked);
+        Output<String> image = problems.check("registryCredentials", containers.checked().image().orElseThrow(),
+                i -> registryProblem(i, credentials));
+        return main.toBuilder().image(image).build();
     }
 
     /**
