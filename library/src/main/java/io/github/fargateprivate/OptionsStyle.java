@@ -8,8 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How the options and args types are generated: each is an abstract class whose accessors declare the options, each
- * with its Javadoc and, where it has one, its default ({@code @Value.Default}); Immutables generates the immutable
+ * How the options and args types are generated: each is an abstract class (or, where a parent wires a part, its
+ * {@code XOptions} an interface that the abstract class {@code XArgs} implements) whose accessors declare the options,
+ * each with its Javadoc and, where it has one, its default ({@code @Value.Default}); Immutables generates the immutable
  * implementation and its builder, which the type's own {@code Builder} extends with the {@code T}/{@code Output<T>}
  * overloads. Builders add to a list one element at a time under the singular name ({@code sidecar(c)}), put into a map
  * one entry at a time ({@code tag(k, v)}), and replace it whole under the plural ({@code tags(map)}). Only the JDK's

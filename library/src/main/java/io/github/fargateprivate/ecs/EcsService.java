@@ -114,6 +114,9 @@ public class EcsService extends ComponentResource {
 
     /** Memory an ECS-optimized instance keeps from tasks, in MiB (the OS, Docker and the agent), roughly. */
     static final int RESERVED_MIB = 256;
+    /** An ECS cluster's ARN, its name the group. */
+    static final Pattern CLUSTER_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/([A-Za-z0-9_-]{1,255})");
 
     private final String owner;
     private final AwsEnvironment env;
@@ -685,7 +688,7 @@ public class EcsService extends ComponentResource {
      * @param env      where the service deploys
      * @return the key, carrying this check, if one is given
      */
-    public static Optional<Output<String>> logKeyInRegion(BaseEcsServiceOptions options, Problems problems,
+    public static Optional<Output<String>> logKeyInRegion(EcsServiceOptions options, Problems problems,
                                                           AwsEnvironment env) {
         return options.logKmsKeyArn().map(key -> problems.check("logKmsKeyArn", key, k -> Arn.parse(k)
                 .filter(a -> !a.region().equals(env.region()))
@@ -755,7 +758,7 @@ public class EcsService extends ComponentResource {
     }
 
     private static String clusterNameOf(String clusterArn) {
-        var m = EcsServiceOptions.CLUSTER_ARN.matcher(clusterArn);
+        var m = CLUSTER_ARN.matcher(clusterArn);
         return m.matches() ? m.group(1) : clusterArn;
     }
 

@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inputs of {@link EcsService}: its options (those of {@link EcsServiceOptions}) and what a parent wires: the network, the
- * containers, the registry credentials, the execution role, the VPC endpoints and the load balancer. Immutable; build
- * with {@link #builder()}; missing fields are reported by the component, with every other problem.
+ * Inputs of {@link EcsService}: its {@link EcsServiceOptions} and what a parent wires: the network, the containers, the
+ * registry credentials, the execution role, the VPC endpoints and the load balancer ({@code builder().from(options)}).
+ * Immutable; build with {@link #builder()}, change with {@code builder().from(args)} ({@link #toBuilder()} is the
+ * options' and keeps only them); missing fields are reported by the component, with every other problem.
  */
 @Immutable
 @OptionsStyle
-public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Options<EcsServiceArgs> {
+@SuppressWarnings("immutables:subtype")
+public abstract class EcsServiceArgs implements EcsServiceOptions {
 
     /** @return where the tasks run: {@link NetworkArgs#taskSubnetIds()}, with a public IP only without private subnets. Required */
     public abstract Optional<NetworkArgs> network();
@@ -113,8 +115,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
      */
     @Override
     public EcsServiceArgs validate(Problems problems) {
-        validateOwnOptions(problems);
-        return checkedValues(problems, builder().from(this)).build();
+        return builder().from(this).from(EcsServiceOptions.super.validate(problems)).build();
     }
 
     /** @return a new builder */
@@ -122,43 +123,16 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
         return new Builder();
     }
 
-    /** @return a builder holding these args, to change some of them */
-    public Builder toBuilder() {
-        return builder().from(this);
-    }
-
-    /**
-     * The overloads of the wiring that another resource produces, shared by this type's builder and those of its
-     * subtypes.
-     *
-     * @param <B> the builder
-     */
-    public interface Wiring<B> {
-
-        /**
-         * @param secret the main container's registry credentials secret
-         * @return this builder
-         */
-        B registryCredentialsArn(Value<String> secret);
-
-        /**
-         * @param sidecar the sidecar's name
-         * @param secret  its registry credentials secret
-         * @return this builder
-         */
-        B sidecarRegistryCredentialsArn(String sidecar, Value<String> secret);
-
-        /**
-         * @param keyArn the registry credentials secret's customer managed key
-         * @return this builder
-         */
-        B registryCredentialsKmsKeyArn(Value<String> keyArn);
+    /** Builder of {@link EcsServiceArgs}: the options' overloads ({@link EcsServiceOptions.Setters}), the wiring's. */
+    public static final class Builder extends ImmutableEcsServiceArgs.Builder implements Setters<Builder> {
+        Builder() {
+        }
 
         /**
          * @param keyArn the registry credentials secret's customer managed key, from another resource
          * @return this builder
          */
-        default B registryCredentialsKmsKeyArn(Output<String> keyArn) {
+        public Builder registryCredentialsKmsKeyArn(Output<String> keyArn) {
             return registryCredentialsKmsKeyArn(Value.of(keyArn));
         }
 
@@ -166,57 +140,15 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param keyArn the registry credentials secret's customer managed key
          * @return this builder
          */
-        default B registryCredentialsKmsKeyArn(String keyArn) {
+        public Builder registryCredentialsKmsKeyArn(String keyArn) {
             return registryCredentialsKmsKeyArn(Value.of(keyArn));
         }
-
-        /**
-         * @param roleArn the execution role
-         * @return this builder
-         */
-        B executionRoleArn(Value<String> roleArn);
-
-        /**
-         * @param roleName the execution role's name
-         * @return this builder
-         */
-        B executionRoleName(Value<String> roleName);
-
-        /**
-         * @param securityGroupId the VPC endpoints' security group
-         * @return this builder
-         */
-        B vpcEndpointsSecurityGroupId(Value<String> securityGroupId);
-
-        /**
-         * @param prefixListId the S3 gateway endpoint's prefix list
-         * @return this builder
-         */
-        B vpcEndpointsS3PrefixListId(Value<String> prefixListId);
-
-        /**
-         * @param targetGroupArn the target group
-         * @return this builder
-         */
-        B targetGroupArn(Value<String> targetGroupArn);
-
-        /**
-         * @param securityGroupId the load balancer's security group
-         * @return this builder
-         */
-        B loadBalancerSecurityGroupId(Value<String> securityGroupId);
-
-        /**
-         * @param securityGroupId the load balancer's targets' security group
-         * @return this builder
-         */
-        B targetsSecurityGroupId(Value<String> securityGroupId);
 
         /**
          * @param secretArn the main container's registry credentials secret, from another resource
          * @return this builder
          */
-        default B registryCredentialsArn(Output<String> secretArn) {
+        public Builder registryCredentialsArn(Output<String> secretArn) {
             return registryCredentialsArn(Value.of(secretArn));
         }
 
@@ -224,7 +156,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param secret the main container's registry credentials secret: its ARN or name
          * @return this builder
          */
-        default B registryCredentialsArn(String secret) {
+        public Builder registryCredentialsArn(String secret) {
             return registryCredentialsArn(Value.of(secret));
         }
 
@@ -233,7 +165,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param secretArn its registry credentials secret, from another resource
          * @return this builder
          */
-        default B sidecarRegistryCredentialsArn(String sidecar, Output<String> secretArn) {
+        public Builder sidecarRegistryCredentialsArn(String sidecar, Output<String> secretArn) {
             return sidecarRegistryCredentialsArn(sidecar, Value.of(secretArn));
         }
 
@@ -242,7 +174,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param secret  its registry credentials secret: its ARN or name
          * @return this builder
          */
-        default B sidecarRegistryCredentialsArn(String sidecar, String secret) {
+        public Builder sidecarRegistryCredentialsArn(String sidecar, String secret) {
             return sidecarRegistryCredentialsArn(sidecar, Value.of(secret));
         }
 
@@ -250,7 +182,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param roleArn the execution role, from another resource
          * @return this builder
          */
-        default B executionRoleArn(Output<String> roleArn) {
+        public Builder executionRoleArn(Output<String> roleArn) {
             return executionRoleArn(Value.of(roleArn));
         }
 
@@ -258,7 +190,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param roleArn the execution role's ARN
          * @return this builder
          */
-        default B executionRoleArn(String roleArn) {
+        public Builder executionRoleArn(String roleArn) {
             return executionRoleArn(Value.of(roleArn));
         }
 
@@ -266,7 +198,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param roleName the execution role's name, which the service grants its log writes
          * @return this builder
          */
-        default B executionRoleName(Output<String> roleName) {
+        public Builder executionRoleName(Output<String> roleName) {
             return executionRoleName(Value.of(roleName));
         }
 
@@ -275,7 +207,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param s3PrefixListId  the S3 gateway endpoint's prefix list
          * @return this builder
          */
-        default B vpcEndpoints(Output<String> securityGroupId, Output<String> s3PrefixListId) {
+        public Builder vpcEndpoints(Output<String> securityGroupId, Output<String> s3PrefixListId) {
             vpcEndpointsSecurityGroupId(Value.of(securityGroupId));
             return vpcEndpointsS3PrefixListId(Value.of(s3PrefixListId));
         }
@@ -285,7 +217,7 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param loadBalancerSecurityGroupId the load balancer's security group
          * @return this builder
          */
-        default B loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId) {
+        public Builder loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId) {
             targetGroupArn(Value.of(targetGroupArn));
             return loadBalancerSecurityGroupId(Value.of(loadBalancerSecurityGroupId));
         }
@@ -296,17 +228,10 @@ public abstract class EcsServiceArgs extends BaseEcsServiceOptions implements Op
          * @param targetsSecurityGroupId      the load balancer's targets' security group, which the tasks carry
          * @return this builder
          */
-        default B loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId,
+        public Builder loadBalancer(Output<String> targetGroupArn, Output<String> loadBalancerSecurityGroupId,
                                     Output<String> targetsSecurityGroupId) {
             loadBalancer(targetGroupArn, loadBalancerSecurityGroupId);
             return targetsSecurityGroupId(Value.of(targetsSecurityGroupId));
-        }
-    }
-
-    /** Builder of {@link EcsServiceArgs}. */
-    public static final class Builder extends ImmutableEcsServiceArgs.Builder
-            implements Setters<Builder>, Wiring<Builder> {
-        Builder() {
         }
     }
 }

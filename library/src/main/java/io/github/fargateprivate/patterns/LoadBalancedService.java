@@ -447,9 +447,9 @@ public class LoadBalancedService extends ComponentResource {
     protected EcsService createService(String name, EcsServiceArgs args, ComponentResourceOptions childOptions) {
         String before = name.substring(0, name.length() - SERVICE_CHILD.length()) + LoadBalancedFargateService.SERVICE_CHILD;
         // The security groups keep their descriptions, whose change would replace them.
-        return new EcsService(name, args.toBuilder().descriptionName(before).build(), ComponentResourceOptions.merge(
-                childOptions, ComponentResourceOptions.builder().aliases(Alias.builder().type(FargateService.TYPE)
-                        .name(before).build()).build()));
+        return new EcsService(name, EcsServiceArgs.builder().from(args).descriptionName(before).build(),
+                ComponentResourceOptions.merge(childOptions, ComponentResourceOptions.builder()
+                        .aliases(Alias.builder().type(FargateService.TYPE).name(before).build()).build()));
     }
 
     /**

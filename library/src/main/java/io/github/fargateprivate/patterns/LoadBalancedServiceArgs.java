@@ -12,6 +12,7 @@ import io.github.fargateprivate.ec2.VpcEndpointsOptions;
 import io.github.fargateprivate.ecr.PullThroughCacheArgs;
 import io.github.fargateprivate.ecr.PullThroughCacheOptions;
 import io.github.fargateprivate.ecs.ContainerArgs;
+import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
 import io.github.fargateprivate.iam.TaskExecutionRoleArgs;
 import io.github.fargateprivate.iam.TaskExecutionRoleOptions;
@@ -198,7 +199,7 @@ public abstract class LoadBalancedServiceArgs {
     /** Keeps the parts' options only: what the composite wires cannot come in through a part's args. */
     @Check
     LoadBalancedServiceArgs optionsOnly() {
-        boolean wired = executionRole() instanceof TaskExecutionRoleArgs
+        boolean wired = service() instanceof EcsServiceArgs || executionRole() instanceof TaskExecutionRoleArgs
                 || loadBalancer().filter(ApplicationLoadBalancerArgs.class::isInstance).isPresent()
                 || pullThroughCache().filter(PullThroughCacheArgs.class::isInstance).isPresent()
                 || vpcEndpoints().filter(VpcEndpointsArgs.class::isInstance).isPresent();
@@ -206,6 +207,7 @@ public abstract class LoadBalancedServiceArgs {
             return this;
         }
         return builder().from(this)
+                .service(EcsServiceOptions.builder().from(service()).build())
                 .executionRole(TaskExecutionRoleOptions.builder().from(executionRole()).build())
                 .loadBalancer(loadBalancer().map(lb -> ApplicationLoadBalancerOptions.builder().from(lb).build()))
                 .pullThroughCache(pullThroughCache().map(c -> PullThroughCacheOptions.builder().from(c).build()))
@@ -244,19 +246,6 @@ public abstract class LoadBalancedServiceArgs {
          */
         public Builder sidecar(ContainerArgs sidecar, RegistryCredentials credentials) {
             return sidecarEntry(new Sidecar(sidecar, credentials));
-        }
-
-        /**
-         * The service's options from args of versions before 2.0 ({@code FargateServiceArgs.builder()...build()}),
-         * whose options it keeps; what the composite wires it sets itself.
-         *
-         * @param service the service's args
-         * @return this builder
-         * @deprecated give {@link EcsServiceOptions}; this overload goes in the next release
-         */
-        @Deprecated(forRemoval = true)
-        public Builder service(io.github.fargateprivate.ecs.EcsServiceArgs service) {
-            return service(EcsServiceOptions.builder().from(service).build());
         }
 
         /**

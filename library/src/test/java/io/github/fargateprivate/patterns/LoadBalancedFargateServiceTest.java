@@ -799,6 +799,25 @@ class LoadBalancedFargateServiceTest {
                 .toString());
     }
 
+    /**
+     * The 1.x path: a program of 1.x gives the service {@code FargateServiceArgs.builder()...build()}, an
+     * {@link EcsServiceArgs} and so {@link EcsServiceOptions}; the composite keeps their options only and wires the
+     * rest itself (its execution role, its default VPC), not what the args held.
+     */
+    @Test
+    @SuppressWarnings("removal")
+    void theServiceArgsOf1xGiveTheirOptionsAndTheCompositeWiresTheRest() {
+        var of1x = io.github.fargateprivate.ecs.FargateServiceArgs.builder().desiredCount(1)
+                .executionRoleArn("arn:aws:iam::123456789012:role/other").network(NETWORK).build();
+        EcsServiceOptions options = LoadBalancedServiceArgs.builder().service(of1x).build().service();
+        assertFalse(options instanceof EcsServiceArgs, "only the options are held");
+        assertEquals(1, options.desiredCount());
+        var run = ok(a -> a.service(of1x)).run();
+        assertEquals(1.0, run.inputs("svc-fargate-service").get("desiredCount"));
+        assertEquals(EXECUTION_ROLE, run.inputs("svc-fargate-task").get("executionRoleArn"));
+        assertEquals(OfflineMocks.DEFAULT_VPC, run.inputs("svc-fargate-task-sg").get("vpcId"));
+    }
+
     /** The composite holds the execution role's options: wiring in args given there is not taken, the composite's is. */
     @Test
     void theExecutionRoleTakesItsOptionsAndTheCompositeWiresTheRest() {

@@ -743,12 +743,11 @@ class OutputDependenciesTest {
 
     /**
      * {@code NetworkArgs} for {@code NetworkArgs.Builder}, {@code RegistryCredentials.Create} for that record; the
-     * overloads an args type shares with its options ({@code Setters}) and its wiring's ({@code Wiring}) are the
-     * args builder's.
+     * overloads the options share with their args' builder ({@code XOptions.Setters}) are the args builder's.
      */
     private static String owner(Class<?> type) {
         String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.')
-                .replaceAll("^Base(\\w+)Options\\.Setters$", "$1Args.Builder").replaceAll("\\.Wiring$", ".Builder");
+                .replaceAll("^(\\w+)Options\\.Setters$", "$1Args.Builder");
         return name.endsWith(".Builder") ? name.substring(0, name.length() - ".Builder".length()) : name;
     }
 }
