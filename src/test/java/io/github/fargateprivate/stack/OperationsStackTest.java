@@ -60,8 +60,8 @@ class OperationsStackTest {
         assertEquals("OVERRIDE", exec.get("logging"));
         assertEquals("audit-logs", block(exec, "logConfiguration").get("s3BucketName"));
         assertTrue(run.names().contains("app-ecs-exec-sessions"), String.valueOf(run.names()));
-        assertEquals(List.of("FindExecSessionLogGroup", "WriteExecSessions", "FindExecSessionBucket",
-                        "PutExecSessions"), run.statements("app-ecs-exec-sessions-write", "policy").stream()
+        assertEquals(List.of("FindExecSessionLogGroup", "FindExecSessionStreams", "WriteExecSessions",
+                        "FindExecSessionBucket", "PutExecSessions"), run.statements("app-ecs-exec-sessions-write", "policy").stream()
                 .map(s -> s.get("Sid").getAsString()).toList());
     }
 

@@ -327,8 +327,11 @@ public class EcsService extends ComponentResource {
         var policy = new PolicyDocument()
                 .allowScoped("FindExecSessionLogGroup", List.of("logs:DescribeLogGroups"),
                         List.of(env.arn("logs", "log-group:*")))
-                .allow("WriteExecSessions", List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
-                        "logs:PutLogEvents"), List.of(logGroupArn + ":log-stream:*"), Map.of());
+                // DescribeLogStreams is authorized on the log group itself (Service Authorization Reference, CloudWatch
+                // Logs: resource type log-group), which the streams' log-stream:* would not match.
+                .allow("FindExecSessionStreams", List.of("logs:DescribeLogStreams"), List.of(logGroupArn), Map.of())
+                .allow("WriteExecSessions", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        List.of(logGroupArn + ":log-stream:*"), Map.of());
         if (bucket != null) {
             String bucketArn = "arn:" + env.partition() + ":s3:::" + bucket;
             policy.allow("FindExecSessionBucket", List.of("s3:GetBucketLocation", "s3:GetEncryptionConfiguration"),

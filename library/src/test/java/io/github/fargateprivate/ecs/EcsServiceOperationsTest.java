@@ -131,9 +131,11 @@ class EcsServiceOperationsTest {
         assertEquals(JsonParser.parseString("""
                 [{"Sid": "FindExecSessionLogGroup", "Effect": "Allow", "Action": "logs:DescribeLogGroups",
                   "Resource": "arn:aws:logs:eu-central-1:123456789012:log-group:*"},
+                 {"Sid": "FindExecSessionStreams", "Effect": "Allow", "Action": "logs:DescribeLogStreams",
+                  "Resource": "%s"},
                  {"Sid": "WriteExecSessions", "Effect": "Allow",
-                  "Action": ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
-                  "Resource": "%s:log-stream:*"}]""".formatted(group)),
+                  "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                  "Resource": "%s:log-stream:*"}]""".formatted(group, group)),
                 JsonParser.parseString(run.statements("x-exec-sessions-write", "policy").toString()));
     }
 
@@ -148,8 +150,8 @@ class EcsServiceOperationsTest {
                 "s3BucketName", "audit-logs", "s3KeyPrefix", "ecs-exec/x", "s3BucketEncryptionEnabled", true),
                 configuration.get("logConfiguration"));
         var statements = run.statements("x-exec-sessions-write", "policy");
-        assertEquals(List.of("FindExecSessionLogGroup", "WriteExecSessions", "FindExecSessionBucket",
-                "PutExecSessions", "DecryptExecChannel"), statements.stream().map(s -> s.get("Sid").getAsString())
+        assertEquals(List.of("FindExecSessionLogGroup", "FindExecSessionStreams", "WriteExecSessions",
+                "FindExecSessionBucket", "PutExecSessions", "DecryptExecChannel"), statements.stream().map(s -> s.get("Sid").getAsString())
                 .toList());
         assertEquals(JsonParser.parseString("""
                 [{"Sid": "FindExecSessionBucket", "Effect": "Allow",
@@ -158,7 +160,7 @@ class EcsServiceOperationsTest {
                  {"Sid": "PutExecSessions", "Effect": "Allow", "Action": "s3:PutObject",
                   "Resource": "arn:aws:s3:::audit-logs/ecs-exec/x/*"},
                  {"Sid": "DecryptExecChannel", "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "%s"}]"""
-                .formatted(EXEC_KEY)), JsonParser.parseString(statements.subList(2, 5).toString()));
+                .formatted(EXEC_KEY)), JsonParser.parseString(statements.subList(3, 6).toString()));
     }
 
     @Test
