@@ -121,32 +121,9 @@ public abstract class Ec2CapacityArgs implements Ec2CapacityOptions {
     }
 
     /** Builder of {@link Ec2CapacityArgs}; the options' Output overloads, and the wiring in pairs. */
-    public static final class Builder extends ImmutableEc2CapacityArgs.Builder {
+    public static final class Builder extends ImmutableEc2CapacityArgs.Builder
+            implements Ec2CapacityOptions.Setters<Builder> {
         Builder() {
-        }
-
-        /**
-         * @param ami an ECS-ready AMI instead of the ECS-optimized Amazon Linux 2023 one
-         * @return this builder
-         */
-        public Builder amiId(String ami) {
-            return amiId(io.github.fargateprivate.Value.of(ami));
-        }
-
-        /**
-         * @param ami an ECS-ready AMI, e.g. from another stack's image pipeline
-         * @return this builder
-         */
-        public Builder amiId(Output<String> ami) {
-            return amiId(io.github.fargateprivate.Value.of(ami));
-        }
-
-        /**
-         * @param auth how images are pulled with registry credentials
-         * @return this builder
-         */
-        public Builder registryAuth(RegistryAuth auth) {
-            return registryAuth(auth.value());
         }
 
         /**

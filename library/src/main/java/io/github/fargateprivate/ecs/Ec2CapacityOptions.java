@@ -164,16 +164,30 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
         return new Builder();
     }
 
-    /** Builder of {@link Ec2CapacityOptions}; the AMI and the key also take Outputs. */
-    final class Builder extends ImmutableEc2CapacityOptions.Builder {
-        Builder() {
-        }
+    /**
+     * The overloads of the instances' options, shared by this type's builder and {@link Ec2CapacityArgs}'s.
+     *
+     * @param <B> the builder
+     */
+    interface Setters<B> {
+
+        /**
+         * @param ami an ECS-ready AMI
+         * @return this builder
+         */
+        B amiId(io.github.fargateprivate.Value<String> ami);
+
+        /**
+         * @param auth {@value #REGISTRY_AUTH_TASK} or {@value #REGISTRY_AUTH_INSTANCE}
+         * @return this builder
+         */
+        B registryAuth(String auth);
 
         /**
          * @param ami an ECS-ready AMI instead of the ECS-optimized Amazon Linux 2023 one
          * @return this builder
          */
-        public Builder amiId(String ami) {
+        default B amiId(String ami) {
             return amiId(io.github.fargateprivate.Value.of(ami));
         }
 
@@ -181,7 +195,7 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
          * @param ami an ECS-ready AMI, e.g. from another stack's image pipeline
          * @return this builder
          */
-        public Builder amiId(Output<String> ami) {
+        default B amiId(Output<String> ami) {
             return amiId(io.github.fargateprivate.Value.of(ami));
         }
 
@@ -189,8 +203,14 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
          * @param auth how images are pulled with registry credentials
          * @return this builder
          */
-        public Builder registryAuth(RegistryAuth auth) {
+        default B registryAuth(RegistryAuth auth) {
             return registryAuth(auth.value());
+        }
+    }
+
+    /** Builder of {@link Ec2CapacityOptions}; the AMI also takes an Output. */
+    final class Builder extends ImmutableEc2CapacityOptions.Builder implements Setters<Builder> {
+        Builder() {
         }
     }
 }

@@ -1,13 +1,11 @@
 package io.github.fargateprivate.lb;
 
-import com.pulumi.core.Output;
 import io.github.fargateprivate.AwsEnvironment;
 import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;
 import io.github.fargateprivate.ec2.NetworkArgs;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,72 +73,9 @@ public abstract class ApplicationLoadBalancerArgs implements ApplicationLoadBala
     }
 
     /** Builder of {@link ApplicationLoadBalancerArgs}. */
-    public static final class Builder extends ImmutableApplicationLoadBalancerArgs.Builder {
+    public static final class Builder extends ImmutableApplicationLoadBalancerArgs.Builder
+            implements ApplicationLoadBalancerOptions.Setters<Builder> {
         Builder() {
-        }
-
-        /**
-         * @param certificateArn an ACM certificate ARN
-         * @return this builder
-         */
-        public Builder certificateArn(String certificateArn) {
-            return certificateArn(Value.of(certificateArn));
-        }
-
-        /**
-         * @param certificateArn an ACM certificate ARN, e.g. {@code aws.acm.CertificateValidation#certificateArn()}
-         * @return this builder
-         */
-        public Builder certificateArn(Output<String> certificateArn) {
-            return certificateArn(Value.of(certificateArn));
-        }
-
-        /**
-         * @param cidrBlocks IPv4 CIDR blocks the listeners admit
-         * @return this builder
-         */
-        public Builder allowedCidrBlocks(List<String> cidrBlocks) {
-            return allowedCidrBlocks(Value.of(List.copyOf(cidrBlocks)));
-        }
-
-        /**
-         * @param cidrBlocks IPv4 CIDR blocks the listeners admit, e.g. from a stack reference
-         * @return this builder
-         */
-        public Builder allowedCidrBlocks(Output<List<String>> cidrBlocks) {
-            return allowedCidrBlocks(Value.of(cidrBlocks));
-        }
-
-        /**
-         * @param bucket the access-log bucket
-         * @return this builder
-         */
-        public Builder accessLogsBucket(String bucket) {
-            return accessLogsBucket(Value.of(bucket));
-        }
-
-        /**
-         * @param bucket the access-log bucket, e.g. {@code aws.s3.BucketV2#bucket()}
-         * @return this builder
-         */
-        public Builder accessLogsBucket(Output<String> bucket) {
-            return accessLogsBucket(Value.of(bucket));
-        }
-
-        /**
-         * @param webAclArn a regional WAF web ACL's ARN
-         * @return this builder
-         */
-        public Builder webAclArn(String webAclArn) {
-            return webAclArn(Value.of(webAclArn));
-        }
-
-        /**
-         * @param webAclArn a regional WAF web ACL's ARN, e.g. {@code aws.wafv2.WebAcl#arn()}
-         * @return this builder
-         */
-        public Builder webAclArn(Output<String> webAclArn) {
-            return webAclArn(Value.of(webAclArn));
         }
     }
 }

@@ -226,16 +226,43 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
         return new Builder();
     }
 
-    /** Builder of {@link ApplicationLoadBalancerOptions}. */
-    final class Builder extends ImmutableApplicationLoadBalancerOptions.Builder {
-        Builder() {
-        }
+    /**
+     * The overloads of the options another resource may produce, shared by this type's builder and
+     * {@link ApplicationLoadBalancerArgs}'s.
+     *
+     * @param <B> the builder
+     */
+    interface Setters<B> {
 
         /**
          * @param certificateArn an ACM certificate ARN
          * @return this builder
          */
-        public Builder certificateArn(String certificateArn) {
+        B certificateArn(Value<String> certificateArn);
+
+        /**
+         * @param cidrBlocks IPv4 CIDR blocks the listeners admit
+         * @return this builder
+         */
+        B allowedCidrBlocks(Value<List<String>> cidrBlocks);
+
+        /**
+         * @param bucket the access-log bucket
+         * @return this builder
+         */
+        B accessLogsBucket(Value<String> bucket);
+
+        /**
+         * @param webAclArn a regional WAF web ACL's ARN
+         * @return this builder
+         */
+        B webAclArn(Value<String> webAclArn);
+
+        /**
+         * @param certificateArn an ACM certificate ARN
+         * @return this builder
+         */
+        default B certificateArn(String certificateArn) {
             return certificateArn(Value.of(certificateArn));
         }
 
@@ -243,7 +270,7 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
          * @param certificateArn an ACM certificate ARN, e.g. {@code aws.acm.CertificateValidation#certificateArn()}
          * @return this builder
          */
-        public Builder certificateArn(Output<String> certificateArn) {
+        default B certificateArn(Output<String> certificateArn) {
             return certificateArn(Value.of(certificateArn));
         }
 
@@ -251,7 +278,7 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
          * @param cidrBlocks IPv4 CIDR blocks the listeners admit
          * @return this builder
          */
-        public Builder allowedCidrBlocks(List<String> cidrBlocks) {
+        default B allowedCidrBlocks(List<String> cidrBlocks) {
             return allowedCidrBlocks(Value.of(List.copyOf(cidrBlocks)));
         }
 
@@ -259,7 +286,7 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
          * @param cidrBlocks IPv4 CIDR blocks the listeners admit, e.g. from a stack reference
          * @return this builder
          */
-        public Builder allowedCidrBlocks(Output<List<String>> cidrBlocks) {
+        default B allowedCidrBlocks(Output<List<String>> cidrBlocks) {
             return allowedCidrBlocks(Value.of(cidrBlocks));
         }
 
@@ -267,7 +294,7 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
          * @param bucket the access-log bucket
          * @return this builder
          */
-        public Builder accessLogsBucket(String bucket) {
+        default B accessLogsBucket(String bucket) {
             return accessLogsBucket(Value.of(bucket));
         }
 
@@ -275,7 +302,7 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
          * @param bucket the access-log bucket, e.g. {@code aws.s3.BucketV2#bucket()}
          * @return this builder
          */
-        public Builder accessLogsBucket(Output<String> bucket) {
+        default B accessLogsBucket(Output<String> bucket) {
             return accessLogsBucket(Value.of(bucket));
         }
 
@@ -283,7 +310,7 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
          * @param webAclArn a regional WAF web ACL's ARN
          * @return this builder
          */
-        public Builder webAclArn(String webAclArn) {
+        default B webAclArn(String webAclArn) {
             return webAclArn(Value.of(webAclArn));
         }
 
@@ -291,8 +318,14 @@ public interface ApplicationLoadBalancerOptions extends Options<ApplicationLoadB
          * @param webAclArn a regional WAF web ACL's ARN, e.g. {@code aws.wafv2.WebAcl#arn()}
          * @return this builder
          */
-        public Builder webAclArn(Output<String> webAclArn) {
+        default B webAclArn(Output<String> webAclArn) {
             return webAclArn(Value.of(webAclArn));
+        }
+    }
+
+    /** Builder of {@link ApplicationLoadBalancerOptions}. */
+    final class Builder extends ImmutableApplicationLoadBalancerOptions.Builder implements Setters<Builder> {
+        Builder() {
         }
     }
 }
