@@ -162,6 +162,24 @@ public final class Problems {
         return List.copyOf(problems);
     }
 
+    /**
+     * Runs a component's checks of its args and throws every problem they found at once, before the component
+     * registers any child.
+     *
+     * @param type   the component's kind, e.g. {@code VpcEndpoints}
+     * @param name   the component's name
+     * @param checks the checks, adding their problems to the given ones
+     * @param <T>    what the checks return, e.g. the args with values of other resources checked
+     * @return what the checks returned, when they found no problem
+     * @throws ArgsException listing every problem
+     */
+    public static <T> T validated(String type, String name, Function<Problems, T> checks) {
+        var problems = of(type, name);
+        T checked = checks.apply(problems);
+        problems.throwIfAny();
+        return checked;
+    }
+
     /** @throws ArgsException when there is a problem */
     public void throwIfAny() {
         if (!problems.isEmpty()) {

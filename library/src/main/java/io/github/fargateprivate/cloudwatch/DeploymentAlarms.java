@@ -73,9 +73,7 @@ public class DeploymentAlarms extends ComponentResource {
      */
     public DeploymentAlarms(String name, DeploymentAlarmsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var problems = Problems.of("DeploymentAlarms", name);
-        DeploymentAlarmsArgs checked = args.validate(problems);
-        problems.throwIfAny();
+        DeploymentAlarmsArgs checked = Problems.validated("DeploymentAlarms", name, problems -> args.validate(problems));
         var children = Children.of(this, args.tags());
         Output<Map<String, String>> dimensions = Output.tuple(checked.targetGroupArnSuffix().orElseThrow().output(),
                 checked.loadBalancerArnSuffix().orElseThrow().output())

@@ -98,10 +98,8 @@ public class PullFailureAlerts extends ComponentResource {
 
     /** The args, checked (the topic in the component's account and region); every problem at once, before any child. */
     private PullFailureAlertsArgs validate(String name, PullFailureAlertsArgs args) {
-        var problems = Problems.of("PullFailureAlerts", name);
-        PullFailureAlertsArgs checked = args.validate(problems).checkAccountAndRegion(problems,
-                AwsEnvironment.of(this));
-        problems.throwIfAny();
+        PullFailureAlertsArgs checked = Problems.validated("PullFailureAlerts", name, problems -> args.validate(problems).checkAccountAndRegion(problems,
+                AwsEnvironment.of(this)));
         return checked;
     }
 

@@ -57,9 +57,7 @@ public class VpcEndpoints extends ComponentResource {
     public VpcEndpoints(String name, VpcEndpointsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
-        var problems = Problems.of("VpcEndpoints", name);
-        VpcEndpointsArgs checked = args.validate(problems);
-        problems.throwIfAny();
+        VpcEndpointsArgs checked = Problems.validated("VpcEndpoints", name, problems -> args.validate(problems));
         var children = Children.of(this, checked.tags());
         Output<String> vpcId = checked.vpcId().orElseThrow().output();
         Output<List<String>> subnets = checked.subnetIds().orElseThrow().output();

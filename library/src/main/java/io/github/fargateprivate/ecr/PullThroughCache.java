@@ -71,9 +71,7 @@ public class PullThroughCache extends ComponentResource {
     public PullThroughCache(String name, PullThroughCacheArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
-        var problems = Problems.of("PullThroughCache", name);
-        PullThroughCacheArgs checked = args.validate(problems).checkAccountAndRegion(problems, env);
-        problems.throwIfAny();
+        PullThroughCacheArgs checked = Problems.validated("PullThroughCache", name, problems -> args.validate(problems).checkAccountAndRegion(problems, env));
         var children = Children.of(this, checked.tags());
         this.prefix = checked.prefix().orElseThrow();
         this.registryHost = env.accountId() + ".dkr.ecr." + env.region() + "." + env.dnsSuffix();

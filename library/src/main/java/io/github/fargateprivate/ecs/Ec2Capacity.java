@@ -123,9 +123,7 @@ public class Ec2Capacity extends ComponentResource {
     public Ec2Capacity(String name, Ec2CapacityArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
-        var problems = Problems.of("Ec2Capacity", name);
-        Ec2CapacityArgs checked = args.validate(problems);
-        problems.throwIfAny();
+        Ec2CapacityArgs checked = Problems.validated("Ec2Capacity", name, problems -> args.validate(problems));
         var children = Children.of(this, checked.tags());
         this.instanceRole = createInstanceRole(name, children);
         this.ecsPolicy = attachManagedPolicy(name + "-instance-ecs", "service-role/" + INSTANCE_POLICY_NAME, env,

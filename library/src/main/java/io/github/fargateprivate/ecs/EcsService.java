@@ -229,10 +229,7 @@ public class EcsService extends ComponentResource {
 
     /** Checks the args; every problem at once, before any child. */
     private static Checked checkArgs(String kind, String name, EcsServiceArgs args, AwsEnvironment env) {
-        var problems = Problems.of(kind, name);
-        Checked checked = validate(name, args, problems, env);
-        problems.throwIfAny();
-        return checked;
+        return Problems.validated(kind, name, problems -> validate(name, args, problems, env));
     }
 
     /**

@@ -81,9 +81,7 @@ public class TaskExecutionRole extends ComponentResource {
     public TaskExecutionRole(String name, TaskExecutionRoleArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
-        var problems = Problems.of("TaskExecutionRole", name);
-        TaskExecutionRoleArgs checked = args.validate(problems);
-        problems.throwIfAny();
+        TaskExecutionRoleArgs checked = Problems.validated("TaskExecutionRole", name, problems -> args.validate(problems));
         var children = Children.of(this, checked.tags());
 
         this.role = children.create(Role::new, AwsName.IAM_ROLE.child(name, "-exec-role"), RoleArgs.builder()

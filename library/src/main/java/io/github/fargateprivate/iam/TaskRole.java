@@ -54,9 +54,7 @@ public class TaskRole extends ComponentResource {
     public TaskRole(String name, TaskRoleArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var env = AwsEnvironment.of(this);
-        var problems = Problems.of("TaskRole", name);
-        TaskRoleArgs checked = args.validate(problems);
-        problems.throwIfAny();
+        TaskRoleArgs checked = Problems.validated("TaskRole", name, problems -> args.validate(problems));
         var children = Children.of(this, checked.tags());
 
         this.role = children.create(Role::new, AwsName.IAM_ROLE.child(name, "-role"), RoleArgs.builder()

@@ -169,10 +169,8 @@ public class ApplicationLoadBalancer extends ComponentResource {
 
     /** The args, checked; every problem at once, before any child exists. */
     private ApplicationLoadBalancerArgs validate(String name, ApplicationLoadBalancerArgs args) {
-        var problems = Problems.of("ApplicationLoadBalancer", name);
-        ApplicationLoadBalancerArgs checked = args.validate(problems).checkAccountAndRegion(problems,
-                AwsEnvironment.of(this));
-        problems.throwIfAny();
+        ApplicationLoadBalancerArgs checked = Problems.validated("ApplicationLoadBalancer", name, problems -> args.validate(problems).checkAccountAndRegion(problems,
+                AwsEnvironment.of(this)));
         return checked;
     }
 

@@ -83,11 +83,11 @@ public class ListenerTarget extends ComponentResource {
 
     /** The args, checked and the rule placed; every problem at once, before any child exists. */
     private ListenerTargetArgs validate(String name, ListenerTargetArgs args) {
-        var problems = Problems.of("ListenerTarget", name);
-        ListenerTargetArgs checked = args.validate(problems);
-        args.listenerRule().ifPresent(rule -> place(rule, name, problems.at("listenerRule"), this));
-        problems.throwIfAny();
-        return checked;
+        return Problems.validated("ListenerTarget", name, problems -> {
+            ListenerTargetArgs checked = args.validate(problems);
+            args.listenerRule().ifPresent(rule -> place(rule, name, problems.at("listenerRule"), this));
+            return checked;
+        });
     }
 
     /** The rule: the service's hosts and paths, forwarded to its target group. */

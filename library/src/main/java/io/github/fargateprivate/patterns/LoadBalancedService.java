@@ -203,10 +203,8 @@ public class LoadBalancedService extends ComponentResource {
 
     /** Checks the args; every problem of every part at once, before any child. */
     private Checked checkArgs() {
-        var problems = Problems.of(kind, name);
-        Checked found = validate(name, args, problems, env, this, kind, serviceChild);
-        problems.throwIfAny();
-        return found;
+        return Problems.validated(kind, name, problems -> validate(name, args, problems, env, this, kind,
+                serviceChild));
     }
 
     /** The cache the main image (and sidecars of its registry) is pulled through, with its rule's credentials. */

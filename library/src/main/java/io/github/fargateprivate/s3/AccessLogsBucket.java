@@ -106,9 +106,7 @@ public class AccessLogsBucket extends ComponentResource {
 
     /** Every problem of the args at once, before any child exists. */
     private static void validate(String name, AccessLogsBucketArgs args) {
-        var problems = Problems.of("AccessLogsBucket", name);
-        args.validate(problems);
-        problems.throwIfAny();
+        Problems.validated("AccessLogsBucket", name, args::validate);
     }
 
     /** S3-managed keys: the only encryption ELB log delivery supports. */

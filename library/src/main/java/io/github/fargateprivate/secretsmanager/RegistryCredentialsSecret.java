@@ -47,9 +47,7 @@ public class RegistryCredentialsSecret extends ComponentResource {
     public RegistryCredentialsSecret(String name, RegistryCredentialsSecretArgs args, ComponentResourceOptions options) {
         // The args are deliberately not passed to super: they hold the password, and a component's inputs are stored.
         super(TYPE, name, options);
-        var problems = Problems.of("RegistryCredentialsSecret", name);
-        var checked = args.validate(problems).checkAccountAndRegion(problems, AwsEnvironment.of(this));
-        problems.throwIfAny();
+        var checked = Problems.validated("RegistryCredentialsSecret", name, problems -> args.validate(problems).checkAccountAndRegion(problems, AwsEnvironment.of(this)));
         var children = Children.of(this, checked.tags());
 
         var secretArgs = SecretArgs.builder().description(checked.description());
