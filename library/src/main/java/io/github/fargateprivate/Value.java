@@ -90,12 +90,4 @@ public final class Value<T> {
     public String toString() {
         return output == null ? String.valueOf(plain) : "Output";
     }
-
-    /**
-     * @param checked this value, checked in the apply that consumes it ({@link Problems#check})
-     * @return this plain value, checked already; or the checked value of another resource
-     */
-    public Value<T> orChecked(Output<T> checked) {
-        return isPlain() ? this : Value.of(checked);
-    }
 }

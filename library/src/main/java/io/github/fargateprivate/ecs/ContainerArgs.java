@@ -190,9 +190,7 @@ public abstract class ContainerArgs implements Options<ContainerArgs> {
     }
 
     private io.github.fargateprivate.Value<String> checkedImage(Problems problems) {
-        var image = image().orElseThrow();
-        Output<String> checked = problems.check("image", image, ContainerArgs::imageProblem);
-        return image.isPlain() ? image : io.github.fargateprivate.Value.of(checked);
+        return problems.checked("image", image().orElseThrow(), ContainerArgs::imageProblem);
     }
 
     private void checkEnvironment(Problems problems) {
@@ -210,9 +208,8 @@ public abstract class ContainerArgs implements Options<ContainerArgs> {
         Map<String, io.github.fargateprivate.Value<String>> secrets = new TreeMap<>();
         appSecrets().forEach((key, valueFrom) -> {
             problems.add("appSecrets", Rules.environmentName(key));
-            Output<String> checked = problems.check("appSecrets." + key, valueFrom,
-                    v -> Arn.valueFromProblem(v).map(p -> key + ": " + p));
-            secrets.put(key, valueFrom.isPlain() ? valueFrom : io.github.fargateprivate.Value.of(checked));
+            secrets.put(key, problems.checked("appSecrets." + key, valueFrom,
+                    v -> Arn.valueFromProblem(v).map(p -> key + ": " + p)));
         });
         return secrets;
     }

@@ -88,7 +88,7 @@ public abstract class Ec2CapacityArgs implements Ec2CapacityOptions {
     public Ec2CapacityArgs validate(Problems problems) {
         var checked = builder().from(this).from(Ec2CapacityOptions.super.validate(problems));
         registryCredentialsKmsKeyArn().ifPresent(k -> checked.registryCredentialsKmsKeyArn(
-                k.orChecked(problems.check("registryCredentialsKmsKeyArn", k, Arn::kmsKeyArnProblem))));
+                problems.checked("registryCredentialsKmsKeyArn", k, Arn::kmsKeyArnProblem)));
         if (registryCredentialsKmsKeyArn().isPresent() && !instanceRegistryAuth()) {
             problems.add("registryCredentialsKmsKeyArn", "only with registryAuth instance: per task, the execution "
                     + "role decrypts the credentials");

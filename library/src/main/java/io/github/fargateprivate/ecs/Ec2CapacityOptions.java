@@ -5,7 +5,6 @@ import io.github.fargateprivate.Options;
 import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Rules;
-import io.github.fargateprivate.arn.Arn;
 import org.immutables.value.Value;
 
 import java.util.ArrayList;
@@ -146,7 +145,7 @@ public interface Ec2CapacityOptions extends Options<Ec2CapacityOptions> {
     }
 
     private Optional<io.github.fargateprivate.Value<String>> checkedAmi(Problems problems) {
-        return amiId().map(ami -> ami.orChecked(problems.check("amiId", ami, Ec2CapacityOptions::amiProblem)));
+        return amiId().map(ami -> problems.checked("amiId", ami, Ec2CapacityOptions::amiProblem));
     }
 
 

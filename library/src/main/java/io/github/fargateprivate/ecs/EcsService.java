@@ -68,7 +68,6 @@ import io.github.fargateprivate.registry.ImageReference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -1,7 +1,6 @@
 package io.github.fargateprivate.ecs;
 
 import com.pulumi.core.Output;
-import io.github.fargateprivate.Options;
 import io.github.fargateprivate.OptionsStyle;
 import io.github.fargateprivate.Problems;
 import io.github.fargateprivate.Value;

@@ -376,32 +376,24 @@ public interface EcsServiceOptions extends Options<EcsServiceOptions> {
     private EcsServiceOptions checkedValues(Problems problems) {
         var checked = builder().from(this);
         ec2().ifPresent(ec2 -> checked.launch(ec2.instances(checkedInstances(ec2, problems))));
-        logKmsKeyArn().ifPresent(k -> keep(k, problems.check("logKmsKeyArn", k, Arn::kmsKeyArnProblem),
-                checked::logKmsKeyArn));
-        taskEgressCidrBlocks().ifPresent(c -> keep(c, problems.check("taskEgressCidrBlocks", c,
+        logKmsKeyArn().ifPresent(k -> checked.logKmsKeyArn(problems.checked("logKmsKeyArn", k,
+                Arn::kmsKeyArnProblem)));
+        taskEgressCidrBlocks().ifPresent(c -> checked.taskEgressCidrBlocks(problems.checked("taskEgressCidrBlocks", c,
                 blocks -> blocks.isEmpty() ? Optional.of("empty, so the tasks could reach nothing, not even the "
                         + "registry; leave it unset to allow anywhere")
-                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst()),
-                checked::taskEgressCidrBlocks));
-        clusterArn().ifPresent(c -> keep(c, problems.check("clusterArn", c,
+                        : blocks.stream().map(Rules::cidr).flatMap(Optional::stream).findFirst())));
+        clusterArn().ifPresent(c -> checked.clusterArn(problems.checked("clusterArn", c,
                 a -> EcsService.CLUSTER_ARN.matcher(a).matches() ? Optional.empty() : Optional.of("'" + a
-                        + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)")),
-                checked::clusterArn));
-        executeCommandKmsKeyArn().ifPresent(k -> keep(k, problems.check("executeCommandKmsKeyArn", k,
-                Arn::kmsKeyArnProblem), checked::executeCommandKmsKeyArn));
-        ephemeralStorageKmsKeyArn().ifPresent(k -> keep(k, problems.check("ephemeralStorageKmsKeyArn", k,
-                EcsServiceOptions::ephemeralStorageKeyProblem), checked::ephemeralStorageKmsKeyArn));
-        deploymentAlarms().ifPresent(a -> keep(a, problems.check("deploymentAlarms", a,
-                EcsServiceOptions::alarmNamesProblem), checked::deploymentAlarms));
+                        + "' is not an ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)"))));
+        executeCommandKmsKeyArn().ifPresent(k -> checked.executeCommandKmsKeyArn(problems.checked(
+                "executeCommandKmsKeyArn", k, Arn::kmsKeyArnProblem)));
+        ephemeralStorageKmsKeyArn().ifPresent(k -> checked.ephemeralStorageKmsKeyArn(problems.checked(
+                "ephemeralStorageKmsKeyArn", k, EcsServiceOptions::ephemeralStorageKeyProblem)));
+        deploymentAlarms().ifPresent(a -> checked.deploymentAlarms(problems.checked("deploymentAlarms", a,
+                EcsServiceOptions::alarmNamesProblem)));
         return checked.build();
     }
 
-    /** A value of another resource is replaced by the checked one; a plain value, checked now, stays. */
-    private static <T> void keep(Value<T> given, Output<T> checked, java.util.function.Consumer<Value<T>> setter) {
-        if (!given.isPlain()) {
-            setter.accept(Value.of(checked));
-        }
-    }
 
     /**
      * The instances' options, checked with the launch's registry authentication; an AMI of another resource carries

@@ -154,8 +154,7 @@ public abstract class TaskExecutionRoleArgs implements TaskExecutionRoleOptions 
                                                 Function<String, Optional<String>> rule) {
         List<Value<String>> checked = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            Output<String> c = problems.check(field + "[" + i + "]", values.get(i), rule);
-            checked.add(values.get(i).isPlain() ? values.get(i) : Value.of(c));
+            checked.add(problems.checked(field + "[" + i + "]", values.get(i), rule));
         }
         return checked;
     }

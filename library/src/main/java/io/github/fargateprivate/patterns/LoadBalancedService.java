@@ -34,7 +34,6 @@ import io.github.fargateprivate.ecs.Ec2InstanceType;
 import io.github.fargateprivate.ecs.EcsService;
 import io.github.fargateprivate.ecs.EcsServiceArgs;
 import io.github.fargateprivate.ecs.EcsServiceOptions;
-import io.github.fargateprivate.ecs.Launch;
 import io.github.fargateprivate.ecs.RegistryAuth;
 import io.github.fargateprivate.ecs.FargateService;
 import io.github.fargateprivate.iam.TaskExecutionRole;

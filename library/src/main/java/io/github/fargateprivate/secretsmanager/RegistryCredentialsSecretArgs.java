@@ -64,20 +64,14 @@ public abstract class RegistryCredentialsSecretArgs implements Options<RegistryC
         if (username().isEmpty()) {
             problems.add("username", "required: the registry user name");
         } else {
-            checked.username(checked(username().get(), problems.check("username", username().get(), u -> u.isBlank()
-                    ? Optional.of("is empty; give the registry user name") : Optional.empty())));
+            checked.username(problems.checked("username", username().get(), u -> u.isBlank()
+                    ? Optional.of("is empty; give the registry user name") : Optional.empty()));
         }
         if (password().isEmpty()) {
             problems.add("password", "required: the registry password or token, as a Pulumi secret");
         }
-        kmsKeyArn().ifPresent(key -> checked.kmsKeyArn(checked(key, problems.check("kmsKeyArn", key,
-                Arn::kmsKeyArnProblem))));
+        kmsKeyArn().ifPresent(key -> checked.kmsKeyArn(problems.checked("kmsKeyArn", key, Arn::kmsKeyArnProblem)));
         return checked.build();
-    }
-
-    /** The checked value: a plain one stays plain (checked now), an Output becomes the one that carries the check. */
-    private static Value<String> checked(Value<String> given, Output<String> checked) {
-        return given.isPlain() ? given : Value.of(checked);
     }
 
     /**
@@ -91,8 +85,8 @@ public abstract class RegistryCredentialsSecretArgs implements Options<RegistryC
     public RegistryCredentialsSecretArgs checkAccountAndRegion(Problems problems, AwsEnvironment env) {
         // A key that is no key ARN has its problem already; its region is not asked.
         return kmsKeyArn().filter(key -> key.plain().flatMap(Arn::kmsKeyArnProblem).isEmpty())
-                .map(key -> toBuilder().kmsKeyArn(checked(key, problems.check("kmsKeyArn", key,
-                        k -> RegistryCredentials.keyRegionProblem(k, env.region())))).build())
+                .map(key -> toBuilder().kmsKeyArn(problems.checked("kmsKeyArn", key,
+                        k -> RegistryCredentials.keyRegionProblem(k, env.region()))).build())
                 .orElse(this);
     }
 
