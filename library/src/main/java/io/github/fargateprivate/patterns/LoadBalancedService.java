@@ -629,14 +629,30 @@ public class LoadBalancedService extends ComponentResource {
         if (cache != null) {
             // The credentials are the cache's, read by ECR; what is wrong with them is the cache's problem.
             cache.validate(problems.at("pullThroughCache")).checkAccountAndRegion(problems.at("pullThroughCache"), env);
-        } else if (credentials instanceof RegistryCredentials.Create create) {
-            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"))
-                    .checkAccountAndRegion(problems.at("registryCredentials"), env);
-        } else if (credentials instanceof RegistryCredentials.Existing e) {
-            existing = e.validate(problems.at("registryCredentials"), env);
+        } else {
+            existing = validateCredentials(credentials, problems.at("registryCredentials"), env);
         }
         boolean withCredentials = credentials != null && !(credentials instanceof RegistryCredentials.None);
         return new Pulls(credentials, cache, existing, withCredentials);
+    }
+
+    /**
+     * Credentials a container pulls with: the secret to create, or the existing one, in the deploying account and
+     * region.
+     *
+     * @param credentials the credentials, or null
+     * @param problems    where problems go, under the credentials' field
+     * @param env         where the component deploys
+     * @return an existing secret, checked; null for any other credentials
+     */
+    private static RegistryCredentials.Existing.Checked validateCredentials(RegistryCredentials credentials,
+                                                                        Problems problems, AwsEnvironment env) {
+        if (credentials instanceof RegistryCredentials.Create create) {
+            create.secretArgs(Map.of()).validate(problems).checkAccountAndRegion(problems, env);
+        } else if (credentials instanceof RegistryCredentials.Existing e) {
+            return e.validate(problems, env);
+        }
+        return null;
     }
 
     /** Instance registry authentication needs credentials of the user's, which the agent reads from the registry. */
@@ -762,13 +778,8 @@ public class LoadBalancedService extends ComponentResource {
                                            AwsEnvironment env, Problems problems) {
         ContainerArgs sidecar = args.sidecars().get(index);
         RegistryCredentials own = args.sidecarRegistryCredentials(index).orElse(null);
-        RegistryCredentials.Existing.Checked existing = null;
-        if (own instanceof RegistryCredentials.Create create) {
-            create.secretArgs(Map.of()).validate(problems.at("registryCredentials"))
-                    .checkAccountAndRegion(problems.at("registryCredentials"), env);
-        } else if (own instanceof RegistryCredentials.Existing e) {
-            existing = e.validate(problems.at("registryCredentials"), env);
-        }
+        RegistryCredentials.Existing.Checked existing = validateCredentials(own, problems.at("registryCredentials"),
+                env);
         ContainerArgs main = args.container().orElse(null);
         if (sidecar.image().isEmpty() || main == null || main.image().isEmpty()) {
             return new SidecarPull(sidecar, own, existing, Output.of(false));
