@@ -1,5 +1,6 @@
 package io.github.fargateprivate.plan;
 
+import com.google.gson.JsonParser;
 import io.github.fargateprivate.ecs.Ec2CapacityOptions;
 import io.github.fargateprivate.testing.OfflineMocks;
 
@@ -219,9 +220,9 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
         }
 
         /**
-         * Container Insights' custom metrics of each cluster that has it enabled; a cluster with enhanced observability
-         * is billed per observation, a rate the price file does not hold: it is named with what the standard level
-         * would cost.
+         * Container Insights' metrics of each cluster that has it: the standard level's as custom metrics, assumed per
+         * cluster, service and task family; enhanced observability's counted from AWS's metric table
+         * ({@link EnhancedInsights}) at its own per-metric rate.
          */
         void containerInsights() {
             for (var cluster : mocks.ofType(CLUSTER)) {
@@ -229,12 +230,44 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                 if (settings.contains("value=enabled")) {
                     lines.add(insightsOf(cluster));
                 } else if (settings.contains("value=enhanced")) {
-                    notPriced.add(String.format(Locale.ROOT, "Container Insights with enhanced observability of %s "
-                            + "(task- and container-level metrics): CloudWatch bills it per observation, a rate "
-                            + "pricing.properties does not hold; the standard level would cost $%.2f/month",
-                            cluster.name(), insightsOf(cluster).monthly()));
+                    lines.add(enhancedInsightsOf(cluster));
+                    notPriced.add("the per-task Container Insights metrics of tasks that replace others during the "
+                            + "month (each deployment runs new tasks next to the old; metrics are prorated by the hour)");
                 }
             }
+        }
+
+        private Line enhancedInsightsOf(OfflineMocks.Registration cluster) {
+            var services = servicesIn(cluster).stream().map(this::insightsShape).filter(Objects::nonNull).toList();
+            int metrics = EnhancedInsights.metrics(services);
+            int tasks = services.stream().mapToInt(EnhancedInsights.Service::tasks).sum();
+            int containers = services.stream().mapToInt(s -> s.tasks() * s.containers().size()).sum();
+            return new Line("Insights (enhanced) " + cluster.name(), metrics * p.enhancedInsightsMetric(),
+                    metrics + " metrics (" + services.size() + " service(s), " + tasks + " task(s), " + containers
+                            + " container(s); AWS's metric table) x $" + fmt(p.enhancedInsightsMetric()) + " (quoted"
+                            + (pricing.monitoringAssumed(region) ? "; assumed: us-east-1's" : "")
+                            + "); standard level $" + String.format(Locale.ROOT, "%.2f", insightsOf(cluster).monthly()));
+        }
+
+        /** A service as Container Insights sees it: its family, running tasks, launch, network mode and containers. */
+        private EnhancedInsights.Service insightsShape(OfflineMocks.Registration service) {
+            var task = madeBy(mocks, made, service.inputs().get("taskDefinition"), TASK_DEFINITION);
+            if (task == null) {
+                return null;
+            }
+            var containers = new ArrayList<EnhancedInsights.Container>();
+            for (var def : JsonParser.parseString(String.valueOf(task.inputs().get("containerDefinitions")))
+                    .getAsJsonArray()) {
+                var c = def.getAsJsonObject();
+                var restart = c.getAsJsonObject("restartPolicy");
+                containers.add(new EnhancedInsights.Container(c.get("name").getAsString(), c.has("healthCheck"),
+                        restart != null && restart.has("enabled") && restart.get("enabled").getAsBoolean()));
+            }
+            String mode = String.valueOf(task.inputs().getOrDefault("networkMode", "bridge"));
+            return new EnhancedInsights.Service(String.valueOf(task.inputs().get("family")),
+                    number(service.inputs().get("desiredCount")),
+                    String.valueOf(task.inputs().get("requiresCompatibilities")).contains("FARGATE"),
+                    mode.equals("awsvpc") || mode.equals("bridge"), containers);
         }
 
         /** ECS Exec's session log groups, by the GB of session output, which the plan cannot count. */
@@ -255,10 +288,13 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
             return inputs instanceof Map<?, ?> m ? m.get(key) : null;
         }
 
-        private Line insightsOf(OfflineMocks.Registration cluster) {
+        private List<OfflineMocks.Registration> servicesIn(OfflineMocks.Registration cluster) {
             String arn = generatedArn(cluster);
-            var services = mocks.ofType(SERVICE).stream().filter(s -> Objects.equals(arn, s.inputs().get("cluster")))
-                    .toList();
+            return mocks.ofType(SERVICE).stream().filter(s -> Objects.equals(arn, s.inputs().get("cluster"))).toList();
+        }
+
+        private Line insightsOf(OfflineMocks.Registration cluster) {
+            var services = servicesIn(cluster);
             long families = services.stream().map(s -> madeBy(mocks, made, s.inputs().get("taskDefinition"),
                     TASK_DEFINITION)).filter(Objects::nonNull).map(t -> t.inputs().get("family")).distinct().count();
             double perCluster = pricing.assumption("insightsMetricsPerCluster");

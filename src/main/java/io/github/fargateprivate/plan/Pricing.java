@@ -40,12 +40,13 @@ public record Pricing(String date, List<String> regions, double hoursPerMonth, P
      * @param snsPublishMillion SNS standard-topic publishes per million
      * @param awsEventsMillion  events of AWS services on the default EventBridge bus per million
      * @param logsIngestGb      CloudWatch Logs standard ingestion per GB
+     * @param enhancedInsightsMetric Container Insights with enhanced observability for Amazon ECS per metric-month
      */
     public record Region(String region, double x86VcpuHour, double x86GbHour, double armVcpuHour, double armGbHour,
                          double albHour, double lcuHour, double natHour, double natGb, double endpointHour,
                          double ipv4Hour, double secretMonth, double metricMonth, double gp3GbMonth,
                          double alarmMonth, double snsPublishMillion, double awsEventsMillion,
-                         double logsIngestGb) {
+                         double logsIngestGb, double enhancedInsightsMetric) {
     }
 
     /** @return the bundled price table */
@@ -77,7 +78,7 @@ public record Pricing(String date, List<String> regions, double hoursPerMonth, P
                 num(region + ".endpoint.hour"), num(region + ".ipv4.hour"), num(region + ".secret.month"),
                 num(region + ".metric.month"), num(region + ".ebs.gp3.gbMonth"), num(region + ".alarm.month"),
                 num(region + ".sns.publishMillion"), num(region + ".events.awsMillion"),
-                num(region + ".logs.ingestGb")));
+                num(region + ".logs.ingestGb"), num(region + ".insights.enhancedMetric")));
     }
 
     /**

@@ -169,10 +169,12 @@ class PlanTest {
         assertTrue(r.out().contains("availabilityZoneRebalancing: ENABLED"), r.out());
         assertTrue(r.out().contains("ECS Exec session log app-ecs-exec-sessions-"), r.out());
         assertTrue(r.out().contains("$0.5 per GB of session output ingested (assumed: us-east-1's)"), r.out());
-        assertFalse(r.out().contains("Container Insights app-ecs-cluster "), "enhanced has no per-metric line");
-        assertTrue(r.out().contains("Container Insights with enhanced observability of app-ecs-cluster (task- and "
-                + "container-level metrics): CloudWatch bills it per observation, a rate pricing.properties does not "
-                + "hold; the standard level would cost $8.70/month"), r.out());
+        assertFalse(r.out().contains("Container Insights app-ecs-cluster "), "enhanced replaces the standard line");
+        // 2 tasks of 1 container without health check (EnhancedInsightsTest): 2 + 5 + 16 x 7 + 7 x 7 = 168 metrics.
+        assertTrue(r.out().contains("    Insights (enhanced) app-ecs-cluster        $   11.76  168 metrics (1 "
+                + "service(s), 2 task(s), 2 container(s); AWS's metric table) x $0.07 (quoted; assumed: us-east-1's); "
+                + "standard level $8.70\n"), r.out());
+        assertTrue(r.out().contains("the per-task Container Insights metrics of tasks that replace others"), r.out());
     }
 
     @Test

@@ -12,8 +12,9 @@ public enum ContainerInsights {
     /** Cluster- and service-level metrics, billed as CloudWatch custom metrics (Security Hub ECS.12). */
     ENABLED,
     /**
-     * Everything {@link #ENABLED} collects plus task- and container-level metrics, billed per observation
-     * (Security Hub ECS.12).
+     * Everything {@link #ENABLED} collects plus task- and container-level metrics, billed per metric at their own rate
+     * (usage type {@code MetricsUsage}; Amazon EKS's enhanced level is the one billed per observation) (Security Hub
+     * ECS.12).
      */
     ENHANCED,
     /** None: Security Hub's ECS.12 control fails for the cluster. */
