@@ -4,6 +4,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 import com.pulumi.resources.ResourceTransformation;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,10 @@ import java.util.function.Consumer;
  * <p>The library's security controls hold on the final args: a customization that weakens one (a privileged or
  * writable container, the host's PID namespace, another ingress of a security group, a broader role policy, the load
  * balancer's invalid header fields or TLS policy, the log group's or the secret's key, the deployment circuit
- * breaker) fails with an {@link ArgsException} naming the child, the field and the control, and the child is not
- * registered. A component applies its customizations to all its descendants, those of its parts included, through a
+ * breaker) fails with an {@link ArgsException} naming the field and the control. One that weakens a control whatever
+ * the library builds is refused with the component's other problems, before any child is registered
+ * ({@link #validate}); one that depends on the library's value, when its child is registered, naming the child, which
+ * is not registered (siblings registered before it are: {@code pulumi preview} shows the refusal first). A component applies its customizations to all its descendants, those of its parts included, through a
  * Pulumi resource transformation; {@link #addedTo} gives those options to any component.
  */
 public final class Customizations {
@@ -39,6 +42,27 @@ public final class Customizations {
 
         boolean applies(Class<?> argsType, String childName) {
             return builderType.getDeclaringClass() == argsType && (child == null || child.equals(childName));
+        }
+
+        /**
+         * What the customization sets on an empty builder: the args the builder holds, read before {@code build()},
+         * which would refuse the missing required fields. Empty when the builder is not the generated kind or the
+         * customization cannot run without the library's values; then the child's registration checks it alone.
+         */
+        Optional<Object> probe() {
+            try {
+                Object builder = builderType.getConstructor().newInstance();
+                customization.accept(builder);
+                Field held = builderType.getDeclaredField("$");
+                held.setAccessible(true);
+                return Optional.ofNullable(held.get(builder));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        String named() {
+            return builderType.getDeclaringClass().getSimpleName() + (child == null ? "" : " '" + child + "'");
         }
     }
 
@@ -61,6 +85,24 @@ public final class Customizations {
     /** @return whether there is none */
     public boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /**
+     * Refuses, with the component's other problems and so before it registers any child, each customization that
+     * weakens a security control whatever the library builds: one that sets a field only the library sets (a
+     * security group's rules, a role's policies) or a value a control refuses on its own (a privileged or writable
+     * container, the host's PID namespace, the circuit breaker without rollback). A customization whose effect depends
+     * on the library's value (a key, the TLS policy, a public IP) is checked when its child is registered.
+     *
+     * @param problems where problems go, each under {@code customizations[i].FIELD}
+     */
+    public void validate(Problems problems) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            String at = "customizations[" + i + "].";
+            entry.probe().ifPresent(args -> SecurityControls.weakenedAlone(args).forEach(p -> problems.add(
+                    at + p.field(), entry.named() + ": " + p.message())));
+        }
     }
 
     /**

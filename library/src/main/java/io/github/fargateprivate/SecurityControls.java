@@ -54,8 +54,19 @@ final class SecurityControls {
      * @param check    what a changed value weakens; null when only the library's value keeps the control
      * @param control  the control, for fields only the library sets
      * @param how      how to get what the customization wanted without weakening it
+     * @param alone    whether the check decides without the library's value (so a customization can be checked
+     *                 before the library builds the child)
      */
-    private record Control(Class<?> argsType, String field, Check check, String control, String how) {
+    private record Control(Class<?> argsType, String field, Check check, String control, String how, boolean alone) {
+
+        Control(Class<?> argsType, String field, Check check, String control, String how) {
+            this(argsType, field, check, control, how, check == null);
+        }
+
+        /** @return this control, its check deciding on the customized value alone */
+        Control decidedAlone() {
+            return new Control(argsType, field, check, control, how, true);
+        }
     }
 
     private static final String NETWORK = "network isolation (the tasks admit only the load balancer's security "
@@ -69,10 +80,11 @@ final class SecurityControls {
 
     private static final List<Control> CONTROLS = List.of(
             new Control(TaskDefinitionArgs.class, "containerDefinitions", SecurityControls::containers, null,
-                    "keep readonlyRootFilesystem true and privileged false in every container"),
+                    "keep readonlyRootFilesystem true and privileged false in every container").decidedAlone(),
             new Control(TaskDefinitionArgs.class, "pidMode", (l, c) -> "host".equals(c) && !"host".equals(l)
                     ? Optional.of("'host' shares the host's process namespace, which Security Hub ECS.3 (no host "
-                    + "PID namespace) forbids") : Optional.empty(), null, "use 'task' or leave pidMode unset"),
+                    + "PID namespace) forbids") : Optional.empty(), null, "use 'task' or leave pidMode unset")
+                    .decidedAlone(),
             owned(SecurityGroupArgs.class, "ingress", NETWORK, NETWORK_HOW),
             owned(SecurityGroupArgs.class, "egress", NETWORK, NETWORK_HOW),
             owned(SecurityGroupIngressRuleArgs.class, "referencedSecurityGroupId", NETWORK, NETWORK_HOW),
@@ -104,7 +116,7 @@ final class SecurityControls {
             owned(RoleArgs.class, "inlinePolicies", LEAST_PRIVILEGE, PRIVILEGE_HOW),
             owned(RolePolicyAttachmentArgs.class, "policyArn", LEAST_PRIVILEGE, PRIVILEGE_HOW),
             new Control(ServiceArgs.class, "deploymentCircuitBreaker", SecurityControls::circuitBreaker, null,
-                    "keep enable and rollback true"),
+                    "keep enable and rollback true").decidedAlone(),
             new Control(ServiceArgs.class, "waitForSteadyState", kept(true, "failed rollouts (pulumi up waits for "
                     + "a steady state)"), null, "set the service's waitForSteadyState option instead"),
             new Control(ServiceArgs.class, "networkConfiguration", SecurityControls::publicIp, null,
@@ -173,6 +185,30 @@ final class SecurityControls {
             throw refused(owner, problems, true);
         }
         return builder == null ? customized : Children.build(builder);
+    }
+
+    /**
+     * The controls a customization weakens whatever the library builds, checked on what it sets on an empty builder:
+     * a field only the library sets, or a value a control refuses on its own (a privileged or writable container, the
+     * host's PID namespace, the circuit breaker without rollback). The controls that compare with the library's value
+     * wait for the child ({@link #checked}); so do values not known yet.
+     *
+     * @param customized the args a customization set on an empty builder, nothing else
+     * @return what it weakens, each under its field
+     */
+    static List<Problem> weakenedAlone(Object customized) {
+        var problems = new ArrayList<Problem>();
+        for (Control control : CONTROLS) {
+            if (control.argsType() != customized.getClass() || !control.alone()) {
+                continue;
+            }
+            Optional<Output<?>> theirs = field(customized, control.field());
+            Known c = known(theirs);
+            if (theirs.isPresent() && c.known()) {
+                problem(control, new Known(true, null), c).ifPresent(problems::add);
+            }
+        }
+        return problems;
     }
 
     private static Optional<Problem> problem(Control control, Known library, Known customized) {

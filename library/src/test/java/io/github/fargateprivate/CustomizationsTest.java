@@ -57,6 +57,17 @@ class CustomizationsTest {
         }, new OfflineMocks());
     }
 
+    /** An ECS service of its own, named api, with these customizations on its options. */
+    private static OfflineRun standalone(Customizations customizations) {
+        return OfflineRun.of(ctx -> new EcsService("api", EcsServiceArgs.builder()
+                .network(NetworkArgs.builder().vpcId(OfflineMocks.DEFAULT_VPC)
+                        .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).privateSubnetIds(Fixtures.PRIVATE_SUBNETS)
+                        .build())
+                .container(ContainerArgs.builder().image(ECR_IMAGE).build())
+                .executionRoleArn("arn:aws:iam::123456789012:role/api-exec")
+                .customizations(customizations).build()), new OfflineMocks());
+    }
+
     private static OfflineRun run(Customizations customizations) {
         return run(customizations, a -> { });
     }
@@ -73,6 +84,22 @@ class CustomizationsTest {
         }
         assertFalse(run.mocks().registrations().stream().anyMatch(r -> r.name().equals(child)),
                 child + " was registered");
+    }
+
+    /**
+     * Asserts the run was refused with the component's other problems, under the customization's field, before any
+     * AWS resource was registered.
+     */
+    private static void refusedUpFront(OfflineRun run, String field, String... fragments) {
+        ArgsException e = ComponentHarness.argsException(run);
+        assertTrue(e.getMessage().contains("no AWS resource was registered"), e.getMessage());
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals(field, e.problems().get(0).field());
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        }
+        assertEquals(List.of(), run.mocks().registrations().stream().map(OfflineMocks.Registration::type)
+                .filter(t -> t.startsWith("aws:")).toList());
     }
 
     @Test
@@ -108,49 +135,60 @@ class CustomizationsTest {
 
     @Test
     void customizationsOnTheServicesOptionsReachAStandaloneServicesChildren() {
-        var run = OfflineRun.of(ctx -> new EcsService("api", EcsServiceArgs.builder()
-                .network(NetworkArgs.builder().vpcId(OfflineMocks.DEFAULT_VPC)
-                        .publicSubnetIds(OfflineMocks.DEFAULT_SUBNETS).privateSubnetIds(Fixtures.PRIVATE_SUBNETS)
-                        .build())
-                .container(ContainerArgs.builder().image(ECR_IMAGE).build())
-                .executionRoleArn("arn:aws:iam::123456789012:role/api-exec")
-                .customizations(Customizations.builder().customize(TaskDefinitionArgs.Builder.class,
-                        b -> b.pidMode("task")).build())
-                .build()), new OfflineMocks()).ok();
+        var run = standalone(Customizations.builder().customize(TaskDefinitionArgs.Builder.class,
+                b -> b.pidMode("task")).build()).ok();
         assertEquals("task", run.inputs("api-task").get("pidMode"));
     }
 
     @Test
-    void theHostsPidNamespaceIsRefused() {
-        refused(run(Customizations.builder().customize(TaskDefinitionArgs.Builder.class, b -> b.pidMode("host"))
-                .build()), "svc-ecs-task", "pidMode", "Security Hub ECS.3", "use 'task' or leave pidMode unset",
-                "aws:ecs/taskDefinition:TaskDefinition 'svc-ecs-task'");
+    void theHostsPidNamespaceIsRefusedBeforeAnyChildIsRegistered() {
+        refusedUpFront(run(Customizations.builder().customize(TaskDefinitionArgs.Builder.class,
+                        b -> b.pidMode("host")).build()), "customizations[0].pidMode", "TaskDefinitionArgs: 'host' "
+                        + "shares the host's process namespace, which Security Hub ECS.3 (no host PID namespace) "
+                        + "forbids; use 'task' or leave pidMode unset");
     }
 
     @Test
-    void aPrivilegedContainerIsRefusedOnceTheDefinitionsAreKnown() {
-        refused(run(Customizations.builder().customize(TaskDefinitionArgs.Builder.class, b -> b.containerDefinitions(
-                "[{\"name\":\"app\",\"privileged\":true,\"readonlyRootFilesystem\":true}]")).build()),
-                "svc-ecs-task", "containerDefinitions", "container 'app' sets privileged true, which Security Hub "
+    void aPrivilegedContainerIsRefusedBeforeAnyChildIsRegistered() {
+        refusedUpFront(run(Customizations.builder().customize(ServiceArgs.Builder.class, b -> b.propagateTags(
+                        "SERVICE")).customize(TaskDefinitionArgs.Builder.class, b -> b.containerDefinitions(
+                        "[{\"name\":\"app\",\"privileged\":true,\"readonlyRootFilesystem\":true}]")).build()),
+                "customizations[1].containerDefinitions", "container 'app' sets privileged true, which Security Hub "
                         + "ECS.4 (non-privileged containers) forbids; keep readonlyRootFilesystem true and privileged "
                         + "false in every container");
     }
 
     @Test
-    void aWritableRootFileSystemIsRefused() {
-        refused(run(Customizations.builder().customize(TaskDefinitionArgs.Builder.class, "svc-ecs-task",
-                b -> b.containerDefinitions("[{\"name\":\"app\"}]")).build()),
-                "svc-ecs-task", "containerDefinitions", "container 'app' has a writable root file system, which "
-                        + "Security Hub ECS.5 (read-only root file system) forbids");
+    void aWritableRootFileSystemIsRefusedBeforeAnyChildIsRegistered() {
+        refusedUpFront(run(Customizations.builder().customize(TaskDefinitionArgs.Builder.class, "svc-ecs-task",
+                        b -> b.containerDefinitions("[{\"name\":\"app\"}]")).build()),
+                "customizations[0].containerDefinitions", "TaskDefinitionArgs 'svc-ecs-task': container 'app' has a "
+                        + "writable root file system, which Security Hub ECS.5 (read-only root file system) forbids");
     }
 
     @Test
-    void anotherIngressOfTheTasksGroupIsRefused() {
-        refused(run(Customizations.builder().customize(SecurityGroupArgs.Builder.class, "svc-ecs-task-sg",
-                b -> b.ingress(SecurityGroupIngressArgs.builder().protocol("tcp").fromPort(8080).toPort(8080)
-                        .cidrBlocks("0.0.0.0/0").build())).build()),
-                "svc-ecs-task-sg", "ingress", "network isolation (the tasks admit only the load balancer's security "
-                        + "group, which sends only to them); leave the security groups' rules to the library");
+    void anotherIngressOfTheTasksGroupIsRefusedBeforeAnyChildIsRegistered() {
+        refusedUpFront(run(Customizations.builder().customize(SecurityGroupArgs.Builder.class, "svc-ecs-task-sg",
+                        b -> b.ingress(SecurityGroupIngressArgs.builder().protocol("tcp").fromPort(8080).toPort(8080)
+                                .cidrBlocks("0.0.0.0/0").build())).build()),
+                "customizations[0].ingress", "SecurityGroupArgs 'svc-ecs-task-sg': the customization changes what "
+                        + "only the library sets, for network isolation (the tasks admit only the load balancer's "
+                        + "security group, which sends only to them); leave the security groups' rules to the library");
+    }
+
+    @Test
+    void theServicesOwnCustomizationsAreCheckedUnderItsField() {
+        refusedUpFront(run(Customizations.none(), a -> a.service(EcsServiceOptions.builder().customizations(
+                        Customizations.builder().customize(TaskDefinitionArgs.Builder.class, b -> b.pidMode("host"))
+                                .build()).build())), "service.customizations[0].pidMode", "Security Hub ECS.3");
+    }
+
+    @Test
+    void aStandaloneServiceRefusesBeforeRegisteringAnyChild() {
+        var run = standalone(Customizations.builder().customize(ServiceArgs.Builder.class,
+                b -> b.deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(false)
+                        .rollback(false).build())).build());
+        refusedUpFront(run, "customizations[0].deploymentCircuitBreaker", "keep enable and rollback true");
     }
 
     @Test
@@ -189,22 +227,19 @@ class CustomizationsTest {
     }
 
     @Test
-    void aBroaderPolicyOfTheExecutionRoleIsRefused() {
-        var run = run(Customizations.builder().customize(RolePolicyArgs.Builder.class,
+    void aBroaderPolicyOfTheExecutionRoleIsRefusedBeforeAnyChildIsRegistered() {
+        refusedUpFront(run(Customizations.builder().customize(RolePolicyArgs.Builder.class,
                 b -> b.policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
-                        + "\"Resource\":\"*\"}]}")).build());
-        ArgsException e = ComponentHarness.argsException(run);
-        assertEquals("policy", e.problems().get(0).field());
-        assertTrue(e.getMessage().contains("least privilege (the roles hold only the library's statements, on "
-                + "exact ARNs); grant more through the library's options"), e.getMessage());
-        assertTrue(run.mocks().ofType("aws:iam/rolePolicy:RolePolicy").isEmpty(), "no role policy registered");
+                        + "\"Resource\":\"*\"}]}")).build()), "customizations[0].policy", "least privilege (the roles "
+                        + "hold only the library's statements, on exact ARNs); grant more through the library's options");
     }
 
     @Test
-    void aCircuitBreakerWithoutRollbackIsRefused() {
-        refused(run(Customizations.builder().customize(ServiceArgs.Builder.class, b -> b.deploymentCircuitBreaker(
-                ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(false).build())).build()),
-                "svc-ecs-service", "deploymentCircuitBreaker", "the deployment circuit breaker is no longer on with "
+    void aCircuitBreakerWithoutRollbackIsRefusedBeforeAnyChildIsRegistered() {
+        refusedUpFront(run(Customizations.builder().customize(ServiceArgs.Builder.class,
+                        b -> b.deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true)
+                                .rollback(false).build())).build()),
+                "customizations[0].deploymentCircuitBreaker", "the deployment circuit breaker is no longer on with "
                         + "rollback, which failed rollouts (a failed deployment rolls back) requires; keep enable and "
                         + "rollback true");
     }

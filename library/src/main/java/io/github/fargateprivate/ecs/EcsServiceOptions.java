@@ -281,6 +281,7 @@ public interface EcsServiceOptions extends Options<EcsServiceOptions> {
         family().filter(f -> !f.matches("[A-Za-z0-9_-]{1,255}")).ifPresent(f -> problems.add("family", "'" + f
                 + "' is not a task definition family (1-255 letters, digits, '-', '_')"));
         validateClusterOptions(problems);
+        customizations().validate(problems);
     }
 
     /** The options that configure the cluster the service creates: none with a given cluster. */

@@ -508,6 +508,7 @@ public class LoadBalancedService extends ComponentResource {
         problems.add("name", EcsService.nameProblem(name, name + serviceChild));
         checkTaskRole(args, problems);
         problems.add("tags", Rules.tags(args.tags()));
+        args.customizations().validate(problems);
         args.pullFailureTopicArn().flatMap(Value::plain).ifPresent(t -> problems.add("pullFailureTopicArn",
                 PullFailureAlertsArgs.topicProblem(t, env)));
         Pulls pulls = checkCredentials(args, containers.main(), problems, env);
