@@ -11,7 +11,9 @@ import java.util.function.Predicate;
  * <p>The metrics, their dimension sets and when each is collected are those of "Amazon ECS Container Insights with
  * enhanced observability metrics" (CloudWatch User Guide,
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-enhanced-observability-metrics-ECS.html):
- * network metrics only in {@code awsvpc} or {@code bridge} mode, ephemeral storage only on Fargate,
+ * network metrics only in {@code awsvpc} or {@code bridge} mode, ephemeral storage only on Fargate (the table's note
+ * for {@code EphemeralStorageReserved} and {@code EphemeralStorageUtilized}; {@code TaskEphemeralStorageUtilization},
+ * their ratio, is counted with them),
  * {@code RestartCount} only for containers with a restart policy, {@code UnHealthyContainerHealthStatus} only for
  * containers with a health check, and nothing for a service without running tasks. The EBS metrics are left out: the
  * library attaches no EBS volume to tasks. CloudWatch bills these per metric (usage type {@code MetricsUsage},
