@@ -30,8 +30,9 @@ import java.util.function.Consumer;
  * breaker) fails with an {@link ArgsException} naming the field and the control. One that weakens a control whatever
  * the library builds is refused with the component's other problems, before any child is registered
  * ({@link #validate}); one that depends on the library's value, when its child is registered, naming the child, which
- * is not registered (siblings registered before it are: {@code pulumi preview} shows the refusal first). A component applies its customizations to all its descendants, those of its parts included, through a
- * Pulumi resource transformation; {@link #addedTo} gives those options to any component.
+ * is not registered (siblings registered before it are: {@code pulumi preview} shows the refusal first). A component
+ * applies its customizations to all its descendants, those of its parts included, through a Pulumi resource
+ * transformation; {@link #addedTo} gives those options to any component.
  */
 public final class Customizations {
 

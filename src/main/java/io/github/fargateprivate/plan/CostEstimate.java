@@ -110,7 +110,7 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
                 if (task == null) {
                     continue;
                 }
-                if (String.valueOf(task.inputs().get("requiresCompatibilities")).contains("EC2")) {
+                if (onEc2(task)) {
                     // Its container instances are priced below, by their Auto Scaling group.
                     continue;
                 }
@@ -266,7 +266,7 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
             String mode = String.valueOf(task.inputs().getOrDefault("networkMode", "bridge"));
             return new EnhancedInsights.Service(String.valueOf(task.inputs().get("family")),
                     number(service.inputs().get("desiredCount")),
-                    String.valueOf(task.inputs().get("requiresCompatibilities")).contains("FARGATE"),
+                    !onEc2(task),
                     mode.equals("awsvpc") || mode.equals("bridge"), containers);
         }
 
@@ -405,6 +405,11 @@ public record CostEstimate(String region, String pricesOf, List<Line> lines, dou
         }
         String name = origin.substring(0, origin.lastIndexOf('.'));
         return mocks.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Whether a task definition's tasks run on EC2 instances rather than on Fargate. */
+    private static boolean onEc2(OfflineMocks.Registration task) {
+        return String.valueOf(task.inputs().get("requiresCompatibilities")).contains("EC2");
     }
 
     private static int rootVolumeGiB(Object mappings) {

@@ -13,10 +13,9 @@ import java.util.function.Predicate;
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-enhanced-observability-metrics-ECS.html):
  * network metrics only in {@code awsvpc} or {@code bridge} mode, ephemeral storage only on Fargate (the table's note
  * for {@code EphemeralStorageReserved} and {@code EphemeralStorageUtilized}; {@code TaskEphemeralStorageUtilization},
- * their ratio, is counted with them),
- * {@code RestartCount} only for containers with a restart policy, {@code UnHealthyContainerHealthStatus} only for
- * containers with a health check, and nothing for a service without running tasks. The EBS metrics are left out: the
- * library attaches no EBS volume to tasks. CloudWatch bills these per metric (usage type {@code MetricsUsage},
+ * their ratio, is counted with them), {@code RestartCount} only for containers with a restart policy,
+ * {@code UnHealthyContainerHealthStatus} only for containers with a health check, and nothing for a service without
+ * running tasks. The EBS metrics are left out: the library attaches no EBS volume to tasks. CloudWatch bills these per metric (usage type {@code MetricsUsage},
  * operation {@code MetricStorage:CI-ECS}, where Amazon EKS's enhanced observability is billed per observation:
  * "Analyzing, optimizing, and reducing CloudWatch costs",
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_billing.html), prorated by the hour, so the

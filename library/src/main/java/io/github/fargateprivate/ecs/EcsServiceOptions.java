@@ -103,8 +103,9 @@ public interface EcsServiceOptions extends Options<EcsServiceOptions> {
 
     /**
      * @return the Container Insights level of the cluster the service creates: {@link ContainerInsights#ENHANCED}
-     *     adds task- and container-level metrics, billed per metric at their own rate; {@link ContainerInsights#DISABLED} fails
-     *     Security Hub ECS.12. Only for a created cluster. Default: {@link ContainerInsights#ENABLED}
+     *     adds task- and container-level metrics, billed per metric at their own rate;
+     *     {@link ContainerInsights#DISABLED} fails Security Hub ECS.12. Only for a created cluster. Default:
+     *     {@link ContainerInsights#ENABLED}
      */
     @Default
     default ContainerInsights containerInsights() {
